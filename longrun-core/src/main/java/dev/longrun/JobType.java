@@ -1,0 +1,109 @@
+package dev.longrun;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+
+/**
+ * A registered kind of job: its name ({@code contacts.export}), params class, handler and policies.
+ * Built with {@link #builder}; registered with {@code Longrun.builder().register(...)}.
+ */
+public final class JobType<P> {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_-]*)*");
+
+    private final String name;
+    private final Class<P> paramsType;
+    private final JobHandler<P> handler;
+    private final String label;
+    private final String queue;
+    private final RetryPolicy retryPolicy;
+    private final Duration timeout;
+    private final boolean cancellable;
+    private final String cancelEffect;
+    private final Duration typicalMin;
+    private final Duration typicalMax;
+    private final BiFunction<P, List<JobItem>, P> retryFailedParams;
+
+    private JobType(Builder<P> b) {
+        this.name = b.name;
+        this.paramsType = b.paramsType;
+        this.handler = b.handler;
+        this.label = b.label != null ? b.label : b.name;
+        this.queue = b.queue;
+        this.retryPolicy = b.retryPolicy;
+        this.timeout = b.timeout;
+        this.cancellable = b.cancellable;
+        this.cancelEffect = b.cancelEffect;
+        this.typicalMin = b.typicalMin;
+        this.typicalMax = b.typicalMax;
+        this.retryFailedParams = b.retryFailedParams;
+    }
+
+    public static <P> Builder<P> builder(String name, Class<P> paramsType, JobHandler<P> handler) {
+        return new Builder<>(name, paramsType, handler);
+    }
+
+    public String name() { return name; }
+    public Class<P> paramsType() { return paramsType; }
+    public JobHandler<P> handler() { return handler; }
+    /** A plain-language name: "Export contacts". */
+    public String label() { return label; }
+    public String queue() { return queue; }
+    public RetryPolicy retryPolicy() { return retryPolicy; }
+    /** Maximum execution time of one attempt; null means none. */
+    public Duration timeout() { return timeout; }
+    public boolean cancellable() { return cancellable; }
+    /** What a cancel really does, for the confirm dialog: "The partial file will be deleted." May be null. */
+    public String cancelEffect() { return cancelEffect; }
+    /** Typical duration range shown before there is history; may be null. */
+    public Duration typicalMin() { return typicalMin; }
+    public Duration typicalMax() { return typicalMax; }
+    /** Builds the params of a job over only the failed items; null when the type does not support it. */
+    public BiFunction<P, List<JobItem>, P> retryFailedParams() { return retryFailedParams; }
+
+    @Override
+    public String toString() {
+        return "JobType[" + name + "]";
+    }
+
+    public static final class Builder<P> {
+        private final String name;
+        private final Class<P> paramsType;
+        private final JobHandler<P> handler;
+        private String label;
+        private String queue = "default";
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private Duration timeout;
+        private boolean cancellable = true;
+        private String cancelEffect;
+        private Duration typicalMin;
+        private Duration typicalMax;
+        private BiFunction<P, List<JobItem>, P> retryFailedParams;
+
+        private Builder(String name, Class<P> paramsType, JobHandler<P> handler) {
+            Objects.requireNonNull(name, "name");
+            if (!NAME.matcher(name).matches() || name.length() > 100) {
+                throw new IllegalArgumentException("Job type name '" + name + "' must be lowercase words separated by dots, e.g. contacts.export");
+            }
+            this.name = name;
+            this.paramsType = Objects.requireNonNull(paramsType, "paramsType");
+            this.handler = Objects.requireNonNull(handler, "handler");
+        }
+
+        public Builder<P> label(String label) { this.label = label; return this; }
+        public Builder<P> queue(String queue) { this.queue = Objects.requireNonNull(queue); return this; }
+        public Builder<P> retryPolicy(RetryPolicy policy) { this.retryPolicy = Objects.requireNonNull(policy); return this; }
+        public Builder<P> timeout(Duration timeout) { this.timeout = timeout; return this; }
+        public Builder<P> cancellable(boolean cancellable) { this.cancellable = cancellable; return this; }
+        public Builder<P> cancelEffect(String effect) { this.cancelEffect = effect; return this; }
+        public Builder<P> typicalDuration(Duration min, Duration max) { this.typicalMin = min; this.typicalMax = max; return this; }
+        public Builder<P> retryFailedParams(BiFunction<P, List<JobItem>, P> fn) { this.retryFailedParams = fn; return this; }
+
+        public JobType<P> build() {
+            return new JobType<>(this);
+        }
+    }
+}

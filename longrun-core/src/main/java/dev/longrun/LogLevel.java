@@ -1,0 +1,5 @@
+package dev.longrun;
+
+public enum LogLevel {
+    DEBUG, INFO, WARN, ERROR
+}

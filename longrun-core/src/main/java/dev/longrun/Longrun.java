@@ -1,0 +1,75 @@
+package dev.longrun;
+
+import dev.longrun.event.JobEvents;
+import dev.longrun.result.ResultStore;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The engine: starts, reads, cancels and retries jobs, and runs the registered handlers on this node.
+ * Built with {@link #builder()}; {@link #close()} stops the workers and releases running jobs.
+ *
+ * <p>Reads here are not scoped to a user; an HTTP layer checks {@link Job#userId()} itself.
+ */
+public interface Longrun extends AutoCloseable {
+
+    static LongrunBuilder builder() {
+        return new LongrunBuilder();
+    }
+
+    /**
+     * Starts a job, or returns the active job with the same idempotency key.
+     *
+     * @throws LongrunException {@code unknown_type}, {@code invalid_params}, {@code idempotency_key_reused},
+     *                          {@code store_unavailable}
+     */
+    StartResult start(String type, Object params, StartOptions options);
+
+    Optional<Job> get(UUID id);
+
+    JobPage list(JobQuery query);
+
+    /** Idempotent: pending → cancelled; running/needs_action → cancel requested; finished → unchanged. */
+    Job cancel(UUID id);
+
+    /** A new job with the same params and owner, {@code retryOf} set. Only for failed or cancelled jobs. */
+    StartResult retry(UUID id);
+
+    /** A new job over only the failed items of a finished job (its type must support it). */
+    StartResult retryFailed(UUID id);
+
+    /** needs_action → pending; the handler resumes with {@link JobContext#confirmed()} true. Idempotent. */
+    Job confirm(UUID id);
+
+    List<JobLog> logs(UUID id, int limit);
+
+    /** Item outcomes in key order; {@code status} null for all. */
+    List<JobItem> items(UUID id, ItemStatus status, int limit);
+
+    /** Cancels every active job of the user; returns how many were affected. */
+    int cancelAll(String accountId, String userId);
+
+    /** Deletes the user's finished jobs (and their files); returns how many. */
+    int clearFinished(String accountId, String userId);
+
+    /** Queue position and time estimates for the status screen. */
+    Insight insight(Job job);
+
+    Collection<JobType<?>> jobTypes();
+
+    Optional<JobType<?>> jobType(String name);
+
+    /** Job changes of this node and (on PostgreSQL) of every other node. */
+    JobEvents events();
+
+    ResultStore results();
+
+    Clock clock();
+
+    /** Stops claiming, lets running handlers finish briefly, then returns the rest to pending for another node. */
+    @Override
+    void close();
+}

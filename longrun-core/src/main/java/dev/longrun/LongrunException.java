@@ -1,0 +1,50 @@
+package dev.longrun;
+
+/**
+ * A request Longrun refuses, with a message a person can act on. {@link #code()} lets an HTTP layer
+ * map it (e.g. {@code unknown_type} → 400, {@code not_found} → 404).
+ */
+public class LongrunException extends RuntimeException {
+
+    private final String code;
+
+    public LongrunException(String code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    public LongrunException(String code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static LongrunException unknownType(String type, java.util.Collection<String> known) {
+        return new LongrunException("unknown_type", "Unknown job type '" + type + "'. Known types: " + String.join(", ", known) + ".");
+    }
+
+    public static LongrunException invalidParams(String detail) {
+        return new LongrunException("invalid_params", detail);
+    }
+
+    public static LongrunException notFound(java.util.UUID id) {
+        return new LongrunException("not_found", "No job with id " + id + ".");
+    }
+
+    /** The same idempotency key was used for a different request while the first job is still active. */
+    public static LongrunException keyReused(String key, Job existing) {
+        return new LongrunException("idempotency_key_reused", "The Idempotency-Key '" + key + "' was already used for a different request (job "
+                + existing.id() + ", still " + existing.status().label().toLowerCase(java.util.Locale.ROOT) + "). Use a new key for a new request.");
+    }
+
+    public static LongrunException conflict(String detail) {
+        return new LongrunException("conflict", detail);
+    }
+
+    public static LongrunException storeUnavailable(Throwable cause) {
+        return new LongrunException("store_unavailable", "The job database cannot be reached right now; nothing was changed. Try again in a moment.", cause);
+    }
+}
