@@ -1,0 +1,152 @@
+package dev.longrun.estimate;
+
+import dev.longrun.Eta;
+import dev.longrun.Insight;
+import dev.longrun.Job;
+import dev.longrun.JobStatus;
+import dev.longrun.store.QueueStanding;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Honest estimates for the status screens: queue position and wait, expected duration, and time
+ * remaining, rounded for people and left out (null) when they would mislead. The engine feeds it
+ * every job change ({@link #observe}) and every success ({@link #recordSuccess}), and asks it for
+ * an {@link Insight} when a job is shown. Time comes only from the injected clock. Thread-safe.
+ */
+public final class Estimator {
+
+    /** Runs of a type read from the store when the type is first met. */
+    static final int SEED_LIMIT = TypeHistory.CAPACITY;
+    /** Tracks of jobs not heard of for this long are dropped (their end was missed). */
+    private static final Duration FORGET_AFTER = Duration.ofHours(6);
+    private static final int SWEEP_ABOVE = 5_000;
+
+    private final Clock clock;
+    private final HistorySource source;
+    private final ConcurrentMap<String, TypeHistory> byType = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, TypeHistory> byQueue = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UUID, ProgressTrack> tracks = new ConcurrentHashMap<>();
+
+    public Estimator(Clock clock, HistorySource history) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.source = Objects.requireNonNull(history, "history");
+    }
+
+    /** Queue standing may be null (job not pending); queueConcurrency = workers serving that queue. */
+    public Insight insight(Job job, QueueStanding standing, int queueConcurrency) {
+        return switch (job.status()) {
+            case PENDING -> pending(job, standing, queueConcurrency);
+            case RUNNING -> new Insight(null, null, null, remaining(job));
+            default -> Insight.NONE;
+        };
+    }
+
+    /** Called for every change of a job this node sees; forgets jobs that left the running state. */
+    public void observe(Job job) {
+        if (job.status() != JobStatus.RUNNING || job.startedAt() == null) {
+            tracks.remove(job.id());
+            return;
+        }
+        Double fraction = Fraction.of(job);
+        ProgressTrack track = trackOf(job);
+        if (fraction != null) {
+            track.record(clock.instant(), fraction);
+        }
+        if (tracks.size() > SWEEP_ABOVE) {
+            Instant cutoff = clock.instant().minus(FORGET_AFTER);
+            tracks.values().removeIf(t -> t.lastSeen().isBefore(cutoff));
+        }
+    }
+
+    /** Called when a job succeeded: adds its duration to the history of its type and queue. */
+    public void recordSuccess(Job job) {
+        tracks.remove(job.id());
+        if (job.startedAt() == null) {
+            return;
+        }
+        Instant end = job.completedAt() != null ? job.completedAt() : clock.instant();
+        double seconds = Duration.between(job.startedAt(), end).toMillis() / 1000.0;
+        Long total = job.totalSteps() == null ? job.progressTotal() : null;
+        // A type met here for the first time is seeded from the store first; if the store already
+        // holds this run it counts twice, once per node lifetime, which percentiles over 50 absorb.
+        historyOf(job.type()).add(seconds, total);
+        byQueue.computeIfAbsent(job.queue(), q -> new TypeHistory(List.of())).add(seconds, null);
+    }
+
+    /** Expected duration at start ("Usually 2 to 5 minutes") in seconds, or null. */
+    public Long expectedDurationSeconds(String type, Long sizeHint) {
+        Spread s = spreadFor(type, sizeHint);
+        return s == null ? null : (long) Math.ceil(s.median());
+    }
+
+    private Insight pending(Job job, QueueStanding standing, int concurrency) {
+        Spread usual = spreadFor(job.type(), SizeHint.of(job));
+        Eta duration = usual == null ? null : Wording.usual(Guess.of(usual.low(), usual.high()));
+        if (standing == null) {
+            return new Insight(null, null, null, duration);
+        }
+        return new Insight(standing.position(), standing.size(), startWait(job, standing, concurrency), duration);
+    }
+
+    private Eta startWait(Job job, QueueStanding standing, int concurrency) {
+        if (job.waitingFor() != null) {
+            return null; // it starts when the job it waits for ends, which this queue cannot tell
+        }
+        TypeHistory ofQueue = byQueue.get(job.queue());
+        Spread queue = ofQueue == null ? null : ofQueue.all();
+        if (queue == null || !queue.enough()) {
+            queue = historyOf(job.type()).all(); // jobs of one queue are often of one kind
+        }
+        Guess wait = QueueWait.estimate(standing.position(), concurrency, queue);
+        if (wait == null) {
+            return null;
+        }
+        double delay = job.runAfter() == null ? 0
+                : Math.max(0, Duration.between(clock.instant(), job.runAfter()).toMillis() / 1000.0);
+        wait = Guess.of(Math.max(delay, wait.low()), Math.max(delay, wait.high()));
+        return wait.tooWide() ? null : Wording.startWait(wait);
+    }
+
+    private Eta remaining(Job job) {
+        Double fraction = Fraction.of(job);
+        if (fraction == null || job.startedAt() == null) {
+            return null; // indeterminate work has no honest time remaining
+        }
+        observe(job);
+        ProgressTrack track = trackOf(job);
+        long now = clock.millis();
+        long start = job.startedAt().toEpochMilli();
+        ProgressTrack.Points points = track.snapshot();
+        long lastChange = points.size() > 0 ? points.millis()[points.size() - 1] : start;
+        Guess g = RemainingTime.estimate((now - start) / 1000.0, fraction, Pace.measure(start, points),
+                Math.max(0, (now - lastChange) / 1000.0), spreadFor(job.type(), sizeOfRunning(job)));
+        return g == null || g.tooWide() ? null : Wording.remaining(g);
+    }
+
+    private static Long sizeOfRunning(Job job) {
+        return job.totalSteps() == null ? job.progressTotal() : null;
+    }
+
+    private Spread spreadFor(String type, Long size) {
+        TypeHistory h = historyOf(type);
+        Spread s = size != null && size > 0 ? h.forSize(size) : h.all();
+        return s != null && s.enough() ? s : null;
+    }
+
+    private TypeHistory historyOf(String type) {
+        return byType.computeIfAbsent(type, t -> new TypeHistory(source.recent(t, SEED_LIMIT)));
+    }
+
+    private ProgressTrack trackOf(Job job) {
+        return tracks.compute(job.id(), (id, t) ->
+                t != null && t.startedAt().equals(job.startedAt()) ? t.touch(clock.instant())
+                        : new ProgressTrack(job.startedAt()).touch(clock.instant()));
+    }
+}
