@@ -1,0 +1,41 @@
+package dev.longrun.bench.estimate;
+
+import java.util.Locale;
+
+/**
+ * Evaluates the time-remaining estimates on synthetic workloads (issue 7) and prints one table row
+ * per workload: how often the truth fell inside the shown range, the mean error of its midpoint,
+ * how often "Almost done" was shown with more than 30 s left, and how often nothing was shown.
+ * Run with {@code ./mvnw -B -q -pl longrun-bench -am package -DskipTests -Dbench=estimates}.
+ */
+public final class EstimateEvaluation {
+
+    static final int DEFAULT_RUNS = 40;
+    static final long DEFAULT_SEED = 7;
+    static final double SAMPLE_EVERY_SECONDS = 2;
+
+    private EstimateEvaluation() {
+    }
+
+    public static void main(String[] args) {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_RUNS;
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : DEFAULT_SEED;
+        Replay replay = new Replay(SAMPLE_EVERY_SECONDS);
+        System.out.printf(Locale.ROOT, "Estimate evaluation: %d runs per workload, seed %d, sampled every %.0f s%n%n",
+                runs, seed, SAMPLE_EVERY_SECONDS);
+        System.out.println("| workload | runs | samples | truth in range | mean abs error of midpoint | \"Almost done\" with > 30 s left | no estimate shown |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        long inRange = 0;
+        long shown = 0;
+        for (Workload w : Workload.values()) {
+            Score s = replay.play(w, runs, seed + w.ordinal());
+            inRange += s.inRange;
+            shown += s.shown;
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f%% | %.1f s | %d (%.2f%%) | %.1f%% |%n", w.label, s.runs,
+                    s.samples, s.inRangePct(), s.meanAbsError(), s.almostDoneTooEarly, s.almostDoneTooEarlyPct(),
+                    s.nonePct());
+        }
+        System.out.printf(Locale.ROOT, "%nAll workloads: truth in range %.1f%% of shown estimates (target >= 80%%).%n",
+                shown == 0 ? Double.NaN : 100.0 * inRange / shown);
+    }
+}
