@@ -14,28 +14,35 @@ import java.util.Set;
  * @param concurrencies our engine is drained once per value; the best is reported
  * @param peerWorkers   JobRunr workers and db-scheduler threads
  * @param pool          connections per system (each system gets its own pool of this size)
- * @param parts         which parts run: ours, jobrunr, dbscheduler, latency, progress
+ * @param parts         which parts run: ours, whatif (ours with a suggested claim index), jobrunr, dbscheduler,
+ *                      latency, progress
+ * @param traceSql      print where our drains spend their SQL time (diagnostics; adds overhead)
  */
 public record BenchSettings(String url, String user, int jobs, List<Integer> concurrencies, int peerWorkers,
                             int pool, int latencySamples, int latencyWarmup, long progressCalls,
-                            Duration drainTimeout, Set<String> parts) {
+                            Duration drainTimeout, Set<String> parts, boolean traceSql) {
 
-    static final Set<String> ALL_PARTS = Set.of("ours", "jobrunr", "dbscheduler", "latency", "progress");
+    static final Set<String> ALL_PARTS = Set.of("ours", "whatif", "jobrunr", "dbscheduler", "latency", "progress");
 
     public static BenchSettings parse(String[] args) {
         String url = BenchDatabase.DEFAULT_URL;
         String user = "postgres";
         int jobs = 100_000;
-        List<Integer> concurrencies = List.of(64, 256);
+        List<Integer> concurrencies = List.of(256, 1024);
         int peerWorkers = 64;
         int pool = 20;
         int samples = 1_000;
         int warmup = 200;
         long progressCalls = 1_000_000;
-        Duration timeout = Duration.ofSeconds(120);
+        Duration timeout = Duration.ofSeconds(240);
         Set<String> parts = ALL_PARTS;
+        boolean traceSql = false;
         for (String arg : args) {
             if (arg.isBlank()) {
+                continue;
+            }
+            if (arg.equals("--trace-sql")) {
+                traceSql = true;
                 continue;
             }
             int eq = arg.indexOf('=');
@@ -60,7 +67,7 @@ public record BenchSettings(String url, String user, int jobs, List<Integer> con
             }
         }
         return new BenchSettings(url, user, jobs, concurrencies, peerWorkers, pool, samples, warmup, progressCalls,
-                timeout, parts);
+                timeout, parts, traceSql);
     }
 
     public boolean runs(String part) {
@@ -68,9 +75,9 @@ public record BenchSettings(String url, String user, int jobs, List<Integer> con
     }
 
     static String usage() {
-        return "Known: --jobs=N --concurrency=64,256 --peer-workers=N --pool=N --samples=N --warmup=N "
+        return "Known: --jobs=N --concurrency=256,1024 --peer-workers=N --pool=N --samples=N --warmup=N "
                 + "--progress-calls=N --timeout-seconds=N --only=" + String.join(",", new ArrayList<>(ALL_PARTS))
-                + " --url=jdbc:postgresql://... --user=NAME";
+                + " --url=jdbc:postgresql://... --user=NAME --trace-sql";
     }
 
     private static int positive(String name, String value) {

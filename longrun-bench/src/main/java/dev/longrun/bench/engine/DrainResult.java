@@ -6,13 +6,14 @@ package dev.longrun.bench.engine;
  * @param setting        what was tuned, e.g. "concurrency 256, pool 20"
  * @param insertSeconds  time to pre-insert the jobs (not part of the drain)
  * @param drainSeconds   from starting the workers until the database shows every job finished
+ * @param insertedBy     how the jobs were pre-inserted
  * @param error          why the drain did not complete; null when it did
  */
 public record DrainResult(String system, String setting, int jobs, double insertSeconds, double drainSeconds,
-                          String error) {
+                          String insertedBy, String error) {
 
     public static DrainResult failed(String system, String setting, int jobs, String error) {
-        return new DrainResult(system, setting, jobs, Double.NaN, Double.NaN, error);
+        return new DrainResult(system, setting, jobs, Double.NaN, Double.NaN, null, error);
     }
 
     public boolean ok() {

@@ -3,12 +3,14 @@ package dev.longrun.bench.engine;
 import dev.longrun.bench.peers.DbSchedulerDrain;
 import dev.longrun.bench.peers.JobRunrDrain;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The engine benchmark of issue 2, in one run: our drain at each concurrency, the same drain with
- * JobRunr and db-scheduler on the same database, pickup latency on an idle engine, and the cost of
- * per-row progress. Prints one table (see {@link ResultTable}). Run by {@code BenchMain engine}.
+ * The engine benchmark of issue 2, in one run: our drain at each concurrency (and once more with a
+ * suggested claim index, labelled what-if), the same drain with JobRunr and db-scheduler on the same
+ * database, pickup latency on an idle engine, and the cost of per-row progress. Prints one table
+ * (see {@link ResultTable}). Run by {@code BenchMain engine}.
  */
 public final class EngineBenchmark {
 
@@ -25,18 +27,18 @@ public final class EngineBenchmark {
         List<DrainResult> ours = new ArrayList<>();
         if (s.runs("ours")) {
             for (int concurrency : s.concurrencies()) {
-                ours.add(progress(LongrunDrain.run(s, concurrency)));
+                ours.add(report(LongrunDrain.run(s, concurrency, false)));
             }
         }
-        DrainResult jobRunr = s.runs("jobrunr") ? progress(JobRunrDrain.run(s)) : null;
-        DrainResult dbScheduler = s.runs("dbscheduler") ? progress(DbSchedulerDrain.run(s)) : null;
+        int best = bestConcurrency(s, ours);
+        DrainResult whatIf = s.runs("whatif") ? report(LongrunDrain.run(s, best, true)) : null;
+        DrainResult jobRunr = s.runs("jobrunr") ? report(JobRunrDrain.run(s)) : null;
+        DrainResult dbScheduler = s.runs("dbscheduler") ? report(DbSchedulerDrain.run(s)) : null;
 
-        List<PickupLatency.Result> pickups = new ArrayList<>();
+        PickupLatency.Result pickup = null;
         if (s.runs("latency")) {
-            for (int concurrency : s.concurrencies()) {
-                pickups.add(PickupLatency.run(s, concurrency));
-                System.err.println("pickup latency at concurrency " + concurrency + " done");
-            }
+            pickup = PickupLatency.run(s, best);
+            System.err.println("pickup latency at concurrency " + best + " done");
         }
         List<ProgressCoalescing.Result> progress = new ArrayList<>();
         if (s.runs("progress")) {
@@ -44,10 +46,17 @@ public final class EngineBenchmark {
             progress.add(ProgressCoalescing.run(s, PACED_SECONDS));
             System.err.println("progress coalescing done");
         }
-        table.print(ours, jobRunr, dbScheduler, pickups, progress);
+        table.print(ours, whatIf, jobRunr, dbScheduler, pickup, progress);
     }
 
-    private static DrainResult progress(DrainResult r) {
+    /** The concurrency of our fastest drain; the first configured one when none ran. */
+    private static int bestConcurrency(BenchSettings s, List<DrainResult> ours) {
+        return ours.stream().filter(DrainResult::ok).max(Comparator.comparingDouble(DrainResult::jobsPerSecond))
+                .map(r -> Integer.parseInt(r.setting().replaceAll("^concurrency (\\d+).*$", "$1")))
+                .orElse(s.concurrencies().getFirst());
+    }
+
+    private static DrainResult report(DrainResult r) {
         System.err.printf("drain %s (%s): %s%n", r.system(), r.setting(),
                 r.ok() ? String.format("%.0f jobs/s", r.jobsPerSecond()) : r.error());
         return r;

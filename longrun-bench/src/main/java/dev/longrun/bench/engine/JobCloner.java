@@ -43,7 +43,7 @@ final class JobCloner {
                 return "Longrun.start x" + API_THREADS + " threads (start also writes " + otherTables + ")";
             }
             copyRow(ds, db.schema(), template.job().id(), jobs - 1);
-            return "INSERT ... SELECT generate_series (copies of a started job)";
+            return "one INSERT … SELECT generate_series copying a job made by Longrun.start";
         }
     }
 

@@ -2,6 +2,7 @@ package dev.longrun.bench.engine;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.longrun.Longrun;
+import javax.sql.DataSource;
 
 /**
  * Drains pre-inserted no-op jobs with our engine at one concurrency: jobs inserted with the engine's
@@ -11,11 +12,18 @@ import dev.longrun.Longrun;
 final class LongrunDrain {
 
     static final String SYSTEM = "Longrun";
+    static final String WHAT_IF = "Longrun + claim index without queue (what-if, not shipped)";
 
     private LongrunDrain() {
     }
 
-    static DrainResult run(BenchSettings s, int concurrency) {
+    /**
+     * @param whatIfClaimIndex adds an index on (priority DESC, run_after, id) over pending jobs before the
+     *                         drain, to show what the claim costs once its ORDER BY can use an index; the
+     *                         shipped index leads with queue, which {@code queue = ANY(?)} cannot use for order
+     */
+    static DrainResult run(BenchSettings s, int concurrency, boolean whatIfClaimIndex) {
+        String system = whatIfClaimIndex ? WHAT_IF : SYSTEM;
         String setting = "concurrency " + concurrency + ", pool " + s.pool();
         try (BenchDatabase db = BenchDatabase.create(s.url(), s.user(), "longrun");
              HikariDataSource ds = db.pool("longrun", s.pool())) {
@@ -23,22 +31,32 @@ final class LongrunDrain {
             String how = JobCloner.preInsert(ds, db, s.jobs());
             double insertSeconds = (System.nanoTime() - t0) / 1e9;
             String jobs = db.schema() + ".jobs";
-            long pending = db.queryLong("SELECT count(*) FROM " + jobs + " WHERE lower(status::text) = 'pending'");
+            long pending = db.queryLong("SELECT count(*) FROM " + jobs + " WHERE status = 'pending'");
             if (pending != s.jobs()) {
-                return DrainResult.failed(SYSTEM, setting, s.jobs(), "pre-inserted " + pending + " pending jobs of " + s.jobs());
+                return DrainResult.failed(system, setting, s.jobs(), "pre-inserted " + pending + " pending jobs of " + s.jobs());
+            }
+            if (whatIfClaimIndex) {
+                db.execute("CREATE INDEX bench_claim_any_queue_idx ON " + jobs
+                        + " (priority DESC, run_after, id) WHERE status = 'pending' AND waiting_for IS NULL");
             }
             db.analyze("jobs");
 
+            SqlTimings timings = s.traceSql() ? new SqlTimings() : null;
+            DataSource engineDs = timings != null ? timings.wrap(ds) : ds;
             DrainClock clock = new DrainClock();
             clock.start();
-            try (Longrun engine = NoopJobs.builder(ds, db.schema()).concurrency(concurrency)
+            try (Longrun engine = NoopJobs.builder(engineDs, db.schema()).concurrency(concurrency)
                     .register(NoopJobs.type(clock.handled())).build()) {
                 double seconds = clock.awaitFinished(s.jobs(), () -> db.queryLong(
-                        "SELECT count(*) FROM " + jobs + " WHERE lower(status::text) = 'succeeded'"), s.drainTimeout());
-                return new DrainResult(SYSTEM, setting + "; " + how, s.jobs(), insertSeconds, seconds, null);
+                        "SELECT count(*) FROM " + jobs + " WHERE status = 'succeeded'"), s.drainTimeout());
+                return new DrainResult(system, setting, s.jobs(), insertSeconds, seconds, how, null);
+            } finally {
+                if (timings != null) {
+                    timings.print(system + " at concurrency " + concurrency);
+                }
             }
         } catch (Exception e) {
-            return DrainResult.failed(SYSTEM, setting, s.jobs(), e.toString());
+            return DrainResult.failed(system, setting, s.jobs(), e.toString());
         }
     }
 }

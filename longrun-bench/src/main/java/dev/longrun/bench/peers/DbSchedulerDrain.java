@@ -64,7 +64,8 @@ public final class DbSchedulerDrain {
             try {
                 double seconds = clock.awaitFinished(s.jobs(),
                         () -> s.jobs() - db.queryLong("SELECT count(*) FROM " + table), s.drainTimeout());
-                return new DrainResult("db-scheduler 16.12.0", setting, s.jobs(), insertSeconds, seconds, null);
+                return new DrainResult("db-scheduler 16.12.0", setting, s.jobs(), insertSeconds, seconds,
+                        "SchedulerClient.scheduleBatch", null);
             } finally {
                 scheduler.stop();
             }

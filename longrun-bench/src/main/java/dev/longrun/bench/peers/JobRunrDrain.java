@@ -60,7 +60,8 @@ public final class JobRunrDrain {
             try {
                 double seconds = clock.awaitFinished(s.jobs(), () -> db.queryLong(
                         "SELECT count(*) FROM " + db.schema() + ".jobrunr_jobs WHERE state = 'SUCCEEDED'"), s.drainTimeout());
-                return new DrainResult("JobRunr 8.7.0", setting, s.jobs(), insertSeconds, seconds, null);
+                return new DrainResult("JobRunr 8.7.0", setting, s.jobs(), insertSeconds, seconds,
+                        "JobRequestScheduler.enqueue(Stream)", null);
             } finally {
                 server.stop();
             }
