@@ -31,6 +31,7 @@ public final class Estimator {
     private final Clock clock;
     private final HistorySource source;
     private final ConcurrentMap<String, TypeHistory> byType = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ShapeHistory> shapes = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, TypeHistory> byQueue = new ConcurrentHashMap<>();
     private final ConcurrentMap<UUID, ProgressTrack> tracks = new ConcurrentHashMap<>();
 
@@ -50,6 +51,10 @@ public final class Estimator {
 
     /** Called for every change of a job this node sees; forgets jobs that left the running state. */
     public void observe(Job job) {
+        if (job.status() == JobStatus.SUCCEEDED) {
+            learnShape(job);
+            return;
+        }
         if (job.status() != JobStatus.RUNNING || job.startedAt() == null) {
             tracks.remove(job.id());
             return;
@@ -67,12 +72,11 @@ public final class Estimator {
 
     /** Called when a job succeeded: adds its duration to the history of its type and queue. */
     public void recordSuccess(Job job) {
-        tracks.remove(job.id());
+        learnShape(job);
         if (job.startedAt() == null) {
             return;
         }
-        Instant end = job.completedAt() != null ? job.completedAt() : clock.instant();
-        double seconds = Duration.between(job.startedAt(), end).toMillis() / 1000.0;
+        double seconds = secondsRun(job);
         Long total = job.totalSteps() == null ? job.progressTotal() : null;
         // A type met here for the first time is seeded from the store first; if the store already
         // holds this run it counts twice, once per node lifetime, which percentiles over 50 absorb.
@@ -84,6 +88,20 @@ public final class Estimator {
     public Long expectedDurationSeconds(String type, Long sizeHint) {
         Spread s = spreadFor(type, sizeHint);
         return s == null ? null : (long) Math.ceil(s.median());
+    }
+
+    /** The first of observe/recordSuccess to see a success turns the job's track into a shape. */
+    private void learnShape(Job job) {
+        ProgressTrack track = tracks.remove(job.id());
+        if (track != null && job.startedAt() != null && track.startedAt().equals(job.startedAt())) {
+            shapes.computeIfAbsent(job.type(), t -> new ShapeHistory())
+                    .add(job.startedAt().toEpochMilli(), track.snapshot(), secondsRun(job));
+        }
+    }
+
+    private double secondsRun(Job job) {
+        Instant end = job.completedAt() != null ? job.completedAt() : clock.instant();
+        return Duration.between(job.startedAt(), end).toMillis() / 1000.0;
     }
 
     private Insight pending(Job job, QueueStanding standing, int concurrency) {
@@ -126,8 +144,20 @@ public final class Estimator {
         ProgressTrack.Points points = track.snapshot();
         long lastChange = points.size() > 0 ? points.millis()[points.size() - 1] : start;
         Guess g = RemainingTime.estimate((now - start) / 1000.0, fraction, Pace.measure(start, points),
-                Math.max(0, (now - lastChange) / 1000.0), spreadFor(job.type(), sizeOfRunning(job)));
+                Math.max(0, (now - lastChange) / 1000.0), spreadFor(job.type(), sizeOfRunning(job)),
+                shapePrediction(job.type(), start, points, fraction));
         return g == null || g.tooWide() ? null : Wording.remaining(g);
+    }
+
+    private ShapeHistory.Prediction shapePrediction(String type, long start, ProgressTrack.Points points,
+                                                    double fraction) {
+        ShapeHistory shape = shapes.get(type);
+        int k = ShapeHistory.gridPoint(fraction);
+        if (shape == null || k < 1) {
+            return null;
+        }
+        double reachedAfter = ShapeHistory.reachedAt(start, points, (double) k / ShapeHistory.GRID);
+        return Double.isNaN(reachedAfter) || reachedAfter <= 0 ? null : shape.predict(k, reachedAfter);
     }
 
     private static Long sizeOfRunning(Job job) {

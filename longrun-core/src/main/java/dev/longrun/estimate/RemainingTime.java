@@ -23,10 +23,15 @@ final class RemainingTime {
      * @param pace     measured pace, or null when the job has not moved yet
      * @param silence  seconds since the last change of progress (or since start)
      * @param history  spread of total durations of similar runs, or null
+     * @param shape    what the learned progress shape of the type predicts, or null
      * @return null when the job stalled, when nothing is known yet, or when history and pace disagree
      *         too much to say anything useful
      */
-    static Guess estimate(double elapsed, double fraction, Pace pace, double silence, Spread history) {
+    static Guess estimate(double elapsed, double fraction, Pace pace, double silence, Spread history,
+                          ShapeHistory.Prediction shape) {
+        if (shape != null) {
+            return fromShape(elapsed, fraction, pace, silence, shape);
+        }
         Spread prior = history != null && history.enough() ? history : null;
         if (pace != null && silence > pace.stallLimit()) {
             return null;
@@ -41,6 +46,27 @@ final class RemainingTime {
             return fromHistoryOnly(elapsed, fraction, prior);
         }
         return blended(elapsed, fraction, pace, silence, prior, own, ownTrusted);
+    }
+
+    /**
+     * The job's elapsed time at its last grid point, stretched by how past runs were shaped from
+     * there to the end; widened when the job is slower right now than the shape expects. Null when
+     * the job went quiet for longer than past runs did at this point, or outlived every past run.
+     */
+    static Guess fromShape(double elapsed, double fraction, Pace pace, double silence,
+                           ShapeHistory.Prediction shape) {
+        double quietLimit = Math.max(pace == null ? 5 : pace.stallLimit(), 1.5 * shape.quietSeconds());
+        if (silence > quietLimit) {
+            return null;
+        }
+        double[] totals = shape.totals();
+        double low = TypeHistory.percentile(totals, 0.10) - elapsed;
+        double high = TypeHistory.percentile(totals, 0.90) - elapsed;
+        if (high <= 0) {
+            return null;
+        }
+        boolean confident = pace != null && pace.changes() >= 5 && silence <= Math.max(2, 2 * pace.typicalGap());
+        return Guess.of(low * 0.9, high * 1.1).confident(confident);
     }
 
     /** Extrapolates overall and recent pace from the last change, with a margin for irregular jobs. */

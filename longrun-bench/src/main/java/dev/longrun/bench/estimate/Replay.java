@@ -22,9 +22,12 @@ final class Replay {
     private static final Instant EPOCH = Instant.parse("2026-01-05T09:00:00Z");
 
     private final double sampleEvery;
+    private final int traceRun;
 
-    Replay(double sampleEvery) {
+    /** @param traceRun index of a run whose every sample is printed, or -1 for none */
+    Replay(double sampleEvery, int traceRun) {
         this.sampleEvery = sampleEvery;
+        this.traceRun = traceRun;
     }
 
     Score play(Workload workload, int runs, long seed) {
@@ -39,13 +42,14 @@ final class Replay {
             Run run = workload.generate(random);
             Instant start = EPOCH.plus(Duration.ofHours(i));
             playOne(run, new SimJob(new UUID(seed, i), "bench." + workload.name().toLowerCase(), start),
-                    clock, estimator, score);
+                    clock, estimator, score, i == traceRun);
             score.runs++;
         }
         return score;
     }
 
-    private void playOne(Run run, SimJob sim, SimulatedClock clock, Estimator estimator, Score score) {
+    private void playOne(Run run, SimJob sim, SimulatedClock clock, Estimator estimator, Score score,
+                         boolean trace) {
         Job job = sim.running(null);
         int next = 0;
         for (double t = 0; t < run.seconds(); t += sampleEvery) {
@@ -58,6 +62,12 @@ final class Replay {
             clock.set(sim.at(t));
             Eta eta = estimator.insight(job, null, 1).eta();
             score.add(eta, run.seconds() - t);
+            if (trace) {
+                System.out.printf(java.util.Locale.ROOT, "t=%6.1f done=%5s left=%6.1f shown=%s%n", t,
+                        job.progressPct() != null ? job.progressPct() + "%" : "step " + job.currentStep(),
+                        run.seconds() - t, eta == null ? "-" : eta.text() + " [" + eta.lowSeconds() + ", "
+                                + eta.highSeconds() + "]");
+            }
         }
         clock.set(sim.at(run.seconds()));
         Job done = sim.succeeded(job, run.seconds());
