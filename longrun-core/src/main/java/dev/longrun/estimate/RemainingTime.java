@@ -50,7 +50,7 @@ final class RemainingTime {
 
     /**
      * The job's elapsed time at its last grid point, stretched by how past runs were shaped from
-     * there to the end; widened when the job is slower right now than the shape expects. Null when
+     * there to the end. Null when
      * the job went quiet for longer than past runs did at this point, or outlived every past run.
      */
     static Guess fromShape(double elapsed, double fraction, Pace pace, double silence,
@@ -93,23 +93,26 @@ final class RemainingTime {
 
     private static Guess blended(double elapsed, double fraction, Pace pace, double silence, Spread prior,
                                  Guess own, boolean ownTrusted) {
-        double total = elapsed + (own.low() + own.high()) / 2;
-        if (total > prior.high() * 1.5) {
-            // A bigger or slower run than usual: its own pace is the better guide.
+        // What the clock says if this run lasts as long as usual runs did in all.
+        double clockLow = prior.low() - elapsed;
+        double clockHigh = prior.high() - elapsed;
+        if (clockHigh <= 0 || own.low() > clockHigh) {
+            // Slower than usual runs (more work, or a slow day): its own pace is the better guide.
             return ownTrusted ? own : null;
         }
-        if (total < prior.low() / 1.5) {
-            // Faster than any usual run: either it is, or it will stall before the end (many do
-            // near 99%). Show only what covers both, which is often too wide to show at all.
-            double low = Math.min(own.low(), Math.max(0, prior.low() - elapsed));
-            double high = Math.max(own.high(), prior.high() - elapsed);
-            return Guess.of(low, high);
+        if (own.high() < clockLow) {
+            // Its pace says it ends sooner than usual runs did: either it does, or it slows down or
+            // stalls later as they did. Show only what covers both, which is often too wide to show.
+            return Guess.of(own.low(), clockHigh);
         }
         double w = Math.min(1, fraction / 0.3) * Math.min(1, pace.changes() / 5.0);
         Guess hist = Guess.of(prior.low() * (1 - fraction), prior.high() * (1 - fraction));
         Guess mix = Guess.of(w * own.low() + (1 - w) * hist.low(), w * own.high() + (1 - w) * hist.high());
         boolean confident = ownTrusted && pace.changes() >= 5 && silence <= Math.max(2, 2 * pace.typicalGap())
                 && prior.high() - elapsed <= ALMOST_DONE_TAIL;
-        return mix.confident(confident);
+        // Usual runs may end later than this one's pace says (their pace was not even): keep the
+        // clock's view inside the range.
+        return Guess.of(Math.min(mix.low(), Math.max(0, clockLow)), Math.max(mix.high(), clockHigh))
+                .confident(confident);
     }
 }
