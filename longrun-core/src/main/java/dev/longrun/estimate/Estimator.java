@@ -27,6 +27,7 @@ public final class Estimator {
     /** Tracks of jobs not heard of for this long are dropped (their end was missed). */
     private static final Duration FORGET_AFTER = Duration.ofHours(6);
     private static final int SWEEP_ABOVE = 5_000;
+    private static final double USUAL_MAX_RATIO = 10;
 
     private final Clock clock;
     private final HistorySource source;
@@ -87,7 +88,7 @@ public final class Estimator {
     /** Expected duration at start ("Usually 2 to 5 minutes") in seconds, or null. */
     public Long expectedDurationSeconds(String type, Long sizeHint) {
         Spread s = spreadFor(type, sizeHint);
-        return s == null ? null : (long) Math.ceil(s.median());
+        return s == null || Guess.of(s.low(), s.high()).widerThan(USUAL_MAX_RATIO) ? null : (long) Math.ceil(s.median());
     }
 
     /** The first of observe/recordSuccess to see a success turns the job's track into a shape. */
@@ -106,7 +107,9 @@ public final class Estimator {
 
     private Insight pending(Job job, QueueStanding standing, int concurrency) {
         Spread usual = spreadFor(job.type(), SizeHint.of(job));
-        Eta duration = usual == null ? null : Wording.usual(Guess.of(usual.low(), usual.high()));
+        Guess range = usual == null ? null : Guess.of(usual.low(), usual.high());
+        // "Usually 1 to 5 minutes" describes past runs and helps; "10 seconds to 2 hours" does not.
+        Eta duration = range == null || range.widerThan(USUAL_MAX_RATIO) ? null : Wording.usual(range);
         if (standing == null) {
             return new Insight(null, null, null, duration);
         }
@@ -158,6 +161,11 @@ public final class Estimator {
         }
         double reachedAfter = ShapeHistory.reachedAt(start, points, (double) k / ShapeHistory.GRID);
         return Double.isNaN(reachedAfter) || reachedAfter <= 0 ? null : shape.predict(k, reachedAfter);
+    }
+
+    /** Jobs whose progress this node is measuring; for tests of forgetting. */
+    int trackedJobs() {
+        return tracks.size();
     }
 
     private static Long sizeOfRunning(Job job) {
