@@ -105,11 +105,16 @@ public final class Estimator {
         return Duration.between(job.startedAt(), end).toMillis() / 1000.0;
     }
 
-    private Insight pending(Job job, QueueStanding standing, int concurrency) {
-        Spread usual = spreadFor(job.type(), SizeHint.of(job));
+    /** "Usually 2 to 5 minutes" for a type (and size), e.g. for the job types list; null when unknown. */
+    public Eta usualDuration(String type, Long sizeHint) {
+        Spread usual = spreadFor(type, sizeHint);
         Guess range = usual == null ? null : Guess.of(usual.low(), usual.high());
         // "Usually 1 to 5 minutes" describes past runs and helps; "10 seconds to 2 hours" does not.
-        Eta duration = range == null || range.widerThan(USUAL_MAX_RATIO) ? null : Wording.usual(range);
+        return range == null || range.widerThan(USUAL_MAX_RATIO) ? null : Wording.usual(range);
+    }
+
+    private Insight pending(Job job, QueueStanding standing, int concurrency) {
+        Eta duration = usualDuration(job.type(), SizeHint.of(job));
         if (standing == null) {
             return new Insight(null, null, null, duration);
         }

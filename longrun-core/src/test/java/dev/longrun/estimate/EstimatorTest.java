@@ -268,4 +268,33 @@ class EstimatorTest {
         assertThat(estimator.insight(TestJobs.finished(job, JobStatus.SUCCEEDED, clock.instant()), null, 4))
                 .isEqualTo(Insight.NONE);
     }
+
+    @Test
+    void manyThreadsObservingAndAskingAtOnceDoNotInterfere() throws Exception {
+        Estimator estimator = new Estimator(clock, stored(60, 70, 80, 90, 100, 110));
+        Instant start = clock.instant();
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int n = 0; n < 4; n++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int i = 1; i <= 2_000; i++) {
+                        clock.advance(Duration.ofMillis(10));
+                        Job job = counted(ids.get(i % ids.size()), TYPE, start, Math.min(ROWS, i * 3L), ROWS);
+                        estimator.observe(job);
+                        estimator.insight(job, null, 2);
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(estimator.trackedJobs()).isEqualTo(ids.size());
+    }
 }
