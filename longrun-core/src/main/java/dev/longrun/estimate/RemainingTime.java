@@ -11,7 +11,7 @@ final class RemainingTime {
     static final int MIN_CHANGES = 3;
     static final double MIN_FRACTION = 0.05;
     static final double MIN_SECONDS = 5;
-    /** "Almost done" only if runs of this type that got this far rarely needed more than this. */
+    /** "Almost done" only if runs of this type that got this far did not need more than this. */
     static final double ALMOST_DONE_TAIL = 30;
 
     private RemainingTime() {
@@ -65,7 +65,9 @@ final class RemainingTime {
         if (high <= 0) {
             return null;
         }
-        boolean confident = pace != null && pace.changes() >= 5 && silence <= Math.max(2, 2 * pace.typicalGap());
+        // "Almost done" only if no past run needed long from here (one in ten stalling is enough to hold back).
+        boolean confident = pace != null && pace.changes() >= 5 && silence <= Math.max(2, 2 * pace.typicalGap())
+                && totals[totals.length - 1] - elapsed <= ALMOST_DONE_TAIL;
         return Guess.of(low * 0.9, high * 1.1).confident(confident);
     }
 

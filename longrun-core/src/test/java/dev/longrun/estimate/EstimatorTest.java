@@ -132,6 +132,22 @@ class EstimatorTest {
     }
 
     @Test
+    void oneStalledRunInTheRecentPastHoldsBackAlmostDone() {
+        Estimator estimator = new Estimator(clock, HistorySource.NONE);
+        learn(estimator, 12, 100); // enough runs that the 90th percentile leaves the stalled one out
+        // one run sat at 100 % for three minutes before it succeeded
+        Instant start = clock.instant().plus(Duration.ofHours(1));
+        Job last = runSteady(estimator, UUID.randomUUID(), start, 100, 100);
+        clock.set(start.plusSeconds(280));
+        Job done = TestJobs.finished(last, JobStatus.SUCCEEDED, clock.instant());
+        estimator.observe(done);
+        estimator.recordSuccess(done);
+
+        Job job = runSteady(estimator, UUID.randomUUID(), clock.instant().plus(Duration.ofHours(1)), 100, 97);
+        assertThat(eta(estimator, job).text()).isNotEqualTo("Almost done");
+    }
+
+    @Test
     void pastRunsGiveAnEstimateBeforeTheJobReportsAnyProgress() {
         Estimator estimator = new Estimator(clock, stored(120, 130, 140, 150, 160, 170));
         Instant start = clock.instant();
