@@ -42,10 +42,10 @@ final class RemainingTime {
         if (prior == null) {
             return ownTrusted ? own : null;
         }
-        if (own == null) {
-            return fromHistoryOnly(elapsed, fraction, prior);
+        if (!ownTrusted) {
+            return fromHistoryOnly(elapsed, fraction, prior); // a few seconds of pace say less than history
         }
-        return blended(elapsed, fraction, pace, silence, prior, own, ownTrusted);
+        return blended(elapsed, fraction, pace, silence, prior, own);
     }
 
     /**
@@ -94,13 +94,13 @@ final class RemainingTime {
     }
 
     private static Guess blended(double elapsed, double fraction, Pace pace, double silence, Spread prior,
-                                 Guess own, boolean ownTrusted) {
+                                 Guess own) {
         // What the clock says if this run lasts as long as usual runs did in all.
         double clockLow = prior.low() - elapsed;
         double clockHigh = prior.high() - elapsed;
         if (clockHigh <= 0 || own.low() > clockHigh) {
             // Slower than usual runs (more work, or a slow day): its own pace is the better guide.
-            return ownTrusted ? own : null;
+            return own;
         }
         if (own.high() < clockLow) {
             // Its pace says it ends sooner than usual runs did: either it does, or it slows down or
@@ -110,7 +110,7 @@ final class RemainingTime {
         double w = Math.min(1, fraction / 0.3) * Math.min(1, pace.changes() / 5.0);
         Guess hist = Guess.of(prior.low() * (1 - fraction), prior.high() * (1 - fraction));
         Guess mix = Guess.of(w * own.low() + (1 - w) * hist.low(), w * own.high() + (1 - w) * hist.high());
-        boolean confident = ownTrusted && pace.changes() >= 5 && silence <= Math.max(2, 2 * pace.typicalGap())
+        boolean confident = pace.changes() >= 5 && silence <= Math.max(2, 2 * pace.typicalGap())
                 && prior.high() - elapsed <= ALMOST_DONE_TAIL;
         // Usual runs may end later than this one's pace says (their pace was not even): keep the
         // clock's view inside the range.
