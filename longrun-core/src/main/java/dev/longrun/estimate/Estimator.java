@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Honest estimates for the status screens: queue position and wait, expected duration, and time
@@ -103,6 +104,14 @@ public final class Estimator {
     private double secondsRun(Job job) {
         Instant end = job.completedAt() != null ? job.completedAt() : clock.instant();
         return Duration.between(job.startedAt(), end).toMillis() / 1000.0;
+    }
+
+    /**
+     * The size of a job's work as its params state it (a {@code rows}/{@code count} field, or the
+     * length of a list such as {@code contact_ids}), for {@link #expectedDurationSeconds}; null if none.
+     */
+    public static Long sizeHint(JsonNode params) {
+        return SizeHint.fromParams(params);
     }
 
     /** "Usually 2 to 5 minutes" for a type (and size), e.g. for the job types list; null when unknown. */
