@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Honest estimates for the status screens: queue position and wait, expected duration, and time
@@ -27,10 +28,12 @@ public final class Estimator {
     /** Tracks of jobs not heard of for this long are dropped (their end was missed). */
     private static final Duration FORGET_AFTER = Duration.ofHours(6);
     private static final int SWEEP_ABOVE = 5_000;
+    private static final double USUAL_MAX_RATIO = 10;
 
     private final Clock clock;
     private final HistorySource source;
     private final ConcurrentMap<String, TypeHistory> byType = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ShapeHistory> shapes = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, TypeHistory> byQueue = new ConcurrentHashMap<>();
     private final ConcurrentMap<UUID, ProgressTrack> tracks = new ConcurrentHashMap<>();
 
@@ -50,6 +53,10 @@ public final class Estimator {
 
     /** Called for every change of a job this node sees; forgets jobs that left the running state. */
     public void observe(Job job) {
+        if (job.status() == JobStatus.SUCCEEDED) {
+            learnShape(job);
+            return;
+        }
         if (job.status() != JobStatus.RUNNING || job.startedAt() == null) {
             tracks.remove(job.id());
             return;
@@ -67,12 +74,11 @@ public final class Estimator {
 
     /** Called when a job succeeded: adds its duration to the history of its type and queue. */
     public void recordSuccess(Job job) {
-        tracks.remove(job.id());
+        learnShape(job);
         if (job.startedAt() == null) {
             return;
         }
-        Instant end = job.completedAt() != null ? job.completedAt() : clock.instant();
-        double seconds = Duration.between(job.startedAt(), end).toMillis() / 1000.0;
+        double seconds = secondsRun(job);
         Long total = job.totalSteps() == null ? job.progressTotal() : null;
         // A type met here for the first time is seeded from the store first; if the store already
         // holds this run it counts twice, once per node lifetime, which percentiles over 50 absorb.
@@ -83,12 +89,41 @@ public final class Estimator {
     /** Expected duration at start ("Usually 2 to 5 minutes") in seconds, or null. */
     public Long expectedDurationSeconds(String type, Long sizeHint) {
         Spread s = spreadFor(type, sizeHint);
-        return s == null ? null : (long) Math.ceil(s.median());
+        return s == null || Guess.of(s.low(), s.high()).widerThan(USUAL_MAX_RATIO) ? null : (long) Math.ceil(s.median());
+    }
+
+    /** The first of observe/recordSuccess to see a success turns the job's track into a shape. */
+    private void learnShape(Job job) {
+        ProgressTrack track = tracks.remove(job.id());
+        if (track != null && job.startedAt() != null && track.startedAt().equals(job.startedAt())) {
+            shapes.computeIfAbsent(job.type(), t -> new ShapeHistory())
+                    .add(job.startedAt().toEpochMilli(), track.snapshot(), secondsRun(job));
+        }
+    }
+
+    private double secondsRun(Job job) {
+        Instant end = job.completedAt() != null ? job.completedAt() : clock.instant();
+        return Duration.between(job.startedAt(), end).toMillis() / 1000.0;
+    }
+
+    /**
+     * The size of a job's work as its params state it (a {@code rows}/{@code count} field, or the
+     * length of a list such as {@code contact_ids}), for {@link #expectedDurationSeconds}; null if none.
+     */
+    public static Long sizeHint(JsonNode params) {
+        return SizeHint.fromParams(params);
+    }
+
+    /** "Usually 2 to 5 minutes" for a type (and size), e.g. for the job types list; null when unknown. */
+    public Eta usualDuration(String type, Long sizeHint) {
+        Spread usual = spreadFor(type, sizeHint);
+        Guess range = usual == null ? null : Guess.of(usual.low(), usual.high());
+        // "Usually 1 to 5 minutes" describes past runs and helps; "10 seconds to 2 hours" does not.
+        return range == null || range.widerThan(USUAL_MAX_RATIO) ? null : Wording.usual(range);
     }
 
     private Insight pending(Job job, QueueStanding standing, int concurrency) {
-        Spread usual = spreadFor(job.type(), SizeHint.of(job));
-        Eta duration = usual == null ? null : Wording.usual(Guess.of(usual.low(), usual.high()));
+        Eta duration = usualDuration(job.type(), SizeHint.of(job));
         if (standing == null) {
             return new Insight(null, null, null, duration);
         }
@@ -126,8 +161,25 @@ public final class Estimator {
         ProgressTrack.Points points = track.snapshot();
         long lastChange = points.size() > 0 ? points.millis()[points.size() - 1] : start;
         Guess g = RemainingTime.estimate((now - start) / 1000.0, fraction, Pace.measure(start, points),
-                Math.max(0, (now - lastChange) / 1000.0), spreadFor(job.type(), sizeOfRunning(job)));
+                Math.max(0, (now - lastChange) / 1000.0), spreadFor(job.type(), sizeOfRunning(job)),
+                shapePrediction(job.type(), start, points, fraction));
         return g == null || g.tooWide() ? null : Wording.remaining(g);
+    }
+
+    private ShapeHistory.Prediction shapePrediction(String type, long start, ProgressTrack.Points points,
+                                                    double fraction) {
+        ShapeHistory shape = shapes.get(type);
+        int k = ShapeHistory.gridPoint(fraction);
+        if (shape == null || k < 1) {
+            return null;
+        }
+        double reachedAfter = ShapeHistory.reachedAt(start, points, (double) k / ShapeHistory.GRID);
+        return Double.isNaN(reachedAfter) || reachedAfter <= 0 ? null : shape.predict(k, reachedAfter);
+    }
+
+    /** Jobs whose progress this node is measuring; for tests of forgetting. */
+    int trackedJobs() {
+        return tracks.size();
     }
 
     private static Long sizeOfRunning(Job job) {

@@ -21,8 +21,13 @@ record Guess(double low, double high, boolean confident) {
         return new Guess(low, high, c);
     }
 
-    /** True when the range says so little that showing it would mislead. */
+    /** True when a time remaining this uncertain would mislead more than help. */
     boolean tooWide() {
-        return high > 4 * Math.max(low, 1) && high - low > 90;
+        return widerThan(4);
+    }
+
+    /** True when the upper end exceeds {@code ratio} times the lower one, by more than 90 s. */
+    boolean widerThan(double ratio) {
+        return high > ratio * Math.max(low, 1) && high - low > 90;
     }
 }

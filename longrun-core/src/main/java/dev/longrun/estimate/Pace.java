@@ -1,5 +1,7 @@
 package dev.longrun.estimate;
 
+import java.util.Arrays;
+
 /**
  * The measured pace of one running job, from its {@link ProgressTrack}: overall and recent rate of
  * progress, how irregular it is, and how long it usually goes between updates. Used by
@@ -44,7 +46,7 @@ record Pace(double overall, double recent, double irregularity, double typicalGa
             rates[i - from] = (p.fractions()[i] - prevFraction) / dt;
         }
         double[] sortedGaps = gaps.clone();
-        java.util.Arrays.sort(sortedGaps);
+        Arrays.sort(sortedGaps);
         return new Pace(overall, recent, irregularity(rates, gaps), sortedGaps[sortedGaps.length / 2],
                 sortedGaps[sortedGaps.length - 1], n, measured);
     }

@@ -11,7 +11,7 @@ final class RemainingTime {
     static final int MIN_CHANGES = 3;
     static final double MIN_FRACTION = 0.05;
     static final double MIN_SECONDS = 5;
-    /** "Almost done" only if runs of this type that got this far rarely needed more than this. */
+    /** "Almost done" only if runs of this type that got this far did not need more than this. */
     static final double ALMOST_DONE_TAIL = 30;
 
     private RemainingTime() {
@@ -23,10 +23,15 @@ final class RemainingTime {
      * @param pace     measured pace, or null when the job has not moved yet
      * @param silence  seconds since the last change of progress (or since start)
      * @param history  spread of total durations of similar runs, or null
+     * @param shape    what the learned progress shape of the type predicts, or null
      * @return null when the job stalled, when nothing is known yet, or when history and pace disagree
      *         too much to say anything useful
      */
-    static Guess estimate(double elapsed, double fraction, Pace pace, double silence, Spread history) {
+    static Guess estimate(double elapsed, double fraction, Pace pace, double silence, Spread history,
+                          ShapeHistory.Prediction shape) {
+        if (shape != null) {
+            return fromShape(elapsed, fraction, pace, silence, shape);
+        }
         Spread prior = history != null && history.enough() ? history : null;
         if (pace != null && silence > pace.stallLimit()) {
             return null;
@@ -37,10 +42,33 @@ final class RemainingTime {
         if (prior == null) {
             return ownTrusted ? own : null;
         }
-        if (own == null) {
-            return fromHistoryOnly(elapsed, fraction, prior);
+        if (!ownTrusted) {
+            return fromHistoryOnly(elapsed, fraction, prior); // a few seconds of pace say less than history
         }
-        return blended(elapsed, fraction, pace, silence, prior, own, ownTrusted);
+        return blended(elapsed, fraction, pace, silence, prior, own);
+    }
+
+    /**
+     * The job's elapsed time at its last grid point, stretched by how past runs were shaped from
+     * there to the end. Null when
+     * the job went quiet for longer than past runs did at this point, or outlived every past run.
+     */
+    static Guess fromShape(double elapsed, double fraction, Pace pace, double silence,
+                           ShapeHistory.Prediction shape) {
+        double quietLimit = Math.max(pace == null ? 5 : pace.stallLimit(), 1.5 * shape.quietSeconds());
+        if (silence > quietLimit) {
+            return null;
+        }
+        double[] totals = shape.totals();
+        double low = TypeHistory.percentile(totals, 0.10) - elapsed;
+        double high = TypeHistory.percentile(totals, 0.90) - elapsed;
+        if (high <= 0) {
+            return null;
+        }
+        // "Almost done" only if no past run needed long from here (one in ten stalling is enough to hold back).
+        boolean confident = pace != null && pace.changes() >= 5 && silence <= Math.max(2, 2 * pace.typicalGap())
+                && totals[totals.length - 1] - elapsed <= ALMOST_DONE_TAIL;
+        return Guess.of(low * 0.9, high * 1.1).confident(confident);
     }
 
     /** Extrapolates overall and recent pace from the last change, with a margin for irregular jobs. */
@@ -66,24 +94,27 @@ final class RemainingTime {
     }
 
     private static Guess blended(double elapsed, double fraction, Pace pace, double silence, Spread prior,
-                                 Guess own, boolean ownTrusted) {
-        double total = elapsed + (own.low() + own.high()) / 2;
-        if (total > prior.high() * 1.5) {
-            // A bigger or slower run than usual: its own pace is the better guide.
-            return ownTrusted ? own : null;
+                                 Guess own) {
+        // What the clock says if this run lasts as long as usual runs did in all.
+        double clockLow = prior.low() - elapsed;
+        double clockHigh = prior.high() - elapsed;
+        if (clockHigh <= 0 || own.low() > clockHigh) {
+            // Slower than usual runs (more work, or a slow day): its own pace is the better guide.
+            return own;
         }
-        if (total < prior.low() / 1.5) {
-            // Faster than any usual run: either it is, or it will stall before the end (many do
-            // near 99%). Show only what covers both, which is often too wide to show at all.
-            double low = Math.min(own.low(), Math.max(0, prior.low() - elapsed));
-            double high = Math.max(own.high(), prior.high() - elapsed);
-            return Guess.of(low, high);
+        if (own.high() < clockLow) {
+            // Its pace says it ends sooner than usual runs did: either it does, or it slows down or
+            // stalls later as they did. Show only what covers both, which is often too wide to show.
+            return Guess.of(own.low(), clockHigh);
         }
         double w = Math.min(1, fraction / 0.3) * Math.min(1, pace.changes() / 5.0);
         Guess hist = Guess.of(prior.low() * (1 - fraction), prior.high() * (1 - fraction));
         Guess mix = Guess.of(w * own.low() + (1 - w) * hist.low(), w * own.high() + (1 - w) * hist.high());
-        boolean confident = ownTrusted && pace.changes() >= 5 && silence <= Math.max(2, 2 * pace.typicalGap())
+        boolean confident = pace.changes() >= 5 && silence <= Math.max(2, 2 * pace.typicalGap())
                 && prior.high() - elapsed <= ALMOST_DONE_TAIL;
-        return mix.confident(confident);
+        // Usual runs may end later than this one's pace says (their pace was not even): keep the
+        // clock's view inside the range.
+        return Guess.of(Math.min(mix.low(), Math.max(0, clockLow)), Math.max(mix.high(), clockHigh))
+                .confident(confident);
     }
 }

@@ -1,6 +1,7 @@
 package dev.longrun.estimate;
 
 import dev.longrun.Eta;
+import java.util.Map;
 
 /**
  * Turns a range of seconds into what a person reads, rounded outward to friendly units: "About 30
@@ -9,6 +10,9 @@ import dev.longrun.Eta;
  * the rounded range, so the numbers and the words always agree.
  */
 final class Wording {
+
+    private static final Map<Long, String> UNIT_NAMES =
+            Map.of(1L, "seconds", 60L, "minutes", 3600L, "hours", 86_400L, "days");
 
     private Wording() {
     }
@@ -64,8 +68,6 @@ final class Wording {
         return r.low() / unit + joiner + r.high() / unit + " " + UNIT_NAMES.get(unit);
     }
 
-    private static final java.util.Map<Long, String> UNIT_NAMES =
-            java.util.Map.of(1L, "seconds", 60L, "minutes", 3600L, "hours", 86_400L, "days");
 
     /** "30 seconds", "1 minute", "90 minutes", "1 hour", "3 hours": the largest unit that divides it. */
     static String amount(long seconds) {

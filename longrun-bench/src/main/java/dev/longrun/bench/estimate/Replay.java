@@ -6,8 +6,12 @@ import dev.longrun.JobStatus;
 import dev.longrun.bench.estimate.Run.Report;
 import dev.longrun.estimate.Estimator;
 import dev.longrun.estimate.HistorySource;
+import dev.longrun.store.DurationSample;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
@@ -22,30 +26,43 @@ final class Replay {
     private static final Instant EPOCH = Instant.parse("2026-01-05T09:00:00Z");
 
     private final double sampleEvery;
+    private final int traceRun;
 
-    Replay(double sampleEvery) {
+    /** @param traceRun index of a run whose every sample is printed, or -1 for none */
+    Replay(double sampleEvery, int traceRun) {
         this.sampleEvery = sampleEvery;
+        this.traceRun = traceRun;
     }
 
-    Score play(Workload workload, int runs, long seed) {
+    /**
+     * @param restartEachRun each run meets a fresh estimator (as after a node restart) that knows
+     *                       the earlier runs only as stored durations, not their progress shapes
+     */
+    Score play(Workload workload, int runs, long seed, boolean restartEachRun) {
         Random random = new Random(seed);
         SimulatedClock clock = new SimulatedClock(EPOCH);
         Estimator estimator = new Estimator(clock, HistorySource.NONE);
+        Deque<DurationSample> stored = new ArrayDeque<>();
         Score score = new Score();
         for (int i = 0; i < runs; i++) {
             if (workload.cold) {
                 estimator = new Estimator(clock, HistorySource.NONE);
+            } else if (restartEachRun) {
+                List<DurationSample> newestFirst = List.copyOf(stored);
+                estimator = new Estimator(clock, (type, limit) -> newestFirst.subList(0, Math.min(limit, newestFirst.size())));
             }
             Run run = workload.generate(random);
             Instant start = EPOCH.plus(Duration.ofHours(i));
-            playOne(run, new SimJob(new UUID(seed, i), "bench." + workload.name().toLowerCase(), start),
-                    clock, estimator, score);
+            Job done = playOne(run, new SimJob(new UUID(seed, i), "bench." + workload.name().toLowerCase(), start),
+                    clock, estimator, score, i == traceRun);
+            stored.addFirst(new DurationSample(Math.round(run.seconds() * 1000), done.progressTotal()));
             score.runs++;
         }
         return score;
     }
 
-    private void playOne(Run run, SimJob sim, SimulatedClock clock, Estimator estimator, Score score) {
+    private Job playOne(Run run, SimJob sim, SimulatedClock clock, Estimator estimator, Score score,
+                         boolean trace) {
         Job job = sim.running(null);
         int next = 0;
         for (double t = 0; t < run.seconds(); t += sampleEvery) {
@@ -58,11 +75,18 @@ final class Replay {
             clock.set(sim.at(t));
             Eta eta = estimator.insight(job, null, 1).eta();
             score.add(eta, run.seconds() - t);
+            if (trace) {
+                System.out.printf(java.util.Locale.ROOT, "t=%6.1f done=%5s left=%6.1f shown=%s%n", t,
+                        job.progressPct() != null ? job.progressPct() + "%" : "step " + job.currentStep(),
+                        run.seconds() - t, eta == null ? "-" : eta.text() + " [" + eta.lowSeconds() + ", "
+                                + eta.highSeconds() + "]");
+            }
         }
         clock.set(sim.at(run.seconds()));
         Job done = sim.succeeded(job, run.seconds());
         estimator.observe(done);
         estimator.recordSuccess(done);
+        return done;
     }
 
     /** Builds the job snapshots of one simulated run. */

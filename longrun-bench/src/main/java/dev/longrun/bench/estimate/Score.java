@@ -16,6 +16,7 @@ final class Score {
     long shown;
     long inRange;
     double absError;
+    long almostDone;
     long almostDoneTooEarly;
 
     void add(Eta eta, double trueRemaining) {
@@ -28,8 +29,11 @@ final class Score {
             inRange++;
         }
         absError += Math.abs((eta.lowSeconds() + eta.highSeconds()) / 2.0 - trueRemaining);
-        if ("Almost done".equals(eta.text()) && trueRemaining > ALMOST_DONE_LIMIT) {
-            almostDoneTooEarly++;
+        if ("Almost done".equals(eta.text())) {
+            almostDone++;
+            if (trueRemaining > ALMOST_DONE_LIMIT) {
+                almostDoneTooEarly++;
+            }
         }
     }
 
