@@ -170,10 +170,14 @@ public final class Estimator {
                                                     double fraction) {
         ShapeHistory shape = shapes.get(type);
         int k = ShapeHistory.gridPoint(fraction);
-        if (shape == null || k < 1) {
+        if (shape == null || k < 1 || points.size() == 0) {
             return null;
         }
-        double reachedAfter = ShapeHistory.reachedAt(start, points, (double) k / ShapeHistory.GRID);
+        double target = (double) k / ShapeHistory.GRID;
+        if (points.fractions()[0] >= target && points.fractions()[0] > 1.0 / ShapeHistory.GRID) {
+            return null; // this node first saw the job past that point: when it got there is unknown
+        }
+        double reachedAfter = ShapeHistory.reachedAt(start, points, target);
         return Double.isNaN(reachedAfter) || reachedAfter <= 0 ? null : shape.predict(k, reachedAfter);
     }
 

@@ -30,7 +30,7 @@ final class RemainingTime {
     static Guess estimate(double elapsed, double fraction, Pace pace, double silence, Spread history,
                           ShapeHistory.Prediction shape) {
         if (shape != null) {
-            return fromShape(elapsed, fraction, pace, silence, shape);
+            return fromShape(elapsed, pace, silence, shape);
         }
         Spread prior = history != null && history.enough() ? history : null;
         if (pace != null && silence > pace.stallLimit()) {
@@ -50,11 +50,10 @@ final class RemainingTime {
 
     /**
      * The job's elapsed time at its last grid point, stretched by how past runs were shaped from
-     * there to the end. Null when
-     * the job went quiet for longer than past runs did at this point, or outlived every past run.
+     * there to the end. Null when the job went quiet for longer than past runs did at this point,
+     * or outlived nine in ten of them.
      */
-    static Guess fromShape(double elapsed, double fraction, Pace pace, double silence,
-                           ShapeHistory.Prediction shape) {
+    static Guess fromShape(double elapsed, Pace pace, double silence, ShapeHistory.Prediction shape) {
         double quietLimit = Math.max(pace == null ? 5 : pace.stallLimit(), 1.5 * shape.quietSeconds());
         if (silence > quietLimit) {
             return null;
@@ -65,7 +64,7 @@ final class RemainingTime {
         if (high <= 0) {
             return null;
         }
-        // "Almost done" only if no past run needed long from here (one in ten stalling is enough to hold back).
+        // "Almost done" only if no past run needed long from here: one that stalled here holds it back.
         boolean confident = pace != null && pace.changes() >= 5 && silence <= Math.max(2, 2 * pace.typicalGap())
                 && totals[totals.length - 1] - elapsed <= ALMOST_DONE_TAIL;
         return Guess.of(low * 0.9, high * 1.1).confident(confident);

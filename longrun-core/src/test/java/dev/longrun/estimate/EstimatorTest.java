@@ -148,6 +148,27 @@ class EstimatorTest {
     }
 
     @Test
+    void aJobFirstSeenHalfwayIsJudgedByItsAverageRateNotByWhenThisNodeNoticedIt() {
+        Estimator estimator = new Estimator(clock, HistorySource.NONE);
+        learn(estimator, 8, 100);
+        Instant start = clock.instant().plus(Duration.ofHours(1));
+        UUID id = UUID.randomUUID();
+        clock.set(start.plusSeconds(50)); // e.g. this node restarted while the job ran elsewhere
+        estimator.observe(counted(id, TYPE, start, 5_000, ROWS));
+        Job job = null;
+        for (int t = 51; t <= 60; t++) {
+            clock.set(start.plusSeconds(t));
+            job = counted(id, TYPE, start, ROWS * t / 100, ROWS);
+            estimator.observe(job);
+        }
+
+        Eta eta = eta(estimator, job);
+        assertThat(eta).isNotNull();
+        assertThat(eta.lowSeconds()).isLessThanOrEqualTo(40);
+        assertThat(eta.highSeconds()).isGreaterThanOrEqualTo(40).isLessThanOrEqualTo(120);
+    }
+
+    @Test
     void pastRunsGiveAnEstimateBeforeTheJobReportsAnyProgress() {
         Estimator estimator = new Estimator(clock, stored(120, 130, 140, 150, 160, 170));
         Instant start = clock.instant();
