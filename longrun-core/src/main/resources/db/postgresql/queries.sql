@@ -273,4 +273,4 @@ WHERE account_id IS NOT DISTINCT FROM :account_id::text AND user_id IS NOT DISTI
 RETURNING id;
 
 -- name: Notify
-SELECT pg_notify('longrun_jobs', :payload::text);
+SELECT pg_notify(:channel::text, :payload::text);

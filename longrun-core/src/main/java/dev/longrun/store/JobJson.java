@@ -1,5 +1,6 @@
 package dev.longrun.store;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.longrun.Action;
 import dev.longrun.JobResult;
@@ -24,6 +25,8 @@ public final class JobJson {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 // Absent rather than null: a JsonNode field read back from "null" would be a NullNode, not null.
                 .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+                // Records only: Summary.isEmpty() and the like are derived, not stored.
+                .changeDefaultVisibility(v -> v.withIsGetterVisibility(JsonAutoDetect.Visibility.NONE))
                 .build();
     }
 

@@ -64,6 +64,16 @@ public final class SqlJobStore implements JobStore {
         return dialect == Dialect.POSTGRESQL ? schema : null;
     }
 
+    /**
+     * The PostgreSQL channel {@link #announce} notifies: {@value NotifyPayload#CHANNEL} for the default schema,
+     * {@code longrun_jobs_<schema>} otherwise, so deployments in other schemas of one database do not hear
+     * each other. Listen with {@code LISTEN "<channel>"} (quoted: the name is case-sensitive).
+     */
+    public String notifyChannel() {
+        String channel = JobStores.DEFAULT_SCHEMA.equals(schema) ? NotifyPayload.CHANNEL : NotifyPayload.CHANNEL + "_" + schema;
+        return channel.length() > 63 ? channel.substring(0, 63) : channel;  // PostgreSQL identifiers are at most 63 bytes
+    }
+
     public JobJson json() {
         return json;
     }
@@ -367,7 +377,7 @@ public final class SqlJobStore implements JobStore {
         List<String> payloads = NotifyPayload.encode(events);
         db.read(c -> {
             for (String payload : payloads) {
-                db.query(c, "Notify", Params.of("payload", payload), rs -> null);
+                db.query(c, "Notify", Params.of("channel", notifyChannel()).set("payload", payload), rs -> null);
             }
             return null;
         });
