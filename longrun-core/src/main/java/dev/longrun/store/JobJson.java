@@ -44,7 +44,12 @@ public final class JobJson {
     }
 
     public JobResult readResult(String json) {
-        return json == null ? null : mapper.readValue(json, JobResult.class);
+        if (json == null) {
+            return null;
+        }
+        JobResult result = mapper.readValue(json, JobResult.class);
+        // Text written elsewhere may carry "data": null, which Jackson reads as a NullNode.
+        return result.data() != null && result.data().isNull() ? result.withData(null) : result;
     }
 
     public Summary readSummary(String json) {
@@ -52,7 +57,11 @@ public final class JobJson {
     }
 
     public Action readAction(String json) {
-        return json == null ? null : mapper.readValue(json, Action.class);
+        if (json == null) {
+            return null;
+        }
+        Action action = mapper.readValue(json, Action.class);
+        return action.preview() != null && action.preview().isNull() ? new Action(action.kind(), action.message(), null) : action;
     }
 
     public <T> T convert(JsonNode node, Class<T> type) {

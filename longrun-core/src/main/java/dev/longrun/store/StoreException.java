@@ -24,6 +24,15 @@ public final class StoreException extends LongrunException {
                 + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"), e);
     }
 
+    /** Getting, committing or releasing a connection failed (no particular statement). */
+    static LongrunException fromConnection(SQLException e) {
+        if (isConnectionFailure(e)) {
+            return LongrunException.storeUnavailable(e);
+        }
+        return new StoreException("The job store could not use its database connection: " + e.getMessage()
+                + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"), e);
+    }
+
     static boolean isConnectionFailure(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof SQLTransientConnectionException) {

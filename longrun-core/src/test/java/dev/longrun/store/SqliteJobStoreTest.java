@@ -12,10 +12,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 
 /** The contract on the embedded SQLite file, in a temporary data directory. */
 class SqliteJobStoreTest extends JobStoreContract {
@@ -57,6 +60,38 @@ class SqliteJobStoreTest extends JobStoreContract {
         assertThat(queryText("PRAGMA journal_mode")).isEqualToIgnoringCase("wal");
         assertThat(queryText("PRAGMA foreign_keys")).isEqualTo("1");
         assertThat(Long.parseLong(queryText("PRAGMA busy_timeout"))).isGreaterThanOrEqualTo(10_000);
+        try (Connection c = dataSource.getConnection()) {
+            // Write transactions take the write lock at BEGIN, so they wait (busy_timeout) instead of failing midway.
+            assertThat(c.unwrap(SQLiteConnection.class).getConnectionConfig().getTransactionMode())
+                    .isEqualTo(SQLiteConfig.TransactionMode.IMMEDIATE);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void storesSharingOneDatabaseWriteWithoutBusyErrors() throws Exception {
+        SqlJobStore other = JobStores.create(dataSource, null);
+        int threads = 16;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                SqlJobStore s = t % 2 == 0 ? store : other;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        Job job = s.insert(JobSpec.job().build()).job();
+                        s.claim(new ClaimRequest(java.util.Set.of("default"), 2, "node", JobSpec.T0, JobSpec.T0.plusSeconds(30)));
+                        s.cancelPending(job.id(), JobSpec.T0);
+                    }
+                    return null;
+                }));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+        }
+        assertThat(Long.parseLong(queryText("SELECT count(*) FROM longrun_jobs"))).isEqualTo(threads * 25L);
+        wipe();
     }
 
     @Test
