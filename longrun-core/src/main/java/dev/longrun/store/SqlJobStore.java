@@ -256,7 +256,11 @@ public final class SqlJobStore implements JobStore {
 
     @Override
     public int pruneFinished(Instant before, int limit) {
-        return db.write(c -> db.update(c, "PruneFinished", Params.of("before", before).set("limit", limit)));
+        return db.write(c -> {
+            int pruned = db.update(c, "PruneFinished", Params.of("before", before).set("limit", limit));
+            db.update(c, "PruneDeletedFiles", new Params());
+            return pruned;
+        });
     }
 
     @Override
