@@ -65,13 +65,11 @@ public final class SqlJobStore implements JobStore {
     }
 
     /**
-     * The PostgreSQL channel {@link #announce} notifies: {@value NotifyPayload#CHANNEL} for the default schema,
-     * {@code longrun_jobs_<schema>} otherwise, so deployments in other schemas of one database do not hear
-     * each other. Listen with {@code LISTEN "<channel>"} (quoted: the name is case-sensitive).
+     * The PostgreSQL channel {@link #announce} notifies, {@value NotifyPayload#CHANNEL}, whatever the schema:
+     * listeners in other schemas of the same database hear these events too, find no such job and drop them.
      */
     public String notifyChannel() {
-        String channel = JobStores.DEFAULT_SCHEMA.equals(schema) ? NotifyPayload.CHANNEL : NotifyPayload.CHANNEL + "_" + schema;
-        return channel.length() > 63 ? channel.substring(0, 63) : channel;  // PostgreSQL identifiers are at most 63 bytes
+        return NotifyPayload.CHANNEL;
     }
 
     public JobJson json() {
