@@ -37,8 +37,7 @@ class TransitionTableTest {
                     CANCELLED),     // FinishCancelled: the worker saw the cancel request
             NEEDS_ACTION, EnumSet.of(
                     PENDING,        // Confirm
-                    CANCELLED,      // CancelNeedsAction
-                    FAILED),        // not drawn in DESIGN.md's diagram; JobStatus allows it and no store statement makes it
+                    CANCELLED),     // CancelNeedsAction
             SUCCEEDED, EnumSet.noneOf(JobStatus.class),
             FAILED, EnumSet.noneOf(JobStatus.class),
             CANCELLED, EnumSet.noneOf(JobStatus.class));
