@@ -65,6 +65,13 @@ final class ResultTable {
         }
         ratio("Longrun ÷ JobRunr", bestRate, jobRunr, TARGET_VS_JOBRUNR);
         ratio("Longrun ÷ db-scheduler", bestRate, dbScheduler, TARGET_VS_DB_SCHEDULER);
+        if (whatIf != null && whatIf.ok()) {
+            double rate = whatIf.jobsPerSecond();
+            target("what-if drain throughput (not shipped)", fmt("%,.0f jobs/s", rate), "≥ 25,000 jobs/s",
+                    rate >= TARGET_JOBS_PER_SECOND, rate);
+            ratio("what-if ÷ JobRunr (not shipped)", rate, jobRunr, TARGET_VS_JOBRUNR);
+            ratio("what-if ÷ db-scheduler (not shipped)", rate, dbScheduler, TARGET_VS_DB_SCHEDULER);
+        }
         for (PickupLatency.Result p : pickup == null ? List.<PickupLatency.Result>of() : List.of(pickup)) {
             String at = " (concurrency " + p.concurrency() + ", " + p.sortedMillis().length + " samples)";
             if (p.error() != null) {
