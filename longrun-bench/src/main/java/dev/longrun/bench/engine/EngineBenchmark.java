@@ -38,13 +38,14 @@ public final class EngineBenchmark {
         PickupLatency.Result pickup = null;
         if (s.runs("latency")) {
             pickup = PickupLatency.run(s, best);
-            System.err.println("pickup latency at concurrency " + best + " done");
+            System.out.println("pickup latency at concurrency " + best + " done");
         }
         List<ProgressCoalescing.Result> progress = new ArrayList<>();
         if (s.runs("progress")) {
             progress.add(ProgressCoalescing.run(s, 0));
             progress.add(ProgressCoalescing.run(s, PACED_SECONDS));
-            System.err.println("progress coalescing done");
+            System.out.println("progress coalescing done");
+        System.out.println();
         }
         table.print(ours, whatIf, jobRunr, dbScheduler, pickup, progress);
     }
@@ -57,7 +58,7 @@ public final class EngineBenchmark {
     }
 
     private static DrainResult report(DrainResult r) {
-        System.err.printf("drain %s (%s): %s%n", r.system(), r.setting(),
+        System.out.printf("drain %s (%s): %s%n", r.system(), r.setting(),
                 r.ok() ? String.format("%.0f jobs/s", r.jobsPerSecond()) : r.error());
         return r;
     }
