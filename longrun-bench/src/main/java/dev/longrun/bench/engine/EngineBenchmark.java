@@ -45,8 +45,8 @@ public final class EngineBenchmark {
             progress.add(ProgressCoalescing.run(s, 0));
             progress.add(ProgressCoalescing.run(s, PACED_SECONDS));
             System.out.println("progress coalescing done");
-        System.out.println();
         }
+        System.out.println();
         table.print(ours, whatIf, jobRunr, dbScheduler, pickup, progress);
     }
 
