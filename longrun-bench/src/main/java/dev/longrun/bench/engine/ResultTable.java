@@ -94,7 +94,7 @@ final class ResultTable {
             // Under a second of calls, a rate would overstate one write: judge the count against one second's allowance.
             double allowance = TARGET_PROGRESS_WRITES_PER_SECOND * Math.max(1, p.loopSeconds());
             target(fmt("database writes for those %,d calls", p.calls()),
-                    fmt("%d writes in %.2f s", p.writes(), p.loopSeconds())
+                    fmt("%d %s in %.2f s", p.writes(), p.writes() == 1 ? "write" : "writes", p.loopSeconds())
                             + (p.loopSeconds() >= 1 ? fmt(" = %.1f writes/s", p.writesPerSecond()) : ""),
                     "a few per second", p.writes() <= allowance, p.writes());
         }
