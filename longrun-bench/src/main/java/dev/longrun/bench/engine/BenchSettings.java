@@ -14,15 +14,14 @@ import java.util.Set;
  * @param concurrencies our engine is drained once per value; the best is reported
  * @param peerWorkers   JobRunr workers and db-scheduler threads
  * @param pool          connections per system (each system gets its own pool of this size)
- * @param parts         which parts run: ours, whatif (ours with a suggested claim index), jobrunr, dbscheduler,
- *                      latency, progress
+ * @param parts         which parts run: ours, jobrunr, dbscheduler, latency, progress
  * @param traceSql      print where our drains spend their SQL time (diagnostics; adds overhead)
  */
 public record BenchSettings(String url, String user, int jobs, List<Integer> concurrencies, int peerWorkers,
                             int pool, int latencySamples, int latencyWarmup, long progressCalls,
                             Duration drainTimeout, Set<String> parts, boolean traceSql) {
 
-    static final Set<String> ALL_PARTS = Set.of("ours", "whatif", "jobrunr", "dbscheduler", "latency", "progress");
+    static final Set<String> ALL_PARTS = Set.of("ours", "jobrunr", "dbscheduler", "latency", "progress");
 
     public static BenchSettings parse(String[] args) {
         String url = BenchDatabase.DEFAULT_URL;

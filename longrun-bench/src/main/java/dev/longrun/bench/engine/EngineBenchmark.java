@@ -7,9 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The engine benchmark of issue 2, in one run: our drain at each concurrency (and once more with a
- * suggested claim index, labelled what-if), the same drain with JobRunr and db-scheduler on the same
- * database, pickup latency on an idle engine, and the cost of per-row progress. Prints one table
+ * The engine benchmark of issue 2, in one run: our drain at each concurrency, the same drain with
+ * JobRunr and db-scheduler on the same database, pickup latency on an idle engine, and the cost of per-row progress. Prints one table
  * (see {@link ResultTable}). Run by {@code BenchMain engine}.
  */
 public final class EngineBenchmark {
@@ -27,11 +26,10 @@ public final class EngineBenchmark {
         List<DrainResult> ours = new ArrayList<>();
         if (s.runs("ours")) {
             for (int concurrency : s.concurrencies()) {
-                ours.add(report(LongrunDrain.run(s, concurrency, false)));
+                ours.add(report(LongrunDrain.run(s, concurrency)));
             }
         }
         int best = bestConcurrency(s, ours);
-        DrainResult whatIf = s.runs("whatif") ? report(LongrunDrain.run(s, best, true)) : null;
         DrainResult jobRunr = s.runs("jobrunr") ? report(JobRunrDrain.run(s)) : null;
         DrainResult dbScheduler = s.runs("dbscheduler") ? report(DbSchedulerDrain.run(s)) : null;
 
@@ -47,7 +45,7 @@ public final class EngineBenchmark {
             System.out.println("progress coalescing done");
         }
         System.out.println();
-        table.print(ours, whatIf, jobRunr, dbScheduler, pickup, progress);
+        table.print(ours, jobRunr, dbScheduler, pickup, progress);
     }
 
     /** The concurrency of our fastest drain; the first configured one when none ran. */

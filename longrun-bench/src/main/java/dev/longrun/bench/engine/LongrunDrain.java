@@ -12,19 +12,12 @@ import javax.sql.DataSource;
 final class LongrunDrain {
 
     static final String SYSTEM = "Longrun";
-    static final String WHAT_IF = "Longrun what-if (not shipped): claim index without queue, finish joined by primary key";
 
     private LongrunDrain() {
     }
 
-    /**
-     * @param whatIf adds an index on (priority DESC, run_after, id) over pending jobs before the drain, so
-     *               the claim's ORDER BY can use an index (the shipped one leads with queue, which
-     *               {@code queue = ANY(?)} cannot use for order), and lets {@link FinishRewrite} change
-     *               how the batched finish is planned; shows what those two changes would give
-     */
-    static DrainResult run(BenchSettings s, int concurrency, boolean whatIf) {
-        String system = whatIf ? WHAT_IF : SYSTEM;
+    static DrainResult run(BenchSettings s, int concurrency) {
+        String system = SYSTEM;
         String setting = "concurrency " + concurrency + ", pool " + s.pool();
         try (BenchDatabase db = BenchDatabase.create(s.url(), s.user(), "longrun");
              HikariDataSource ds = db.pool("longrun", s.pool())) {
@@ -36,15 +29,10 @@ final class LongrunDrain {
             if (pending != s.jobs()) {
                 return DrainResult.failed(system, setting, s.jobs(), "pre-inserted " + pending + " pending jobs of " + s.jobs());
             }
-            if (whatIf) {
-                db.execute("CREATE INDEX bench_claim_any_queue_idx ON " + jobs
-                        + " (priority DESC, run_after, id) WHERE status = 'pending' AND waiting_for IS NULL");
-            }
             db.analyze("jobs");
 
             SqlTimings timings = s.traceSql() ? new SqlTimings() : null;
-            DataSource engineDs = whatIf ? FinishRewrite.wrap(ds) : ds;
-            engineDs = timings != null ? timings.wrap(engineDs) : engineDs;
+            DataSource engineDs = timings != null ? timings.wrap(ds) : ds;
             DrainClock clock = new DrainClock();
             clock.start();
             try (Longrun engine = NoopJobs.builder(engineDs, db.schema()).concurrency(concurrency)

@@ -35,7 +35,7 @@ final class ResultTable {
                 System.getProperty("java.version"));
     }
 
-    void print(List<DrainResult> ours, DrainResult whatIf, DrainResult jobRunr, DrainResult dbScheduler,
+    void print(List<DrainResult> ours, DrainResult jobRunr, DrainResult dbScheduler,
                PickupLatency.Result pickup, List<ProgressCoalescing.Result> progress) {
         Optional<DrainResult> best = ours.stream().filter(DrainResult::ok)
                 .max(Comparator.comparingDouble(DrainResult::jobsPerSecond));
@@ -46,7 +46,6 @@ final class ResultTable {
         for (DrainResult r : ours) {
             drainRow(r, bestRate);
         }
-        drainRow(whatIf, bestRate);
         drainRow(jobRunr, bestRate);
         drainRow(dbScheduler, bestRate);
         System.out.println();
@@ -65,13 +64,6 @@ final class ResultTable {
         }
         ratio("Longrun ÷ JobRunr", bestRate, jobRunr, TARGET_VS_JOBRUNR);
         ratio("Longrun ÷ db-scheduler", bestRate, dbScheduler, TARGET_VS_DB_SCHEDULER);
-        if (whatIf != null && whatIf.ok()) {
-            double rate = whatIf.jobsPerSecond();
-            target("what-if drain throughput (not shipped)", fmt("%,.0f jobs/s", rate), "≥ 25,000 jobs/s",
-                    rate >= TARGET_JOBS_PER_SECOND, rate);
-            ratio("what-if ÷ JobRunr (not shipped)", rate, jobRunr, TARGET_VS_JOBRUNR);
-            ratio("what-if ÷ db-scheduler (not shipped)", rate, dbScheduler, TARGET_VS_DB_SCHEDULER);
-        }
         for (PickupLatency.Result p : pickup == null ? List.<PickupLatency.Result>of() : List.of(pickup)) {
             String at = " (concurrency " + p.concurrency() + ", " + p.sortedMillis().length + " samples)";
             if (p.error() != null) {

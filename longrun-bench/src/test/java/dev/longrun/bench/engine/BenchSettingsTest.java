@@ -13,7 +13,7 @@ class BenchSettingsTest {
         BenchSettings s = BenchSettings.parse(new String[0]);
 
         assertThat(s.jobs()).isEqualTo(100_000);
-        assertThat(s.parts()).containsExactlyInAnyOrder("ours", "whatif", "jobrunr", "dbscheduler", "latency", "progress");
+        assertThat(s.parts()).containsExactlyInAnyOrder("ours", "jobrunr", "dbscheduler", "latency", "progress");
         assertThat(s.traceSql()).isFalse();
     }
 

@@ -18,7 +18,7 @@ class SmallDrainsTest {
 
     @Test
     void ourEngineDrainsEveryPreInsertedJob() {
-        DrainResult r = LongrunDrain.run(SMALL, 16, false);
+        DrainResult r = LongrunDrain.run(SMALL, 16);
 
         assertThat(r.error()).isNull();
         assertThat(r.jobsPerSecond()).isPositive();
