@@ -27,7 +27,7 @@ public record BenchSettings(String url, String user, int jobs, List<Integer> con
         String url = BenchDatabase.DEFAULT_URL;
         String user = "postgres";
         int jobs = 100_000;
-        List<Integer> concurrencies = List.of(256, 1024);
+        List<Integer> concurrencies = List.of(256, 1024, 4096);
         int peerWorkers = 64;
         int pool = 20;
         int samples = 1_000;
@@ -74,7 +74,7 @@ public record BenchSettings(String url, String user, int jobs, List<Integer> con
     }
 
     static String usage() {
-        return "Known: --jobs=N --concurrency=256,1024 --peer-workers=N --pool=N --samples=N --warmup=N "
+        return "Known: --jobs=N --concurrency=256,1024,4096 --peer-workers=N --pool=N --samples=N --warmup=N "
                 + "--progress-calls=N --timeout-seconds=N --only=" + String.join(",", new ArrayList<>(ALL_PARTS))
                 + " --url=jdbc:postgresql://... --user=NAME --trace-sql";
     }
