@@ -17,13 +17,20 @@ public final class DrainClock {
 
     private final AtomicLong handled = new AtomicLong();
     private long startNanos;
+    private String loadAtStart = "?";
 
     public AtomicLong handled() {
         return handled;
     }
 
     public void start() {
+        loadAtStart = ResultTable.loadAverage().split(" ")[0];
         startNanos = System.nanoTime();
+    }
+
+    /** The machine's 1-minute load average when the drain started: the CPU is shared, so it says how fair a row was. */
+    public String loadAtStart() {
+        return loadAtStart;
     }
 
     /**

@@ -39,7 +39,7 @@ final class LongrunDrain {
                     .register(NoopJobs.type(clock.handled())).build()) {
                 double seconds = clock.awaitFinished(s.jobs(), () -> db.queryLong(
                         "SELECT count(*) FROM " + jobs + " WHERE status = 'succeeded'"), s.drainTimeout());
-                return new DrainResult(system, setting, s.jobs(), insertSeconds, seconds, how, null);
+                return new DrainResult(system, setting, s.jobs(), insertSeconds, seconds, how, clock.loadAtStart(), null);
             } finally {
                 if (timings != null) {
                     timings.print(system + " at concurrency " + concurrency);

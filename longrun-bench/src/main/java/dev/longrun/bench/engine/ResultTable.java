@@ -41,8 +41,8 @@ final class ResultTable {
                 .max(Comparator.comparingDouble(DrainResult::jobsPerSecond));
         double bestRate = best.map(DrainResult::jobsPerSecond).orElse(Double.NaN);
 
-        System.out.println("| drain of pre-inserted no-op jobs | setting | pre-insert | drain | jobs/s | Longrun best ÷ this |");
-        System.out.println("|---|---|---:|---:|---:|---:|");
+        System.out.println("| drain of pre-inserted no-op jobs | setting | load at start | pre-insert | drain | jobs/s | Longrun best ÷ this |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|");
         for (DrainResult r : ours) {
             drainRow(r, bestRate);
         }
@@ -98,12 +98,12 @@ final class ResultTable {
             return;
         }
         if (!r.ok()) {
-            System.out.printf(Locale.ROOT, "| %s | %s | | | failed: %s | |%n", r.system(), r.setting(), r.error());
+            System.out.printf(Locale.ROOT, "| %s | %s | | | | failed: %s | |%n", r.system(), r.setting(), r.error());
             return;
         }
         double ratio = bestRate / r.jobsPerSecond();
-        System.out.printf(Locale.ROOT, "| %s | %s | %.1f s | %.2f s | %,.0f | %s |%n", r.system(), r.setting(),
-                r.insertSeconds(), r.drainSeconds(), r.jobsPerSecond(), Double.isNaN(ratio) ? "—" : fmt("%.2f×", ratio));
+        System.out.printf(Locale.ROOT, "| %s | %s | %s | %.1f s | %.2f s | %,.0f | %s |%n", r.system(), r.setting(),
+                r.loadAtStart(), r.insertSeconds(), r.drainSeconds(), r.jobsPerSecond(), Double.isNaN(ratio) ? "—" : fmt("%.2f×", ratio));
     }
 
     private static void ratio(String name, double bestRate, DrainResult peer, double target) {
@@ -123,7 +123,7 @@ final class ResultTable {
         return String.format(Locale.ROOT, format, args);
     }
 
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];

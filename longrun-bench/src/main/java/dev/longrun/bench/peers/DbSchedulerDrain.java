@@ -65,7 +65,7 @@ public final class DbSchedulerDrain {
                 double seconds = clock.awaitFinished(s.jobs(),
                         () -> s.jobs() - db.queryLong("SELECT count(*) FROM " + table), s.drainTimeout());
                 return new DrainResult("db-scheduler 16.12.0", setting, s.jobs(), insertSeconds, seconds,
-                        "SchedulerClient.scheduleBatch", null);
+                        "SchedulerClient.scheduleBatch", clock.loadAtStart(), null);
             } finally {
                 scheduler.stop();
             }

@@ -61,7 +61,7 @@ public final class JobRunrDrain {
                 double seconds = clock.awaitFinished(s.jobs(), () -> db.queryLong(
                         "SELECT count(*) FROM " + db.schema() + ".jobrunr_jobs WHERE state = 'SUCCEEDED'"), s.drainTimeout());
                 return new DrainResult("JobRunr 8.7.0", setting, s.jobs(), insertSeconds, seconds,
-                        "JobRequestScheduler.enqueue(Stream)", null);
+                        "JobRequestScheduler.enqueue(Stream)", clock.loadAtStart(), null);
             } finally {
                 server.stop();
             }
