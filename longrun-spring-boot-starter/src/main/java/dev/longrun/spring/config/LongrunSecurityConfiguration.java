@@ -39,7 +39,7 @@ public class LongrunSecurityConfiguration {
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterBefore(new BodyLimitFilter(p.getTokens().getMaxRequestBody().toBytes()), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BodyLimitFilter(p.getMaxRequestBody().toBytes()), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new LongrunAuthenticationFilter(apiKeys, tokens), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
