@@ -6,24 +6,20 @@ import dev.longrun.event.JobEvent;
 import dev.longrun.spring.api.JobViews;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One open event stream. The engine's dispatcher only drops change notices into this subscriber's bounded queue
- * (never blocking); the subscriber's own virtual thread re-reads each changed job, skips versions it already sent,
+ * One open event stream. The engine's dispatcher only notes changed jobs in this subscriber's bounded
+ * {@link PendingChanges} (never blocking); the subscriber's own virtual thread re-reads each changed job, skips versions it already sent,
  * writes the frames and the heartbeats. A client that stops reading blocks only this thread; one that falls more
- * than a queue's length behind is disconnected and reconnects with Last-Event-ID.
+ * behind on more than {@code sse.buffer-size} different jobs is disconnected and reconnects with Last-Event-ID.
  */
 final class Subscriber implements Runnable {
 
@@ -35,7 +31,7 @@ final class Subscriber implements Runnable {
     private final Supplier<List<Job>> initial;
     private final UUID singleJob;
     private final Duration heartbeat;
-    private final ArrayBlockingQueue<JobEvent> queue;
+    private final PendingChanges changes;
     private final Map<UUID, Long> sent = new HashMap<>();
     private volatile boolean closed;
     private volatile Thread thread;
@@ -50,7 +46,7 @@ final class Subscriber implements Runnable {
         this.initial = initial;
         this.singleJob = singleJob;
         this.heartbeat = heartbeat;
-        this.queue = new ArrayBlockingQueue<>(bufferSize);
+        this.changes = new PendingChanges(bufferSize);
         if (singleJob != null && lastEventId != null) {
             sent.put(singleJob, lastEventId);
         }
@@ -61,7 +57,7 @@ final class Subscriber implements Runnable {
         if (closed || !filter.test(event)) {
             return;
         }
-        if (!queue.offer(event)) {
+        if (!changes.add(event)) {
             close(); // fell too far behind: the client reconnects and resumes from its Last-Event-ID
         }
     }
@@ -79,12 +75,10 @@ final class Subscriber implements Runnable {
                 }
             }
             while (!closed) {
-                JobEvent first = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-                if (first == null) {
+                Map<UUID, Long> changed = changes.take(heartbeat.toMillis());
+                if (changed.isEmpty()) {
                     emitter.send(SseEmitter.event().comment("heartbeat"));
-                    continue;
-                }
-                if (sendChanges(first)) {
+                } else if (sendChanges(changed)) {
                     return;
                 }
             }
@@ -97,16 +91,9 @@ final class Subscriber implements Runnable {
         }
     }
 
-    /** Sends the latest state of every job with a queued change; true when the stream is done. */
-    private boolean sendChanges(JobEvent first) throws IOException {
-        List<JobEvent> batch = new ArrayList<>();
-        batch.add(first);
-        queue.drainTo(batch);
-        Map<UUID, Long> latest = new LinkedHashMap<>();
-        for (JobEvent e : batch) {
-            latest.merge(e.jobId(), e.version(), Math::max);
-        }
-        for (Map.Entry<UUID, Long> e : latest.entrySet()) {
+    /** Sends the latest state of every changed job not sent at that version yet; true when the stream is done. */
+    private boolean sendChanges(Map<UUID, Long> changed) throws IOException {
+        for (Map.Entry<UUID, Long> e : changed.entrySet()) {
             if (e.getValue() <= sent.getOrDefault(e.getKey(), 0L)) {
                 continue;
             }
