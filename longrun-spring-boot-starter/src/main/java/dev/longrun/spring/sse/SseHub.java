@@ -5,6 +5,7 @@ import dev.longrun.JobQuery;
 import dev.longrun.JobStatus;
 import dev.longrun.Longrun;
 import dev.longrun.event.JobEvent;
+import dev.longrun.spring.api.JobView;
 import dev.longrun.spring.api.JobViews;
 import dev.longrun.spring.security.Caller;
 import java.time.Duration;
@@ -29,6 +30,7 @@ public final class SseHub implements AutoCloseable {
     private final JobViews views;
     private final Duration heartbeat;
     private final int bufferSize;
+    private final ViewCache cache;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final AutoCloseable subscription;
 
@@ -37,6 +39,7 @@ public final class SseHub implements AutoCloseable {
         this.views = views;
         this.heartbeat = heartbeat;
         this.bufferSize = bufferSize;
+        this.cache = new ViewCache(longrun, views);
         this.subscription = longrun.events().subscribe(this::dispatch);
     }
 
@@ -44,7 +47,7 @@ public final class SseHub implements AutoCloseable {
     public SseEmitter job(Job job, Long lastEventId) {
         SseEmitter emitter = new SseEmitter(0L);
         return open(emitter, e -> e.jobId().equals(job.id()),
-                () -> longrun.get(job.id()).stream().toList(), job.id(), lastEventId, bufferSize);
+                () -> cache.current(job.id()).stream().toList(), job.id(), lastEventId, bufferSize);
     }
 
     /** Every active job of the caller now, then each change of any of its jobs; never ends by itself. */
@@ -58,12 +61,12 @@ public final class SseHub implements AutoCloseable {
 
     SseEmitter user(Caller caller, SseEmitter emitter, int capacity) {
         if (caller.jobId() != null) {
-            return open(emitter, e -> e.jobId().equals(caller.jobId()), () -> longrun.get(caller.jobId()).stream().toList(), null, null, capacity);
+            return open(emitter, e -> e.jobId().equals(caller.jobId()), () -> cache.current(caller.jobId()).stream().toList(), null, null, capacity);
         }
         return open(emitter,
                 e -> Objects.equals(e.accountId(), caller.accountId()) && Objects.equals(e.userId(), caller.userId()),
                 () -> longrun.list(JobQuery.forUser(caller.accountId(), caller.userId())
-                        .withStatuses(JobStatus.active()).withLimit(JobQuery.MAX_LIMIT)).jobs(),
+                        .withStatuses(JobStatus.active()).withLimit(JobQuery.MAX_LIMIT)).jobs().stream().map(views::view).toList(),
                 null, null, capacity);
     }
 
@@ -72,9 +75,9 @@ public final class SseHub implements AutoCloseable {
     }
 
     private SseEmitter open(SseEmitter emitter, java.util.function.Predicate<JobEvent> filter,
-                            java.util.function.Supplier<List<Job>> initial, java.util.UUID singleJob, Long lastEventId,
+                            java.util.function.Supplier<List<JobView>> initial, java.util.UUID singleJob, Long lastEventId,
                             int capacity) {
-        Subscriber s = new Subscriber(this, longrun, views, emitter, filter, initial, singleJob, lastEventId, heartbeat, capacity);
+        Subscriber s = new Subscriber(this, cache, emitter, filter, initial, singleJob, lastEventId, heartbeat, capacity);
         emitter.onCompletion(s::close);
         emitter.onTimeout(s::close);
         emitter.onError(t -> s.close());
