@@ -83,7 +83,9 @@ final class ContactCsvReader {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw notUtf8(lastRow[0], e);
             }
-            throw e;
+            // Not the file's fault (storage or connection): transient, so the job is retried.
+            throw new IOException("Reading the uploaded file failed after row " + lastRow[0] + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         } catch (CharacterCodingException e) {
             throw notUtf8(lastRow[0], e);
         }
