@@ -21,7 +21,9 @@ public final class RunningServer implements AutoCloseable {
         Map<String, Object> all = new java.util.HashMap<>(properties);
         all.put("server.port", 0);
         all.putIfAbsent("longrun.demo.contacts", 300);
-        return new RunningServer(new SpringApplicationBuilder(LongrunServer.class).properties(all).run());
+        // As command-line arguments they win over application.yml, as they do for java -jar.
+        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new RunningServer(new SpringApplicationBuilder(LongrunServer.class).run(args));
     }
 
     public int port() {
