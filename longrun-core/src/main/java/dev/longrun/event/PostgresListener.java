@@ -42,7 +42,7 @@ public final class PostgresListener implements AutoCloseable {
         while (!stopped) {
             try (Connection c = dataSource.getConnection()) {
                 try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN " + EventCodec.CHANNEL);
+                    s.execute("LISTEN " + dev.longrun.store.NotifyPayload.CHANNEL);
                 }
                 if (!c.getAutoCommit()) {
                     c.commit();
@@ -53,7 +53,7 @@ public final class PostgresListener implements AutoCloseable {
                 while (!stopped) {
                     PGNotification[] notifications = pg.getNotifications(500);
                     for (PGNotification n : notifications) {
-                        EventCodec.decode(n.getParameter()).forEach(sink);
+                        dev.longrun.store.NotifyPayload.decode(n.getParameter()).forEach(sink);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
