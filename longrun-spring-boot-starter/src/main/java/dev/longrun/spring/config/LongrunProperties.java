@@ -26,6 +26,9 @@ public class LongrunProperties {
     /** Finished jobs (with their logs and items) are deleted after this. */
     private Duration retention = Duration.ofDays(30);
 
+    /** Largest JSON request body the API accepts (uploads have their own limit). */
+    private DataSize maxRequestBody = DataSize.ofMegabytes(1);
+
     private final Worker worker = new Worker();
     private final Results results = new Results();
     private final Uploads uploads = new Uploads();
@@ -44,6 +47,8 @@ public class LongrunProperties {
     public void setSchema(String schema) { this.schema = schema; }
     public Duration getRetention() { return retention; }
     public void setRetention(Duration retention) { this.retention = retention; }
+    public DataSize getMaxRequestBody() { return maxRequestBody; }
+    public void setMaxRequestBody(DataSize maxRequestBody) { this.maxRequestBody = maxRequestBody; }
     public Worker getWorker() { return worker; }
     public Results getResults() { return results; }
     public Uploads getUploads() { return uploads; }
@@ -97,15 +102,11 @@ public class LongrunProperties {
         private String secret;
         /** Lifetime of browser tokens and of dashboard sessions. */
         private Duration ttl = Duration.ofHours(8);
-        /** Largest JSON request body accepted by the API. */
-        private DataSize maxRequestBody = DataSize.ofMegabytes(1);
 
         public String getSecret() { return secret; }
         public void setSecret(String secret) { this.secret = secret; }
         public Duration getTtl() { return ttl; }
         public void setTtl(Duration ttl) { this.ttl = ttl; }
-        public DataSize getMaxRequestBody() { return maxRequestBody; }
-        public void setMaxRequestBody(DataSize maxRequestBody) { this.maxRequestBody = maxRequestBody; }
     }
 
     public static class Sse {

@@ -22,7 +22,13 @@ import dev.longrun.spring.sse.SseHub;
 import dev.longrun.spring.upload.UploadCleanup;
 import dev.longrun.spring.upload.UploadController;
 import dev.longrun.spring.upload.UploadStore;
+import dev.longrun.spring.problem.ProblemErrorReportValve;
 import java.time.Clock;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -92,5 +98,19 @@ public class LongrunWebAutoConfiguration {
     @Bean
     public UploadCleanup longrunUploadCleanup(UploadStore uploads) {
         return new UploadCleanup(uploads, java.time.Duration.ofMinutes(10));
+    }
+
+    /** Requests Tomcat itself refuses under /api/ are answered with problems, not Tomcat's HTML page. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatProblems {
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> longrunTomcatProblems() {
+            return factory -> factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
+        }
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps JSON request bodies of the API ({@code longrun.tokens.max-request-body}): a declared length over the cap is
+ * Caps JSON request bodies of the API ({@code longrun.max-request-body}): a declared length over the cap is
  * refused with 413 before reading; a chunked body is cut off when it passes the cap. Uploads (multipart) have
  * their own, larger limit.
  */

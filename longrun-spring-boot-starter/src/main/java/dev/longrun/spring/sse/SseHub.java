@@ -49,7 +49,10 @@ public final class SseHub implements AutoCloseable {
 
     /** Every active job of the caller now, then each change of any of its jobs; never ends by itself. */
     public SseEmitter user(Caller caller) {
-        SseEmitter emitter = new SseEmitter(0L);
+        return user(caller, new SseEmitter(0L));
+    }
+
+    SseEmitter user(Caller caller, SseEmitter emitter) {
         if (caller.jobId() != null) {
             return open(emitter, e -> e.jobId().equals(caller.jobId()), () -> longrun.get(caller.jobId()).stream().toList(), null, null);
         }
