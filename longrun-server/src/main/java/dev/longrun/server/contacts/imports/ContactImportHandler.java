@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -107,7 +108,7 @@ public final class ContactImportHandler implements JobHandler<ImportParams> {
         String account = ctx.job().accountId();
         UUID jobId = ctx.job().id();
         ctx.indeterminate("Checking the rows of " + upload.filename() + " again before importing");
-        java.util.Set<String> existing = contacts.existingEmails(account);
+        Set<String> existing = contacts.existingEmails(account);
         ImportScan counting = new ImportScan(existing);
         try (InputStream in = upload.open()) {
             ContactCsvReader.read(in, counting::accept);
