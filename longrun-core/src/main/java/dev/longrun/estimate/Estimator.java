@@ -122,6 +122,12 @@ public final class Estimator {
         return range == null || range.widerThan(USUAL_MAX_RATIO) ? null : Wording.usual(range);
     }
 
+    /** "Usually 2 to 5 minutes" from a type's declared typical range, for types with no history yet. */
+    public static Eta usualRange(Duration min, Duration max) {
+        double low = min.toMillis() / 1000.0;
+        return Wording.usual(Guess.of(low, Math.max(low, max.toMillis() / 1000.0)));
+    }
+
     private Insight pending(Job job, QueueStanding standing, int concurrency) {
         Eta duration = usualDuration(job.type(), SizeHint.of(job));
         if (standing == null) {
