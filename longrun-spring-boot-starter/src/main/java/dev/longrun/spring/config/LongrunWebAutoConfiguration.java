@@ -100,6 +100,19 @@ public class LongrunWebAutoConfiguration {
         return new UploadCleanup(uploads, java.time.Duration.ofMinutes(10));
     }
 
+    /** The OpenAPI description names the starter's JSON fields as they are sent (snake_case). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class OpenApiNames {
+        @Bean
+        dev.longrun.spring.openapi.SnakeCaseSchemas longrunSnakeCaseSchemas() {
+            return new dev.longrun.spring.openapi.SnakeCaseSchemas(java.util.Set.of("JobView", "EtaView", "ResultView", "ErrorView",
+                    "SummaryView", "ActionView", "JobListView", "CancelAllView", "ClearFinishedView", "LogView", "ItemView",
+                    "ResultLinkView", "JobTypesView", "JobTypeView", "TypicalDuration", "UploadView", "SessionView", "TokenView",
+                    "TokenRequest", "LogsView", "ItemsView", "SignIn"));
+        }
+    }
+
     /** Requests Tomcat itself refuses under /api/ are answered with problems, not Tomcat's HTML page. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")

@@ -35,8 +35,8 @@ class SlowSubscriberTest extends ApiTestBase {
         Api.Who who = newUser();
         Caller caller = new Caller(ACCOUNT, userOf(who), null, Caller.Via.API_KEY);
         CountDownLatch neverRead = new CountDownLatch(1);
-        try (SseHub hub = new SseHub(longrun, views, Duration.ofMinutes(1), 4)) {
-            hub.user(caller, new StuckEmitter(neverRead));
+        try (SseHub hub = new SseHub(longrun, views, Duration.ofMinutes(1), 1000)) {
+            hub.user(caller, new StuckEmitter(neverRead), 4); // dropped once 4 different jobs wait for it
             RecordingEmitter fast = new RecordingEmitter();
             hub.user(caller, fast);
             assertThat(hub.subscriberCount()).isEqualTo(2);
