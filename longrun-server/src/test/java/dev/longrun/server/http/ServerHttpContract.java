@@ -70,6 +70,26 @@ abstract class ServerHttpContract {
     }
 
     @Test
+    void cancellingAnImportWhileItWritesRowsRemovesEveryRowItAdded() {
+        long before = alice.get("/api/contacts").json().get("total").asLong();
+        StringBuilder csv = new StringBuilder("name,email,company\r\n");
+        for (int i = 0; i < 150_000; i++) {
+            csv.append("Cancel Me ").append(i).append(",cancel.me.").append(i).append("@bulk.example,Bulk\r\n");
+        }
+        String id = alice.startImport("big.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        alice.awaitStatus(id, "needs_action");
+        alice.post("/api/jobs/" + id + "/confirm", null);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> alice.job(id).get("progress_message").asString("").startsWith("Importing row"));
+        alice.post("/api/jobs/" + id + "/cancel", null);
+        JsonNode job = alice.awaitStatus(id, "cancelled", "succeeded", "failed");
+        assertThat(job.get("status").asString()).as("the import finished before the cancel reached it").isEqualTo("cancelled");
+        // The engine records "cancelled" first, then runs the job's cleanup, which removes the rows.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> alice.get("/api/contacts").json().get("total").asLong() == before);
+    }
+
+    @Test
     void aFileWithTheWrongHeaderFailsAtOnceWithAMessageThatSaysWhatToFix() {
         String id = alice.startImport("wrong.csv", "mail,name\nx@y.example,X\n".getBytes(StandardCharsets.UTF_8));
         JsonNode job = alice.awaitStatus(id, "failed");
