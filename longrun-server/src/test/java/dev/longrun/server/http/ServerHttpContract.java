@@ -230,6 +230,14 @@ abstract class ServerHttpContract {
     }
 
     @Test
+    void everyProductJobTypeIsListedWithItsLabel() {
+        Response r = alice.get("/api/job-types");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("\"contacts.import\"", "\"Import contacts\"", "\"contacts.export\"", "\"contacts.invite\"",
+                "\"reports.generate\"", "\"contacts.dedupe\"", "\"Find duplicate contacts\"", "\"demo.wait\"");
+    }
+
+    @Test
     void contactsAndOutboxAreScopedToTheCaller() {
         ApiClient carol = new ApiClient(port, "globex", "carol");
         JsonNode theirs = carol.get("/api/contacts?query=ruth%20bader").json();
