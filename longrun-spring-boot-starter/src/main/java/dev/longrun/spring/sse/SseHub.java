@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fans the engine's job-change events (of this node and, on PostgreSQL, of every node) out to the open event
@@ -34,12 +35,12 @@ public final class SseHub implements AutoCloseable {
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final AutoCloseable subscription;
 
-    public SseHub(Longrun longrun, JobViews views, Duration heartbeat, int bufferSize) {
+    public SseHub(Longrun longrun, JobViews views, JsonMapper json, Duration heartbeat, int bufferSize) {
         this.longrun = longrun;
         this.views = views;
         this.heartbeat = heartbeat;
         this.bufferSize = bufferSize;
-        this.cache = new ViewCache(longrun, views);
+        this.cache = new ViewCache(longrun, views, json);
         this.subscription = longrun.events().subscribe(this::dispatch);
     }
 
@@ -66,7 +67,7 @@ public final class SseHub implements AutoCloseable {
         return open(emitter,
                 e -> Objects.equals(e.accountId(), caller.accountId()) && Objects.equals(e.userId(), caller.userId()),
                 () -> longrun.list(JobQuery.forUser(caller.accountId(), caller.userId())
-                        .withStatuses(JobStatus.active()).withLimit(JobQuery.MAX_LIMIT)).jobs().stream().map(views::view).toList(),
+                        .withStatuses(JobStatus.active()).withLimit(JobQuery.MAX_LIMIT)).jobs().stream().map(j -> cache.render(views.view(j))).toList(),
                 null, null, capacity);
     }
 
@@ -75,7 +76,7 @@ public final class SseHub implements AutoCloseable {
     }
 
     private SseEmitter open(SseEmitter emitter, java.util.function.Predicate<JobEvent> filter,
-                            java.util.function.Supplier<List<JobView>> initial, java.util.UUID singleJob, Long lastEventId,
+                            java.util.function.Supplier<List<ViewCache.Rendered>> initial, java.util.UUID singleJob, Long lastEventId,
                             int capacity) {
         Subscriber s = new Subscriber(this, cache, emitter, filter, initial, singleJob, lastEventId, heartbeat, capacity);
         emitter.onCompletion(s::close);

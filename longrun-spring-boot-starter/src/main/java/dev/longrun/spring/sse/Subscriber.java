@@ -27,7 +27,7 @@ final class Subscriber implements Runnable {
     private final ViewCache cache;
     private final SseEmitter emitter;
     private final Predicate<JobEvent> filter;
-    private final Supplier<List<JobView>> initial;
+    private final Supplier<List<ViewCache.Rendered>> initial;
     private final UUID singleJob;
     private final Duration heartbeat;
     private final PendingChanges changes;
@@ -35,7 +35,7 @@ final class Subscriber implements Runnable {
     private volatile boolean closed;
     private volatile Thread thread;
 
-    Subscriber(SseHub hub, ViewCache cache, SseEmitter emitter, Predicate<JobEvent> filter, Supplier<List<JobView>> initial, UUID singleJob, Long lastEventId, Duration heartbeat, int bufferSize) {
+    Subscriber(SseHub hub, ViewCache cache, SseEmitter emitter, Predicate<JobEvent> filter, Supplier<List<ViewCache.Rendered>> initial, UUID singleJob, Long lastEventId, Duration heartbeat, int bufferSize) {
         this.hub = hub;
         this.cache = cache;
         this.emitter = emitter;
@@ -66,7 +66,7 @@ final class Subscriber implements Runnable {
     @Override
     public void run() {
         try {
-            for (JobView job : initial.get()) {
+            for (ViewCache.Rendered job : initial.get()) {
                 if (send(job)) {
                     return;
                 }
@@ -94,7 +94,7 @@ final class Subscriber implements Runnable {
             if (e.getValue() <= sent.getOrDefault(e.getKey(), 0L)) {
                 continue;
             }
-            JobView job = cache.atLeast(e.getKey(), e.getValue()).orElse(null);
+            ViewCache.Rendered job = cache.atLeast(e.getKey(), e.getValue()).orElse(null);
             if (job != null && send(job)) {
                 return true;
             }
@@ -103,9 +103,10 @@ final class Subscriber implements Runnable {
     }
 
     /** Sends a job unless this version was sent already; true when a single-job stream reached its end. */
-    private boolean send(JobView job) throws IOException {
+    private boolean send(ViewCache.Rendered rendered) throws IOException {
+        JobView job = rendered.view();
         if (job.version() > sent.getOrDefault(job.id(), 0L)) {
-            SseEmitter.SseEventBuilder event = SseEmitter.event().name("job").data(job, MediaType.APPLICATION_JSON);
+            SseEmitter.SseEventBuilder event = SseEmitter.event().name("job").data(rendered.json(), MediaType.APPLICATION_JSON);
             if (singleJob != null) {
                 event.id(Long.toString(job.version()));
             }

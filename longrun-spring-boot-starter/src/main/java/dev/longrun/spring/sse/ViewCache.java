@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The newest view of each streamed job, shared by all its subscribers: when a change reaches 1,000 subscribers of
- * one job, one of them reads and maps the job and the others reuse it, instead of 1,000 store reads. A per-job lock
+ * The newest view of each streamed job, rendered to JSON once and shared by all its subscribers: when a change
+ * reaches 1,000 subscribers of one job, one of them reads, maps and serialises the job and the others reuse it,
+ * instead of 1,000 store reads and serialisations. A per-job lock
  * makes the first reader do the work while the rest wait for it.
  */
 final class ViewCache {
@@ -20,17 +22,31 @@ final class ViewCache {
 
     private final Longrun longrun;
     private final JobViews views;
+    private final JsonMapper json;
     private final ConcurrentHashMap<UUID, Slot> slots = new ConcurrentHashMap<>();
 
-    ViewCache(Longrun longrun, JobViews views) {
+    ViewCache(Longrun longrun, JobViews views, JsonMapper json) {
         this.longrun = longrun;
         this.views = views;
+        this.json = json;
+    }
+
+    /** A job view and its JSON, written once per version however many subscribers send it. */
+    record Rendered(JobView view, String json) {
+        long version() {
+            return view.version();
+        }
+    }
+
+    /** Renders a view read elsewhere (the first frames of a user stream). */
+    Rendered render(JobView view) {
+        return new Rendered(view, json.writeValueAsString(view));
     }
 
     /** The job at {@code version} or newer (read again only when the cached one is older); empty when it is gone. */
-    Optional<JobView> atLeast(UUID id, long version) {
+    Optional<Rendered> atLeast(UUID id, long version) {
         Slot slot = slot(id);
-        JobView cached = slot.view;
+        Rendered cached = slot.view;
         if (cached != null && cached.version() >= version) {
             return Optional.of(cached);
         }
@@ -47,7 +63,7 @@ final class ViewCache {
     }
 
     /** The job as it is now (for the first frame of a stream). */
-    Optional<JobView> current(UUID id) {
+    Optional<Rendered> current(UUID id) {
         Slot slot = slot(id);
         slot.lock.lock();
         try {
@@ -57,13 +73,13 @@ final class ViewCache {
         }
     }
 
-    private Optional<JobView> read(UUID id, Slot slot) {
+    private Optional<Rendered> read(UUID id, Slot slot) {
         Optional<Job> job = longrun.get(id);
         if (job.isEmpty()) {
             slots.remove(id);
             return Optional.empty();
         }
-        JobView view = views.view(job.get());
+        Rendered view = render(views.view(job.get()));
         if (slot.view == null || slot.view.version() <= view.version()) {
             slot.view = view;
         }
@@ -79,6 +95,6 @@ final class ViewCache {
 
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock();
-        volatile JobView view;
+        volatile Rendered view;
     }
 }
