@@ -70,7 +70,7 @@ abstract class ServerHttpContract {
     }
 
     @Test
-    void cancellingAnImportWhileItWritesRowsRemovesEveryRowItAdded() {
+    void cancellingAnImportWhileItWritesRowsRemovesItsRowsAndARetryImportsEachRowOnce() {
         long before = alice.get("/api/contacts").json().get("total").asLong();
         StringBuilder csv = new StringBuilder("name,email,company\r\n");
         for (int i = 0; i < 150_000; i++) {
@@ -87,6 +87,17 @@ abstract class ServerHttpContract {
         // The engine records "cancelled" first, then runs the job's cleanup, which removes the rows.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> alice.get("/api/contacts").json().get("total").asLong() == before);
+
+        Response retry = alice.post("/api/jobs/" + id + "/retry", null);
+        assertThat(retry.status()).as(retry.body()).isIn(200, 202);
+        String again = retry.json().get("id").asString();
+        assertThat(retry.json().get("retry_of").asString()).isEqualTo(id);
+        alice.awaitStatus(again, "needs_action");
+        alice.post("/api/jobs/" + again + "/confirm", null);
+        assertThat(alice.awaitStatus(again, "succeeded", "failed").get("result").get("message").asString())
+                .isEqualTo("150,000 contacts imported");
+        assertThat(alice.get("/api/contacts").json().get("total").asLong()).isEqualTo(before + 150_000);
+        assertThat(alice.get("/api/contacts?query=cancel%20me").json().get("total").asLong()).isEqualTo(150_000);
     }
 
     @Test
