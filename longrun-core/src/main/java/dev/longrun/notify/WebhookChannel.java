@@ -97,7 +97,8 @@ public final class WebhookChannel implements Channel {
         } catch (IllegalArgumentException e) {
             return new Attempt(at, null, "Refused: " + e.getMessage(), elapsed(started));
         } catch (HttpTimeoutException e) {
-            return new Attempt(at, null, "No answer within " + settings.timeout().toSeconds() + " s", elapsed(started));
+            return new Attempt(at, null, "No answer within " + (settings.timeout().toMillis() < 1000
+                    ? settings.timeout().toMillis() + " ms" : settings.timeout().toSeconds() + " s"), elapsed(started));
         } catch (IOException e) {
             return new Attempt(at, null, "Could not connect: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
                     elapsed(started));
