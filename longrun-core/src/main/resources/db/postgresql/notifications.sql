@@ -13,6 +13,9 @@ WHERE account_id = :account_id::text AND user_id = :user_id::text AND read_at IS
 -- name: FindNotification
 SELECT * FROM ${schema}.notifications WHERE id = :id::bigint;
 
+-- name: NotificationsOfJob
+SELECT * FROM ${schema}.notifications WHERE job_id = :job_id::uuid ORDER BY id DESC;
+
 -- name: MarkRead
 UPDATE ${schema}.notifications
 SET read_at = COALESCE(read_at, :now::timestamptz), version = version + CASE WHEN read_at IS NULL THEN 1 ELSE 0 END

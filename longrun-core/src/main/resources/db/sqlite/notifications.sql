@@ -13,6 +13,9 @@ WHERE account_id = :account_id AND user_id = :user_id AND read_at IS NULL;
 -- name: FindNotification
 SELECT * FROM longrun_notifications WHERE id = :id;
 
+-- name: NotificationsOfJob
+SELECT * FROM longrun_notifications WHERE job_id = :job_id ORDER BY id DESC;
+
 -- name: MarkRead
 UPDATE longrun_notifications
 SET read_at = COALESCE(read_at, :now), version = version + CASE WHEN read_at IS NULL THEN 1 ELSE 0 END

@@ -65,6 +65,11 @@ public final class NotificationStore {
         return sql.read(c -> sql.query(c, "FindNotification", Args.of("id", id), rows::notification)).stream().findFirst();
     }
 
+    /** The notifications one job produced, newest first (the SSE push looks up the one of a new outcome). */
+    public List<Notification> ofJob(java.util.UUID jobId) {
+        return sql.read(c -> sql.query(c, "NotificationsOfJob", Args.of("job_id", jobId), rows::notification));
+    }
+
     /** Empty when there is no such notification of this user (another user's is "not found" too). Idempotent. */
     public Optional<Notification> markRead(long id, String accountId, String userId, Instant now) {
         Args args = Args.of("id", id).and("account_id", accountId).and("user_id", userId).and("now", now);

@@ -31,6 +31,7 @@ public final class SseHub implements AutoCloseable {
     private final int bufferSize;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final AutoCloseable subscription;
+    private volatile java.util.function.Function<Job, List<SseEmitter.SseEventBuilder>> companions = job -> List.of();
 
     public SseHub(Longrun longrun, JobViews views, Duration heartbeat, int bufferSize) {
         this.longrun = longrun;
@@ -65,6 +66,23 @@ public final class SseHub implements AutoCloseable {
                 () -> longrun.list(JobQuery.forUser(caller.accountId(), caller.userId())
                         .withStatuses(JobStatus.active()).withLimit(JobQuery.MAX_LIMIT)).jobs(),
                 null, null, capacity);
+    }
+
+    /**
+     * Frames another feature sends right after a job's frame on user streams ({@code /api/events}); used by
+     * dev.longrun.spring.notify to follow a job's outcome with its {@code notification} event.
+     */
+    public void companionFrames(java.util.function.Function<Job, List<SseEmitter.SseEventBuilder>> companions) {
+        this.companions = Objects.requireNonNull(companions);
+    }
+
+    List<SseEmitter.SseEventBuilder> companionsOf(Job job) {
+        try {
+            return companions.apply(job);
+        } catch (RuntimeException e) {
+            log.debug("No companion frames for job {}: {}", job.id(), e.toString());
+            return List.of();
+        }
     }
 
     public int subscriberCount() {

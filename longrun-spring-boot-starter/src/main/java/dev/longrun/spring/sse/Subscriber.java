@@ -114,6 +114,11 @@ final class Subscriber implements Runnable {
             }
             emitter.send(event);
             sent.put(job.id(), job.version());
+            if (singleJob == null) {
+                for (SseEmitter.SseEventBuilder companion : hub.companionsOf(job)) {
+                    emitter.send(companion);
+                }
+            }
         }
         if (singleJob != null && job.isTerminal()) {
             emitter.complete();
