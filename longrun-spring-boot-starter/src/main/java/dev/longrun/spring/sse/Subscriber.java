@@ -1,9 +1,7 @@
 package dev.longrun.spring.sse;
 
-import dev.longrun.Job;
-import dev.longrun.Longrun;
 import dev.longrun.event.JobEvent;
-import dev.longrun.spring.api.JobViews;
+import dev.longrun.spring.api.JobView;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,12 +21,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 final class Subscriber implements Runnable {
 
+    private static final java.util.Set<String> TERMINAL = java.util.Set.of("succeeded", "failed", "cancelled");
+
     private final SseHub hub;
-    private final Longrun longrun;
-    private final JobViews views;
+    private final ViewCache cache;
     private final SseEmitter emitter;
     private final Predicate<JobEvent> filter;
-    private final Supplier<List<Job>> initial;
+    private final Supplier<List<ViewCache.Rendered>> initial;
     private final UUID singleJob;
     private final Duration heartbeat;
     private final PendingChanges changes;
@@ -36,11 +35,9 @@ final class Subscriber implements Runnable {
     private volatile boolean closed;
     private volatile Thread thread;
 
-    Subscriber(SseHub hub, Longrun longrun, JobViews views, SseEmitter emitter, Predicate<JobEvent> filter,
-               Supplier<List<Job>> initial, UUID singleJob, Long lastEventId, Duration heartbeat, int bufferSize) {
+    Subscriber(SseHub hub, ViewCache cache, SseEmitter emitter, Predicate<JobEvent> filter, Supplier<List<ViewCache.Rendered>> initial, UUID singleJob, Long lastEventId, Duration heartbeat, int bufferSize) {
         this.hub = hub;
-        this.longrun = longrun;
-        this.views = views;
+        this.cache = cache;
         this.emitter = emitter;
         this.filter = filter;
         this.initial = initial;
@@ -69,7 +66,7 @@ final class Subscriber implements Runnable {
     @Override
     public void run() {
         try {
-            for (Job job : initial.get()) {
+            for (ViewCache.Rendered job : initial.get()) {
                 if (send(job)) {
                     return;
                 }
@@ -97,7 +94,7 @@ final class Subscriber implements Runnable {
             if (e.getValue() <= sent.getOrDefault(e.getKey(), 0L)) {
                 continue;
             }
-            Job job = longrun.get(e.getKey()).orElse(null);
+            ViewCache.Rendered job = cache.atLeast(e.getKey(), e.getValue()).orElse(null);
             if (job != null && send(job)) {
                 return true;
             }
@@ -106,9 +103,10 @@ final class Subscriber implements Runnable {
     }
 
     /** Sends a job unless this version was sent already; true when a single-job stream reached its end. */
-    private boolean send(Job job) throws IOException {
+    private boolean send(ViewCache.Rendered rendered) throws IOException {
+        JobView job = rendered.view();
         if (job.version() > sent.getOrDefault(job.id(), 0L)) {
-            SseEmitter.SseEventBuilder event = SseEmitter.event().name("job").data(views.view(job), MediaType.APPLICATION_JSON);
+            SseEmitter.SseEventBuilder event = SseEmitter.event().name("job").data(rendered.json(), MediaType.APPLICATION_JSON);
             if (singleJob != null) {
                 event.id(Long.toString(job.version()));
             }
@@ -120,7 +118,7 @@ final class Subscriber implements Runnable {
                 }
             }
         }
-        if (singleJob != null && job.isTerminal()) {
+        if (singleJob != null && TERMINAL.contains(job.status())) {
             emitter.complete();
             return true;
         }

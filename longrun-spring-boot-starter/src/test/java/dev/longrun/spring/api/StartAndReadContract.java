@@ -105,6 +105,7 @@ public abstract class StartAndReadContract extends ApiTestBase {
         Api.Who who = newUser();
         String g = gate();
         String id = startId(who, "test.steps", "{\"gate\":\"" + g + "\",\"steps\":1}");
+        awaitStatus(who, id, "running"); // then it waits at its gate: no change until the test opens it
         Api.Res first = api.get("/api/jobs/" + id).as(who).send();
         String etag = first.header("ETag");
         assertThat(etag).isEqualTo("\"" + first.json().get("version").asLong() + "\"");
@@ -186,6 +187,7 @@ public abstract class StartAndReadContract extends ApiTestBase {
         Api.Res alias = api.get("/api/openapi.json").send();
         assertThat(alias.status()).as(alias.toString()).isEqualTo(200);
         assertThat(alias.json().get("paths").has("/api/jobs/start")).isTrue();
+        assertThat(alias.body()).as("schemas use the JSON's snake_case names").contains("\"status_label\"").doesNotContain("\"statusLabel\"");
         assertThat(api.get("/v3/api-docs").send().status()).isEqualTo(200);
     }
 
