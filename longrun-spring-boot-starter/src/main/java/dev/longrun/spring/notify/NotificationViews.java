@@ -3,6 +3,7 @@ package dev.longrun.spring.notify;
 import dev.longrun.Job;
 import dev.longrun.Longrun;
 import dev.longrun.notify.Notification;
+import dev.longrun.spring.api.JobView;
 import dev.longrun.notify.NotificationStore;
 import dev.longrun.notify.NotificationText;
 import dev.longrun.notify.PreferenceChannel;
@@ -20,6 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * (on every node, since job events reach every node), unless the user chose email only for that type.
  */
 public final class NotificationViews {
+
+    private static final java.util.Set<String> NOTIFYING = java.util.Set.of("succeeded", "failed", "needs_action", "cancelled");
 
     private final Longrun longrun;
     private final NotificationStore store;
@@ -51,9 +54,13 @@ public final class NotificationViews {
     }
 
     /** The frames to send after a job frame on a user stream: the notification of this outcome, if it has one. */
-    public List<SseEmitter.SseEventBuilder> framesAfter(Job job) {
-        if (!(job.isTerminal() || job.status() == dev.longrun.JobStatus.NEEDS_ACTION)) {
+    public List<SseEmitter.SseEventBuilder> framesAfter(JobView view) {
+        if (!NOTIFYING.contains(view.status())) {
             return List.of();
+        }
+        Job job = longrun.get(view.id()).orElse(null);
+        if (job == null || job.version() != view.version()) {
+            return List.of(); // changed again since this frame: the newer frame brings its own notification
         }
         Optional<Notification> latest = store.ofJob(job.id()).stream()
                 .filter(n -> n.kind().status() == job.status() && !n.createdAt().isBefore(job.updatedAt()))

@@ -34,7 +34,7 @@ public final class SseHub implements AutoCloseable {
     private final ViewCache cache;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final AutoCloseable subscription;
-    private volatile java.util.function.Function<Job, List<SseEmitter.SseEventBuilder>> companions = job -> List.of();
+    private volatile java.util.function.Function<JobView, List<SseEmitter.SseEventBuilder>> companions = job -> List.of();
 
     public SseHub(Longrun longrun, JobViews views, JsonMapper json, Duration heartbeat, int bufferSize) {
         this.longrun = longrun;
@@ -76,11 +76,11 @@ public final class SseHub implements AutoCloseable {
      * Frames another feature sends right after a job's frame on user streams ({@code /api/events}); used by
      * dev.longrun.spring.notify to follow a job's outcome with its {@code notification} event.
      */
-    public void companionFrames(java.util.function.Function<Job, List<SseEmitter.SseEventBuilder>> companions) {
+    public void companionFrames(java.util.function.Function<JobView, List<SseEmitter.SseEventBuilder>> companions) {
         this.companions = Objects.requireNonNull(companions);
     }
 
-    List<SseEmitter.SseEventBuilder> companionsOf(Job job) {
+    List<SseEmitter.SseEventBuilder> companionsOf(JobView job) {
         try {
             return companions.apply(job);
         } catch (RuntimeException e) {
