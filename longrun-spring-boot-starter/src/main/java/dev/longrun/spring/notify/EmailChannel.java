@@ -50,13 +50,16 @@ public final class EmailChannel implements Channel {
     @Override
     public DeliveryOutcome deliver(Delivery delivery, Notification n, Job job) {
         Optional<String> to = recipients.emailOf(n.accountId(), n.userId());
-        if (to.isEmpty()) {
-            return DeliveryOutcome.giveUp("No email address is known for user " + n.userId() + ".");
-        }
         MailText mail = MailText.of(n, properties.getBaseUrl());
         if (smtp == null) {
-            outbox.keepMail(n, to.get(), mail.subject(), mail.text(), mail.html(), clock.instant());
+            // Kept for the user to read in the app, so it goes in even when no address is known.
+            outbox.keepMail(n, to.orElse("user " + n.userId() + " (no email address known)"), mail.subject(), mail.text(), mail.html(),
+                    clock.instant());
             return DeliveryOutcome.sent();
+        }
+        if (to.isEmpty()) {
+            return DeliveryOutcome.giveUp("No email address is known for user " + n.userId()
+                    + "; declare a NotificationRecipients bean that finds it.");
         }
         try {
             smtp.send(message(delivery, to.get(), mail));

@@ -45,7 +45,15 @@ public class NotificationsController {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record OutboxView(List<OutboxMail> messages) {
+    public record MailView(long id, long notificationId, String recipient, String subject, String textBody, String htmlBody,
+                           Instant createdAt) {
+        static MailView of(OutboxMail m) {
+            return new MailView(m.id(), m.notificationId(), m.recipient(), m.subject(), m.textBody(), m.htmlBody(), m.createdAt());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record OutboxView(List<MailView> messages) {
     }
 
     @GetMapping("/api/notifications")
@@ -78,6 +86,6 @@ public class NotificationsController {
     @GetMapping("/api/notifications/outbox")
     public OutboxView outbox(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "50") int limit) {
         caller.requireUnscoped("read the mail outbox");
-        return new OutboxView(store.outbox(caller.accountId(), caller.userId(), limit));
+        return new OutboxView(store.outbox(caller.accountId(), caller.userId(), limit).stream().map(MailView::of).toList());
     }
 }

@@ -115,6 +115,25 @@ abstract class NotificationApiContract extends ApiTestBase {
     }
 
     @Test
+    void withoutSmtpTheEmailIsKeptInTheLocalOutboxOnce() {
+        Api.Who who = newUser();
+        Api.Res put = api.method("PUT", "/api/notification-preferences").as(who)
+                .json("{\"preferences\":[{\"job_type\":\"test.fail\",\"channel\":\"both\"}]}").send();
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        String id = startId(who, "test.fail", "{\"reason\":\"Row 18: email is missing\"}");
+        awaitStatus(who, id, "failed");
+
+        JsonNode[] messages = new JsonNode[1];
+        Awaitility.await().atMost(WAIT).until(() ->
+                (messages[0] = api.get("/api/notifications/outbox").as(who).send().json().get("messages")).size() == 1);
+        JsonNode mail = messages[0].get(0);
+        assertThat(mail.get("subject").asString()).isEqualTo("Always fails failed — Row 18: email is missing");
+        assertThat(mail.get("text_body").asString()).contains("Open the job: /jobs/" + id);
+        assertThat(mail.get("recipient").asString()).isEqualTo("user " + userOf(who) + " (no email address known)");
+        assertThat(api.get("/api/notifications/outbox").as(newUser()).send().json().get("messages").size()).isZero();
+    }
+
+    @Test
     void theUsersEventStreamFollowsAnOutcomeWithItsNotification() throws Exception {
         Api.Who who = newUser();
         String token = tokens.mintUserToken(ACCOUNT, userOf(who));
