@@ -139,3 +139,9 @@ ON CONFLICT (notification_id) DO NOTHING;
 -- name: OutboxMails
 SELECT * FROM ${schema}.mail_outbox
 WHERE account_id = :account_id::text AND user_id = :user_id::text ORDER BY id DESC LIMIT :limit::int;
+
+-- name: PruneWebhookLog
+DELETE FROM ${schema}.webhook_deliveries WHERE attempted_at < :before::timestamptz;
+
+-- name: PruneOutbox
+DELETE FROM ${schema}.mail_outbox WHERE created_at < :before::timestamptz;

@@ -134,3 +134,9 @@ ON CONFLICT (notification_id) DO NOTHING;
 -- name: OutboxMails
 SELECT * FROM longrun_mail_outbox
 WHERE account_id = :account_id AND user_id = :user_id ORDER BY id DESC LIMIT :limit;
+
+-- name: PruneWebhookLog
+DELETE FROM longrun_webhook_deliveries WHERE attempted_at < :before;
+
+-- name: PruneOutbox
+DELETE FROM longrun_mail_outbox WHERE created_at < :before;

@@ -3,14 +3,15 @@ package dev.longrun.notify;
 import dev.longrun.Job;
 import dev.longrun.LongrunException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +34,10 @@ public final class Dispatcher implements AutoCloseable {
     private final Clock clock;
     private final String owner;
     private final DispatchSettings settings;
-    private final List<Consumer<Notification>> plannedListeners = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeWith = new CopyOnWriteArrayList<>();
     private final Semaphore wakeups = new Semaphore(0);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    private volatile Instant lastPrune;
     private volatile boolean closed;
     private Thread loop;
 
@@ -48,12 +50,6 @@ public final class Dispatcher implements AutoCloseable {
         this.clock = clock;
         this.owner = owner;
         this.settings = settings;
-    }
-
-    /** Called with each notification once it is planned (on the node that planned it), e.g. to push it over SSE. */
-    public AutoCloseable onPlanned(Consumer<Notification> listener) {
-        plannedListeners.add(listener);
-        return () -> plannedListeners.remove(listener);
     }
 
     /** Closed together with the dispatcher (e.g. the event subscription that wakes it). */
@@ -116,7 +112,6 @@ public final class Dispatcher implements AutoCloseable {
             Optional<Notification> won = store.plan(n, text.render(n, job), plan.markRead() ? now : null, plan.channels(), now);
             if (won.isPresent()) {
                 planned++;
-                plannedListeners.forEach(l -> notifyQuietly(l, won.get()));
             }
         }
         return planned;
@@ -126,26 +121,44 @@ public final class Dispatcher implements AutoCloseable {
         return channels.stream().anyMatch(c -> c.serves(channel));
     }
 
-    private static void notifyQuietly(Consumer<Notification> listener, Notification n) {
-        try {
-            listener.accept(n);
-        } catch (RuntimeException e) {
-            log.debug("A notification listener failed: {}", e.toString());
-        }
-    }
-
     // --- delivery ----------------------------------------------------------------------------------
 
     int deliverDue() {
         Instant now = clock.instant();
         List<Delivery> due = store.claim(owner, now, now.plus(settings.lease()), settings.batchSize());
-        for (Delivery d : due) {
-            deliver(d);
+        if (due.size() == 1) {
+            deliver(due.getFirst());
+        } else if (!due.isEmpty()) {
+            // At once, so a batch of slow endpoints takes one timeout, not one each: all finish well within the lease.
+            try (var parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+                due.forEach(d -> parallel.submit(() -> deliver(d)));
+            }
         }
+        pruneOccasionally(now);
         return due.size();
     }
 
+    /** Delivery logs and the local mail outbox keep {@code keep}; notifications themselves go with their job. */
+    private void pruneOccasionally(Instant now) {
+        if (lastPrune != null && Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) < 0) {
+            return;
+        }
+        lastPrune = now;
+        int pruned = store.prune(now.minus(settings.keep()));
+        if (pruned > 0) {
+            log.debug("Pruned {} old webhook log rows and outbox messages", pruned);
+        }
+    }
+
     private void deliver(Delivery d) {
+        try {
+            deliverOrThrow(d);
+        } catch (RuntimeException e) {
+            log.warn("Delivery {} ({}) could not be recorded; it is tried again after its lease: {}", d.id(), d.channel(), e.toString());
+        }
+    }
+
+    private void deliverOrThrow(Delivery d) {
         Notification n = store.find(d.notificationId()).orElse(null);
         Channel channel = channels.stream().filter(c -> c.serves(d.channel())).findFirst().orElse(null);
         if (n == null || channel == null) {

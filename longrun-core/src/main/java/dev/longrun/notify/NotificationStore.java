@@ -142,6 +142,12 @@ public final class NotificationStore {
         sql.write(c -> sql.update(c, "InsertOutboxMail", args));
     }
 
+    /** Deletes webhook log rows and outbox messages older than {@code before}; returns how many. */
+    int prune(Instant before) {
+        return sql.write(c -> sql.update(c, "PruneWebhookLog", Args.of("before", before))
+                + sql.update(c, "PruneOutbox", Args.of("before", before)));
+    }
+
     public List<OutboxMail> outbox(String accountId, String userId, int limit) {
         Args args = Args.of("account_id", accountId).and("user_id", userId).and("limit", Math.clamp(limit, 1, MAX_LIMIT));
         return sql.read(c -> sql.query(c, "OutboxMails", args, rows::mail));

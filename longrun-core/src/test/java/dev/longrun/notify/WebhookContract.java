@@ -194,4 +194,19 @@ abstract class WebhookContract extends NotifyContract {
         assertThat(store.deliveries(notificationsOf(job.id()).getFirst().id()).getFirst().status()).isEqualTo(DeliveryStatus.GAVE_UP);
         assertThat(store.webhooks().list(account)).isEmpty();
     }
+
+    @Test
+    void deliveryLogsOlderThanTheKeepPeriodArePruned() {
+        Webhook hook = add(WebhookFormat.JSON);
+        channel(5, true).test(hook);
+        clock.advance(Duration.ofDays(29));
+        channel(5, true).test(hook);
+        assertThat(store.webhooks().attempts(hook.id(), 10)).hasSize(2);
+
+        clock.advance(Duration.ofDays(2));
+        dispatcher(DispatchSettings.defaults().withKeep(Duration.ofDays(30)), channel(5, true)).runOnce();
+
+        assertThat(store.webhooks().attempts(hook.id(), 10)).singleElement()
+                .satisfies(a -> assertThat(a.attemptedAt()).isEqualTo(clock.instant().minus(Duration.ofDays(2))));
+    }
 }
