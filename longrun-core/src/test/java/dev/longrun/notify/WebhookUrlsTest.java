@@ -13,7 +13,8 @@ class WebhookUrlsTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1/hook", "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/",
             "http://192.168.1.10/", "http://172.16.0.5/", "http://localhost:8080/", "http://[::1]/", "http://0.0.0.0/",
-            "http://100.64.0.1/", "http://[fd00::1]/"})
+            "http://100.64.0.1/", "http://[fd00::1]/", "http://2130706433/",
+            "http://[::ffff:127.0.0.1]/", "http://[::ffff:a00:1]/"})
     void privateLoopbackAndLinkLocalAddressesAreRefused(String url) {
         assertThatThrownBy(() -> WebhookUrls.check(url, false))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -35,6 +36,7 @@ class WebhookUrlsTest {
         assertThatThrownBy(() -> WebhookUrls.check("https:///path", false)).hasMessageContaining("has no host name");
         assertThatThrownBy(() -> WebhookUrls.check("https://user:pw@example.com/", false)).hasMessageContaining("Leave user names");
         assertThatThrownBy(() -> WebhookUrls.check("https://no-such-host.invalid/", false)).hasMessageContaining("cannot be resolved");
+        assertThatThrownBy(() -> WebhookUrls.check("http://127.1/", false)).as("short IPv4 forms").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
