@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 /** A real HTTP endpoint on 127.0.0.1 for webhook tests: records requests, answers with scripted statuses and delays. */
 final class Receiver implements AutoCloseable {
 
-    record Request(Map<String, List<String>> headers, String body) {
+    record Request(Map<String, List<String>> headers, String body, long arrivedMillis) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
@@ -35,7 +35,7 @@ final class Receiver implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Request(Map.copyOf(exchange.getRequestHeaders()), body));
+            requests.add(new Request(Map.copyOf(exchange.getRequestHeaders()), body, System.currentTimeMillis()));
             Answer a;
             synchronized (this) {
                 a = script.isEmpty() ? new Answer(otherwise, 0) : script.poll();
