@@ -1,0 +1,137 @@
+// The outcome parts of the expanded <longrun-job> panel: the result file card (with a fresh link when the
+// old one expired), the failed items of a partly done job, and "Show details" with logs and the job ID.
+
+import { LongrunError, apiUrl, request } from './longrun-client.js';
+import { fill, h, show, text } from './longrun-dom.js';
+import { bytes, clock, count, expiresIn, number } from './longrun-words.js';
+
+/** @typedef {import('./longrun-client.js').Job} Job */
+/** @typedef {{url?: string|null, expires_at?: string|null, filename?: string, size_bytes?: number, row_count?: number|null, content_type?: string}} FileResult */
+
+/**
+ * The file a job produced: name, format, rows, size, how long the link works, and Download.
+ * @param {Job} job @param {HTMLElement} host the element, for its events
+ */
+export function resultPanel(job, host) {
+  const r = job.result;
+  if (!r || !r.filename) return null;
+  const card = h('div', { class: 'lr-card lr-file' });
+  drawFile(card, job, r, host);
+  return card;
+}
+
+/** @param {HTMLElement} card @param {Job} job @param {FileResult} r @param {HTMLElement} host */
+function drawFile(card, job, r, host) {
+  const facts = [format(r), r.row_count != null ? count(r.row_count, 'row') : null, r.size_bytes != null ? bytes(r.size_bytes) : null]
+    .filter(Boolean).join(' · ');
+  const expiry = r.url && r.expires_at ? expiresIn(r.expires_at) : r.url ? 'Ready to download' : null;
+  const name = h('p', { class: 'lr-file-name' }, h('span', { 'aria-hidden': 'true' }, '📄 '), r.filename || 'result');
+  if (r.url && expiry) {
+    fill(card, name, h('p', { class: 'lr-file-facts' }, facts), h('p', { class: 'lr-file-expiry' }, expiry),
+      h('a', { class: 'lr-button lr-primary', href: r.url, download: r.filename || true }, `Download ${r.filename}`));
+    return;
+  }
+  // The signed link ran out (or none was given): offer a fresh one while the file is still kept.
+  const note = h('p', { class: 'lr-file-expiry' }, 'This download link has expired.');
+  const again = h('button', { type: 'button', class: 'lr-button lr-primary' }, 'Get a fresh link');
+  again.addEventListener('click', async () => {
+    again.setAttribute('disabled', '');
+    text(again, 'Getting a fresh link…');
+    try {
+      const link = (await request('POST', `/api/jobs/${encodeURIComponent(job.id)}/result-link`)).data;
+      drawFile(card, job, { ...r, ...link }, host);
+      card.querySelector('a')?.focus();
+    } catch (e) {
+      text(note, e instanceof LongrunError ? e.message : 'A fresh link could not be made. Try again in a moment.');
+      again.remove();
+    }
+  });
+  fill(card, name, h('p', { class: 'lr-file-facts' }, facts), note, again);
+}
+
+/** @param {FileResult} r */
+function format(r) {
+  const t = (r.content_type || '').toLowerCase();
+  if (t.includes('csv')) return 'CSV';
+  if (t.includes('pdf')) return 'PDF';
+  if (t.includes('html')) return 'HTML';
+  if (t.includes('zip')) return 'ZIP';
+  const ext = (r.filename || '').split('.').pop();
+  return ext ? ext.toUpperCase() : null;
+}
+
+/**
+ * A partly done job: exact counts, why items failed, "Retry the 3 failed" and the failed items as CSV.
+ * @param {Job} job @param {any} host the <longrun-job>, whose restart('retry-failed') follows the new job
+ */
+export function failedItemsPanel(job, host) {
+  const failed = job.summary?.failed || 0;
+  const reasons = h('ul', { class: 'lr-reasons' }, h('li', {}, 'Loading the reasons…'));
+  const card = h('div', { class: 'lr-card lr-partial' },
+    h('p', { class: 'lr-partial-title' }, `${count(failed, 'item')} failed`),
+    reasons,
+    h('div', { class: 'lr-actions' },
+      h('button', { type: 'button', class: 'lr-button lr-primary', onclick: () => host.restart('retry-failed') }, `Retry the ${number(failed)} failed`),
+      h('a', { class: 'lr-button', href: apiUrl(`/api/jobs/${encodeURIComponent(job.id)}/items?status=failed&format=csv`), download: true },
+        'Download the failed items (CSV)')));
+  request('GET', `/api/jobs/${encodeURIComponent(job.id)}/items?status=failed&limit=1000`).then(({ data }) => {
+    /** @type {Map<string, number>} */
+    const byReason = new Map();
+    for (const item of data?.items || []) byReason.set(item.message || 'No reason given', (byReason.get(item.message || 'No reason given') || 0) + 1);
+    fill(reasons, ...[...byReason].sort((a, b) => b[1] - a[1]).map(([why, n]) => h('li', {}, `${why} — ${number(n)}`)));
+  }, () => fill(reasons, h('li', {}, 'The reasons could not be loaded; the CSV lists them.')));
+  return card;
+}
+
+/**
+ * "Show details": the job ID to copy for support, times, attempts, and the job's log. Built once per job,
+ * then only its figures change, so focus on "Copy job ID" survives live updates.
+ * @param {Job} job @param {HTMLDetailsElement} details
+ */
+export function detailsPanel(job, details) {
+  if (details.dataset.jobId !== job.id) {
+    details.dataset.jobId = job.id;
+    const code = h('code', { class: 'lr-id' }, job.id);
+    const copy = h('button', { type: 'button', class: 'lr-button lr-small' }, 'Copy job ID');
+    copy.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(job.id);
+        text(copy, 'Copied');
+      } catch {
+        getSelection()?.selectAllChildren(code);
+        text(copy, 'Selected — press Ctrl+C');
+      }
+      setTimeout(() => text(copy, 'Copy job ID'), 3000);
+    });
+    fill(details, h('summary', {}, 'Show details'),
+      h('div', { class: 'lr-details-body' },
+        h('p', { class: 'lr-id-line' }, 'Job ID (for support): ', code, ' ', copy),
+        h('dl', { class: 'lr-facts-list' }),
+        h('h3', { class: 'lr-log-title' }, 'Log'),
+        h('ol', { class: 'lr-log' })));
+  }
+  const dl = /** @type {HTMLElement} */ (details.querySelector('dl'));
+  /** @type {[string, string|null|undefined][]} */
+  const rows = [
+    ['Type', job.type],
+    ['Created', job.created_at && `${clock(job.created_at)} (${new Date(job.created_at).toLocaleDateString()})`],
+    ['Started', job.started_at && clock(job.started_at)],
+    ['Finished', job.completed_at && clock(job.completed_at)],
+    ['Attempts', `${job.attempt} of ${job.max_attempts}`],
+    ['Error code', job.error?.code],
+    ['Retry of', job.retry_of],
+  ];
+  fill(dl, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))]));
+  if (details.open) loadLog(job, /** @type {HTMLElement} */ (details.querySelector('.lr-log')));
+}
+
+/** @param {Job} job @param {HTMLElement} list */
+function loadLog(job, list) {
+  request('GET', `/api/jobs/${encodeURIComponent(job.id)}/logs?limit=100`).then(({ data }) => {
+    const logs = data?.logs || [];
+    if (!logs.length) { fill(list, h('li', {}, 'Nothing logged yet.')); return; }
+    fill(list, ...logs.map((/** @type {any} */ l) =>
+      h('li', { class: `lr-log-${l.level}` }, h('time', { datetime: l.timestamp }, clock(l.timestamp)), ' ', l.message)));
+  }, e => fill(list, h('li', {}, e.message)));
+  show(list, true);
+}
