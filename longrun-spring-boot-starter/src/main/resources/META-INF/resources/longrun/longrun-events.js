@@ -80,7 +80,8 @@ export class EventHub {
     t.job ??= this.latest.get(id) || null;
     this.ensureStream();
     if (t.job) queueMicrotask(() => t.listeners.has(listener) && listener.onChange(/** @type {Job} */ (t.job)));
-    if (fresh) this.poll(t, true);
+    // A finished job does not change any more: what the page has is final.
+    if (fresh && !t.done) this.poll(t, true);
     return () => {
       t.listeners.delete(listener);
       if (t.listeners.size === 0) {
