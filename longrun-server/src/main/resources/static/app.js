@@ -70,7 +70,7 @@ export function el(tag, attrs = {}, ...children) {
  * The start flow of every job page: one click starts one job (a double click, a second Enter or a refresh
  * shows the same job), the button turns into "View status", the job's live panel appears under the form,
  * and the tab title follows it. When the job has finished, "Start another" offers a new one.
- * @param {{form: HTMLFormElement, type: string, startLabel: string, params: () => Promise<object|null>|object|null,
+ * @param {{form: HTMLFormElement, type: string, startLabel: string|(() => string), params: () => Promise<object|null>|object|null,
  *   dependsOn?: () => string|null, startedText: string}} o
  */
 export function startFlow(o) {
@@ -82,6 +82,7 @@ export function startFlow(o) {
   const another = el('button', { type: 'button', class: 'lr-button', hidden: '' }, 'Start another');
   button.after(view, another);
   let busy = false;
+  const startLabel = () => (typeof o.startLabel === 'function' ? o.startLabel() : o.startLabel);
 
   /** @param {string} id */
   const showJob = id => {
@@ -114,7 +115,7 @@ export function startFlow(o) {
     document.querySelector('longrun-tab-title')?.remove();
     button.hidden = false;
     button.disabled = false;
-    button.textContent = o.startLabel;
+    button.textContent = startLabel();
     view.hidden = true;
     another.hidden = true;
     const url = new URL(location.href);
@@ -151,7 +152,7 @@ export function startFlow(o) {
 
   const existing = new URL(location.href).searchParams.get('job');
   if (existing) showJob(existing);
-  button.textContent = o.startLabel;
+  button.textContent = startLabel();
   return { reset, showJob };
 }
 
