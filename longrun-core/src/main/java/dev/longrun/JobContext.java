@@ -42,7 +42,10 @@ public interface JobContext<P> {
     /** Throws {@link JobCancelledException} when the user asked to cancel; call it between units of work. */
     void throwIfCancelled();
 
-    /** Runs when the job ends cancelled (after the handler stopped), e.g. to delete partial output. */
+    /**
+     * Runs after the handler stopped when this run did not succeed (cancelled, failed, timed out, or
+     * to be retried), e.g. to remove partial output. Result files are deleted by the runtime itself.
+     */
     void onCancel(Runnable cleanup);
 
     /** Records the outcome of one item of bulk work or one row of an import. */

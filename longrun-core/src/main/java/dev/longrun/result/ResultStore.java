@@ -19,6 +19,9 @@ public interface ResultStore {
 
     void delete(String storageKey) throws IOException;
 
+    /** Deletes every file of a job (when its row is deleted). */
+    void deleteJobFiles(UUID jobId) throws IOException;
+
     interface Upload extends AutoCloseable {
         String key();
 

@@ -1,13 +1,280 @@
 package dev.longrun.runtime;
 
+import dev.longrun.Insight;
+import dev.longrun.ItemStatus;
+import dev.longrun.Job;
+import dev.longrun.JobItem;
+import dev.longrun.JobLog;
+import dev.longrun.JobPage;
+import dev.longrun.JobQuery;
+import dev.longrun.JobStatus;
+import dev.longrun.JobType;
 import dev.longrun.Longrun;
+import dev.longrun.StartOptions;
+import dev.longrun.StartResult;
+import dev.longrun.event.JobEvent;
+import dev.longrun.event.JobEvents;
+import dev.longrun.event.LocalEventBus;
+import dev.longrun.event.PostgresListener;
+import dev.longrun.result.LocalResultStore;
+import dev.longrun.result.ResultStore;
+import dev.longrun.store.Dialect;
+import dev.longrun.store.EmbeddedDatabase;
+import dev.longrun.store.Finish;
+import dev.longrun.store.JobStore;
+import dev.longrun.store.JobStores;
+import java.io.Closeable;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The engine behind {@link Longrun}: wires store, workers, maintenance and events. */
-public final class Engine {
-    private Engine() {
+/**
+ * The engine behind {@link Longrun}: wires the store, this node's workers, maintenance and events,
+ * and owns their lifecycle. User operations live in {@link JobStarter} and {@link UserActions}.
+ */
+public final class Engine implements Longrun {
+
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    private final EngineSettings settings;
+    private final JobStore store;
+    private final DataSource ownedDataSource;
+    private final ResultStore results;
+    private final LocalEventBus bus = new LocalEventBus();
+    private final ParamsBinder json = new ParamsBinder();
+    private final String owner;
+    private final Announcer announcer;
+    private final PostgresListener listener;
+    private final GroupCommit<Finish, Boolean> finisher;
+    private final JobRunner runner;
+    private final Maintenance maintenance;
+    private final WorkerPool pool;
+    private final Supervisor supervisor;
+    private final JobStarter starter;
+    private final UserActions actions;
+    private volatile boolean closed;
+
+    private Engine(EngineSettings settings, DataSource dataSource, DataSource owned, JobStore store) {
+        this.settings = settings;
+        this.store = store;
+        this.ownedDataSource = owned;
+        this.results = new LocalResultStore(settings.dataDir().resolve("results"));
+        this.owner = nodeName(settings);
+        Clock clock = settings.clock();
+        boolean postgres = store.dialect() == Dialect.POSTGRESQL;
+        this.announcer = postgres ? new Announcer(store) : null;
+        this.finisher = new GroupCommit<>("longrun-finish", this::writeFinishes);
+        ProgressWriter progress = new ProgressWriter(store, owner, this::publish);
+        this.runner = new JobRunner(settings.types(), store, results, json, clock, owner, finisher, progress,
+                this::succeeded, settings.lease());
+        this.maintenance = new Maintenance(store, results, settings.types(), clock, settings.retention(),
+                settings.fileRetention(), this::publish, this::wakeWorkers, settings.pollInterval());
+        Set<String> queues = queues(settings);
+        boolean work = settings.runWorkers() && !queues.isEmpty();
+        this.pool = work ? new WorkerPool(store, runner, clock, queues, owner, settings.concurrency(), settings.lease(),
+                settings.pollInterval(), this::publish) : null;
+        this.supervisor = work ? new Supervisor(store, runner, progress, settings.types(), clock, owner, settings.lease(),
+                settings.progressFlushInterval()) : null;
+        this.starter = new JobStarter(settings.types(), store, json, clock, this::publish, maintenance, (type, params) -> null);
+        this.actions = new UserActions(settings.types(), store, results, json, clock, starter, runner.running, this::publish);
+        this.listener = postgres ? new PostgresListener(dataSource, this::heard) : null;
+        log.info("Longrun started on {} as node {} ({} job types{})", store.dialect(), owner, settings.types().size(),
+                work ? ", " + settings.concurrency() + " workers on queues " + queues : ", no workers");
     }
 
+    /** Opens the store (embedded SQLite when no DataSource is given), migrates it, and starts the node. */
     public static Longrun start(EngineSettings settings) {
-        throw new IllegalStateException("Engine is being written in this commit series");
+        DataSource owned = settings.dataSource() == null ? EmbeddedDatabase.open(settings.dataDir()) : null;
+        DataSource dataSource = owned != null ? owned : settings.dataSource();
+        try {
+            JobStore store = JobStores.create(dataSource, settings.schema());
+            store.migrate();
+            return new Engine(settings, dataSource, owned, store);
+        } catch (RuntimeException e) {
+            closeQuietly(owned);
+            throw e;
+        }
+    }
+
+    // --- Longrun ---------------------------------------------------------------------------
+
+    @Override
+    public StartResult start(String type, Object params, StartOptions options) {
+        return starter.start(type, params, options);
+    }
+
+    @Override public Optional<Job> get(UUID id) { return store.find(id); }
+    @Override public JobPage list(JobQuery query) { return store.list(query); }
+    @Override public Job cancel(UUID id) { return actions.cancel(id); }
+    @Override public StartResult retry(UUID id) { return actions.retry(id); }
+    @Override public StartResult retryFailed(UUID id) { return actions.retryFailed(id); }
+    @Override public Job confirm(UUID id) { return actions.confirm(id); }
+    @Override public List<JobLog> logs(UUID id, int limit) { return store.logs(id, limit); }
+    @Override public List<JobItem> items(UUID id, ItemStatus status, int limit) { return store.items(id, status, limit); }
+    @Override public int cancelAll(String accountId, String userId) { return actions.cancelAll(accountId, userId); }
+    @Override public int clearFinished(String accountId, String userId) { return actions.clearFinished(accountId, userId); }
+
+    @Override
+    public Insight insight(Job job) {
+        if (job.status() != JobStatus.PENDING) {
+            return Insight.NONE;
+        }
+        var standing = store.queueStanding(job, settings.clock().instant());
+        return standing == null ? Insight.NONE : new Insight(standing.position(), standing.size(), null, null);
+    }
+
+    @Override public Collection<JobType<?>> jobTypes() { return settings.types().values(); }
+    @Override public Optional<JobType<?>> jobType(String name) { return Optional.ofNullable(settings.types().get(name)); }
+    @Override public JobEvents events() { return bus; }
+    @Override public ResultStore results() { return results; }
+    @Override public Clock clock() { return settings.clock(); }
+
+    /** This node's name, as written in lease owners. */
+    public String nodeName() {
+        return owner;
+    }
+
+    /** The store seam, for tests and benchmarks of this module. */
+    public JobStore store() {
+        return store;
+    }
+
+    // --- internals -------------------------------------------------------------------------
+
+    private List<Boolean> writeFinishes(List<Finish> finishes) {
+        List<JobEvent> changed = store.finish(finishes);
+        publish(changed);
+        Set<UUID> won = changed.stream().map(JobEvent::jobId).collect(Collectors.toCollection(HashSet::new));
+        List<Boolean> answers = new ArrayList<>(finishes.size());
+        for (Finish f : finishes) {
+            answers.add(won.contains(f.id()));
+        }
+        return answers;
+    }
+
+    private void publish(List<JobEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        bus.publishAll(events);
+        if (announcer != null) {
+            announcer.add(events);
+        }
+        for (JobEvent e : events) {
+            if (e.status() == JobStatus.PENDING) {
+                wakeWorkers();
+                break;
+            }
+        }
+    }
+
+    /** An event from another node: pass it on, and wake the workers when it means new work. */
+    private void heard(JobEvent event) {
+        bus.publish(event);
+        if (event.status() == JobStatus.PENDING) {
+            wakeWorkers();
+        } else if (event.status().isTerminal()) {
+            maintenance.wake();
+        }
+    }
+
+    private void succeeded(Job job) {
+        maintenance.wake();
+    }
+
+    private void wakeWorkers() {
+        if (pool != null) {
+            pool.wake();
+        }
+    }
+
+    private static Set<String> queues(EngineSettings settings) {
+        if (settings.queues() != null) {
+            return settings.queues();
+        }
+        return settings.types().values().stream().map(JobType::queue).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static String nodeName(EngineSettings settings) {
+        String base = settings.nodeName();
+        if (base == null) {
+            try {
+                base = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                base = "node";
+            }
+        }
+        return base + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (pool != null) {
+            releaseRunningJobs();
+        }
+        if (supervisor != null) {
+            supervisor.close();
+        }
+        maintenance.close();
+        finisher.close();
+        if (announcer != null) {
+            announcer.close();
+        }
+        if (listener != null) {
+            listener.close();
+        }
+        bus.close();
+        closeQuietly(ownedDataSource);
+        log.info("Longrun node {} stopped", owner);
+    }
+
+    /** Lets running handlers finish within the grace period, then hands the rest back as pending. */
+    private void releaseRunningJobs() {
+        try {
+            if (pool.drain(settings.shutdownGrace())) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<UUID> ids = new ArrayList<>(runner.running.keySet());
+        runner.running.values().forEach(RunContext::stopByRuntime);
+        if (!ids.isEmpty()) {
+            try {
+                publish(store.release(owner, ids, settings.clock().instant()));
+                log.info("Handed {} running jobs back to the queue for the next start", ids.size());
+            } catch (RuntimeException e) {
+                log.warn("Could not hand back {} running jobs; they will be rescued when their lease expires", ids.size(), e);
+            }
+        }
+    }
+
+    private static void closeQuietly(DataSource ds) {
+        if (ds instanceof Closeable c) {
+            try {
+                c.close();
+            } catch (java.io.IOException ignored) {
+                // closing
+            }
+        } else if (ds instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing
+            }
+        }
     }
 }

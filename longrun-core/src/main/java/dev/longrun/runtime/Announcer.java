@@ -1,0 +1,68 @@
+package dev.longrun.runtime;
+
+import dev.longrun.event.JobEvent;
+import dev.longrun.store.JobStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells other nodes what changed here. Runs after the changes committed, on its own thread, and sends
+ * everything queued meanwhile in one go: NOTIFY never sits inside a job's transaction and a burst of
+ * completions costs a handful of notifications.
+ */
+final class Announcer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Announcer.class);
+
+    private final JobStore store;
+    private final LinkedBlockingQueue<JobEvent> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    Announcer(JobStore store) {
+        this.store = store;
+        this.thread = Thread.ofPlatform().daemon().name("longrun-announce").start(this::loop);
+    }
+
+    void add(List<JobEvent> events) {
+        queue.addAll(events);
+    }
+
+    private void loop() {
+        List<JobEvent> batch = new ArrayList<>();
+        while (!stopped || !queue.isEmpty()) {
+            try {
+                JobEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, 5_000);
+                store.announce(batch);
+            } catch (InterruptedException e) {
+                if (stopped) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // Other nodes still see the change at their next poll; only the push is lost.
+                log.warn("Could not announce {} job changes: {}", batch.size(), e.getMessage());
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

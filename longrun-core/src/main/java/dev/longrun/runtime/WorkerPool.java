@@ -1,0 +1,130 @@
+package dev.longrun.runtime;
+
+import dev.longrun.Job;
+import dev.longrun.event.JobEvent;
+import dev.longrun.store.ClaimRequest;
+import dev.longrun.store.JobStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The claim loop of this node: claims as many jobs as it has free slots (one statement), runs each on
+ * a virtual thread, and sleeps until woken (a job was started, a slot freed, a NOTIFY arrived) or the
+ * fallback poll interval passed.
+ */
+final class WorkerPool implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+
+    private final JobStore store;
+    private final JobRunner runner;
+    private final Clock clock;
+    private final Set<String> queues;
+    private final String owner;
+    private final int concurrency;
+    private final Duration lease;
+    private final Duration pollInterval;
+    private final Consumer<List<JobEvent>> publisher;
+    private final Semaphore slots;
+    private final Wakeup wakeup = new Wakeup();
+    private final Thread loop;
+    private volatile boolean stopping;
+
+    WorkerPool(JobStore store, JobRunner runner, Clock clock, Set<String> queues, String owner, int concurrency,
+               Duration lease, Duration pollInterval, Consumer<List<JobEvent>> publisher) {
+        this.store = store;
+        this.runner = runner;
+        this.clock = clock;
+        this.queues = queues;
+        this.owner = owner;
+        this.concurrency = concurrency;
+        this.lease = lease;
+        this.pollInterval = pollInterval;
+        this.publisher = publisher;
+        this.slots = new Semaphore(concurrency);
+        this.loop = Thread.ofPlatform().daemon().name("longrun-claim").start(this::claimLoop);
+    }
+
+    void wake() {
+        wakeup.signal();
+    }
+
+    private void claimLoop() {
+        Duration backoff = pollInterval;
+        while (!stopping) {
+            try {
+                int free = slots.drainPermits();
+                int claimed = 0;
+                if (free > 0) {
+                    try {
+                        claimed = claim(free);
+                        backoff = pollInterval;
+                    } finally {
+                        slots.release(free - claimed);
+                    }
+                }
+                if (claimed < free || free == 0) {
+                    wakeup.await(backoff);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // Database unreachable: nothing is lost (jobs stay pending); try again, slowing down.
+                log.warn("Could not claim jobs: {}", e.getMessage());
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+                try {
+                    wakeup.await(backoff);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private int claim(int limit) {
+        Instant now = clock.instant();
+        List<Job> jobs = store.claim(new ClaimRequest(queues, limit, owner, now, now.plus(lease)));
+        if (jobs.isEmpty()) {
+            return 0;
+        }
+        publisher.accept(jobs.stream().map(j -> new JobEvent(j.id(), j.version(), j.accountId(), j.userId(), j.status())).toList());
+        for (Job job : jobs) {
+            Thread.ofVirtual().name("longrun-job-" + job.type()).start(() -> {
+                try {
+                    runner.run(job);
+                } catch (RuntimeException e) {
+                    log.error("Job {} crashed the runner; its lease will expire and it will run again", job.id(), e);
+                } finally {
+                    slots.release();
+                    wakeup.signal();
+                }
+            });
+        }
+        return jobs.size();
+    }
+
+    int busy() {
+        return concurrency - slots.availablePermits();
+    }
+
+    /** Stops claiming; waits up to {@code grace} for running jobs. Returns true when all finished. */
+    boolean drain(Duration grace) throws InterruptedException {
+        stopping = true;
+        loop.interrupt();
+        loop.join(2_000);
+        return slots.tryAcquire(concurrency, grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        loop.interrupt();
+    }
+}

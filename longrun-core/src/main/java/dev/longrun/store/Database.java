@@ -1,0 +1,138 @@
+package dev.longrun.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+
+/**
+ * Runs named statements on connections from the DataSource: reads in auto-commit, writes in one
+ * transaction each. On SQLite, which allows one writer at a time, writes of this process are serialized
+ * here so they queue in Java instead of failing with SQLITE_BUSY (busy_timeout covers other processes).
+ */
+final class Database {
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+    private final NamedStatements statements;
+    private final SqlTypes types;
+    private final ReentrantLock writeLock;
+
+    Database(DataSource dataSource, NamedStatements statements, SqlTypes types, boolean serializeWrites) {
+        this.dataSource = dataSource;
+        this.statements = statements;
+        this.types = types;
+        this.writeLock = serializeWrites ? new ReentrantLock(true) : null;
+    }
+
+    <T> T read(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw StoreException.from(e, "(connection)");
+        }
+    }
+
+    <T> T write(Work<T> work) {
+        if (writeLock != null) {
+            writeLock.lock();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw StoreException.from(e, "(transaction)");
+        } finally {
+            if (writeLock != null) {
+                writeLock.unlock();
+            }
+        }
+    }
+
+    <T> List<T> query(Connection c, String name, Params params, RowMapper<T> mapper) {
+        NamedStatement statement = statements.get(name);
+        try (PreparedStatement ps = prepare(c, statement, params); ResultSet rs = ps.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw StoreException.from(e, name);
+        }
+    }
+
+    int update(Connection c, String name, Params params) {
+        NamedStatement statement = statements.get(name);
+        try (PreparedStatement ps = prepare(c, statement, params)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw StoreException.from(e, name);
+        }
+    }
+
+    /** One statement, many parameter sets, one round trip (JDBC batch). */
+    void batch(Connection c, String name, List<Params> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        NamedStatement statement = statements.get(name);
+        try (PreparedStatement ps = c.prepareStatement(statement.jdbcSql())) {
+            for (Params row : rows) {
+                bindAll(c, ps, statement, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw StoreException.from(e, name);
+        }
+    }
+
+    private PreparedStatement prepare(Connection c, NamedStatement statement, Params params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(statement.jdbcSql());
+        try {
+            bindAll(c, ps, statement, params);
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    private void bindAll(Connection c, PreparedStatement ps, NamedStatement statement, Params params) throws SQLException {
+        List<String> names = statement.parameters();
+        for (int i = 0; i < names.size(); i++) {
+            types.bind(c, ps, i + 1, params.get(statement.name(), names.get(i)));
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,379 @@
+package dev.longrun.store;
+
+import dev.longrun.ItemStatus;
+import dev.longrun.Job;
+import dev.longrun.JobItem;
+import dev.longrun.JobLog;
+import dev.longrun.JobPage;
+import dev.longrun.JobQuery;
+import dev.longrun.JobStatus;
+import dev.longrun.LongrunException;
+import dev.longrun.Summary;
+import dev.longrun.event.JobEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The {@link JobStore} on PostgreSQL and SQLite: the same Java over each dialect's named statements
+ * ({@code db/<dialect>/queries.sql}). Thread-safe; create one per DataSource with {@link JobStores#create}.
+ */
+public final class SqlJobStore implements JobStore {
+
+    /** Claim order: priority desc, run_after, id (uuid text order = PostgreSQL's uuid order). */
+    static final Comparator<Job> CLAIM_ORDER = Comparator.comparingInt(Job::priority).reversed()
+            .thenComparing(Job::runAfter)
+            .thenComparing(j -> j.id().toString());
+
+    private static final int INSERT_ATTEMPTS = 10;
+
+    private final Dialect dialect;
+    private final DataSource dataSource;
+    private final String schema;
+    private final JobJson json;
+    private final Database db;
+    private final JobRows rows;
+    private final JobRecords records;
+
+    SqlJobStore(Dialect dialect, DataSource dataSource, String schema, JobJson json) {
+        this.dialect = dialect;
+        this.dataSource = dataSource;
+        this.schema = schema;
+        this.json = json;
+        SqlTypes types = dialect == Dialect.POSTGRESQL ? new PostgresTypes() : new SqliteTypes(json);
+        NamedStatements statements = NamedStatements.load(dialect, dialect == Dialect.POSTGRESQL ? Migrations.quote(schema) : null);
+        this.db = new Database(dataSource, statements, types, dialect == Dialect.SQLITE);
+        this.rows = new JobRows(types, json);
+        this.records = new JobRecords(db, rows, json);
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The PostgreSQL schema of the tables (null on SQLite). */
+    public String schema() {
+        return dialect == Dialect.POSTGRESQL ? schema : null;
+    }
+
+    public JobJson json() {
+        return json;
+    }
+
+    @Override
+    public void migrate() {
+        Migrations.migrate(dataSource, dialect, schema);
+    }
+
+    // --- writes from user requests -------------------------------------------------------------
+
+    @Override
+    public InsertOutcome insert(NewJob job) {
+        Params p = new Params().set("id", job.id()).set("account_id", job.accountId()).set("user_id", job.userId())
+                .set("type", job.type()).set("queue", job.queue()).set("priority", job.priority())
+                .set("created_at", job.createdAt()).set("run_after", job.runAfter() == null ? job.createdAt() : job.runAfter())
+                .set("estimated_duration_seconds", job.estimatedDurationSeconds()).set("cancellable", job.cancellable())
+                .set("max_attempts", job.maxAttempts()).set("idempotency_key", job.idempotencyKey())
+                .set("request_fingerprint", job.requestFingerprint()).set("params", job.paramsJson())
+                .set("depends_on", job.dependsOn()).set("waiting_for", job.waitingFor()).set("retry_of", job.retryOf())
+                .set("timeout_seconds", job.timeoutSeconds());
+        // The holder of the key may finish between our insert and our read: then the key is free, try again.
+        for (int attempt = 0; attempt < INSERT_ATTEMPTS; attempt++) {
+            Optional<InsertOutcome> outcome = db.write(c -> {
+                List<Job> inserted = db.query(c, "InsertJob", p, rows::job);
+                if (!inserted.isEmpty()) {
+                    return Optional.of(new InsertOutcome(inserted.get(0), true, job.requestFingerprint()));
+                }
+                if (job.idempotencyKey() == null) {
+                    throw LongrunException.conflict("A job with id " + job.id() + " already exists.");
+                }
+                return db.query(c, "FindActiveByKey", Params.of("idempotency_key", job.idempotencyKey()), rows::holder)
+                        .stream().findFirst();
+            });
+            if (outcome.isPresent()) {
+                return outcome.get();
+            }
+        }
+        throw LongrunException.conflict("Could not start the job: its idempotency key kept changing hands. Try again.");
+    }
+
+    @Override
+    public Optional<Job> cancelPending(UUID id, Instant now) {
+        return changeOne("CancelPending", Params.of("id", id).set("now", now));
+    }
+
+    @Override
+    public Optional<Job> cancelNeedsAction(UUID id, Instant now) {
+        return changeOne("CancelNeedsAction", Params.of("id", id).set("now", now));
+    }
+
+    @Override
+    public Optional<Job> requestCancel(UUID id, Instant now) {
+        return changeOne("RequestCancel", Params.of("id", id).set("now", now));
+    }
+
+    @Override
+    public Optional<Job> confirm(UUID id, Instant now) {
+        return changeOne("Confirm", Params.of("id", id).set("now", now));
+    }
+
+    @Override
+    public Optional<Job> failPending(UUID id, String message, String code, Instant now) {
+        return changeOne("FailPending", Params.of("id", id).set("message", message).set("code", code).set("now", now));
+    }
+
+    @Override
+    public Optional<Job> releaseWaiting(UUID id, Instant now) {
+        return changeOne("ReleaseWaiting", Params.of("id", id).set("now", now));
+    }
+
+    @Override
+    public List<Job> findBlockedDependents(int limit) {
+        return db.read(c -> db.query(c, "FindBlockedDependents", Params.of("limit", limit), rows::job));
+    }
+
+    private Optional<Job> changeOne(String statement, Params params) {
+        return db.write(c -> db.query(c, statement, params, rows::job)).stream().findFirst();
+    }
+
+    // --- the worker's hot path -----------------------------------------------------------------
+
+    @Override
+    public List<Job> claim(ClaimRequest request) {
+        if (request.limit() <= 0 || request.queues().isEmpty()) {
+            return List.of();
+        }
+        Params p = Params.of("queues", SqlList.of(SqlList.Type.TEXT, List.copyOf(request.queues())))
+                .set("limit", request.limit()).set("owner", request.owner())
+                .set("now", request.now()).set("lease_until", request.leaseUntil());
+        List<Job> claimed = new ArrayList<>(db.write(c -> db.query(c, "ClaimJobs", p, rows::job)));
+        claimed.sort(CLAIM_ORDER);
+        return claimed;
+    }
+
+    @Override
+    public List<HeartbeatAck> heartbeat(String owner, Collection<UUID> ids, Instant now, Instant leaseUntil) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Params p = Params.of("ids", uuids(ids)).set("owner", owner).set("now", now).set("lease_until", leaseUntil);
+        return db.write(c -> db.query(c, "Heartbeat", p, rows::heartbeat));
+    }
+
+    @Override
+    public List<JobEvent> saveProgress(Collection<ProgressUpdate> updates) {
+        if (updates.isEmpty()) {
+            return List.of();
+        }
+        List<ProgressUpdate> u = List.copyOf(updates);
+        Params p = Params.of("ids", uuids(u.stream().map(ProgressUpdate::id).toList()))
+                .set("owners", SqlList.of(SqlList.Type.TEXT, u.stream().map(ProgressUpdate::owner).toList()))
+                .set("currents", SqlList.of(SqlList.Type.BIGINT, u.stream().map(ProgressUpdate::current).toList()))
+                .set("totals", SqlList.of(SqlList.Type.BIGINT, u.stream().map(ProgressUpdate::total).toList()))
+                .set("messages", SqlList.of(SqlList.Type.TEXT, u.stream().map(ProgressUpdate::message).toList()))
+                .set("steps", SqlList.of(SqlList.Type.INT, u.stream().map(ProgressUpdate::step).toList()))
+                .set("total_steps", SqlList.of(SqlList.Type.INT, u.stream().map(ProgressUpdate::totalSteps).toList()))
+                .set("nows", SqlList.of(SqlList.Type.INSTANT, u.stream().map(ProgressUpdate::now).toList()));
+        return db.write(c -> db.query(c, "SaveProgress", p, rows::event));
+    }
+
+    @Override
+    public List<JobEvent> finish(Collection<Finish> finishes) {
+        if (finishes.isEmpty()) {
+            return List.of();
+        }
+        Map<JobStatus, List<Finish>> byTarget = new EnumMap<>(JobStatus.class);
+        for (Finish f : finishes) {
+            byTarget.computeIfAbsent(f.to(), s -> new ArrayList<>()).add(f);
+        }
+        return db.write(c -> {
+            List<JobEvent> events = new ArrayList<>();
+            for (Map.Entry<JobStatus, List<Finish>> group : byTarget.entrySet()) {
+                events.addAll(db.query(c, finishStatement(group.getKey()), finishParams(group.getValue()), rows::event));
+            }
+            return events;
+        });
+    }
+
+    private static String finishStatement(JobStatus to) {
+        return switch (to) {
+            case SUCCEEDED -> "FinishSucceeded";
+            case FAILED -> "FinishFailed";
+            case PENDING -> "FinishRetry";
+            case NEEDS_ACTION -> "FinishNeedsAction";
+            case CANCELLED -> "FinishCancelled";
+            case RUNNING -> throw new IllegalArgumentException("A run cannot finish into running");
+        };
+    }
+
+    private static Params finishParams(List<Finish> f) {
+        return Params.of("ids", uuids(f.stream().map(Finish::id).toList()))
+                .set("owners", SqlList.of(SqlList.Type.TEXT, f.stream().map(Finish::owner).toList()))
+                .set("results", SqlList.of(SqlList.Type.TEXT, f.stream().map(Finish::resultJson).toList()))
+                .set("summaries", SqlList.of(SqlList.Type.TEXT, f.stream().map(Finish::summaryJson).toList()))
+                .set("actions", SqlList.of(SqlList.Type.TEXT, f.stream().map(Finish::actionJson).toList()))
+                .set("messages", SqlList.of(SqlList.Type.TEXT, f.stream().map(Finish::errorMessage).toList()))
+                .set("codes", SqlList.of(SqlList.Type.TEXT, f.stream().map(Finish::errorCode).toList()))
+                .set("retryables", SqlList.of(SqlList.Type.BOOLEAN, f.stream().map(Finish::errorRetryable).toList()))
+                .set("run_afters", SqlList.of(SqlList.Type.INSTANT, f.stream().map(x -> x.runAfter() == null ? x.now() : x.runAfter()).toList()))
+                .set("nows", SqlList.of(SqlList.Type.INSTANT, f.stream().map(Finish::now).toList()));
+    }
+
+    @Override
+    public List<JobEvent> release(String owner, Collection<UUID> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Params p = Params.of("ids", uuids(ids)).set("owner", owner).set("now", now);
+        return db.write(c -> db.query(c, "ReleaseJobs", p, rows::event));
+    }
+
+    // --- maintenance ---------------------------------------------------------------------------
+
+    @Override
+    public List<JobEvent> rescueExpired(Instant now, String lostMessage, int limit) {
+        Params p = Params.of("now", now).set("message", lostMessage).set("limit", limit);
+        return db.write(c -> db.query(c, "RescueExpired", p, rows::event));
+    }
+
+    @Override
+    public int pruneFinished(Instant before, int limit) {
+        return db.write(c -> db.update(c, "PruneFinished", Params.of("before", before).set("limit", limit)));
+    }
+
+    @Override
+    public List<StoredFile> filesCreatedBefore(Instant before, int limit) {
+        return records.filesCreatedBefore(before, limit);
+    }
+
+    @Override
+    public void recordFile(StoredFile file) {
+        records.recordFile(file);
+    }
+
+    @Override
+    public void markFileDeleted(String storageKey) {
+        records.markFileDeleted(storageKey);
+    }
+
+    @Override
+    public List<StoredFile> filesOf(Collection<UUID> jobIds) {
+        return records.filesOf(jobIds);
+    }
+
+    // --- reads ---------------------------------------------------------------------------------
+
+    @Override
+    public Optional<Job> find(UUID id) {
+        return db.read(c -> db.query(c, "FindJob", Params.of("id", id), rows::job)).stream().findFirst();
+    }
+
+    @Override
+    public List<Job> findMany(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.read(c -> db.query(c, "FindJobs", Params.of("ids", uuids(ids)), rows::job));
+    }
+
+    @Override
+    public JobPage list(JobQuery query) {
+        ListCursor cursor = query.cursor() == null || query.cursor().isBlank() ? null : ListCursor.decode(query.cursor());
+        Params p = Params.of("account_id", query.accountId()).set("user_id", query.userId())
+                .set("statuses", query.statuses().isEmpty() ? null
+                        : SqlList.of(SqlList.Type.TEXT, query.statuses().stream().map(JobStatus::value).toList()))
+                .set("types", query.types().isEmpty() ? null : SqlList.of(SqlList.Type.TEXT, List.copyOf(query.types())))
+                .set("ids", query.ids().isEmpty() ? null : uuids(query.ids()))
+                .set("cursor_rank", cursor == null ? null : cursor.rank())
+                .set("cursor_created_at", cursor == null ? null : cursor.createdAt())
+                .set("cursor_id", cursor == null ? null : cursor.id())
+                .set("limit", query.limit() + 1);
+        List<Job> jobs = db.read(c -> db.query(c, "ListJobs", p, rows::job));
+        if (jobs.size() <= query.limit()) {
+            return new JobPage(jobs, null);
+        }
+        List<Job> page = List.copyOf(jobs.subList(0, query.limit()));
+        return new JobPage(page, ListCursor.after(page.get(page.size() - 1)).encode());
+    }
+
+    @Override
+    public QueueStanding queueStanding(Job job, Instant now) {
+        if (job.status() != JobStatus.PENDING) {
+            return null;
+        }
+        Params p = Params.of("priority", job.priority()).set("run_after", job.runAfter()).set("id", job.id())
+                .set("queue", job.queue()).set("now", now);
+        return db.read(c -> db.query(c, "QueueStanding", p,
+                rs -> new QueueStanding(rs.getInt("position"), rs.getInt("size")))).get(0);
+    }
+
+    @Override
+    public List<DurationSample> recentDurations(String type, int limit) {
+        return records.recentDurations(type, limit);
+    }
+
+    // --- logs and items ------------------------------------------------------------------------
+
+    @Override
+    public void appendLogs(Collection<NewLog> logs) {
+        records.appendLogs(logs);
+    }
+
+    @Override
+    public List<JobLog> logs(UUID jobId, int limit) {
+        return records.logs(jobId, limit);
+    }
+
+    @Override
+    public void saveItems(Collection<JobItem> items) {
+        records.saveItems(items);
+    }
+
+    @Override
+    public List<JobItem> items(UUID jobId, ItemStatus status, int limit) {
+        return records.items(jobId, status, limit);
+    }
+
+    @Override
+    public Summary countItems(UUID jobId) {
+        return records.countItems(jobId);
+    }
+
+    // --- bulk user actions ---------------------------------------------------------------------
+
+    @Override
+    public List<UUID> activeJobIds(String accountId, String userId) {
+        return records.activeJobIds(accountId, userId);
+    }
+
+    @Override
+    public List<UUID> deleteFinished(String accountId, String userId) {
+        return records.deleteFinished(accountId, userId);
+    }
+
+    @Override
+    public void announce(Collection<JobEvent> events) {
+        if (dialect != Dialect.POSTGRESQL || events.isEmpty()) {
+            return;
+        }
+        List<String> payloads = NotifyPayload.encode(events);
+        db.read(c -> {
+            for (String payload : payloads) {
+                db.query(c, "Notify", Params.of("payload", payload), rs -> null);
+            }
+            return null;
+        });
+    }
+
+    static SqlList uuids(Collection<UUID> ids) {
+        return SqlList.of(SqlList.Type.UUID, List.copyOf(ids));
+    }
+}

@@ -1,0 +1,276 @@
+-- Longrun's statements on PostgreSQL, loaded once by NamedStatements.
+-- ${schema} is the quoted schema name; :name is a parameter. Every state change names the state it expects.
+-- Arrays (ids, batches) are bound as SQL arrays; instants inside arrays as ISO text cast to timestamptz.
+
+-- name: InsertJob
+INSERT INTO ${schema}.jobs (id, account_id, user_id, type, queue, priority, status, created_at, updated_at, run_after,
+                            estimated_duration_seconds, cancellable, attempt, max_attempts, idempotency_key,
+                            request_fingerprint, params, depends_on, waiting_for, retry_of, timeout_seconds, version)
+VALUES (:id::uuid, :account_id::text, :user_id::text, :type::text, :queue::text, :priority::int, 'pending',
+        :created_at::timestamptz, :created_at::timestamptz, :run_after::timestamptz, :estimated_duration_seconds::bigint,
+        :cancellable::boolean, 0, :max_attempts::int, :idempotency_key::text, :request_fingerprint::text,
+        COALESCE(:params::jsonb, '{}'::jsonb), :depends_on::uuid, :waiting_for::uuid, :retry_of::uuid,
+        :timeout_seconds::bigint, 1)
+ON CONFLICT DO NOTHING
+RETURNING *;
+
+-- name: FindActiveByKey
+SELECT * FROM ${schema}.jobs
+WHERE idempotency_key = :idempotency_key::text AND status IN ('pending', 'running', 'needs_action');
+
+-- name: FindJob
+SELECT * FROM ${schema}.jobs WHERE id = :id::uuid;
+
+-- name: FindJobs
+SELECT * FROM ${schema}.jobs WHERE id = ANY(:ids::uuid[]);
+
+-- name: CancelPending
+UPDATE ${schema}.jobs
+SET status = 'cancelled', completed_at = :now::timestamptz, version = version + 1, updated_at = :now::timestamptz
+WHERE id = :id::uuid AND status = 'pending'
+RETURNING *;
+
+-- name: CancelNeedsAction
+UPDATE ${schema}.jobs
+SET status = 'cancelled', completed_at = :now::timestamptz, version = version + 1, updated_at = :now::timestamptz
+WHERE id = :id::uuid AND status = 'needs_action'
+RETURNING *;
+
+-- name: RequestCancel
+UPDATE ${schema}.jobs
+SET cancel_requested_at = :now::timestamptz, version = version + 1, updated_at = :now::timestamptz
+WHERE id = :id::uuid AND status = 'running' AND cancel_requested_at IS NULL
+RETURNING *;
+
+-- name: Confirm
+UPDATE ${schema}.jobs
+SET status = 'pending', confirmed = true, attempt = 0, run_after = :now::timestamptz,
+    version = version + 1, updated_at = :now::timestamptz
+WHERE id = :id::uuid AND status = 'needs_action'
+RETURNING *;
+
+-- name: FailPending
+UPDATE ${schema}.jobs
+SET status = 'failed', error_message = :message::text, error_code = :code::text, error_retryable = false,
+    completed_at = :now::timestamptz, version = version + 1, updated_at = :now::timestamptz
+WHERE id = :id::uuid AND status = 'pending'
+RETURNING *;
+
+-- name: ReleaseWaiting
+UPDATE ${schema}.jobs
+SET waiting_for = NULL, version = version + 1, updated_at = :now::timestamptz
+WHERE id = :id::uuid AND status = 'pending' AND waiting_for IS NOT NULL
+RETURNING *;
+
+-- name: FindBlockedDependents
+SELECT j.* FROM ${schema}.jobs j
+JOIN ${schema}.jobs d ON d.id = j.waiting_for
+WHERE j.status = 'pending' AND j.waiting_for IS NOT NULL AND d.status IN ('succeeded', 'failed', 'cancelled')
+ORDER BY j.created_at, j.id
+LIMIT :limit::int;
+
+-- name: ClaimJobs
+WITH picked AS (
+    SELECT id FROM ${schema}.jobs
+    WHERE status = 'pending' AND waiting_for IS NULL AND queue = ANY(:queues::text[]) AND run_after <= :now::timestamptz
+    ORDER BY priority DESC, run_after, id
+    LIMIT :limit::int
+    FOR UPDATE SKIP LOCKED
+)
+UPDATE ${schema}.jobs j
+SET status = 'running', attempt = j.attempt + 1, lease_owner = :owner::text, lease_expires_at = :lease_until::timestamptz,
+    heartbeat_at = :now::timestamptz, started_at = :now::timestamptz, version = j.version + 1, updated_at = :now::timestamptz
+FROM picked
+WHERE j.id = picked.id AND j.status = 'pending'
+RETURNING j.*;
+
+-- name: Heartbeat
+UPDATE ${schema}.jobs
+SET lease_expires_at = :lease_until::timestamptz, heartbeat_at = :now::timestamptz
+WHERE id = ANY(:ids::uuid[]) AND status = 'running' AND lease_owner = :owner::text
+RETURNING id, cancel_requested_at IS NOT NULL AS cancel_requested;
+
+-- name: SaveProgress
+UPDATE ${schema}.jobs j
+SET progress_current = u.current, progress_total = u.total, progress_message = u.message, current_step = u.step,
+    total_steps = u.total_steps, version = j.version + 1, updated_at = u.now
+FROM unnest(:ids::uuid[], :owners::text[], :currents::bigint[], :totals::bigint[], :messages::text[], :steps::int[],
+            :total_steps::int[], :nows::timestamptz[]) AS u(id, owner, current, total, message, step, total_steps, now)
+WHERE j.id = u.id AND j.status = 'running' AND j.lease_owner = u.owner
+RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
+
+-- name: FinishSucceeded
+UPDATE ${schema}.jobs j
+SET status = 'succeeded', result = u.result::jsonb, summary = COALESCE(u.summary::jsonb, j.summary),
+    progress_current = COALESCE(j.progress_total, j.progress_current),
+    error_message = NULL, error_code = NULL, error_retryable = NULL, completed_at = u.now,
+    lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = u.now
+FROM unnest(:ids::uuid[], :owners::text[], :results::text[], :summaries::text[], :nows::timestamptz[])
+    AS u(id, owner, result, summary, now)
+WHERE j.id = u.id AND j.status = 'running' AND j.lease_owner = u.owner
+RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
+
+-- name: FinishFailed
+UPDATE ${schema}.jobs j
+SET status = 'failed', error_message = u.message, error_code = u.code, error_retryable = u.retryable,
+    summary = COALESCE(u.summary::jsonb, j.summary), completed_at = u.now,
+    lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = u.now
+FROM unnest(:ids::uuid[], :owners::text[], :messages::text[], :codes::text[], :retryables::boolean[], :summaries::text[],
+            :nows::timestamptz[]) AS u(id, owner, message, code, retryable, summary, now)
+WHERE j.id = u.id AND j.status = 'running' AND j.lease_owner = u.owner
+RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
+
+-- name: FinishRetry
+UPDATE ${schema}.jobs j
+SET status = 'pending', run_after = u.run_after, error_message = u.message, error_code = u.code,
+    error_retryable = true, lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = u.now
+FROM unnest(:ids::uuid[], :owners::text[], :messages::text[], :codes::text[], :run_afters::timestamptz[],
+            :nows::timestamptz[]) AS u(id, owner, message, code, run_after, now)
+WHERE j.id = u.id AND j.status = 'running' AND j.lease_owner = u.owner
+RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
+
+-- name: FinishNeedsAction
+UPDATE ${schema}.jobs j
+SET status = 'needs_action', action = u.action::jsonb, summary = COALESCE(u.summary::jsonb, j.summary),
+    lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = u.now
+FROM unnest(:ids::uuid[], :owners::text[], :actions::text[], :summaries::text[], :nows::timestamptz[])
+    AS u(id, owner, action, summary, now)
+WHERE j.id = u.id AND j.status = 'running' AND j.lease_owner = u.owner
+RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
+
+-- name: FinishCancelled
+UPDATE ${schema}.jobs j
+SET status = 'cancelled', summary = COALESCE(u.summary::jsonb, j.summary), completed_at = u.now,
+    lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = u.now
+FROM unnest(:ids::uuid[], :owners::text[], :summaries::text[], :nows::timestamptz[]) AS u(id, owner, summary, now)
+WHERE j.id = u.id AND j.status = 'running' AND j.lease_owner = u.owner
+RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
+
+-- name: ReleaseJobs
+UPDATE ${schema}.jobs
+SET status = 'pending', attempt = GREATEST(attempt - 1, 0), run_after = :now::timestamptz, lease_owner = NULL,
+    lease_expires_at = NULL, version = version + 1, updated_at = :now::timestamptz
+WHERE id = ANY(:ids::uuid[]) AND status = 'running' AND lease_owner = :owner::text
+RETURNING id, version, account_id, user_id, status;
+
+-- name: RescueExpired
+WITH expired AS (
+    SELECT id FROM ${schema}.jobs
+    WHERE status = 'running' AND lease_expires_at < :now::timestamptz
+    ORDER BY lease_expires_at
+    LIMIT :limit::int
+    FOR UPDATE SKIP LOCKED
+)
+UPDATE ${schema}.jobs j
+SET status = CASE WHEN j.attempt < j.max_attempts THEN 'pending' ELSE 'failed' END,
+    run_after = CASE WHEN j.attempt < j.max_attempts THEN :now::timestamptz ELSE j.run_after END,
+    completed_at = CASE WHEN j.attempt < j.max_attempts THEN NULL ELSE :now::timestamptz END,
+    error_message = :message::text, error_code = 'worker_lost', error_retryable = j.attempt < j.max_attempts,
+    lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = :now::timestamptz
+FROM expired
+WHERE j.id = expired.id AND j.status = 'running'
+RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
+
+-- name: PruneFinished
+DELETE FROM ${schema}.jobs
+WHERE id IN (SELECT id FROM ${schema}.jobs
+             WHERE status IN ('succeeded', 'failed', 'cancelled') AND completed_at < :before::timestamptz
+             ORDER BY completed_at
+             LIMIT :limit::int);
+
+-- name: RecordFile
+INSERT INTO ${schema}.job_files (storage_key, job_id, filename, created_at)
+VALUES (:storage_key::text, :job_id::uuid, :filename::text, :created_at::timestamptz)
+ON CONFLICT (storage_key) DO NOTHING;
+
+-- name: MarkFileDeleted
+UPDATE ${schema}.job_files SET deleted_at = now() WHERE storage_key = :storage_key::text AND deleted_at IS NULL;
+
+-- name: FilesCreatedBefore
+SELECT * FROM ${schema}.job_files
+WHERE deleted_at IS NULL AND created_at < :before::timestamptz
+ORDER BY created_at
+LIMIT :limit::int;
+
+-- name: FilesOf
+SELECT * FROM ${schema}.job_files
+WHERE job_id = ANY(:ids::uuid[]) AND deleted_at IS NULL
+ORDER BY created_at;
+
+-- name: ListJobs
+-- Active first (rank 0), then most recent; the cursor is the sort key of the last row of the previous page.
+SELECT *, CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END AS list_rank
+FROM ${schema}.jobs
+WHERE (:account_id::text IS NULL OR account_id = :account_id::text)
+  AND (:user_id::text IS NULL OR user_id = :user_id::text)
+  AND (:statuses::text[] IS NULL OR status = ANY(:statuses::text[]))
+  AND (:types::text[] IS NULL OR type = ANY(:types::text[]))
+  AND (:ids::uuid[] IS NULL OR id = ANY(:ids::uuid[]))
+  AND (:cursor_rank::int IS NULL
+       OR CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END > :cursor_rank::int
+       OR (CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END = :cursor_rank::int
+           AND (created_at < :cursor_created_at::timestamptz
+                OR (created_at = :cursor_created_at::timestamptz AND id < :cursor_id::uuid))))
+ORDER BY list_rank, created_at DESC, id DESC
+LIMIT :limit::int;
+
+-- name: QueueStanding
+-- Counts along the partial claim index: runnable pending jobs of the queue, and those ordered before this one.
+SELECT count(*) FILTER (WHERE priority > :priority::int
+                          OR (priority = :priority::int AND run_after < :run_after::timestamptz)
+                          OR (priority = :priority::int AND run_after = :run_after::timestamptz AND id < :id::uuid))
+           + 1 AS position,
+       count(*) AS size
+FROM ${schema}.jobs
+WHERE status = 'pending' AND waiting_for IS NULL AND queue = :queue::text AND run_after <= :now::timestamptz;
+
+-- name: RecentDurations
+SELECT (extract(epoch FROM completed_at - started_at) * 1000)::bigint AS millis, progress_total AS total
+FROM ${schema}.jobs
+WHERE type = :type::text AND status = 'succeeded' AND started_at IS NOT NULL
+ORDER BY completed_at DESC
+LIMIT :limit::int;
+
+-- name: AppendLog
+INSERT INTO ${schema}.job_logs (job_id, level, message, timestamp)
+VALUES (:job_id::uuid, :level::text, :message::text, :timestamp::timestamptz);
+
+-- name: Logs
+-- The latest lines, oldest first.
+SELECT * FROM (SELECT * FROM ${schema}.job_logs WHERE job_id = :job_id::uuid ORDER BY id DESC LIMIT :limit::int) latest
+ORDER BY id;
+
+-- name: SaveItem
+INSERT INTO ${schema}.job_items (job_id, key, status, message, detail, created_at)
+VALUES (:job_id::uuid, :key::text, :status::text, :message::text, :detail::jsonb, :created_at::timestamptz)
+ON CONFLICT (job_id, key) DO UPDATE
+SET status = excluded.status, message = excluded.message, detail = excluded.detail, created_at = excluded.created_at;
+
+-- name: Items
+SELECT * FROM ${schema}.job_items
+WHERE job_id = :job_id::uuid AND (:status::text IS NULL OR status = :status::text)
+ORDER BY created_at, key
+LIMIT :limit::int;
+
+-- name: CountItems
+SELECT coalesce(sum(CASE WHEN status = 'succeeded' THEN 1 ELSE 0 END), 0) AS succeeded,
+       coalesce(sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed,
+       coalesce(sum(CASE WHEN status = 'skipped' THEN 1 ELSE 0 END), 0) AS skipped,
+       coalesce(sum(CASE WHEN status = 'warning' THEN 1 ELSE 0 END), 0) AS warnings
+FROM ${schema}.job_items
+WHERE job_id = :job_id::uuid;
+
+-- name: ActiveJobIds
+SELECT id FROM ${schema}.jobs
+WHERE account_id IS NOT DISTINCT FROM :account_id::text AND user_id IS NOT DISTINCT FROM :user_id::text
+  AND status IN ('pending', 'running', 'needs_action')
+ORDER BY created_at, id;
+
+-- name: DeleteFinished
+DELETE FROM ${schema}.jobs
+WHERE account_id IS NOT DISTINCT FROM :account_id::text AND user_id IS NOT DISTINCT FROM :user_id::text
+  AND status IN ('succeeded', 'failed', 'cancelled')
+RETURNING id;
+
+-- name: Notify
+SELECT pg_notify('longrun_jobs', :payload::text);

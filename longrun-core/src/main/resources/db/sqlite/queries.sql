@@ -1,0 +1,291 @@
+-- Longrun's statements on SQLite, loaded once by NamedStatements.
+-- :name is a parameter. Instants are epoch millis; lists (ids, batches) are bound as JSON arrays and read
+-- with json_each / json_extract. Every state change names the state it expects.
+
+-- name: InsertJob
+INSERT INTO longrun_jobs (id, account_id, user_id, type, queue, priority, status, created_at, updated_at, run_after,
+                          estimated_duration_seconds, cancellable, attempt, max_attempts, idempotency_key,
+                          request_fingerprint, params, depends_on, waiting_for, retry_of, timeout_seconds, version)
+VALUES (:id, :account_id, :user_id, :type, :queue, :priority, 'pending', :created_at, :created_at, :run_after,
+        :estimated_duration_seconds, :cancellable, 0, :max_attempts, :idempotency_key, :request_fingerprint,
+        COALESCE(:params, '{}'), :depends_on, :waiting_for, :retry_of, :timeout_seconds, 1)
+ON CONFLICT DO NOTHING
+RETURNING *;
+
+-- name: FindActiveByKey
+SELECT * FROM longrun_jobs
+WHERE idempotency_key = :idempotency_key AND status IN ('pending', 'running', 'needs_action');
+
+-- name: FindJob
+SELECT * FROM longrun_jobs WHERE id = :id;
+
+-- name: FindJobs
+SELECT * FROM longrun_jobs WHERE id IN (SELECT value FROM json_each(:ids));
+
+-- name: CancelPending
+UPDATE longrun_jobs
+SET status = 'cancelled', completed_at = :now, version = version + 1, updated_at = :now
+WHERE id = :id AND status = 'pending'
+RETURNING *;
+
+-- name: CancelNeedsAction
+UPDATE longrun_jobs
+SET status = 'cancelled', completed_at = :now, version = version + 1, updated_at = :now
+WHERE id = :id AND status = 'needs_action'
+RETURNING *;
+
+-- name: RequestCancel
+UPDATE longrun_jobs
+SET cancel_requested_at = :now, version = version + 1, updated_at = :now
+WHERE id = :id AND status = 'running' AND cancel_requested_at IS NULL
+RETURNING *;
+
+-- name: Confirm
+UPDATE longrun_jobs
+SET status = 'pending', confirmed = 1, attempt = 0, run_after = :now, version = version + 1, updated_at = :now
+WHERE id = :id AND status = 'needs_action'
+RETURNING *;
+
+-- name: FailPending
+UPDATE longrun_jobs
+SET status = 'failed', error_message = :message, error_code = :code, error_retryable = 0, completed_at = :now,
+    version = version + 1, updated_at = :now
+WHERE id = :id AND status = 'pending'
+RETURNING *;
+
+-- name: ReleaseWaiting
+UPDATE longrun_jobs
+SET waiting_for = NULL, version = version + 1, updated_at = :now
+WHERE id = :id AND status = 'pending' AND waiting_for IS NOT NULL
+RETURNING *;
+
+-- name: FindBlockedDependents
+SELECT j.* FROM longrun_jobs j
+JOIN longrun_jobs d ON d.id = j.waiting_for
+WHERE j.status = 'pending' AND j.waiting_for IS NOT NULL AND d.status IN ('succeeded', 'failed', 'cancelled')
+ORDER BY j.created_at, j.id
+LIMIT :limit;
+
+-- name: ClaimJobs
+UPDATE longrun_jobs
+SET status = 'running', attempt = attempt + 1, lease_owner = :owner, lease_expires_at = :lease_until,
+    heartbeat_at = :now, started_at = :now, version = version + 1, updated_at = :now
+WHERE status = 'pending'
+  AND id IN (SELECT id FROM longrun_jobs
+             WHERE status = 'pending' AND waiting_for IS NULL AND queue IN (SELECT value FROM json_each(:queues))
+               AND run_after <= :now
+             ORDER BY priority DESC, run_after, id
+             LIMIT :limit)
+RETURNING *;
+
+-- name: Heartbeat
+UPDATE longrun_jobs
+SET lease_expires_at = :lease_until, heartbeat_at = :now
+WHERE id IN (SELECT value FROM json_each(:ids)) AND status = 'running' AND lease_owner = :owner
+RETURNING id, cancel_requested_at IS NOT NULL AS cancel_requested;
+
+-- name: SaveProgress
+UPDATE longrun_jobs
+SET progress_current = u.current, progress_total = u.total, progress_message = u.message, current_step = u.step,
+    total_steps = u.steps, version = version + 1, updated_at = u.now
+FROM (SELECT i.value AS uid,
+             json_extract(:owners, '$[' || i.key || ']') AS owner,
+             json_extract(:currents, '$[' || i.key || ']') AS current,
+             json_extract(:totals, '$[' || i.key || ']') AS total,
+             json_extract(:messages, '$[' || i.key || ']') AS message,
+             json_extract(:steps, '$[' || i.key || ']') AS step,
+             json_extract(:total_steps, '$[' || i.key || ']') AS steps,
+             json_extract(:nows, '$[' || i.key || ']') AS now
+      FROM json_each(:ids) i) AS u
+WHERE longrun_jobs.id = u.uid AND longrun_jobs.status = 'running' AND longrun_jobs.lease_owner = u.owner
+RETURNING id, version, account_id, user_id, status;
+
+-- name: FinishSucceeded
+UPDATE longrun_jobs
+SET status = 'succeeded', result = u.result, summary = COALESCE(u.summary, longrun_jobs.summary),
+    progress_current = COALESCE(progress_total, progress_current),
+    error_message = NULL, error_code = NULL, error_retryable = NULL, completed_at = u.now,
+    lease_owner = NULL, lease_expires_at = NULL, version = version + 1, updated_at = u.now
+FROM (SELECT i.value AS uid,
+             json_extract(:owners, '$[' || i.key || ']') AS owner,
+             json_extract(:results, '$[' || i.key || ']') AS result,
+             json_extract(:summaries, '$[' || i.key || ']') AS summary,
+             json_extract(:nows, '$[' || i.key || ']') AS now
+      FROM json_each(:ids) i) AS u
+WHERE longrun_jobs.id = u.uid AND longrun_jobs.status = 'running' AND longrun_jobs.lease_owner = u.owner
+RETURNING id, version, account_id, user_id, status;
+
+-- name: FinishFailed
+UPDATE longrun_jobs
+SET status = 'failed', error_message = u.message, error_code = u.code, error_retryable = u.retryable,
+    summary = COALESCE(u.summary, longrun_jobs.summary), completed_at = u.now,
+    lease_owner = NULL, lease_expires_at = NULL, version = version + 1, updated_at = u.now
+FROM (SELECT i.value AS uid,
+             json_extract(:owners, '$[' || i.key || ']') AS owner,
+             json_extract(:messages, '$[' || i.key || ']') AS message,
+             json_extract(:codes, '$[' || i.key || ']') AS code,
+             json_extract(:retryables, '$[' || i.key || ']') AS retryable,
+             json_extract(:summaries, '$[' || i.key || ']') AS summary,
+             json_extract(:nows, '$[' || i.key || ']') AS now
+      FROM json_each(:ids) i) AS u
+WHERE longrun_jobs.id = u.uid AND longrun_jobs.status = 'running' AND longrun_jobs.lease_owner = u.owner
+RETURNING id, version, account_id, user_id, status;
+
+-- name: FinishRetry
+UPDATE longrun_jobs
+SET status = 'pending', run_after = u.run_after, error_message = u.message, error_code = u.code,
+    error_retryable = 1, lease_owner = NULL, lease_expires_at = NULL, version = version + 1, updated_at = u.now
+FROM (SELECT i.value AS uid,
+             json_extract(:owners, '$[' || i.key || ']') AS owner,
+             json_extract(:messages, '$[' || i.key || ']') AS message,
+             json_extract(:codes, '$[' || i.key || ']') AS code,
+             json_extract(:run_afters, '$[' || i.key || ']') AS run_after,
+             json_extract(:nows, '$[' || i.key || ']') AS now
+      FROM json_each(:ids) i) AS u
+WHERE longrun_jobs.id = u.uid AND longrun_jobs.status = 'running' AND longrun_jobs.lease_owner = u.owner
+RETURNING id, version, account_id, user_id, status;
+
+-- name: FinishNeedsAction
+UPDATE longrun_jobs
+SET status = 'needs_action', action = u.action, summary = COALESCE(u.summary, longrun_jobs.summary),
+    lease_owner = NULL, lease_expires_at = NULL, version = version + 1, updated_at = u.now
+FROM (SELECT i.value AS uid,
+             json_extract(:owners, '$[' || i.key || ']') AS owner,
+             json_extract(:actions, '$[' || i.key || ']') AS action,
+             json_extract(:summaries, '$[' || i.key || ']') AS summary,
+             json_extract(:nows, '$[' || i.key || ']') AS now
+      FROM json_each(:ids) i) AS u
+WHERE longrun_jobs.id = u.uid AND longrun_jobs.status = 'running' AND longrun_jobs.lease_owner = u.owner
+RETURNING id, version, account_id, user_id, status;
+
+-- name: FinishCancelled
+UPDATE longrun_jobs
+SET status = 'cancelled', summary = COALESCE(u.summary, longrun_jobs.summary), completed_at = u.now,
+    lease_owner = NULL, lease_expires_at = NULL, version = version + 1, updated_at = u.now
+FROM (SELECT i.value AS uid,
+             json_extract(:owners, '$[' || i.key || ']') AS owner,
+             json_extract(:summaries, '$[' || i.key || ']') AS summary,
+             json_extract(:nows, '$[' || i.key || ']') AS now
+      FROM json_each(:ids) i) AS u
+WHERE longrun_jobs.id = u.uid AND longrun_jobs.status = 'running' AND longrun_jobs.lease_owner = u.owner
+RETURNING id, version, account_id, user_id, status;
+
+-- name: ReleaseJobs
+UPDATE longrun_jobs
+SET status = 'pending', attempt = max(attempt - 1, 0), run_after = :now, lease_owner = NULL, lease_expires_at = NULL,
+    version = version + 1, updated_at = :now
+WHERE id IN (SELECT value FROM json_each(:ids)) AND status = 'running' AND lease_owner = :owner
+RETURNING id, version, account_id, user_id, status;
+
+-- name: RescueExpired
+UPDATE longrun_jobs
+SET status = CASE WHEN attempt < max_attempts THEN 'pending' ELSE 'failed' END,
+    run_after = CASE WHEN attempt < max_attempts THEN :now ELSE run_after END,
+    completed_at = CASE WHEN attempt < max_attempts THEN NULL ELSE :now END,
+    error_message = :message, error_code = 'worker_lost', error_retryable = attempt < max_attempts,
+    lease_owner = NULL, lease_expires_at = NULL, version = version + 1, updated_at = :now
+WHERE status = 'running'
+  AND id IN (SELECT id FROM longrun_jobs
+             WHERE status = 'running' AND lease_expires_at < :now
+             ORDER BY lease_expires_at
+             LIMIT :limit)
+RETURNING id, version, account_id, user_id, status;
+
+-- name: PruneFinished
+DELETE FROM longrun_jobs
+WHERE id IN (SELECT id FROM longrun_jobs
+             WHERE status IN ('succeeded', 'failed', 'cancelled') AND completed_at < :before
+             ORDER BY completed_at
+             LIMIT :limit);
+
+-- name: RecordFile
+INSERT INTO longrun_job_files (storage_key, job_id, filename, created_at)
+VALUES (:storage_key, :job_id, :filename, :created_at)
+ON CONFLICT (storage_key) DO NOTHING;
+
+-- name: MarkFileDeleted
+UPDATE longrun_job_files SET deleted_at = CAST(unixepoch('subsec') * 1000 AS INTEGER)
+WHERE storage_key = :storage_key AND deleted_at IS NULL;
+
+-- name: FilesCreatedBefore
+SELECT * FROM longrun_job_files
+WHERE deleted_at IS NULL AND created_at < :before
+ORDER BY created_at
+LIMIT :limit;
+
+-- name: FilesOf
+SELECT * FROM longrun_job_files
+WHERE job_id IN (SELECT value FROM json_each(:ids)) AND deleted_at IS NULL
+ORDER BY created_at;
+
+-- name: ListJobs
+-- Active first (rank 0), then most recent; the cursor is the sort key of the last row of the previous page.
+SELECT *, CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END AS list_rank
+FROM longrun_jobs
+WHERE (:account_id IS NULL OR account_id = :account_id)
+  AND (:user_id IS NULL OR user_id = :user_id)
+  AND (:statuses IS NULL OR status IN (SELECT value FROM json_each(:statuses)))
+  AND (:types IS NULL OR type IN (SELECT value FROM json_each(:types)))
+  AND (:ids IS NULL OR id IN (SELECT value FROM json_each(:ids)))
+  AND (:cursor_rank IS NULL
+       OR CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END > :cursor_rank
+       OR (CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END = :cursor_rank
+           AND (created_at < :cursor_created_at OR (created_at = :cursor_created_at AND id < :cursor_id))))
+ORDER BY list_rank, created_at DESC, id DESC
+LIMIT :limit;
+
+-- name: QueueStanding
+-- Counts along the partial claim index: runnable pending jobs of the queue, and those ordered before this one.
+SELECT coalesce(sum(CASE WHEN priority > :priority
+                           OR (priority = :priority AND run_after < :run_after)
+                           OR (priority = :priority AND run_after = :run_after AND id < :id)
+                         THEN 1 ELSE 0 END), 0) + 1 AS position,
+       count(*) AS size
+FROM longrun_jobs
+WHERE status = 'pending' AND waiting_for IS NULL AND queue = :queue AND run_after <= :now;
+
+-- name: RecentDurations
+SELECT completed_at - started_at AS millis, progress_total AS total
+FROM longrun_jobs
+WHERE type = :type AND status = 'succeeded' AND started_at IS NOT NULL
+ORDER BY completed_at DESC
+LIMIT :limit;
+
+-- name: AppendLog
+INSERT INTO longrun_job_logs (job_id, level, message, timestamp)
+VALUES (:job_id, :level, :message, :timestamp);
+
+-- name: Logs
+-- The latest lines, oldest first.
+SELECT * FROM (SELECT * FROM longrun_job_logs WHERE job_id = :job_id ORDER BY id DESC LIMIT :limit) latest
+ORDER BY id;
+
+-- name: SaveItem
+INSERT INTO longrun_job_items (job_id, key, status, message, detail, created_at)
+VALUES (:job_id, :key, :status, :message, :detail, :created_at)
+ON CONFLICT (job_id, key) DO UPDATE
+SET status = excluded.status, message = excluded.message, detail = excluded.detail, created_at = excluded.created_at;
+
+-- name: Items
+SELECT * FROM longrun_job_items
+WHERE job_id = :job_id AND (:status IS NULL OR status = :status)
+ORDER BY created_at, key
+LIMIT :limit;
+
+-- name: CountItems
+SELECT coalesce(sum(CASE WHEN status = 'succeeded' THEN 1 ELSE 0 END), 0) AS succeeded,
+       coalesce(sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed,
+       coalesce(sum(CASE WHEN status = 'skipped' THEN 1 ELSE 0 END), 0) AS skipped,
+       coalesce(sum(CASE WHEN status = 'warning' THEN 1 ELSE 0 END), 0) AS warnings
+FROM longrun_job_items
+WHERE job_id = :job_id;
+
+-- name: ActiveJobIds
+SELECT id FROM longrun_jobs
+WHERE account_id IS :account_id AND user_id IS :user_id AND status IN ('pending', 'running', 'needs_action')
+ORDER BY created_at, id;
+
+-- name: DeleteFinished
+DELETE FROM longrun_jobs
+WHERE account_id IS :account_id AND user_id IS :user_id AND status IN ('succeeded', 'failed', 'cancelled')
+RETURNING id;

@@ -1,0 +1,105 @@
+package dev.longrun.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.longrun.Job;
+import dev.longrun.JobPage;
+import dev.longrun.JobQuery;
+import dev.longrun.JobStatus;
+import dev.longrun.LongrunException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The jobs list: active first, then most recent; filters; cursor paging. */
+abstract class ListContract extends StoreTests {
+
+    @Test
+    void activeJobsComeFirstThenTheMostRecent() {
+        Job oldPending = insert(JobSpec.job().createdAt(T0.minusSeconds(300)));
+        Job newDone = insert(JobSpec.job().createdAt(T0.minusSeconds(10)));
+        store().cancelPending(newDone.id(), T0);
+        Job oldDone = insert(JobSpec.job().createdAt(T0.minusSeconds(200)));
+        store().cancelPending(oldDone.id(), T0);
+        Job newPending = insert(JobSpec.job().createdAt(T0.minusSeconds(20)));
+
+        JobPage page = store().list(JobQuery.forUser("acme", "ann"));
+
+        assertThat(page.jobs()).extracting(Job::id).containsExactly(newPending.id(), oldPending.id(), newDone.id(), oldDone.id());
+        assertThat(page.nextCursor()).isNull();
+    }
+
+    @Test
+    void pagingThroughReturnsEveryJobExactlyOnce() {
+        Set<UUID> expected = new HashSet<>();
+        for (int i = 0; i < 23; i++) {
+            // Pairs share a created_at, so the id breaks ties.
+            Job job = insert(JobSpec.job().createdAt(T0.minusSeconds(i / 2)));
+            if (i % 3 == 0) {
+                store().cancelPending(job.id(), T0);
+            }
+            expected.add(job.id());
+        }
+        List<UUID> seen = new ArrayList<>();
+        JobQuery query = JobQuery.forUser("acme", "ann").withLimit(5);
+        String cursor = null;
+        int pages = 0;
+        do {
+            JobPage page = store().list(query.withCursor(cursor));
+            page.jobs().forEach(j -> seen.add(j.id()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null && pages < 20);
+
+        assertThat(seen).hasSize(23).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(seen)).isEqualTo(expected);
+        assertThat(pages).isEqualTo(5);
+    }
+
+    @Test
+    void onlyTheUsersOwnJobsAreListed() {
+        Job mine = insert(JobSpec.job());
+        insert(JobSpec.job().user("bob"));
+        insert(JobSpec.job().account("globex"));
+
+        assertThat(store().list(JobQuery.forUser("acme", "ann")).jobs()).extracting(Job::id).containsExactly(mine.id());
+    }
+
+    @Test
+    void filtersByStatusTypeAndIds() {
+        Job export = insert(JobSpec.job().type("contacts.export"));
+        Job importJob = insert(JobSpec.job().type("contacts.import"));
+        Job cancelled = insert(JobSpec.job().type("contacts.import"));
+        store().cancelPending(cancelled.id(), T0);
+        JobQuery all = JobQuery.forUser("acme", "ann");
+
+        assertThat(store().list(all.withStatuses(Set.of(JobStatus.CANCELLED))).jobs()).extracting(Job::id).containsExactly(cancelled.id());
+        assertThat(store().list(all.withTypes(Set.of("contacts.import"))).jobs()).extracting(Job::id)
+                .containsExactlyInAnyOrder(importJob.id(), cancelled.id());
+        assertThat(store().list(all.withIds(Set.of(export.id(), cancelled.id(), UUID.randomUUID()))).jobs()).extracting(Job::id)
+                .containsExactlyInAnyOrder(export.id(), cancelled.id());
+        assertThat(store().list(all.withStatuses(Set.of(JobStatus.PENDING)).withTypes(Set.of("contacts.import"))).jobs())
+                .extracting(Job::id).containsExactly(importJob.id());
+    }
+
+    @Test
+    void aCursorThisServerDidNotIssueIsRefusedClearly() {
+        assertThatThrownBy(() -> store().list(JobQuery.forUser("acme", "ann").withCursor("not-a-cursor")))
+                .isInstanceOf(LongrunException.class)
+                .hasMessageContaining("start again without a cursor")
+                .extracting(e -> ((LongrunException) e).code()).isEqualTo("invalid_cursor");
+    }
+
+    @Test
+    void findManyReturnsTheKnownJobs() {
+        Job a = insert(JobSpec.job());
+        Job b = insert(JobSpec.job());
+        assertThat(store().findMany(List.of(a.id(), b.id(), UUID.randomUUID()))).extracting(Job::id)
+                .containsExactlyInAnyOrder(a.id(), b.id());
+        assertThat(store().find(UUID.randomUUID())).isEmpty();
+    }
+}
