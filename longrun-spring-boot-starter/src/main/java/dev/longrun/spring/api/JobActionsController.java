@@ -1,0 +1,78 @@
+package dev.longrun.spring.api;
+
+import dev.longrun.Longrun;
+import dev.longrun.spring.security.Caller;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** What a person does to jobs: cancel, retry, retry the failed items, confirm, and the dashboard's bulk actions. */
+@RestController
+public class JobActionsController {
+
+    private final Longrun longrun;
+    private final JobAccess access;
+    private final JobViews views;
+
+    public JobActionsController(Longrun longrun, JobAccess access, JobViews views) {
+        this.longrun = longrun;
+        this.access = access;
+        this.views = views;
+    }
+
+    /** Idempotent: cancelled at once when queued, {@code cancel_requested} while running, unchanged when finished. */
+    @PostMapping("/api/jobs/{id}/cancel")
+    public JobView cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        access.visible(caller, id);
+        return views.view(longrun.cancel(id));
+    }
+
+    /** A new job with the same params ({@code retry_of} set); only for failed or cancelled jobs (else 409). */
+    @PostMapping("/api/jobs/{id}/retry")
+    public ResponseEntity<JobView> retry(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        access.visible(caller, id);
+        caller.requireUnscoped("start a new job");
+        return JobsController.startedResponse(longrun.retry(id), views);
+    }
+
+    @PostMapping("/api/jobs/{id}/retry-failed")
+    public ResponseEntity<JobView> retryFailed(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        access.visible(caller, id);
+        caller.requireUnscoped("start a new job");
+        return JobsController.startedResponse(longrun.retryFailed(id), views);
+    }
+
+    /** needs_action → continue (e.g. import the valid rows). Idempotent. */
+    @PostMapping("/api/jobs/{id}/confirm")
+    public JobView confirm(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        access.visible(caller, id);
+        return views.view(longrun.confirm(id));
+    }
+
+    @PostMapping("/api/jobs/cancel-all")
+    public CancelAllView cancelAll(@AuthenticationPrincipal Caller caller) {
+        caller.requireUnscoped("act on all your jobs");
+        return new CancelAllView(longrun.cancelAll(caller.accountId(), caller.userId()));
+    }
+
+    @PostMapping("/api/jobs/clear-finished")
+    public ClearFinishedView clearFinished(@AuthenticationPrincipal Caller caller) {
+        caller.requireUnscoped("act on all your jobs");
+        return new ClearFinishedView(longrun.clearFinished(caller.accountId(), caller.userId()));
+    }
+
+    /** How many active jobs were cancelled or asked to stop. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record CancelAllView(int cancelled) {
+    }
+
+    /** How many finished jobs were removed from the list. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ClearFinishedView(int deleted) {
+    }
+}

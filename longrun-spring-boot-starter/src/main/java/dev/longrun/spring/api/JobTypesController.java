@@ -1,0 +1,47 @@
+package dev.longrun.spring.api;
+
+import dev.longrun.JobType;
+import dev.longrun.Longrun;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** {@code GET /api/job-types}: what can be started, with labels and typical durations, for forms and the dashboard. */
+@RestController
+public class JobTypesController {
+
+    private final Longrun longrun;
+
+    public JobTypesController(Longrun longrun) {
+        this.longrun = longrun;
+    }
+
+    @GetMapping("/api/job-types")
+    public JobTypesView jobTypes() {
+        return new JobTypesView(longrun.jobTypes().stream().sorted(Comparator.comparing(JobType::name)).map(JobTypesController::view).toList());
+    }
+
+    private static JobTypeView view(JobType<?> t) {
+        Duration range = t.typicalMin() == null && t.typicalMax() == null ? null
+                : new Duration(t.typicalMin() == null ? null : t.typicalMin().toSeconds(), t.typicalMax() == null ? null : t.typicalMax().toSeconds());
+        return new JobTypeView(t.name(), t.label(), t.queue(), t.cancellable(), t.cancelEffect(), t.retryPolicy().maxAttempts(),
+                t.timeout() == null ? null : t.timeout().toSeconds(), range);
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record JobTypesView(List<JobTypeView> jobTypes) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record JobTypeView(String name, String label, String queue, boolean cancellable, String cancelEffect, int maxAttempts,
+                              Long timeoutSeconds, Duration typicalDuration) {
+    }
+
+    /** Typical duration range in seconds, before there is history. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Duration(Long minSeconds, Long maxSeconds) {
+    }
+}

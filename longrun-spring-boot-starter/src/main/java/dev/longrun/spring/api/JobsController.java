@@ -1,0 +1,134 @@
+package dev.longrun.spring.api;
+
+import dev.longrun.Job;
+import dev.longrun.JobPage;
+import dev.longrun.JobQuery;
+import dev.longrun.Longrun;
+import dev.longrun.StartOptions;
+import dev.longrun.StartResult;
+import dev.longrun.spring.problem.ApiProblem;
+import dev.longrun.spring.security.Caller;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** Starting, reading and listing jobs: {@code POST /api/jobs/start}, {@code GET /api/jobs/{id}}, {@code GET /api/jobs}. */
+@RestController
+public class JobsController {
+
+    private final Longrun longrun;
+    private final JobAccess access;
+    private final JobViews views;
+
+    public JobsController(Longrun longrun, JobAccess access, JobViews views) {
+        this.longrun = longrun;
+        this.access = access;
+        this.views = views;
+    }
+
+    @PostMapping(path = "/api/jobs/start", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JobView> start(@AuthenticationPrincipal Caller caller,
+                                         @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                         @RequestBody JsonNode body) {
+        caller.requireUnscoped("start jobs");
+        StartRequests.StartRequest req = StartRequests.read(body);
+        if (req.dependsOn() != null) {
+            try {
+                access.visible(caller, req.dependsOn());
+            } catch (ApiProblem notFound) {
+                throw ApiProblem.invalidField("depends_on", "depends_on names no job of yours (" + req.dependsOn() + ").");
+            }
+        }
+        StartOptions options = StartOptions.forUser(caller.accountId(), caller.userId())
+                .idempotencyKey(StartRequests.idempotencyKey(key)).dependsOn(req.dependsOn());
+        StartResult started = longrun.start(req.type(), req.params(), options);
+        return started(started);
+    }
+
+    static ResponseEntity<JobView> startedResponse(StartResult started, JobViews views) {
+        JobView view = views.view(started.job());
+        if (started.created()) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/jobs/" + started.job().id())).body(view);
+        }
+        return ResponseEntity.ok().location(URI.create("/api/jobs/" + started.job().id())).body(view);
+    }
+
+    private ResponseEntity<JobView> started(StartResult started) {
+        return startedResponse(started, views);
+    }
+
+    @GetMapping("/api/jobs/{id}")
+    public ResponseEntity<JobView> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                                       @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
+        Job job = access.visible(caller, id);
+        String etag = "\"" + job.version() + "\"";
+        CacheControl revalidate = CacheControl.noCache().cachePrivate();
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(revalidate).build();
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(revalidate).body(views.view(job));
+    }
+
+    @GetMapping("/api/jobs")
+    public JobListView list(@AuthenticationPrincipal Caller caller,
+                            @RequestParam(required = false) List<String> status,
+                            @RequestParam(required = false) List<String> type,
+                            @RequestParam(required = false) List<String> ids,
+                            @RequestParam(required = false) String cursor,
+                            @RequestParam(required = false) String limit) {
+        caller.requireUser();
+        Set<UUID> idFilter = JobListParams.ids(ids);
+        if (caller.jobId() != null) {
+            // A job token lists its own job only.
+            if (!idFilter.isEmpty() && !idFilter.contains(caller.jobId())) {
+                return new JobListView(List.of(), null);
+            }
+            idFilter = Set.of(caller.jobId());
+        }
+        if (cursor != null && cursor.length() > 500) {
+            throw ApiProblem.invalidField("cursor", "cursor is not valid; use next_cursor from the previous page, or leave it out for the first page.");
+        }
+        JobQuery query = JobQuery.forUser(caller.accountId(), caller.userId())
+                .withStatuses(JobListParams.statuses(status)).withTypes(JobListParams.types(type)).withIds(idFilter)
+                .withCursor(cursor == null || cursor.isBlank() ? null : cursor)
+                .withLimit(JobListParams.limit(limit, 50, JobQuery.MAX_LIMIT));
+        JobPage page;
+        try {
+            page = longrun.list(query);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField("cursor", "cursor is not valid; use next_cursor from the previous page, or leave it out for the first page.");
+        }
+        return new JobListView(page.jobs().stream().map(views::view).toList(), page.nextCursor());
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One page of the caller's jobs; {@code next_cursor} is null on the last page. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record JobListView(List<JobView> jobs, String nextCursor) {
+    }
+}

@@ -1,0 +1,51 @@
+package dev.longrun.spring.config;
+
+import dev.longrun.spring.security.ApiKeys;
+import dev.longrun.spring.security.BodyLimitFilter;
+import dev.longrun.spring.security.LongrunAuthenticationFilter;
+import dev.longrun.spring.security.LongrunTokens;
+import dev.longrun.spring.security.ProblemAuthenticationHandlers;
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Spring Security for {@code /api/**}: stateless, no login page or CSRF token (the session cookie is SameSite=Strict
+ * and HttpOnly), credentials read by {@link LongrunAuthenticationFilter}, every refusal a problem. Sign-in, the
+ * OpenAPI alias and signed download links are open; all else needs a caller. Paths outside {@code /api/} are left
+ * to the host application's own security.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class LongrunSecurityConfiguration {
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 50)
+    public SecurityFilterChain longrunApiSecurity(HttpSecurity http, ApiKeys apiKeys, LongrunTokens tokens, LongrunProperties p) throws Exception {
+        ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers();
+        http.securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new BodyLimitFilter(p.getMaxRequestBody().toBytes()), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new LongrunAuthenticationFilter(apiKeys, tokens), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers("/api/session", "/api/openapi.json").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/files/**").permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.longrun.spring.config;
+
+import dev.longrun.Longrun;
+import dev.longrun.spring.api.JobAccess;
+import dev.longrun.spring.api.JobActionsController;
+import dev.longrun.spring.api.JobDetailsController;
+import dev.longrun.spring.api.JobTypesController;
+import dev.longrun.spring.api.JobViews;
+import dev.longrun.spring.api.JobsController;
+import dev.longrun.spring.api.OpenApiAliasController;
+import dev.longrun.spring.files.FilesController;
+import dev.longrun.spring.files.ResultLinks;
+import dev.longrun.spring.problem.ProblemAdvice;
+import dev.longrun.spring.security.ApiKeys;
+import dev.longrun.spring.security.LongrunTokens;
+import dev.longrun.spring.security.LongrunUsers;
+import dev.longrun.spring.security.Secrets;
+import dev.longrun.spring.security.SessionController;
+import dev.longrun.spring.security.TokenController;
+import dev.longrun.spring.sse.EventsController;
+import dev.longrun.spring.sse.SseHub;
+import dev.longrun.spring.upload.UploadCleanup;
+import dev.longrun.spring.upload.UploadController;
+import dev.longrun.spring.upload.UploadStore;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+
+/**
+ * The HTTP side: controllers of the API, event streams, uploads, result links and tokens, and the beans a host
+ * application may use directly ({@link LongrunTokens} to mint browser tokens, {@link UploadStore} to read uploads).
+ */
+@AutoConfiguration(after = LongrunEngineAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Import({JobsController.class, JobActionsController.class, JobDetailsController.class, JobTypesController.class,
+        OpenApiAliasController.class, FilesController.class, EventsController.class, UploadController.class,
+        SessionController.class, TokenController.class, ProblemAdvice.class, LongrunSecurityConfiguration.class})
+public class LongrunWebAutoConfiguration {
+
+    @Bean
+    public Secrets longrunSecrets(LongrunProperties p) {
+        return new Secrets(p.getTokens().getSecret());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public LongrunTokens longrunTokens(Secrets secrets, @Qualifier("longrunClock") Clock clock, LongrunProperties p) {
+        return new LongrunTokens(secrets.tokenKey(), clock, p.getTokens().getTtl());
+    }
+
+    @Bean
+    public ApiKeys longrunApiKeys(LongrunProperties p) {
+        return new ApiKeys(p.getApiKeys());
+    }
+
+    @Bean
+    public LongrunUsers longrunUsers(LongrunProperties p) {
+        return new LongrunUsers(p.getUsers());
+    }
+
+    @Bean
+    public ResultLinks longrunResultLinks(Secrets secrets, @Qualifier("longrunClock") Clock clock, LongrunProperties p, Environment env) {
+        return new ResultLinks(secrets.linkKey(), clock, p.getResults().getLinkTtl(), env.getProperty("server.servlet.context-path", ""));
+    }
+
+    @Bean
+    public JobViews longrunJobViews(Longrun longrun, ResultLinks links) {
+        return new JobViews(longrun, links);
+    }
+
+    @Bean
+    public JobAccess longrunJobAccess(Longrun longrun) {
+        return new JobAccess(longrun);
+    }
+
+    @Bean
+    public SseHub longrunSseHub(Longrun longrun, JobViews views, LongrunProperties p) {
+        return new SseHub(longrun, views, p.getSse().getHeartbeat(), p.getSse().getBufferSize());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public UploadStore longrunUploadStore(LongrunProperties p, @Qualifier("longrunClock") Clock clock) {
+        return new UploadStore(p.getDataDir().resolve("uploads"), clock, p.getUploads().getTtl(), p.getUploads().getMaxSize().toBytes());
+    }
+
+    @Bean
+    public UploadCleanup longrunUploadCleanup(UploadStore uploads) {
+        return new UploadCleanup(uploads, java.time.Duration.ofMinutes(10));
+    }
+}

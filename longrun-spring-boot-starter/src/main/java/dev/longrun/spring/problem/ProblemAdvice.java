@@ -1,0 +1,223 @@
+package dev.longrun.spring.problem;
+
+import dev.longrun.LongrunException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every refusal of a request under {@code /api/} into RFC 9457 {@code application/problem+json} with a
+ * detail a person can act on; never a stack trace or an HTML page. Requests outside {@code /api/} are left
+ * to the host application's own handling (the exception is rethrown, which hands it to the next resolver).
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
+        ProblemDetail p = Problems.of(e.status(), e.code(), e.getMessage());
+        if (e.field() != null) {
+            p.setProperty("field", e.field());
+        }
+        ResponseEntity.BodyBuilder b = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (e.retryAfter() != null) {
+            b.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+        }
+        return b.body(p);
+    }
+
+    @ExceptionHandler(LongrunException.class)
+    ResponseEntity<ProblemDetail> longrun(LongrunException e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
+        HttpStatus status = switch (e.code()) {
+            case "unknown_type", "invalid_params", "invalid_request", "upload_not_found" -> HttpStatus.BAD_REQUEST;
+            case "not_found" -> HttpStatus.NOT_FOUND;
+            case "idempotency_key_reused" -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case "conflict" -> HttpStatus.CONFLICT;
+            case "store_unavailable" -> HttpStatus.SERVICE_UNAVAILABLE;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            log.warn("Job database unavailable: {}", e.getCause() != null ? e.getCause().toString() : e.getMessage());
+            return apiProblem(ApiProblem.unavailable(e.getMessage(), java.time.Duration.ofSeconds(5)), req);
+        }
+        return Problems.response(status, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
+        BodyTooLargeException tooLarge = find(e, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return Problems.response(HttpStatus.CONTENT_TOO_LARGE, "too_large", tooLarge.getMessage());
+        }
+        JacksonException json = find(e, JacksonException.class);
+        String detail;
+        if (json == null) {
+            detail = "The request needs a JSON body, e.g. {\"type\": \"contacts.export\", \"params\": {}}.";
+        } else {
+            String where = json.getLocation() != null && json.getLocation().getLineNr() > 0
+                    ? " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")" : "";
+            String path = json.getPath() == null || json.getPath().isEmpty() ? "" : " at '" + json.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : String.valueOf(r.getIndex()))
+                    .collect(Collectors.joining(".")) + "'";
+            detail = "The request body is not valid JSON" + path + where + ": " + firstLine(json.getOriginalMessage());
+        }
+        return Problems.response(HttpStatus.BAD_REQUEST, "malformed_json", detail);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
+        String supported = e.getSupportedMediaTypes().stream().map(MediaType::toString).distinct().collect(Collectors.joining(", "));
+        return Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                "Content-Type " + (e.getContentType() == null ? "(none)" : e.getContentType()) + " is not accepted here; send " + supported + ".");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
+        String supported = e.getSupportedMediaTypes().stream().map(MediaType::toString).distinct().collect(Collectors.joining(", "));
+        return Problems.response(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "This resource is available as " + supported + "; change the Accept header.");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
+        String allowed = e.getSupportedHttpMethods() == null ? "" : e.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", "));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, allowed)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+                        e.getMethod() + " is not supported on " + req.getRequestURI() + "; use " + allowed + "."));
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<ProblemDetail> noRoute(Exception e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
+        return Problems.response(HttpStatus.NOT_FOUND, "no_such_endpoint",
+                "There is no " + req.getMethod() + " " + req.getRequestURI() + ". The API is described at /api/openapi.json.");
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
+        return Problems.response(HttpStatus.CONTENT_TOO_LARGE, "too_large", "The file is larger than the limit of "
+                + UploadLimit.describe(req) + ". Split it into smaller files or ask an administrator to raise longrun.uploads.max-size.");
+    }
+
+    @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
+    ResponseEntity<ProblemDetail> multipart(Exception e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
+        if (find(e, MaxUploadSizeExceededException.class) != null || String.valueOf(e.getMessage()).contains("SizeLimitExceeded")) {
+            return uploadTooLarge(new MaxUploadSizeExceededException(-1, e), req);
+        }
+        return Problems.response(HttpStatus.BAD_REQUEST, "missing_file",
+                "Send one file as multipart/form-data in a part named 'file'.");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParam(MissingServletRequestParameterException e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
+        return apiProblem(ApiProblem.invalidField(e.getParameterName(), "The query parameter '" + e.getParameterName() + "' is required."), req);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
+        return Problems.response(HttpStatus.BAD_REQUEST, "missing_header", "The header '" + e.getHeaderName() + "' is required.");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
+        String expected = e.getRequiredType() == UUID.class ? "a job id (a UUID such as 3f2b6c1e-8a4d-4f0e-9b7a-2c5d8e1f0a3b)"
+                : e.getRequiredType() == null ? "another value" : "a " + e.getRequiredType().getSimpleName().toLowerCase(Locale.ROOT);
+        String value = String.valueOf(e.getValue());
+        if (value.length() > 60) {
+            value = value.substring(0, 60) + "…";
+        }
+        return apiProblem(ApiProblem.invalidField(e.getName(), "'" + value + "' is not " + expected + " (" + e.getName() + ")."), req);
+    }
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, SQLException.class, org.springframework.jdbc.CannotGetJdbcConnectionException.class})
+    ResponseEntity<ProblemDetail> database(Exception e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
+        log.warn("Database unavailable while serving {} {}: {}", req.getMethod(), req.getRequestURI(), e.toString());
+        return apiProblem(ApiProblem.unavailable("The job database cannot be reached right now; nothing was changed. Try again in a moment.",
+                java.time.Duration.ofSeconds(5)), req);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
+        if (e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException
+                || e instanceof org.springframework.web.context.request.async.AsyncRequestTimeoutException) {
+            throw e; // a closed event stream: nothing to answer
+        }
+        if (e instanceof org.springframework.web.ErrorResponse er) {
+            return Problems.response(er.getStatusCode(), "invalid_request", er.getBody().getDetail());
+        }
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error {} on {} {}", ref, req.getMethod(), req.getRequestURI(), e);
+        return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "Something failed on our side while handling this request (reference " + ref + "). Nothing you sent was wrong; try again, and quote the reference if it keeps happening.");
+    }
+
+    private static void onlyApi(Exception e, HttpServletRequest req) throws Exception {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        if (!path.startsWith("/api/") && !path.equals("/api")) {
+            throw e;
+        }
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.longrun.spring.sse;
+
+import dev.longrun.Job;
+import dev.longrun.spring.api.JobAccess;
+import dev.longrun.spring.problem.ApiProblem;
+import dev.longrun.spring.security.Caller;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-Sent Events: {@code GET /api/jobs/{id}/events} (one job; frames are {@code event: job}, {@code id: <version>})
+ * and {@code GET /api/events} (all of the caller's jobs). Browsers pass their token as {@code ?access_token=}.
+ */
+@RestController
+public class EventsController {
+
+    private final JobAccess access;
+    private final SseHub hub;
+
+    public EventsController(JobAccess access, SseHub hub) {
+        this.access = access;
+        this.hub = hub;
+    }
+
+    @GetMapping(path = "/api/jobs/{id}/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
+    public ResponseEntity<SseEmitter> job(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                                          @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        Job job = access.visible(caller, id);
+        Long last = lastEventId(lastEventId);
+        if (job.isTerminal() && last != null && last >= job.version()) {
+            // The client has the final state: 204 tells EventSource to stop reconnecting.
+            return ResponseEntity.noContent().build();
+        }
+        return sse(hub.job(job, last));
+    }
+
+    @GetMapping(path = "/api/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
+    public ResponseEntity<SseEmitter> all(@AuthenticationPrincipal Caller caller) {
+        caller.requireUser();
+        return sse(hub.user(caller));
+    }
+
+    private static ResponseEntity<SseEmitter> sse(SseEmitter emitter) {
+        // no-transform and X-Accel-Buffering keep proxies from buffering the stream.
+        return ResponseEntity.status(HttpStatus.OK).contentType(MediaType.TEXT_EVENT_STREAM)
+                .header("Cache-Control", "no-cache, no-transform").header("X-Accel-Buffering", "no").body(emitter);
+    }
+
+    private static Long lastEventId(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalidField("Last-Event-ID", "Last-Event-ID must be the id of an event of this stream (a number).");
+        }
+    }
+}

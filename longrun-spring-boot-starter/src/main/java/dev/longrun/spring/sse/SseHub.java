@@ -1,0 +1,102 @@
+package dev.longrun.spring.sse;
+
+import dev.longrun.Job;
+import dev.longrun.JobQuery;
+import dev.longrun.JobStatus;
+import dev.longrun.Longrun;
+import dev.longrun.event.JobEvent;
+import dev.longrun.spring.api.JobViews;
+import dev.longrun.spring.security.Caller;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Fans the engine's job-change events (of this node and, on PostgreSQL, of every node) out to the open event
+ * streams. Holds one subscription to {@link Longrun#events()}; each stream is a {@link Subscriber} with its own queue
+ * and virtual thread, so no subscriber can slow the engine or another subscriber.
+ */
+public final class SseHub implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SseHub.class);
+
+    private final Longrun longrun;
+    private final JobViews views;
+    private final Duration heartbeat;
+    private final int bufferSize;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final AutoCloseable subscription;
+
+    public SseHub(Longrun longrun, JobViews views, Duration heartbeat, int bufferSize) {
+        this.longrun = longrun;
+        this.views = views;
+        this.heartbeat = heartbeat;
+        this.bufferSize = bufferSize;
+        this.subscription = longrun.events().subscribe(this::dispatch);
+    }
+
+    /** The job now, then each change ({@code id:} = version); ends after a terminal state. */
+    public SseEmitter job(Job job, Long lastEventId) {
+        SseEmitter emitter = new SseEmitter(0L);
+        return open(emitter, e -> e.jobId().equals(job.id()),
+                () -> longrun.get(job.id()).stream().toList(), job.id(), lastEventId);
+    }
+
+    /** Every active job of the caller now, then each change of any of its jobs; never ends by itself. */
+    public SseEmitter user(Caller caller) {
+        SseEmitter emitter = new SseEmitter(0L);
+        if (caller.jobId() != null) {
+            return open(emitter, e -> e.jobId().equals(caller.jobId()), () -> longrun.get(caller.jobId()).stream().toList(), null, null);
+        }
+        return open(emitter,
+                e -> Objects.equals(e.accountId(), caller.accountId()) && Objects.equals(e.userId(), caller.userId()),
+                () -> longrun.list(JobQuery.forUser(caller.accountId(), caller.userId())
+                        .withStatuses(JobStatus.active()).withLimit(JobQuery.MAX_LIMIT)).jobs(),
+                null, null);
+    }
+
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    private SseEmitter open(SseEmitter emitter, java.util.function.Predicate<JobEvent> filter,
+                            java.util.function.Supplier<List<Job>> initial, java.util.UUID singleJob, Long lastEventId) {
+        Subscriber s = new Subscriber(this, longrun, views, emitter, filter, initial, singleJob, lastEventId, heartbeat, bufferSize);
+        emitter.onCompletion(s::close);
+        emitter.onTimeout(s::close);
+        emitter.onError(t -> s.close());
+        subscribers.add(s); // before the first read, so no change between the read and the subscription is lost
+        s.start();
+        return emitter;
+    }
+
+    void remove(Subscriber s) {
+        subscribers.remove(s);
+    }
+
+    private void dispatch(JobEvent event) {
+        for (Subscriber s : subscribers) {
+            try {
+                s.offer(event);
+            } catch (RuntimeException e) {
+                log.debug("Dropping a subscriber that failed on an event: {}", e.toString());
+                s.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            log.debug("Closing the event subscription failed: {}", e.toString());
+        }
+        List.copyOf(subscribers).forEach(Subscriber::close);
+    }
+}

@@ -1,0 +1,212 @@
+package dev.longrun.spring.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.longrun.spring.support.Api;
+import dev.longrun.spring.support.ApiTestBase;
+import dev.longrun.spring.testapp.Gates;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Starting jobs (idempotently), reading one, polling many, paging: run against each store. */
+public abstract class StartAndReadContract extends ApiTestBase {
+
+    @Test
+    void startAnswers202WithLocationAndEveryDocumentedJobField() {
+        Api.Who who = newUser();
+        Api.Res r = start(who, "test.steps", "{\"steps\":0}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        JsonNode job = r.json();
+        assertThat(r.header("Location")).isEqualTo("/api/jobs/" + job.get("id").asString());
+        for (String field : List.of("id", "type", "status", "status_label", "progress_pct", "progress_message", "current_step",
+                "total_steps", "queue_position", "queue_size", "waiting_for", "created_at", "started_at", "completed_at",
+                "updated_at", "estimated_duration_seconds", "eta", "attempt", "max_attempts", "cancellable", "cancel_requested",
+                "params", "result", "error_message", "error", "summary", "retry_of", "version")) {
+            assertThat(job.has(field)).as("job JSON has " + field + ": " + job).isTrue();
+        }
+        assertThat(job.get("type").asString()).isEqualTo("test.steps");
+        assertThat(job.get("params").get("steps").asInt()).isEqualTo(0);
+        JsonNode done = awaitStatus(who, job.get("id").asString(), "succeeded");
+        assertThat(done.get("status_label").asString()).isEqualTo("Completed");
+        assertThat(done.get("result").get("message").asString()).isEqualTo("Went through 0 steps");
+    }
+
+    @Test
+    void sameIdempotencyKeyAndParamsAnswers200WithTheSameJob() {
+        Api.Who who = newUser();
+        String g = gate();
+        String body = "{\"type\":\"test.steps\",\"params\":{\"gate\":\"" + g + "\",\"steps\":1}}";
+        Api.Res first = api.post("/api/jobs/start").as(who).header("Idempotency-Key", "k-" + g).json(body).send();
+        Api.Res again = api.post("/api/jobs/start").as(who).header("Idempotency-Key", "k-" + g).json(body).send();
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+        openAll(g, 1);
+    }
+
+    @Test
+    void sameIdempotencyKeyWithOtherParamsIs422AndStartsNothing() {
+        Api.Who who = newUser();
+        String g = gate();
+        api.post("/api/jobs/start").as(who).header("Idempotency-Key", "k-" + g)
+                .json("{\"type\":\"test.steps\",\"params\":{\"gate\":\"" + g + "\",\"steps\":1}}").send();
+        Api.Res reused = api.post("/api/jobs/start").as(who).header("Idempotency-Key", "k-" + g)
+                .json("{\"type\":\"test.steps\",\"params\":{\"gate\":\"" + g + "\",\"steps\":2}}").send();
+        JsonNode p = problem(reused, 422);
+        assertThat(p.get("detail").asString()).contains("Idempotency-Key").contains("new key");
+        assertThat(api.get("/api/jobs").as(who).send().json().get("jobs").size()).isEqualTo(1);
+        openAll(g, 1);
+    }
+
+    @Test
+    void sameRequestWithoutKeyWhileActiveReturnsTheActiveJob() {
+        Api.Who who = newUser();
+        String g = gate();
+        String params = "{\"gate\":\"" + g + "\",\"steps\":1}";
+        Api.Res first = start(who, "test.steps", params);
+        Api.Res again = start(who, "test.steps", params);
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+        openAll(g, 1);
+    }
+
+    @Test
+    void hundredSimultaneousIdenticalStartsMakeOneJobAnd99Answers200() throws Exception {
+        Api.Who who = newUser();
+        String g = gate();
+        String params = "{\"gate\":\"" + g + "\",\"steps\":1}";
+        List<Callable<Api.Res>> calls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            calls.add(() -> start(who, "test.steps", params));
+        }
+        List<Api.Res> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Api.Res> f : pool.invokeAll(calls)) {
+                answers.add(f.get());
+            }
+        }
+        assertThat(answers).filteredOn(r -> r.status() == 202).hasSize(1);
+        assertThat(answers).filteredOn(r -> r.status() == 200).hasSize(99);
+        assertThat(answers.stream().map(r -> r.json().get("id").asString()).distinct()).hasSize(1);
+        openAll(g, 1);
+    }
+
+    @Test
+    void getWithMatchingEtagAnswers304UntilTheJobChanges() {
+        Api.Who who = newUser();
+        String g = gate();
+        String id = startId(who, "test.steps", "{\"gate\":\"" + g + "\",\"steps\":1}");
+        Api.Res first = api.get("/api/jobs/" + id).as(who).send();
+        String etag = first.header("ETag");
+        assertThat(etag).isEqualTo("\"" + first.json().get("version").asLong() + "\"");
+        Api.Res same = api.get("/api/jobs/" + id).as(who).header("If-None-Match", etag).send();
+        assertThat(same.status()).isEqualTo(304);
+        assertThat(same.bytes()).isEmpty();
+        openAll(g, 1);
+        awaitStatus(who, id, "succeeded");
+        Api.Res changed = api.get("/api/jobs/" + id).as(who).header("If-None-Match", etag).send();
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+    }
+
+    @Test
+    void batchPollReturnsExactlyTheAskedJobs() {
+        Api.Who who = newUser();
+        String a = startId(who, "test.steps", "{\"steps\":0,\"gate\":null}");
+        String b = startId(who, "test.fail", "{\"reason\":\"no\"}");
+        startId(who, "test.steps", "{\"steps\":2}");
+        JsonNode jobs = api.get("/api/jobs?ids=" + a + "," + b).as(who).send().json().get("jobs");
+        Set<String> ids = new HashSet<>();
+        jobs.forEach(j -> ids.add(j.get("id").asString()));
+        assertThat(ids).containsExactlyInAnyOrder(a, b);
+    }
+
+    @Test
+    void cursorPagingVisitsEveryJobOnce() {
+        Api.Who who = newUser();
+        Set<String> started = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            started.add(startId(who, "test.fail", "{\"reason\":\"r" + i + "\"}"));
+        }
+        Set<String> seen = new HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Api.Res r = api.get("/api/jobs?limit=2" + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8))).as(who).send();
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            r.json().get("jobs").forEach(j -> assertThat(seen.add(j.get("id").asString())).as("no job twice").isTrue());
+            cursor = r.json().get("next_cursor").isNull() ? null : r.json().get("next_cursor").asString();
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(seen).isEqualTo(started);
+        assertThat(pages).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void listFiltersByStatusAndType() {
+        Api.Who who = newUser();
+        String failed = startId(who, "test.fail", "{\"reason\":\"x\"}");
+        String ok = startId(who, "test.steps", "{\"steps\":0}");
+        awaitStatus(who, failed, "failed");
+        awaitStatus(who, ok, "succeeded");
+        JsonNode onlyFailed = api.get("/api/jobs?status=failed").as(who).send().json().get("jobs");
+        assertThat(onlyFailed).hasSize(1);
+        assertThat(onlyFailed.get(0).get("id").asString()).isEqualTo(failed);
+        assertThat(onlyFailed.get(0).get("error").get("code").asString()).isEqualTo("bad_input");
+        JsonNode onlySteps = api.get("/api/jobs?type=test.steps").as(who).send().json().get("jobs");
+        assertThat(onlySteps).hasSize(1);
+        assertThat(onlySteps.get(0).get("id").asString()).isEqualTo(ok);
+    }
+
+    @Test
+    void jobTypesListsRegisteredTypesWithLabels() {
+        JsonNode types = api.get("/api/job-types").as(newUser()).send().json().get("job_types");
+        List<String> names = new ArrayList<>();
+        types.forEach(t -> names.add(t.get("name").asString()));
+        assertThat(names).contains("test.steps", "test.fail", "test.export", "test.items", "test.confirm");
+        types.forEach(t -> {
+            if (t.get("name").asString().equals("test.export")) {
+                assertThat(t.get("label").asString()).isEqualTo("Export test rows");
+                assertThat(t.get("cancel_effect").asString()).isEqualTo("The partial file will be deleted.");
+            }
+        });
+    }
+
+    @Test
+    void openApiDescribesTheApiAtBothPaths() {
+        Api.Res alias = api.get("/api/openapi.json").send();
+        assertThat(alias.status()).as(alias.toString()).isEqualTo(200);
+        assertThat(alias.json().get("paths").has("/api/jobs/start")).isTrue();
+        assertThat(api.get("/v3/api-docs").send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthIncludesTheDatabaseAndPrometheusCountsJobs() {
+        Api.Who who = newUser();
+        awaitStatus(who, startId(who, "test.fail", "{\"reason\":\"counted\"}"), "failed");
+        Api.Res health = api.get("/actuator/health").send();
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        assertThat(health.json().get("components").has("db")).isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            String metrics = api.get("/actuator/prometheus").send().body();
+            assertThat(metrics).contains("longrun_jobs_failed_total{type=\"test.fail\"}")
+                    .contains("longrun_sse_subscribers").contains("longrun_queue_depth").contains("longrun_jobs_pickup_latency");
+        });
+    }
+
+    /** Opens the start gate and steps 1..n of a test.steps job so it ends and frees its worker. */
+    protected static void openAll(String gate, int steps) {
+        for (int i = 0; i <= steps; i++) {
+            Gates.open(gate + "/" + i);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.longrun.spring.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.longrun.spring.support.Api;
+import dev.longrun.spring.support.ApiTestBase;
+import dev.longrun.spring.upload.Upload;
+import dev.longrun.spring.upload.UploadNotFoundException;
+import dev.longrun.spring.upload.UploadStore;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Result links and downloads (fresh, tampered, expired, someone else's), and uploads, over HTTP. */
+public abstract class ResultsAndUploadsContract extends ApiTestBase {
+
+    @Autowired
+    UploadStore uploads;
+    @Autowired
+    dev.longrun.spring.config.LongrunProperties properties;
+
+    @Test
+    void finishedExportCarriesASignedLinkThatStreamsTheFile() {
+        Api.Who who = newUser();
+        String id = startId(who, "test.export", "{\"rows\":3}");
+        JsonNode done = awaitStatus(who, id, "succeeded");
+        JsonNode result = done.get("result");
+        assertThat(result.get("filename").asString()).isEqualTo("contacts export.csv");
+        assertThat(result.get("row_count").asLong()).isEqualTo(3);
+        assertThat(result.get("content_type").asString()).isEqualTo("text/csv");
+        assertThat(result.get("expires_at").isNull()).isFalse();
+        Api.Res file = api.get(result.get("url").asString()).send();
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.header("Content-Disposition")).startsWith("attachment").contains("contacts export.csv");
+        assertThat(file.header("Content-Length")).isEqualTo(String.valueOf(result.get("size_bytes").asLong()));
+        assertThat(file.body()).startsWith("name,email\n").contains("Person 3,p3@example.com");
+    }
+
+    @Test
+    void resultLinkIsFreshAndWorksForItsOwnerSignedIn() {
+        Api.Who who = newUser();
+        String id = startId(who, "test.export", "{\"rows\":2}");
+        awaitStatus(who, id, "succeeded");
+        Api.Res link = api.post("/api/jobs/" + id + "/result-link").as(who).send();
+        assertThat(link.status()).as(link.toString()).isEqualTo(200);
+        assertThat(link.json().get("url").asString()).startsWith("/api/files/");
+        assertThat(link.json().get("size_bytes").asLong()).isPositive();
+        String owner = tokens.mintUserToken(ACCOUNT, userOf(who));
+        assertThat(api.get(link.json().get("url").asString()).as(Api.Who.bearer(owner)).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void tamperedLinkIs403AndChangesNothing() {
+        Api.Who who = newUser();
+        String id = startId(who, "test.export", "{\"rows\":1}");
+        String url = awaitStatus(who, id, "succeeded").get("result").get("url").asString();
+        String token = url.substring("/api/files/".length());
+        int dot = token.lastIndexOf('.');
+        String otherSig = token.substring(0, dot + 1) + (token.charAt(dot + 1) == 'A' ? 'B' : 'A') + token.substring(dot + 2);
+        problem(api.get("/api/files/" + otherSig).send(), 403);
+        String otherPayload = (token.charAt(0) == 'W' ? 'X' : 'W') + token.substring(1);
+        problem(api.get("/api/files/" + otherPayload).send(), 403);
+        problem(api.get("/api/files/not-a-token").send(), 403);
+        // Path traversal attempts: the token names no path, so these are just invalid tokens (or refused by the firewall).
+        for (String hostile : new String[] {"..%2F..%2Fetc%2Fpasswd", "....%5C..%5Cwindows", "%2e%2e", token + "%00"}) {
+            Api.Res r = api.get("/api/files/" + hostile).send();
+            assertThat(r.status()).as(hostile + " → " + r).isIn(400, 403, 404);
+            assertThat(r.body()).doesNotContain("root:");
+        }
+    }
+
+    @Test
+    void expiredLinkIs410TellingToRequestAFreshOne() {
+        Api.Who who = newUser();
+        String id = startId(who, "test.export", "{\"rows\":1}");
+        String url = awaitStatus(who, id, "succeeded").get("result").get("url").asString();
+        clock.shift(Duration.ofHours(25));
+        try {
+            JsonNode p = problem(api.get(url).send(), 410);
+            assertThat(p.get("detail").asString()).contains("expired").contains("fresh link").contains("/api/jobs/" + id + "/result-link");
+        } finally {
+            clock.reset();
+        }
+        assertThat(api.get(url).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void linkIsRefusedToAnotherSignedInUserAsIfTheJobDidNotExist() {
+        Api.Who who = newUser();
+        String id = startId(who, "test.export", "{\"rows\":1}");
+        String url = awaitStatus(who, id, "succeeded").get("result").get("url").asString();
+        String mallory = tokens.mintUserToken(ACCOUNT, "mallory");
+        JsonNode p = problem(api.get(url).as(Api.Who.bearer(mallory)).send(), 404);
+        assertThat(p.get("detail").asString()).isEqualTo("No job with id " + id + ".");
+        problem(api.get(url).as(Api.Who.apiKey(ACCOUNT, "mallory")).send(), 404);
+    }
+
+    @Test
+    void uploadStoresTheFileForItsUserOnly() throws Exception {
+        Api.Who who = newUser();
+        byte[] csv = "name,email\nAda,ada@example.com\n".getBytes(StandardCharsets.UTF_8);
+        Api.Res r = upload(who, "file", "../../contacts.csv", csv);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        JsonNode u = r.json();
+        assertThat(u.get("filename").asString()).isEqualTo("contacts.csv");
+        assertThat(u.get("size_bytes").asLong()).isEqualTo(csv.length);
+        String uploadId = u.get("upload_id").asString();
+        Upload found = uploads.find(uploadId, ACCOUNT, userOf(who));
+        assertThat(Files.readAllBytes(uploads.path(uploadId, ACCOUNT, userOf(who)))).isEqualTo(csv);
+        assertThat(found.expiresAt()).isAfter(found.createdAt());
+        assertThatThrownBy(() -> uploads.find(uploadId, ACCOUNT, "someone-else")).isInstanceOf(UploadNotFoundException.class)
+                .hasMessageContaining("Upload the file again");
+        assertThatThrownBy(() -> uploads.find("../../etc/passwd", ACCOUNT, userOf(who))).isInstanceOf(UploadNotFoundException.class);
+    }
+
+    @Test
+    void uploadOverTheLimitIs413AndKeepsNothing() throws Exception {
+        Api.Who who = newUser();
+        long before = countUploads();
+        JsonNode p = problem(upload(who, "file", "big.csv", new byte[100 * 1024]), 413);
+        assertThat(p.get("detail").asString()).contains("larger than");
+        assertThat(countUploads()).isEqualTo(before);
+    }
+
+    @Test
+    void uploadWithoutAFileOrAsJsonIsRefused() {
+        Api.Who who = newUser();
+        JsonNode p = problem(upload(who, "other", "x.csv", "a".getBytes(StandardCharsets.UTF_8)), 400);
+        assertThat(p.get("detail").asString()).contains("'file'");
+        problem(api.post("/api/uploads").as(who).json("{\"file\":\"x\"}").send(), 415);
+        problem(upload(who, "file", "empty.csv", new byte[0]), 400);
+    }
+
+    private long countUploads() throws Exception {
+        try (var files = Files.list(properties.getDataDir().resolve("uploads"))) {
+            return files.filter(f -> f.toString().endsWith(".bin") || f.toString().endsWith(".part")).count();
+        }
+    }
+
+    protected Api.Res upload(Api.Who who, String part, String filename, byte[] content) {
+        String boundary = "----longrun" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + filename
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return api.post("/api/uploads").as(who).body("multipart/form-data; boundary=" + boundary, body.toByteArray()).send();
+    }
+}

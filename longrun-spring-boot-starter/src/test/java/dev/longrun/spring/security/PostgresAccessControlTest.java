@@ -1,0 +1,7 @@
+package dev.longrun.spring.security;
+
+import dev.longrun.spring.support.OnPostgres;
+
+@OnPostgres
+class PostgresAccessControlTest extends AccessControlContract {
+}
