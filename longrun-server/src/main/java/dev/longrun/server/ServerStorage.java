@@ -1,0 +1,86 @@
+package dev.longrun.server;
+
+import dev.longrun.server.contacts.ContactRepository;
+import dev.longrun.server.contacts.invite.InvitationSender;
+import dev.longrun.server.contacts.invite.OutboxInvitationSender;
+import dev.longrun.server.contacts.invite.SmtpInvitationSender;
+import dev.longrun.server.db.Dialects;
+import dev.longrun.server.db.ServerSchema;
+import dev.longrun.server.outbox.OutboxRepository;
+import dev.longrun.server.seed.ContactSeeder;
+import dev.longrun.store.Dialect;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/**
+ * The product's own tables (contacts, outbox) in the same database as Longrun's jobs: migrated before any
+ * repository is used, then seeded with demo contacts on first start. Also picks how invitations leave:
+ * SMTP when {@code spring.mail.host} is set, else the local outbox.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProductProperties.class)
+public class ServerStorage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerStorage.class);
+
+    /** Detects the dialect and migrates the server's tables; every repository depends on it. */
+    @Bean
+    Dialect serverDialect(DataSource dataSource) {
+        Dialect dialect = Dialects.of(dataSource);
+        ServerSchema.migrate(dataSource, dialect);
+        return dialect;
+    }
+
+    @Bean
+    ContactRepository contactRepository(DataSource dataSource, Dialect serverDialect) {
+        return new ContactRepository(dataSource, serverDialect);
+    }
+
+    @Bean
+    OutboxRepository outboxRepository(DataSource dataSource, Dialect serverDialect) {
+        return new OutboxRepository(dataSource, serverDialect);
+    }
+
+    @Bean
+    InvitationSender invitationSender(ObjectProvider<JavaMailSender> mail, OutboxRepository outbox, ProductProperties properties,
+                                      Environment env) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender != null && env.containsProperty("spring.mail.host")) {
+            LOG.info("Invitations are sent over SMTP via {}:{}", env.getProperty("spring.mail.host"), env.getProperty("spring.mail.port", "25"));
+            return new SmtpInvitationSender(sender, properties.getMail().getFrom());
+        }
+        LOG.info("No SMTP server configured (spring.mail.host): invitations go to the local outbox, readable at GET /api/outbox");
+        return new OutboxInvitationSender(outbox);
+    }
+
+    @Bean
+    ContactSeeder contactSeeder(ContactRepository contacts) {
+        return new ContactSeeder(contacts);
+    }
+
+    @Bean
+    ApplicationRunner seedDemoContacts(ContactSeeder seeder, ProductProperties properties, Environment env) {
+        return args -> seeder.seedAll(demoAccounts(properties, env), properties.getDemo().getContacts());
+    }
+
+    /** longrun.demo.accounts, or else the distinct accounts of longrun.users[*].account. */
+    static List<String> demoAccounts(ProductProperties properties, Environment env) {
+        if (!properties.getDemo().getAccounts().isEmpty()) {
+            return properties.getDemo().getAccounts();
+        }
+        java.util.LinkedHashSet<String> accounts = new java.util.LinkedHashSet<>();
+        for (int i = 0; env.containsProperty("longrun.users[" + i + "].username"); i++) {
+            accounts.add(env.getProperty("longrun.users[" + i + "].account", "default"));
+        }
+        return List.copyOf(accounts);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.longrun.server.reports;
+
+import dev.longrun.Job;
+import dev.longrun.JobContext;
+import dev.longrun.JobHandler;
+import dev.longrun.JobResult;
+import dev.longrun.ResultFile;
+import dev.longrun.server.Wording;
+import dev.longrun.server.contacts.Contact;
+import dev.longrun.server.contacts.ContactFilter;
+import dev.longrun.server.contacts.ContactRepository;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * {@code reports.generate}: four steps ("Collecting data", "Computing totals", "Rendering", "Writing PDF"),
+ * each with its own sub-progress in the step label, ending in a real PDF result file. When started with
+ * {@code depends_on} an export, the engine holds it until the export succeeded and the report cites it.
+ */
+public final class ReportHandler implements JobHandler<ReportParams> {
+
+    static final int STEPS = 4;
+    static final int PAGE = 2000;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final ContactRepository contacts;
+    private final Function<UUID, Optional<Job>> jobs;
+
+    public ReportHandler(ContactRepository contacts, Function<UUID, Optional<Job>> jobs) {
+        this.contacts = contacts;
+        this.jobs = jobs;
+    }
+
+    @Override
+    public JobResult run(JobContext<ReportParams> ctx) throws Exception {
+        Job job = ctx.job();
+        ReportParams params = ctx.params() == null ? new ReportParams(null) : ctx.params();
+        ContactStats stats = collect(ctx, job.accountId());
+
+        ctx.step(2, STEPS, "Computing totals");
+        ctx.throwIfCancelled();
+        long companies = stats.companies.size();
+        ctx.step(2, STEPS, "Computing totals — " + Wording.count(companies, "company") + ", "
+                + Wording.count(stats.domains.size(), "email domain"));
+
+        ctx.step(3, STEPS, "Rendering — section 1 of " + ReportPdf.SECTIONS);
+        String subtitle = job.accountId() + " · generated " + STAMP.format(ctx.clock().instant()) + " for " + job.userId();
+        byte[] pdf = ReportPdf.render(params.effectiveTitle(), subtitle, basedOn(job), stats, done -> {
+            ctx.throwIfCancelled();
+            if (done < ReportPdf.SECTIONS) {
+                ctx.step(3, STEPS, "Rendering — section " + (done + 1) + " of " + ReportPdf.SECTIONS);
+            }
+        });
+
+        ctx.step(4, STEPS, "Writing PDF (" + Wording.bytes(pdf.length) + ")");
+        String filename = "contacts-report-" + ctx.clock().instant().atZone(ZoneOffset.UTC).toLocalDate() + ".pdf";
+        ResultFile file = ctx.resultFile(filename, "application/pdf", out -> {
+            out.write(pdf);
+            return null;
+        });
+        return JobResult.file(file, "Report on " + Wording.count(stats.contacts, "contact") + " ready ("
+                + Wording.bytes(file.sizeBytes()) + " PDF)");
+    }
+
+    private ContactStats collect(JobContext<ReportParams> ctx, String account) {
+        long total = contacts.count(account, ContactFilter.ALL);
+        ctx.step(1, STEPS, "Collecting data — 0 of " + Wording.count(total, "contact"));
+        ContactStats stats = new ContactStats();
+        long after = 0;
+        while (true) {
+            ctx.throwIfCancelled();
+            List<Contact> page = contacts.page(account, ContactFilter.ALL, after, PAGE);
+            if (page.isEmpty()) {
+                return stats;
+            }
+            page.forEach(stats::add);
+            after = page.get(page.size() - 1).id();
+            ctx.step(1, STEPS, "Collecting data — " + Wording.number(stats.contacts) + " of " + Wording.count(Math.max(total, stats.contacts), "contact"));
+        }
+    }
+
+    /** "Based on export contacts-2026-11-23.csv (48,291 rows)" when the job depended on an export that produced a file. */
+    private String basedOn(Job job) {
+        if (job.dependsOn() == null) {
+            return null;
+        }
+        return jobs.apply(job.dependsOn())
+                .filter(j -> j.result() != null && j.result().file() != null)
+                .map(j -> "Based on export " + j.result().file().filename()
+                        + (j.result().file().rowCount() == null ? "" : " (" + Wording.count(j.result().file().rowCount(), "row") + ")")
+                        + " finished " + (j.completedAt() == null ? "" : STAMP.format(j.completedAt())))
+                .orElse("Based on job " + job.dependsOn());
+    }
+}

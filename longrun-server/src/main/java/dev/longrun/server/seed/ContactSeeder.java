@@ -1,0 +1,44 @@
+package dev.longrun.server.seed;
+
+import dev.longrun.server.Wording;
+import dev.longrun.server.contacts.ContactFilter;
+import dev.longrun.server.contacts.ContactRepository;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Seeds the demo contacts of each demo account on first start ({@code longrun.demo.contacts}, default 3,000):
+ * only into an account that has no contacts yet, so restarts never add more. Batches of 1,000 rows, one
+ * transaction each, so 100,000 contacts take seconds.
+ */
+public final class ContactSeeder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContactSeeder.class);
+    static final int BATCH = 1000;
+
+    private final ContactRepository contacts;
+
+    public ContactSeeder(ContactRepository contacts) {
+        this.contacts = contacts;
+    }
+
+    /** Returns how many contacts were added (0 when the account already had contacts). */
+    public long seed(String accountId, int count) {
+        if (count <= 0 || contacts.count(accountId, ContactFilter.ALL) > 0) {
+            return 0;
+        }
+        long started = System.nanoTime();
+        long inserted = 0;
+        for (int from = 0; from < count; from += BATCH) {
+            inserted += contacts.insertBatch(accountId, DemoContacts.range(from, Math.min(count, from + BATCH)), null);
+        }
+        LOG.info("Seeded {} demo contacts into account '{}' in {} ms", Wording.number(inserted), accountId,
+                (System.nanoTime() - started) / 1_000_000);
+        return inserted;
+    }
+
+    public void seedAll(List<String> accounts, int count) {
+        accounts.forEach(account -> seed(account, count));
+    }
+}

@@ -1,0 +1,11 @@
+-- Statements of the local outbox (sqlite).
+
+-- name: insert
+INSERT INTO outbox_messages (account_id, user_id, job_id, recipient, subject, body)
+VALUES (:account, :user, :job, :recipient, :subject, :body)
+
+-- name: list_for_user
+SELECT id, job_id, recipient, subject, body, created_at AS created_at FROM outbox_messages
+WHERE account_id = :account AND user_id = :user
+ORDER BY id DESC
+LIMIT :limit

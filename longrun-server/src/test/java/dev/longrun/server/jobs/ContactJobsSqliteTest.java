@@ -1,0 +1,32 @@
+package dev.longrun.server.jobs;
+
+import dev.longrun.server.testing.SqliteFile;
+import dev.longrun.store.Dialect;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+class ContactJobsSqliteTest extends ContactJobsContract {
+
+    static SqliteFile db;
+
+    @BeforeAll
+    static void open() {
+        db = SqliteFile.create();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        db.close();
+    }
+
+    @Override
+    protected DataSource dataSource() {
+        return db.dataSource();
+    }
+
+    @Override
+    protected Dialect dialect() {
+        return Dialect.SQLITE;
+    }
+}
