@@ -125,7 +125,8 @@ export function startFlow(o) {
 
   form.addEventListener('submit', async e => {
     e.preventDefault();
-    if (busy) return; // a second Enter or click while the first is on its way
+    // A second Enter or click while the first is on its way, or once the job is shown: never a second job.
+    if (busy || !view.hidden) { if (!view.hidden) view.focus(); return; }
     busy = true;
     note.textContent = '';
     note.classList.remove('is-error');

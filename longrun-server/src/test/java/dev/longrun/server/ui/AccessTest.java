@@ -1,0 +1,41 @@
+package dev.longrun.server.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Two people of the same account: Bob never sees Alice's jobs, in the list or by their address. */
+class AccessTest extends BrowserTestBase {
+
+    @Test
+    void bobNeverSeesAlicesJobs() {
+        signIn(page, ALICE);
+        page.navigate("/wait.html");
+        page.getByLabel("How long (seconds)").fill("120");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job")).click();
+        assertThat(page.locator("#job-area longrun-job .lr-badge")).hasText(java.util.regex.Pattern.compile("Queued|In progress"));
+        String alicesJob = page.locator("#job-area longrun-job").getAttribute("job-id");
+
+        Page bob = newContext().newPage();
+        signIn(bob, BOB);
+        bob.waitForLoadState();
+        assertThat(bob.locator("longrun-jobs")).isVisible();
+        bob.waitForTimeout(500);
+        assertThat(bob.locator("li[data-job-id='" + alicesJob + "']")).hasCount(0);
+        assertThat(api(bob, "/api/jobs?limit=100").get("jobs").toString()).doesNotContain(alicesJob);
+
+        bob.navigate("/job.html?id=" + alicesJob);
+        assertThat(bob.locator("longrun-job .lr-badge")).hasText("Not found");
+        assertThat(bob.locator("longrun-job .lr-sentence")).containsText("not found");
+        screenshot(bob, "job-not-found");
+        APIResponse cancel = bob.context().request().post(base() + "/api/jobs/" + alicesJob + "/cancel");
+        assertThat(cancel.status()).isEqualTo(404);
+
+        apiPost(page, "/api/jobs/" + alicesJob + "/cancel", Map.of());
+    }
+}
