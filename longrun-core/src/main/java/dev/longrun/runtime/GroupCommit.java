@@ -77,7 +77,7 @@ final class GroupCommit<T, R> implements AutoCloseable {
                 batch.get(i).answer().complete(answers.get(i));
             }
         } catch (RuntimeException e) {
-            log.warn("Batch write of {} requests failed", batch.size(), e);
+            log.warn("Batch write of {} requests failed: {}", batch.size(), e.getMessage());
             for (Pending<T, R> p : batch) {
                 p.answer().completeExceptionally(e);
             }

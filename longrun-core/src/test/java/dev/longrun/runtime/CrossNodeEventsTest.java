@@ -1,0 +1,67 @@
+package dev.longrun.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.longrun.JobResult;
+import dev.longrun.JobStatus;
+import dev.longrun.JobType;
+import dev.longrun.Longrun;
+import dev.longrun.StartOptions;
+import dev.longrun.event.JobEvent;
+import dev.longrun.testing.PostgresSchema;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A job started and watched on node A runs on node B; A hears every change through PostgreSQL. */
+class CrossNodeEventsTest {
+
+    static PostgresSchema schema;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void createSchema() {
+        schema = PostgresSchema.create(CrossNodeEventsTest.class);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        schema.close();
+    }
+
+    @Test
+    void nodeASeesTheProgressOfAJobRunningOnNodeB() throws Exception {
+        JobType<Map> steps = JobType.builder("steps.run", Map.class, ctx -> {
+            for (int i = 1; i <= 3; i++) {
+                ctx.step(i, 3, "Step " + i);
+                Thread.sleep(150);
+            }
+            return JobResult.done();
+        }).build();
+        List<JobEvent> heardOnA = new CopyOnWriteArrayList<>();
+        try (Longrun nodeA = Longrun.builder().dataSource(schema.dataSource()).schema(schema.name()).dataDir(dataDir)
+                .nodeName("node-a").runWorkers(false).register(steps).build();
+             Longrun nodeB = Longrun.builder().dataSource(schema.dataSource()).schema(schema.name()).dataDir(dataDir)
+                     .nodeName("node-b").pollInterval(Duration.ofSeconds(30)).register(steps).build();
+             AutoCloseable sub = nodeA.events().subscribe(heardOnA::add)) {
+            Thread.sleep(300); // both nodes LISTEN
+            UUID id = nodeA.start("steps.run", Map.of(), StartOptions.forUser("acme", "alice")).job().id();
+            await().atMost(Duration.ofSeconds(10)).until(() -> heardOnA.stream()
+                    .anyMatch(e -> e.jobId().equals(id) && e.status() == JobStatus.SUCCEEDED));
+            List<JobEvent> ofJob = heardOnA.stream().filter(e -> e.jobId().equals(id)).toList();
+            assertThat(ofJob).extracting(JobEvent::status).contains(JobStatus.PENDING, JobStatus.RUNNING, JobStatus.SUCCEEDED);
+            assertThat(ofJob.stream().filter(e -> e.status() == JobStatus.RUNNING).count())
+                    .as("claim and step progress written on B reach A").isGreaterThanOrEqualTo(2);
+        }
+    }
+}
