@@ -1,6 +1,9 @@
 package dev.longrun.server;
 
+import dev.longrun.Longrun;
 import dev.longrun.server.contacts.ContactRepository;
+import dev.longrun.server.contacts.imports.ImportUploads;
+import dev.longrun.server.contacts.imports.StarterImportUploads;
 import dev.longrun.server.contacts.invite.InvitationSender;
 import dev.longrun.server.contacts.invite.OutboxInvitationSender;
 import dev.longrun.server.contacts.invite.SmtpInvitationSender;
@@ -8,6 +11,7 @@ import dev.longrun.server.db.Dialects;
 import dev.longrun.server.db.ServerSchema;
 import dev.longrun.server.outbox.OutboxRepository;
 import dev.longrun.server.seed.ContactSeeder;
+import dev.longrun.spring.upload.UploadStore;
 import dev.longrun.store.Dialect;
 import java.util.List;
 import javax.sql.DataSource;
@@ -32,12 +36,24 @@ public class ServerStorage {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerStorage.class);
 
-    /** Detects the dialect and migrates the server's tables; every repository depends on it. */
     @Bean
     Dialect serverDialect(DataSource dataSource) {
-        Dialect dialect = Dialects.of(dataSource);
-        ServerSchema.migrate(dataSource, dialect);
-        return dialect;
+        return Dialects.of(dataSource);
+    }
+
+    /**
+     * Migrates the server's tables after Longrun migrated its own: on SQLite, Longrun's Flyway refuses a database
+     * that already holds other tables. Safe because the engine only runs jobs that exist, and on a first start
+     * (the only time the tables are missing) there are none.
+     */
+    @Bean
+    ServerSchemaMigrated serverSchemaMigrated(DataSource dataSource, Dialect serverDialect, Longrun longrun) {
+        ServerSchema.migrate(dataSource, serverDialect);
+        return new ServerSchemaMigrated();
+    }
+
+    /** Marker bean: the contacts and outbox tables exist. */
+    record ServerSchemaMigrated() {
     }
 
     @Bean
@@ -63,12 +79,18 @@ public class ServerStorage {
     }
 
     @Bean
+    ImportUploads importUploads(UploadStore uploads) {
+        return new StarterImportUploads(uploads);
+    }
+
+    @Bean
     ContactSeeder contactSeeder(ContactRepository contacts) {
         return new ContactSeeder(contacts);
     }
 
     @Bean
-    ApplicationRunner seedDemoContacts(ContactSeeder seeder, ProductProperties properties, Environment env) {
+    ApplicationRunner seedDemoContacts(ContactSeeder seeder, ProductProperties properties, Environment env,
+                                       ServerSchemaMigrated migrated) {
         return args -> seeder.seedAll(demoAccounts(properties, env), properties.getDemo().getContacts());
     }
 
