@@ -12,7 +12,7 @@ const NAV = [
   ['export.html', 'Export'],
   ['invite.html', 'Invite'],
   ['report.html', 'Report'],
-  ['wait.html', 'Demo job'],
+  ['wait.html', 'Demo'],
 ];
 
 /**
@@ -105,7 +105,7 @@ export function startFlow(o) {
     history.replaceState(null, '', url);
   };
 
-  area.addEventListener('longrun-finished', () => { another.hidden = false; });
+  area.addEventListener('longrun-finished', () => { another.hidden = false; note.textContent = ''; });
   area.addEventListener('longrun-retried', e => showJob(/** @type {CustomEvent} */ (e).detail.job.id));
   area.addEventListener('longrun-start-over', e => { e.preventDefault(); reset(); form.querySelector('input, select, textarea')?.focus(); });
   another.addEventListener('click', () => { reset(); button.focus(); });

@@ -32,7 +32,7 @@ export class LongrunBell extends HTMLElement {
     ensureStyles();
     const count = h('span', { class: 'lr-bell-count', 'aria-hidden': 'true' });
     const button = h('button', { type: 'button', class: 'lr-button lr-bell-button', 'aria-expanded': 'false', 'aria-controls': 'lr-bell-panel' },
-      h('span', { 'aria-hidden': 'true' }, '🔔'), count);
+      bellIcon(), count);
     const list = h('ul', { class: 'lr-bell-list' });
     const sound = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox' }));
     sound.checked = localStorage.getItem(SOUND_KEY) === 'on';
@@ -103,6 +103,21 @@ export class LongrunBell extends HTMLElement {
     localStorage.setItem(READ_KEY, String(Date.now()));
     this.render();
   }
+}
+
+/** A bell drawn in SVG: emoji fonts are not everywhere. */
+function bellIcon() {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '20');
+  svg.setAttribute('height', '20');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', 'lr-bell-icon');
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('d', 'M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z');
+  path.setAttribute('fill', 'currentColor');
+  svg.append(path);
+  return svg;
 }
 
 /** @param {Job} j */

@@ -3,7 +3,7 @@
 
 import { LongrunError, apiUrl, request } from './longrun-client.js';
 import { fill, h, show, text } from './longrun-dom.js';
-import { bytes, clock, count, expiresIn, number } from './longrun-words.js';
+import { bytes, clock, count, expiresIn, failedCount, number, typeWords } from './longrun-words.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
 /** @typedef {{url?: string|null, expires_at?: string|null, filename?: string, size_bytes?: number, row_count?: number|null, content_type?: string}} FileResult */
@@ -25,7 +25,7 @@ function drawFile(card, job, r, host) {
   const facts = [format(r), r.row_count != null ? count(r.row_count, 'row') : null, r.size_bytes != null ? bytes(r.size_bytes) : null]
     .filter(Boolean).join(' · ');
   const expiry = r.url && r.expires_at ? expiresIn(r.expires_at) : r.url ? 'Ready to download' : null;
-  const name = h('p', { class: 'lr-file-name' }, h('span', { 'aria-hidden': 'true' }, '📄 '), r.filename || 'result');
+  const name = h('p', { class: 'lr-file-name' }, r.filename || 'result');
   if (r.url && expiry) {
     fill(card, name, h('p', { class: 'lr-file-facts' }, facts), h('p', { class: 'lr-file-expiry' }, expiry),
       h('a', { class: 'lr-button lr-primary', href: r.url, download: r.filename || true }, `Download ${r.filename}`));
@@ -67,20 +67,33 @@ function format(r) {
 export function failedItemsPanel(job, host) {
   const failed = job.summary?.failed || 0;
   const reasons = h('ul', { class: 'lr-reasons' }, h('li', {}, 'Loading the reasons…'));
+  const w = typeWords(job);
   const card = h('div', { class: 'lr-card lr-partial' },
-    h('p', { class: 'lr-partial-title' }, `${count(failed, 'item')} failed`),
+    h('p', { class: 'lr-partial-title' }, partialTitle(job)),
     reasons,
     h('div', { class: 'lr-actions' },
-      h('button', { type: 'button', class: 'lr-button lr-primary', onclick: () => host.restart('retry-failed') }, `Retry the ${number(failed)} failed`),
+      w.retryFailed === false ? null
+        : h('button', { type: 'button', class: 'lr-button lr-primary', onclick: () => host.restart('retry-failed') }, `Retry the ${number(failed)} failed`),
       h('a', { class: 'lr-button', href: apiUrl(`/api/jobs/${encodeURIComponent(job.id)}/items?status=failed&format=csv`), download: true },
-        'Download the failed items (CSV)')));
+        `Download the ${w.failed || 'failed'} ${w.items || 'items'} (CSV)`)));
   request('GET', `/api/jobs/${encodeURIComponent(job.id)}/items?status=failed&limit=1000`).then(({ data }) => {
     /** @type {Map<string, number>} */
     const byReason = new Map();
     for (const item of data?.items || []) byReason.set(item.message || 'No reason given', (byReason.get(item.message || 'No reason given') || 0) + 1);
-    fill(reasons, ...[...byReason].sort((a, b) => b[1] - a[1]).map(([why, n]) => h('li', {}, `${why} — ${number(n)}`)));
+    fill(reasons, ...[...byReason].sort((a, b) => b[1] - a[1]).map(([why, n]) => h('li', {}, n > 1 ? `${why} (${number(n)})` : why)));
   }, () => fill(reasons, h('li', {}, 'The reasons could not be loaded; the CSV lists them.')));
   return card;
+}
+
+/** "Finished processing 50 invitations · 47 sent · 3 failed", or just "2 rows skipped" when the counts of
+ * successes are not items (an import counts rows it imported elsewhere). @param {Job} job */
+function partialTitle(job) {
+  const s = /** @type {NonNullable<Job['summary']>} */ (job.summary);
+  const w = typeWords(job);
+  if (s.succeeded > 0 && w.items) {
+    return `Finished processing ${count(s.succeeded + s.failed, w.items.replace(/s$/, ''), w.items)} · ${number(s.succeeded)} ${w.sent || 'succeeded'} · ${number(s.failed)} ${w.failed || 'failed'}`;
+  }
+  return failedCount(job, s.failed);
 }
 
 /**

@@ -175,7 +175,7 @@ export class LongrunJob extends HTMLElement {
     if (p.title instanceof HTMLAnchorElement) p.title.href = this.detailHref(job);
     text(p.badge, job.status_label || LABELS[job.status]);
     const stepped = job.status === 'running' && job.total_steps != null && job.current_step != null && !job.cancel_requested;
-    text(p.sentence, stepped ? `Step ${job.current_step} of ${job.total_steps}: ${stepName(job)}` : sentence(job));
+    text(p.sentence, stepped ? stepSentence(job) : sentence(job));
     this.renderProgress(job);
     this.renderFacts(job);
     this.renderActions(job, w);
@@ -300,9 +300,8 @@ export class LongrunJob extends HTMLElement {
     text(p.attempt, `Retry ${job.attempt} of ${job.max_attempts} — the first ${job.attempt === 2 ? 'try' : 'tries'} hit a temporary problem, so it is trying again by itself. No need to start over.`);
     show(p.leave, job.status === 'pending' || job.status === 'running');
     show(p.next, job.status === 'failed' || job.status === 'cancelled');
-    text(p.next, job.status === 'failed' ? nextStep(job) : this.typeInfo?.cancel_effect
-      ? `Nothing is running now. ${this.typeInfo.cancel_effect} Retry runs it again with the same inputs.`
-      : 'Nothing is running now. Retry runs it again with the same inputs.');
+    text(p.next, job.status === 'failed' ? nextStep(job)
+      : 'Nothing is running now. Retry runs it again with the same inputs; Start over lets you change them first.');
     this.renderSpecial(job);
     show(p.details, true);
     this.renderDetails(false);
@@ -453,7 +452,9 @@ function etaWords(t) {
   return /left|done|remaining/i.test(t) ? t : `${t} left`;
 }
 
-/** The step's own words without a repeated "Step 3 of 5:" prefix. @param {Job} job */
-function stepName(job) {
-  return String(job.progress_message || 'Working on it').replace(/^Step \d+ of \d+:?\s*/i, '');
+/** "Step 3 of 5: Generating summary", saying the step numbers once even when the message has them too. @param {Job} job */
+function stepSentence(job) {
+  const message = String(job.progress_message || 'Working on it').replace(/^Step \d+ of \d+:?\s*/i, '');
+  if (new RegExp(`\\bstep ${job.current_step} of ${job.total_steps}\\b`, 'i').test(message)) return message.replace(/^./, c => c.toUpperCase());
+  return `Step ${job.current_step} of ${job.total_steps}: ${message}`;
 }

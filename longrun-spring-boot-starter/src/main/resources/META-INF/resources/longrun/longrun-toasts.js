@@ -65,6 +65,8 @@ export class LongrunToasts extends HTMLElement {
     const key = `${job.id}:${job.status}`;
     if (!wasActive || readSet(TOASTED)[key]) return;
     remember(TOASTED, key);
+    // The page already shows this job in full: its panel says it, a toast would only cover it.
+    if (document.querySelector(`longrun-job[mode="expanded"][job-id="${CSS.escape(job.id)}"]`)) return;
     this.show(job);
   }
 

@@ -22,11 +22,12 @@ export const LABELS = {
 
 /**
  * How each known job type is spoken of. Unknown types fall back to their label from the API.
- * @type {Record<string, {icon: string, running: string, done: string, noun: string, items?: string, sent?: string}>}
+ * @type {Record<string, {icon: string, running: string, done: string, noun: string, items?: string, sent?: string, failed?: string, retryFailed?: boolean}>}
  */
 const TYPES = {
   'contacts.export': { icon: '⇩', running: 'Exporting contacts', done: 'Export complete', noun: 'export', items: 'contacts', sent: 'exported' },
-  'contacts.import': { icon: '⇧', running: 'Importing contacts', done: 'Import complete', noun: 'import', items: 'rows', sent: 'imported' },
+  // Skipped rows need a fixed file, not a second try: no "Retry the failed" for imports.
+  'contacts.import': { icon: '⇧', running: 'Importing contacts', done: 'Import complete', noun: 'import', items: 'rows', sent: 'imported', failed: 'skipped', retryFailed: false },
   'contacts.invite': { icon: '✉', running: 'Sending invitations', done: 'Invitations sent', noun: 'invitations', items: 'invitations', sent: 'sent' },
   'reports.generate': { icon: '▤', running: 'Generating report', done: 'Report ready', noun: 'report' },
   'contacts.dedupe': { icon: '≋', running: 'Finding duplicate contacts', done: 'Duplicate check complete', noun: 'duplicate check' },
@@ -39,6 +40,13 @@ export function typeWords(job) {
   if (known) return known;
   const label = job.type_label || job.type;
   return { icon: '●', running: label, done: `${label} complete`, noun: 'job' };
+}
+
+/** "3 invitations failed", "2 rows skipped". @param {Job} job @param {number} n */
+export function failedCount(job, n) {
+  const w = typeWords(job);
+  const plural = w.items || 'items';
+  return `${count(n, plural.replace(/s$/, ''), plural)} ${w.failed || 'failed'}`;
 }
 
 /** @param {Job} job */
@@ -132,15 +140,15 @@ export function sentence(job) {
 /** "Finished processing 50 invitations · 47 sent · 3 failed" or the result's own message. @param {Job} job */
 export function outcome(job) {
   const s = job.summary;
+  if (job.result?.message) return job.result.message;
   if (s && s.failed > 0) {
     const w = typeWords(job);
     const total = s.succeeded + s.failed + (s.skipped || 0);
     const parts = [`Finished processing ${count(total, (w.items || 'item').replace(/s$/, ''), w.items || 'items')}`,
-      `${number(s.succeeded)} ${w.sent || 'succeeded'}`, `${number(s.failed)} failed`];
+      `${number(s.succeeded)} ${w.sent || 'succeeded'}`, `${number(s.failed)} ${w.failed || 'failed'}`];
     if (s.skipped) parts.push(`${number(s.skipped)} skipped`);
     return parts.join(' · ');
   }
-  if (job.result?.message) return job.result.message;
   if (job.result?.filename) return 'Your file is ready.';
   return 'Done.';
 }
