@@ -21,21 +21,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The base of the dashboard's browser tests: the real server on a random port (embedded store in a fresh
- * directory), Debian's Chromium driven by Playwright (one browser per test class, a fresh context per test),
- * sign-in as the demo users, API calls with the signed-in person's cookie, and screenshots of each state at
- * desktop width and at 375 px under {@code target/screenshots/}.
+ * The base of the dashboard's browser tests: the real server in this JVM on a random port (embedded store in a
+ * fresh directory, started once for all browser tests), Debian's Chromium driven by Playwright (one browser per
+ * test class, a fresh context per test), sign-in as the demo users, API calls with the signed-in person's
+ * cookie, and screenshots of each state at desktop width and at 375 px under {@code target/screenshots/}.
+ * The server starts through SpringApplication as {@code java -jar} would, not Spring's test framework, so the
+ * tests run on the module's JUnit version.
  */
-@SpringBootTest(classes = LongrunServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class BrowserTestBase {
 
     static final String ALICE = "alice";
@@ -44,10 +43,10 @@ abstract class BrowserTestBase {
     private static final Path SHOTS = Paths.get("target", "screenshots");
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
+    private static ConfigurableApplicationContext server;
     private static Playwright playwright;
     static Browser browser;
 
-    @LocalServerPort
     int port;
 
     /** Contexts opened by the current test, closed after it. */
@@ -55,12 +54,19 @@ abstract class BrowserTestBase {
     BrowserContext context;
     Page page;
 
-    @DynamicPropertySource
-    static void server(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory("longrun-ui-");
-        registry.add("longrun.data-dir", dir::toString);
-        // Enough contacts that an export takes long enough to watch its bar move.
-        registry.add("longrun.demo.contacts", () -> "60000");
+    /** The one server of all browser tests, closed when the test JVM ends. */
+    static synchronized int serverPort() throws IOException {
+        if (server == null) {
+            Path dir = Files.createTempDirectory("longrun-ui-");
+            server = new SpringApplicationBuilder(LongrunServer.class).run(
+                    "--server.port=0",
+                    "--longrun.data-dir=" + dir,
+                    // Enough contacts that an export takes long enough to watch its bar move.
+                    "--longrun.demo.contacts=60000");
+            ConfigurableApplicationContext started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
     }
 
     @BeforeAll
@@ -85,7 +91,8 @@ abstract class BrowserTestBase {
     }
 
     @BeforeEach
-    void openPage() {
+    void openPage() throws IOException {
+        port = serverPort();
         context = newContext();
         page = context.newPage();
     }
