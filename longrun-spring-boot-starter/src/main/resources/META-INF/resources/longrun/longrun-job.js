@@ -41,6 +41,10 @@ export class LongrunJob extends HTMLElement {
     this.pending = false;
     this.built = false;
     this.finishedFired = false;
+    /** @type {import('./longrun-client.js').Connection} */
+    this.connection = 'connecting';
+    /** @type {(() => void)|null} */
+    this.unconnect = null;
   }
 
   get jobId() { return this.getAttribute('job-id') || ''; }
@@ -57,11 +61,13 @@ export class LongrunJob extends HTMLElement {
     this.build();
     this.follow();
     this.ticker = setInterval(() => this.tick(), 1000);
+    this.unconnect = hub.onConnection(c => { this.connection = c; if (this.job) this.renderFacts(this.job); });
   }
 
   disconnectedCallback() {
     this.unwatch?.();
     this.unwatch = null;
+    this.unconnect?.();
     if (this.ticker) clearInterval(this.ticker);
   }
 
@@ -90,7 +96,9 @@ export class LongrunJob extends HTMLElement {
       onChange: job => { if (id === this.jobId) this.receive(job); },
       onError: e => {
         if (id !== this.jobId) return;
-        this.problem = e.status === 404 || !this.job ? e.message : 'The connection dropped; showing the last known status while the page reconnects.';
+        this.problem = e.status === 404
+          ? 'We can’t find this job. It may belong to someone else, or it was removed after it finished.'
+          : !this.job ? e.message : 'The connection dropped; showing the last known status while the page reconnects.';
         this.update();
       },
     });
@@ -258,7 +266,9 @@ export class LongrunJob extends HTMLElement {
     text(p.facts, facts.join(' · '));
     show(p.facts, facts.length > 0);
     show(p.updated, !isTerminal(job.status));
-    text(p.updated, job.status === 'running' ? `Still working — last updated ${ago(job.updated_at, now)}` : `Last updated ${ago(job.updated_at, now)}`);
+    // Said when live updates are down, so an unchanged screen is not mistaken for a stuck job.
+    const channel = this.connection === 'polling' || this.connection === 'reconnecting' ? ' · checking for changes every few seconds' : '';
+    text(p.updated, `${job.status === 'running' ? 'Still working — last updated' : 'Last updated'} ${ago(job.updated_at, now)}${channel}`);
   }
 
   /** @param {Job} job @param {ReturnType<typeof typeWords>} w */

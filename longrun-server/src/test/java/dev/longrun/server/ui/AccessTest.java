@@ -31,7 +31,7 @@ class AccessTest extends BrowserTestBase {
 
         bob.navigate("/job.html?id=" + alicesJob);
         assertThat(bob.locator("longrun-job .lr-badge")).hasText("Not found");
-        assertThat(bob.locator("longrun-job .lr-sentence")).containsText("not found");
+        assertThat(bob.locator("longrun-job .lr-sentence")).containsText("We can’t find this job");
         screenshot(bob, "job-not-found");
         APIResponse cancel = bob.context().request().post(base() + "/api/jobs/" + alicesJob + "/cancel");
         assertThat(cancel.status()).isEqualTo(404);

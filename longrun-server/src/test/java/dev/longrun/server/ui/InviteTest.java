@@ -30,6 +30,8 @@ class InviteTest extends BrowserTestBase {
         page.navigate("/invite.html");
         page.getByLabel("Find contacts").fill("Benjamin");
         assertThat(page.locator("#contacts li")).hasCount(all);
+        assertThat(page.locator("#contacts li").first()).containsText("Benjamin");
+        assertThat(page.locator("#contacts li").last()).containsText("Benjamin");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Select all shown")).click();
         screenshot(page, "invite-form");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite " + all + " selected contacts")).click();

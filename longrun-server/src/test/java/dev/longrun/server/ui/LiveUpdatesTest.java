@@ -27,13 +27,17 @@ class LiveUpdatesTest extends BrowserTestBase {
             }
         });
         signIn(page, ALICE);
+        PageRecorder.install(page);
         page.navigate("/wait.html");
-        page.getByLabel("How long (seconds)").fill("5");
-        page.getByLabel("Steps").fill("5");
+        page.getByLabel("How long (seconds)").fill("8");
+        page.getByLabel("Steps").fill("2");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job")).click();
         Locator job = page.locator("#job-area longrun-job");
-        assertThat(job.locator(".lr-sentence")).containsText("Step 3 of 5");
+        assertThat(job.locator(".lr-badge")).hasText("In progress");
+        assertThat(job.locator(".lr-updated")).containsText("checking for changes every few seconds");
+        screenshot(page, "demo-running-polling");
         assertThat(job.locator(".lr-badge")).hasText("Completed");
+        assertThat(PageRecorder.texts(page)).anyMatch(t -> t.matches("(?i).*step [12] of 2.*"));
         assertThat(streamAttempts.get()).isPositive();
         assertThat(polls.get()).isGreaterThan(2);
     }
