@@ -39,6 +39,8 @@ function drawFile(card, job, r, host) {
     text(again, 'Getting a fresh link…');
     try {
       const link = (await request('POST', `/api/jobs/${encodeURIComponent(job.id)}/result-link`)).data;
+      // The job's copy of the result takes the new link too, so later redraws keep it.
+      if (job.result) Object.assign(job.result, { url: link.url, expires_at: link.expires_at });
       drawFile(card, job, { ...r, ...link }, host);
       card.querySelector('a')?.focus();
     } catch (e) {

@@ -358,7 +358,15 @@ export class LongrunJob extends HTMLElement {
   }
 
   tick() {
-    if (this.job && !isTerminal(this.job.status)) this.renderFacts(this.job);
+    const job = this.job;
+    if (!job) return;
+    if (!isTerminal(job.status)) this.renderFacts(job);
+    // A page left open past the link's expiry: swap Download for "Get a fresh link" without a reload.
+    const expires = job.result?.expires_at;
+    if (expires && this.mode === 'expanded' && Date.parse(expires) <= Date.now() && this.parts.special.querySelector('.lr-file a[download]')) {
+      this.parts.special.dataset.key = '';
+      this.renderSpecial(job);
+    }
   }
 
   // ---- actions -----------------------------------------------------------------------------------------

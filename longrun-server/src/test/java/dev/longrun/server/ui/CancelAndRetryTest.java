@@ -81,6 +81,25 @@ class CancelAndRetryTest extends BrowserTestBase {
         screenshot(page, "demo-completed-after-retry");
     }
 
+    @Test
+    void startOverFromTheJobPageGoesBackToTheFormWithTheInputsKept() {
+        signIn(page, ALICE);
+        startDemo(1, 3, "permanent");
+        Locator job = page.locator("#job-area longrun-job");
+        assertThat(job.locator(".lr-badge")).hasText("Failed");
+        String id = job.getAttribute("job-id");
+
+        page.navigate("/job.html?id=" + id);
+        assertThat(page).hasTitle("✕ Demo: wait failed");
+        screenshot(page, "job-page-failed");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start over")).click();
+        page.waitForURL("**/wait.html?from=" + id);
+        assertThat(page.getByLabel("How long (seconds)")).hasValue("1");
+        assertThat(page.getByLabel("Steps")).hasValue("3");
+        assertThat(page.getByLabel("How it ends")).hasValue("permanent");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job"))).isEnabled();
+    }
+
     private void startDemo(int seconds, int steps, String fail) {
         page.navigate("/wait.html");
         page.getByLabel("How long (seconds)").fill(String.valueOf(seconds));
