@@ -126,8 +126,9 @@ function problemsTable(p, job) {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Row'), h('th', { scope: 'col' }, 'Column'),
         h('th', { scope: 'col' }, 'Problem'), h('th', { scope: 'col' }, 'What happens'))),
       h('tbody', {}, ...problems.map(x => h('tr', { class: `lr-problem-${x.severity}` },
-        h('td', {}, String(x.row)), h('td', {}, x.column || 'whole row'), h('td', {}, x.message),
-        h('td', {}, x.severity === 'error' ? 'Skipped' : 'Imported with a change'))))),
+        h('td', { 'data-label': 'Row' }, String(x.row)), h('td', { 'data-label': 'Column' }, x.column || 'whole row'),
+        h('td', { 'data-label': 'Problem' }, x.message),
+        h('td', { 'data-label': 'What happens' }, x.severity === 'error' ? 'Skipped' : 'Imported with a change'))))),
     p.problems_truncated
       ? h('p', { class: 'lr-hint' }, `Only the first ${problems.length} problems are listed. `,
         h('a', { href: apiUrl(`/api/jobs/${encodeURIComponent(job.id)}/items?format=csv`), download: true }, 'Download all problems (CSV)'))
