@@ -112,7 +112,8 @@ export class LongrunJob extends HTMLElement {
     this.problem = null;
     if (isTerminal(job.status)) this.cancelling = false;
     if (!this.typeInfo) jobTypes().then(types => { this.typeInfo = types[job.type] || {}; this.update(); });
-    if (before && before.status !== job.status) {
+    // Rows of a list stay quiet: the toasts announce finished jobs once for the whole page.
+    if (before && before.status !== job.status && this.mode === 'expanded') {
       text(this.parts.live, `${typeLabel(job)}: ${job.status_label || LABELS[job.status]}. ${sentence(job)}`);
     }
     this.update();

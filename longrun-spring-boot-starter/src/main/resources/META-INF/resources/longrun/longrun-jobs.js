@@ -140,9 +140,13 @@ export class LongrunJobs extends HTMLElement {
   /** A change anywhere: rows update themselves; a job this list does not show yet means a reload. @param {Job} job @param {Job|undefined} previous */
   onJob(job, previous) {
     const shown = this.jobs.find(j => j.id === job.id);
-    const movedGroup = shown && isTerminal(shown.status) !== isTerminal(job.status);
+    const moved = !!previous && previous.status !== job.status;
+    const movedGroup = !!shown && isTerminal(shown.status) !== isTerminal(job.status);
     if (shown) Object.assign(shown, job);
-    if (!shown || movedGroup || (previous && previous.status !== job.status && this.getAttribute('status'))) {
+    // Progress of a job this list does not show (filtered out) changes nothing here; a new job or a new
+    // status may change which jobs belong in the list.
+    const reload = shown ? movedGroup || (moved && !!this.getAttribute('status')) : !previous || moved;
+    if (reload) {
       if (this.reloadTimer) clearTimeout(this.reloadTimer);
       this.reloadTimer = setTimeout(() => this.reload(), 300);
     } else {

@@ -62,6 +62,8 @@ export class LongrunToasts extends HTMLElement {
     }
     const wasActive = (previous && !isTerminal(previous.status) && previous.status !== job.status) || readSet(ACTIVE)[job.id];
     forget(ACTIVE, job.id);
+    // A cancel is the person's own doing and its screen already says so; a toast would only repeat it.
+    if (job.status === 'cancelled') return;
     const key = `${job.id}:${job.status}`;
     if (!wasActive || readSet(TOASTED)[key]) return;
     remember(TOASTED, key);
