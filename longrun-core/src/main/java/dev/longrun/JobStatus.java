@@ -26,7 +26,7 @@ public enum JobStatus {
     private static final Map<JobStatus, Set<JobStatus>> ALLOWED = Map.of(
             PENDING, EnumSet.of(RUNNING, CANCELLED, FAILED),
             RUNNING, EnumSet.of(SUCCEEDED, FAILED, NEEDS_ACTION, PENDING, CANCELLED),
-            NEEDS_ACTION, EnumSet.of(PENDING, CANCELLED, FAILED),
+            NEEDS_ACTION, EnumSet.of(PENDING, CANCELLED),
             SUCCEEDED, EnumSet.noneOf(JobStatus.class),
             FAILED, EnumSet.noneOf(JobStatus.class),
             CANCELLED, EnumSet.noneOf(JobStatus.class));

@@ -58,6 +58,9 @@ public interface Longrun extends AutoCloseable {
     /** Queue position and time estimates for the status screen. */
     Insight insight(Job job);
 
+    /** How long a type usually takes ("Usually 2 to 5 minutes"), from history or its declared typical range; null when unknown. */
+    Eta usualDuration(String type);
+
     Collection<JobType<?>> jobTypes();
 
     Optional<JobType<?>> jobType(String name);

@@ -178,6 +178,11 @@ WHERE id IN (SELECT id FROM ${schema}.jobs
              ORDER BY completed_at
              LIMIT :limit::int);
 
+-- name: PruneDeletedFiles
+-- Rows of deleted files whose job is gone too: nothing is left to track.
+DELETE FROM ${schema}.job_files
+WHERE deleted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${schema}.jobs j WHERE j.id = ${schema}.job_files.job_id);
+
 -- name: RecordFile
 INSERT INTO ${schema}.job_files (storage_key, job_id, filename, created_at)
 VALUES (:storage_key::text, :job_id::uuid, :filename::text, :created_at::timestamptz)
@@ -273,4 +278,4 @@ WHERE account_id IS NOT DISTINCT FROM :account_id::text AND user_id IS NOT DISTI
 RETURNING id;
 
 -- name: Notify
-SELECT pg_notify('longrun_jobs', :payload::text);
+SELECT pg_notify(:channel::text, :payload::text);

@@ -198,6 +198,11 @@ WHERE id IN (SELECT id FROM longrun_jobs
              ORDER BY completed_at
              LIMIT :limit);
 
+-- name: PruneDeletedFiles
+-- Rows of deleted files whose job is gone too: nothing is left to track.
+DELETE FROM longrun_job_files
+WHERE deleted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM longrun_jobs j WHERE j.id = longrun_job_files.job_id);
+
 -- name: RecordFile
 INSERT INTO longrun_job_files (storage_key, job_id, filename, created_at)
 VALUES (:storage_key, :job_id, :filename, :created_at)

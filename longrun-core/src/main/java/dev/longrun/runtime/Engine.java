@@ -1,5 +1,6 @@
 package dev.longrun.runtime;
 
+import dev.longrun.Eta;
 import dev.longrun.Insight;
 import dev.longrun.ItemStatus;
 import dev.longrun.Job;
@@ -16,6 +17,7 @@ import dev.longrun.event.JobEvent;
 import dev.longrun.event.JobEvents;
 import dev.longrun.event.LocalEventBus;
 import dev.longrun.event.PostgresListener;
+import dev.longrun.estimate.Estimator;
 import dev.longrun.result.LocalResultStore;
 import dev.longrun.result.ResultStore;
 import dev.longrun.store.Dialect;
@@ -61,6 +63,8 @@ public final class Engine implements Longrun {
     private final Supervisor supervisor;
     private final JobStarter starter;
     private final UserActions actions;
+    private final Estimator estimator;
+    private final SuccessHistory history;
     private volatile boolean closed;
 
     private Engine(EngineSettings settings, DataSource dataSource, DataSource owned, JobStore store) {
@@ -71,6 +75,8 @@ public final class Engine implements Longrun {
         this.owner = nodeName(settings);
         Clock clock = settings.clock();
         boolean postgres = store.dialect() == Dialect.POSTGRESQL;
+        this.estimator = new Estimator(clock, store::recentDurations);
+        this.history = new SuccessHistory(store, estimator);
         this.announcer = postgres ? new Announcer(store) : null;
         this.finisher = new GroupCommit<>("longrun-finish", this::writeFinishes);
         ProgressWriter progress = new ProgressWriter(store, owner, this::publish);
@@ -84,7 +90,8 @@ public final class Engine implements Longrun {
                 settings.pollInterval(), this::publish) : null;
         this.supervisor = work ? new Supervisor(store, runner, progress, settings.types(), clock, owner, settings.lease(),
                 settings.progressFlushInterval()) : null;
-        this.starter = new JobStarter(settings.types(), store, json, clock, this::publish, maintenance, (type, params) -> null);
+        this.starter = new JobStarter(settings.types(), store, json, clock, this::publish, maintenance,
+                (type, params) -> estimator.expectedDurationSeconds(type.name(), Estimator.sizeHint(params)));
         this.actions = new UserActions(settings.types(), store, results, json, clock, starter, runner.running, this::publish);
         this.listener = postgres ? new PostgresListener(dataSource, this::heard) : null;
         log.info("Longrun started on {} as node {} ({} job types{})", store.dialect(), owner, settings.types().size(),
@@ -125,11 +132,19 @@ public final class Engine implements Longrun {
 
     @Override
     public Insight insight(Job job) {
-        if (job.status() != JobStatus.PENDING) {
-            return Insight.NONE;
+        estimator.observe(job);
+        var standing = job.status() == JobStatus.PENDING ? store.queueStanding(job, settings.clock().instant()) : null;
+        return estimator.insight(job, standing, settings.concurrency());
+    }
+
+    @Override
+    public Eta usualDuration(String type) {
+        Eta usual = estimator.usualDuration(type, null);
+        if (usual != null) {
+            return usual;
         }
-        var standing = store.queueStanding(job, settings.clock().instant());
-        return standing == null ? Insight.NONE : new Insight(standing.position(), standing.size(), null, null);
+        JobType<?> t = settings.types().get(type);
+        return t == null || t.typicalMin() == null || t.typicalMax() == null ? null : Estimator.usualRange(t.typicalMin(), t.typicalMax());
     }
 
     @Override public Collection<JobType<?>> jobTypes() { return settings.types().values(); }
@@ -189,6 +204,7 @@ public final class Engine implements Longrun {
 
     private void succeeded(Job job) {
         maintenance.wake();
+        history.recordLater(job.id());
     }
 
     private void wakeWorkers() {
@@ -230,6 +246,7 @@ public final class Engine implements Longrun {
         }
         maintenance.close();
         finisher.close();
+        history.close();
         if (announcer != null) {
             announcer.close();
         }

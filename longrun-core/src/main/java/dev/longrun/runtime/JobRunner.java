@@ -10,6 +10,7 @@ import dev.longrun.RetryPolicy;
 import dev.longrun.Summary;
 import dev.longrun.result.ResultStore;
 import dev.longrun.store.Finish;
+import dev.longrun.store.JobJson;
 import dev.longrun.store.JobStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,7 @@ final class JobRunner {
     private final JobStore store;
     private final ResultStore results;
     private final ParamsBinder json;
+    private final JobJson stored = new JobJson();
     private final Clock clock;
     private final String owner;
     private final GroupCommit<Finish, Boolean> finisher;
@@ -117,17 +119,17 @@ final class JobRunner {
 
     private void record(Job job, JobType<?> type, RunContext<?> ctx, Outcome outcome) {
         Instant now = clock.instant();
-        String summary = ctx.recordedItems() || job.summary() != null ? json.write(summaryOf(job)) : null;
+        String summary = ctx.recordedItems() || job.summary() != null ? stored.write(summaryOf(job)) : null;
         switch (outcome) {
             case Outcome.Succeeded s -> {
-                boolean won = write(Finish.succeeded(job.id(), owner, json.write(s.result()), summary, now));
+                boolean won = write(Finish.succeeded(job.id(), owner, stored.write(s.result()), summary, now));
                 if (won) {
                     onSucceeded.accept(job);
                 } else {
                     deleteFiles(ctx);
                 }
             }
-            case Outcome.NeedsAction n -> write(Finish.needsAction(job.id(), owner, json.write(n.action()), summary, now));
+            case Outcome.NeedsAction n -> write(Finish.needsAction(job.id(), owner, stored.write(n.action()), summary, now));
             case Outcome.Cancelled c -> {
                 write(Finish.cancelled(job.id(), owner, summary, now));
                 cleanUp(ctx);

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
@@ -26,6 +28,8 @@ final class Database {
         T map(ResultSet rs) throws SQLException;
     }
 
+    private static final Map<DataSource, ReentrantLock> WRITE_LOCKS = new WeakHashMap<>();
+
     private final DataSource dataSource;
     private final NamedStatements statements;
     private final SqlTypes types;
@@ -35,14 +39,19 @@ final class Database {
         this.dataSource = dataSource;
         this.statements = statements;
         this.types = types;
-        this.writeLock = serializeWrites ? new ReentrantLock(true) : null;
+        this.writeLock = serializeWrites ? writeLockOf(dataSource) : null;
+    }
+
+    /** One lock per database, shared by every store on that DataSource in this JVM. */
+    private static synchronized ReentrantLock writeLockOf(DataSource dataSource) {
+        return WRITE_LOCKS.computeIfAbsent(dataSource, ds -> new ReentrantLock(true));
     }
 
     <T> T read(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw StoreException.from(e, "(connection)");
+            throw StoreException.fromConnection(e);
         }
     }
 
@@ -63,7 +72,7 @@ final class Database {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw StoreException.from(e, "(transaction)");
+            throw StoreException.fromConnection(e);
         } finally {
             if (writeLock != null) {
                 writeLock.unlock();

@@ -1,5 +1,6 @@
 package dev.longrun.store;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.longrun.Action;
 import dev.longrun.JobResult;
@@ -24,6 +25,8 @@ public final class JobJson {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 // Absent rather than null: a JsonNode field read back from "null" would be a NullNode, not null.
                 .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+                // Records only: Summary.isEmpty() and the like are derived, not stored.
+                .changeDefaultVisibility(v -> v.withIsGetterVisibility(JsonAutoDetect.Visibility.NONE))
                 .build();
     }
 
@@ -41,7 +44,12 @@ public final class JobJson {
     }
 
     public JobResult readResult(String json) {
-        return json == null ? null : mapper.readValue(json, JobResult.class);
+        if (json == null) {
+            return null;
+        }
+        JobResult result = mapper.readValue(json, JobResult.class);
+        // Text written elsewhere may carry "data": null, which Jackson reads as a NullNode.
+        return result.data() != null && result.data().isNull() ? result.withData(null) : result;
     }
 
     public Summary readSummary(String json) {
@@ -49,7 +57,11 @@ public final class JobJson {
     }
 
     public Action readAction(String json) {
-        return json == null ? null : mapper.readValue(json, Action.class);
+        if (json == null) {
+            return null;
+        }
+        Action action = mapper.readValue(json, Action.class);
+        return action.preview() != null && action.preview().isNull() ? new Action(action.kind(), action.message(), null) : action;
     }
 
     public <T> T convert(JsonNode node, Class<T> type) {

@@ -36,7 +36,7 @@ public final class JobStores {
         try (Connection c = dataSource.getConnection()) {
             product = c.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
-            throw StoreException.from(e, "(detecting the database)");
+            throw StoreException.fromConnection(e);
         }
         String p = product == null ? "" : product.toLowerCase(Locale.ROOT);
         if (p.contains("postgres")) {

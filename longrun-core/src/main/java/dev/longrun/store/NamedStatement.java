@@ -6,5 +6,5 @@ import java.util.List;
  * One statement of {@code db/<dialect>/queries.sql}, ready for JDBC: {@code :name} parameters replaced by
  * {@code ?}, and the parameter names in the order of the question marks (a name may repeat).
  */
-public record NamedStatement(String name, String jdbcSql, List<String> parameters) {
+record NamedStatement(String name, String jdbcSql, List<String> parameters) {
 }

@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code :name} parameters to JDBC {@code ?}. Used by {@link SqlJobStore}; the parity test reads it too.
  * {@code ${schema}} is replaced by the quoted PostgreSQL schema, the only text substituted into SQL.
  */
-public final class NamedStatements {
+final class NamedStatements {
 
     private static final String HEADER = "-- name:";
 
@@ -28,7 +28,7 @@ public final class NamedStatements {
     }
 
     /** Reads {@code db/<dialect>/queries.sql} from the classpath; {@code quotedSchema} fills {@code ${schema}}. */
-    public static NamedStatements load(Dialect dialect, String quotedSchema) {
+    static NamedStatements load(Dialect dialect, String quotedSchema) {
         String resource = "db/" + dialect.folder() + "/queries.sql";
         String text = readResource(resource);
         Map<String, NamedStatement> statements = new LinkedHashMap<>();
@@ -39,11 +39,11 @@ public final class NamedStatements {
         return new NamedStatements(dialect, statements);
     }
 
-    public Dialect dialect() {
+    Dialect dialect() {
         return dialect;
     }
 
-    public NamedStatement get(String name) {
+    NamedStatement get(String name) {
         NamedStatement statement = byName.get(name);
         if (statement == null) {
             throw new IllegalStateException("No statement named '" + name + "' in db/" + dialect.folder() + "/queries.sql");
@@ -51,7 +51,7 @@ public final class NamedStatements {
         return statement;
     }
 
-    public Set<String> names() {
+    Set<String> names() {
         return byName.keySet();
     }
 

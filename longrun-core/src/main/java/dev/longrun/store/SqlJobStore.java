@@ -64,6 +64,14 @@ public final class SqlJobStore implements JobStore {
         return dialect == Dialect.POSTGRESQL ? schema : null;
     }
 
+    /**
+     * The PostgreSQL channel {@link #announce} notifies, {@value NotifyPayload#CHANNEL}, whatever the schema:
+     * listeners in other schemas of the same database hear these events too, find no such job and drop them.
+     */
+    public String notifyChannel() {
+        return NotifyPayload.CHANNEL;
+    }
+
     public JobJson json() {
         return json;
     }
@@ -246,7 +254,11 @@ public final class SqlJobStore implements JobStore {
 
     @Override
     public int pruneFinished(Instant before, int limit) {
-        return db.write(c -> db.update(c, "PruneFinished", Params.of("before", before).set("limit", limit)));
+        return db.write(c -> {
+            int pruned = db.update(c, "PruneFinished", Params.of("before", before).set("limit", limit));
+            db.update(c, "PruneDeletedFiles", new Params());
+            return pruned;
+        });
     }
 
     @Override
@@ -367,7 +379,7 @@ public final class SqlJobStore implements JobStore {
         List<String> payloads = NotifyPayload.encode(events);
         db.read(c -> {
             for (String payload : payloads) {
-                db.query(c, "Notify", Params.of("payload", payload), rs -> null);
+                db.query(c, "Notify", Params.of("channel", notifyChannel()).set("payload", payload), rs -> null);
             }
             return null;
         });

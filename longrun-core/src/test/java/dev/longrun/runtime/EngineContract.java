@@ -374,6 +374,21 @@ abstract class EngineContract {
         }
 
         @Test
+        void queuedJobsKnowTheirPlaceInTheQueue() throws Exception {
+            for (int i = 0; i < 8; i++) {
+                startGate("busy" + i);
+            }
+            Job first = longrun.start("test.echo", Map.of("text", "first", "count", 1), ALICE).job();
+            Job second = longrun.start("test.echo", Map.of("text", "second", "count", 1), ALICE).job();
+            var insight = longrun.insight(longrun.get(second.id()).orElseThrow());
+            assertThat(insight.queuePosition()).isEqualTo(2);
+            assertThat(insight.queueSize()).isEqualTo(2);
+            assertThat(longrun.insight(longrun.get(first.id()).orElseThrow()).queuePosition()).isEqualTo(1);
+            types.gates.values().forEach(CountDownLatch::countDown);
+            assertThat(longrun.insight(awaitStatus(second.id(), JobStatus.SUCCEEDED)).queuePosition()).isNull();
+        }
+
+        @Test
         void runningProgressIsVisibleWhileTheJobRuns() throws Exception {
             Job job = startGate("p");
             await().atMost(WAIT).until(() -> longrun.get(job.id()).orElseThrow().status() == JobStatus.RUNNING);

@@ -75,6 +75,14 @@ abstract class InsertContract extends StoreTests {
     }
 
     @Test
+    void reusingAJobIdIsRefusedClearly() {
+        Job first = insert(JobSpec.job());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store().insert(JobSpec.job().id(first.id()).build()))
+                .isInstanceOf(dev.longrun.LongrunException.class)
+                .hasMessageContaining("already exists");
+    }
+
+    @Test
     void hundredConcurrentInsertsWithOneKeyCreateExactlyOneJob() throws Exception {
         int threads = 100;
         CountDownLatch start = new CountDownLatch(1);

@@ -1,15 +1,28 @@
 package dev.longrun.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.longrun.Job;
+import dev.longrun.JobStatus;
+import dev.longrun.LongrunException;
+import dev.longrun.event.JobEvent;
 import dev.longrun.testing.PostgresSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.postgresql.ds.PGSimpleDataSource;
 
-/** The contract on the machine's PostgreSQL, in a fresh schema dropped after the class. */
+/** The contract on the machine's PostgreSQL, in a fresh schema dropped after the class; plus NOTIFY and outages. */
 class PostgresJobStoreTest extends JobStoreContract {
 
     private static PostgresSchema schema;
@@ -36,9 +49,94 @@ class PostgresJobStoreTest extends JobStoreContract {
 
     @Override
     void wipe() {
+        execute("TRUNCATE " + schema.name() + ".jobs, " + schema.name() + ".job_logs, "
+                + schema.name() + ".job_items, " + schema.name() + ".job_files");
+    }
+
+    @Test
+    void announceNotifiesListenersOnTheLongrunChannel() throws SQLException {
+        List<JobEvent> events = List.of(new JobEvent(UUID.randomUUID(), 3, "acme", "ann", JobStatus.RUNNING),
+                new JobEvent(UUID.randomUUID(), 4, "acme", "bob", JobStatus.SUCCEEDED));
+        assertThat(store.notifyChannel()).isEqualTo("longrun_jobs");
+        try (Connection listener = schema.dataSource().getConnection(); Statement s = listener.createStatement()) {
+            s.execute("LISTEN \"" + store.notifyChannel() + "\"");
+
+            store.announce(events);
+
+            List<JobEvent> heard = new ArrayList<>();
+            for (int i = 0; i < 50 && heard.size() < events.size(); i++) {
+                for (PGNotification n : listener.unwrap(PGConnection.class).getNotifications(100)) {
+                    // Other schemas on this database (other test classes) use the same channel.
+                    NotifyPayload.decode(n.getParameter()).stream().filter(events::contains).forEach(heard::add);
+                }
+            }
+            assertThat(heard).isEqualTo(events);
+        }
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsReportedAsStoreUnavailable() {
+        PGSimpleDataSource down = new PGSimpleDataSource();
+        down.setURL("jdbc:postgresql://127.0.0.1:1/test");
+        down.setConnectTimeout(2);
+
+        assertThatThrownBy(() -> JobStores.create(down, "longrun"))
+                .isInstanceOf(LongrunException.class)
+                .satisfies(e -> assertThat(((LongrunException) e).code()).isEqualTo("store_unavailable"));
+        SqlJobStore cut = new SqlJobStore(Dialect.POSTGRESQL, down, "longrun", new JobJson());
+        assertThatThrownBy(() -> cut.find(UUID.randomUUID()))
+                .satisfies(e -> assertThat(((LongrunException) e).code()).isEqualTo("store_unavailable"))
+                .hasMessageContaining("cannot be reached");
+        assertThatThrownBy(cut::migrate)
+                .satisfies(e -> assertThat(((LongrunException) e).code()).isEqualTo("store_unavailable"));
+    }
+
+    @Test
+    void aStatementErrorNamesTheStatement() {
+        Job job = store.insert(JobSpec.job().build()).job();
+        assertThatThrownBy(() -> store.insert(JobSpec.job().id(job.id()).type(null).build()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("InsertJob");
+    }
+
+    @Test
+    void queueStandingStaysCheapWithAHundredThousandPendingJobs() {
+        wipe();
+        // 100,000 pending jobs among 133,333 (every fourth finished), in three priorities.
+        execute("INSERT INTO " + schema.name() + ".jobs (id, type, queue, priority, status, created_at, updated_at, run_after, max_attempts, completed_at)"
+                + " SELECT gen_random_uuid(), 'bulk', 'bulk', g % 3, CASE WHEN g % 4 = 0 THEN 'succeeded' ELSE 'pending' END,"
+                + " timestamptz '2026-01-01', timestamptz '2026-01-01', timestamptz '2026-01-01' + g * interval '1 millisecond', 3,"
+                + " CASE WHEN g % 4 = 0 THEN timestamptz '2026-01-01' END FROM generate_series(1, 133333) g");
+        execute("ANALYZE " + schema.name() + ".jobs");
+        UUID middle = UUID.fromString(queryText("SELECT id::text FROM " + schema.name() + ".jobs WHERE status = 'pending' ORDER BY id OFFSET 50000 LIMIT 1"));
+        long expected = Long.parseLong(queryText("SELECT rn FROM (SELECT id, row_number() OVER (ORDER BY priority DESC, run_after, id) rn FROM "
+                + schema.name() + ".jobs WHERE status = 'pending') x WHERE id = '" + middle + "'"));
+        Job job = store.find(middle).orElseThrow();
+        Instant now = Instant.parse("2026-02-01T00:00:00Z");
+
+        store.queueStanding(job, now);
+        long started = System.nanoTime();
+        QueueStanding standing = store.queueStanding(job, now);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        System.out.printf("PostgreSQL: queueStanding over 100,000 pending jobs took %d ms%n", millis);
+        assertThat(standing).isEqualTo(new QueueStanding((int) expected, 100_000));
+        assertThat(millis).isLessThan(1_000);
+        wipe();
+    }
+
+    private static String queryText(String sql) {
+        try (Connection c = schema.dataSource().getConnection(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void execute(String sql) {
         try (Connection c = schema.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE " + schema.name() + ".jobs, " + schema.name() + ".job_logs, "
-                    + schema.name() + ".job_items, " + schema.name() + ".job_files");
+            s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -40,6 +40,69 @@ abstract class RaceContract extends StoreTests {
         }
     }
 
+    @Test
+    void aLateFinishAndTheRescuerRacingResolveToExactlyOneOutcome() throws Exception {
+        long seed = Long.getLong("longrun.seed", System.nanoTime());
+        Random random = new Random(seed);
+        java.time.Instant expired = T0.plus(LEASE).plusSeconds(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            for (int round = 0; round < ROUNDS; round++) {
+                String context = "seed " + seed + ", round " + round;
+                Job job = running(JobSpec.job().maxAttempts(1 + random.nextInt(2)));
+                JobStatus target = pickTerminal(random);
+                CountDownLatch go = new CountDownLatch(1);
+                var worker = CompletableFuture.supplyAsync(() -> {
+                    await(go);
+                    return store().finish(List.of(finish(job, target)));
+                }, pool);
+                var rescuer = CompletableFuture.supplyAsync(() -> {
+                    await(go);
+                    return store().rescueExpired(expired, "The worker stopped responding.", 10);
+                }, pool);
+                go.countDown();
+                List<JobEvent> finished = worker.get();
+                List<JobEvent> rescued = rescuer.get();
+
+                Job end = reload(job.id());
+                assertThat(finished.size() + rescued.size()).as(context + ": exactly one of finish and rescue wins").isEqualTo(1);
+                JobStatus rescuedTo = job.maxAttempts() > 1 ? JobStatus.PENDING : JobStatus.FAILED;
+                assertThat(end.status()).as(context).isEqualTo(finished.isEmpty() ? rescuedTo : target);
+                assertThat(end.version()).as(context).isEqualTo(job.version() + 1);
+                if (end.status() == JobStatus.PENDING) {
+                    store().cancelPending(job.id(), expired);
+                }
+            }
+        } catch (AssertionError e) {
+            throw new AssertionError("Race failed (rerun with -Dlongrun.seed=" + seed + "): " + e.getMessage(), e);
+        }
+    }
+
+    @Test
+    void confirmAndCancelOfAJobWaitingForTheUserResolveToExactlyOneOutcome() throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            for (int round = 0; round < ROUNDS; round++) {
+                Job job = running(JobSpec.job());
+                store().finish(List.of(Finish.needsAction(job.id(), WORKER, "{\"kind\":\"import_preview\"}", null, T0)));
+                CountDownLatch go = new CountDownLatch(1);
+                var confirmer = CompletableFuture.supplyAsync(() -> {
+                    await(go);
+                    return store().confirm(job.id(), T0);
+                }, pool);
+                var canceller = CompletableFuture.supplyAsync(() -> {
+                    await(go);
+                    return store().cancelNeedsAction(job.id(), T0);
+                }, pool);
+                go.countDown();
+                Optional<Job> confirmed = confirmer.get();
+                Optional<Job> cancelled = canceller.get();
+
+                assertThat(confirmed.isPresent()).as("round " + round + ": exactly one of confirm and cancel wins").isNotEqualTo(cancelled.isPresent());
+                assertThat(reload(job.id()).status()).isEqualTo(confirmed.isPresent() ? JobStatus.PENDING : JobStatus.CANCELLED);
+                store().cancelPending(job.id(), T0);
+            }
+        }
+    }
+
     /** A pending job: a worker claims and finishes it while the user cancels it. */
     private void claimAndFinishAgainstCancelPending(ExecutorService pool, Random random, String context) throws Exception {
         Job job = insert(JobSpec.job());

@@ -80,6 +80,9 @@ abstract class RecordsContract extends StoreTests {
         Job recent = running(JobSpec.job());
         store().finish(List.of(Finish.succeeded(recent.id(), WORKER, null, null, T0.plusSeconds(100))));
         Job active = insert(JobSpec.job());
+        store().recordFile(new StoredFile("results/old-deleted.csv", old.id(), "old.csv", T0));
+        store().recordFile(new StoredFile("results/old-kept.csv", old.id(), "old.csv", T0));
+        store().markFileDeleted("results/old-deleted.csv");
 
         assertThat(store().pruneFinished(T0.plusSeconds(50), 100)).isEqualTo(1);
 
@@ -88,6 +91,8 @@ abstract class RecordsContract extends StoreTests {
         assertThat(store().items(old.id(), null, 10)).isEmpty();
         assertThat(store().find(recent.id())).isPresent();
         assertThat(store().find(active.id())).isPresent();
+        // A file not deleted yet stays tracked after its job is gone, so retention still removes it.
+        assertThat(store().filesOf(List.of(old.id()))).extracting(StoredFile::storageKey).containsExactly("results/old-kept.csv");
     }
 
     @Test

@@ -1,16 +1,24 @@
 package dev.longrun.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.longrun.Job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 
 /** The contract on the embedded SQLite file, in a temporary data directory. */
 class SqliteJobStoreTest extends JobStoreContract {
@@ -41,10 +49,97 @@ class SqliteJobStoreTest extends JobStoreContract {
 
     @Override
     void wipe() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String table : new String[] {"longrun_job_logs", "longrun_job_items", "longrun_job_files", "longrun_jobs"}) {
-                s.execute("DELETE FROM " + table);
+        for (String table : new String[] {"longrun_job_logs", "longrun_job_items", "longrun_job_files", "longrun_jobs"}) {
+            execute("DELETE FROM " + table);
+        }
+    }
+
+    @Test
+    void theDatabaseIsOneWalFileInTheDataDirectory() {
+        assertThat(dataDir.resolve(EmbeddedDatabase.FILE_NAME)).isRegularFile();
+        assertThat(queryText("PRAGMA journal_mode")).isEqualToIgnoringCase("wal");
+        assertThat(queryText("PRAGMA foreign_keys")).isEqualTo("1");
+        assertThat(Long.parseLong(queryText("PRAGMA busy_timeout"))).isGreaterThanOrEqualTo(10_000);
+        try (Connection c = dataSource.getConnection()) {
+            // Write transactions take the write lock at BEGIN, so they wait (busy_timeout) instead of failing midway.
+            assertThat(c.unwrap(SQLiteConnection.class).getConnectionConfig().getTransactionMode())
+                    .isEqualTo(SQLiteConfig.TransactionMode.IMMEDIATE);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void storesSharingOneDatabaseWriteWithoutBusyErrors() throws Exception {
+        SqlJobStore other = JobStores.create(dataSource, null);
+        int threads = 16;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                SqlJobStore s = t % 2 == 0 ? store : other;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        Job job = s.insert(JobSpec.job().build()).job();
+                        s.claim(new ClaimRequest(java.util.Set.of("default"), 2, "node", JobSpec.T0, JobSpec.T0.plusSeconds(30)));
+                        s.cancelPending(job.id(), JobSpec.T0);
+                    }
+                    return null;
+                }));
             }
+            for (var f : futures) {
+                f.get();
+            }
+        }
+        assertThat(Long.parseLong(queryText("SELECT count(*) FROM longrun_jobs"))).isEqualTo(threads * 25L);
+        wipe();
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeCreatedIsAClearError() throws IOException {
+        Path file = Files.createTempFile("longrun-not-a-dir", ".txt");
+        assertThatThrownBy(() -> EmbeddedDatabase.open(file.resolve("data")))
+                .hasMessageContaining("Cannot create the data directory");
+    }
+
+    @Test
+    void queueStandingStaysCheapWithAHundredThousandPendingJobs() {
+        wipe();
+        // 100,000 pending jobs among 133,333 (every fourth finished), in three priorities.
+        execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 133333)"
+                + " INSERT INTO longrun_jobs (id, type, queue, priority, status, created_at, updated_at, run_after, max_attempts, completed_at)"
+                + " SELECT printf('%08x-0000-4000-8000-%012x', abs(random()) % 4294967296, n), 'bulk', 'bulk', n % 3,"
+                + " CASE WHEN n % 4 = 0 THEN 'succeeded' ELSE 'pending' END, 0, 0, 1767225600000 + n, 3,"
+                + " CASE WHEN n % 4 = 0 THEN 1767225600000 END FROM g");
+        execute("ANALYZE");
+        UUID middle = UUID.fromString(queryText("SELECT id FROM longrun_jobs WHERE status = 'pending' ORDER BY id LIMIT 1 OFFSET 50000"));
+        long expected = Long.parseLong(queryText("SELECT rn FROM (SELECT id, row_number() OVER (ORDER BY priority DESC, run_after, id) rn"
+                + " FROM longrun_jobs WHERE status = 'pending') WHERE id = '" + middle + "'"));
+        Job job = store.find(middle).orElseThrow();
+        Instant now = Instant.parse("2026-02-01T00:00:00Z");
+
+        store.queueStanding(job, now);
+        long started = System.nanoTime();
+        QueueStanding standing = store.queueStanding(job, now);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        System.out.printf("SQLite: queueStanding over 100,000 pending jobs took %d ms%n", millis);
+        assertThat(standing).isEqualTo(new QueueStanding((int) expected, 100_000));
+        assertThat(millis).isLessThan(1_000);
+        wipe();
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String queryText(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
