@@ -69,7 +69,7 @@ final class Database {
                 rollbackQuietly(c, e);
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                restoreAutoCommit(c);
             }
         } catch (SQLException e) {
             throw StoreException.fromConnection(e);
@@ -134,6 +134,18 @@ final class Database {
         List<String> names = statement.parameters();
         for (int i = 0; i < names.size(); i++) {
             types.bind(c, ps, i + 1, params.get(statement.name(), names.get(i)));
+        }
+    }
+
+    /**
+     * Quietly: on a connection the outage already broke this throws "Connection is closed", which would hide the real
+     * failure (e.g. store_unavailable) behind a generic store error; the pool evicts such a connection anyway.
+     */
+    private static void restoreAutoCommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // see above
         }
     }
 

@@ -25,8 +25,8 @@ public class JobTypesController {
     }
 
     private static JobTypeView view(JobType<?> t) {
-        Duration range = t.typicalMin() == null && t.typicalMax() == null ? null
-                : new Duration(t.typicalMin() == null ? null : t.typicalMin().toSeconds(), t.typicalMax() == null ? null : t.typicalMax().toSeconds());
+        TypicalDuration range = t.typicalMin() == null && t.typicalMax() == null ? null
+                : new TypicalDuration(t.typicalMin() == null ? null : t.typicalMin().toSeconds(), t.typicalMax() == null ? null : t.typicalMax().toSeconds());
         return new JobTypeView(t.name(), t.label(), t.queue(), t.cancellable(), t.cancelEffect(), t.retryPolicy().maxAttempts(),
                 t.timeout() == null ? null : t.timeout().toSeconds(), range);
     }
@@ -37,11 +37,11 @@ public class JobTypesController {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record JobTypeView(String name, String label, String queue, boolean cancellable, String cancelEffect, int maxAttempts,
-                              Long timeoutSeconds, Duration typicalDuration) {
+                              Long timeoutSeconds, TypicalDuration typicalDuration) {
     }
 
     /** Typical duration range in seconds, before there is history. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Duration(Long minSeconds, Long maxSeconds) {
+    public record TypicalDuration(Long minSeconds, Long maxSeconds) {
     }
 }

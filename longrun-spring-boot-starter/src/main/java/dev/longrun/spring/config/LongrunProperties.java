@@ -112,7 +112,7 @@ public class LongrunProperties {
     public static class Sse {
         /** Interval of heartbeat comments on open event streams (keeps proxies from closing idle streams). */
         private Duration heartbeat = Duration.ofSeconds(15);
-        /** Changes buffered for one subscriber; a subscriber that falls further behind is disconnected (it reconnects). */
+        /** Different jobs one subscriber may be behind on; a subscriber further behind is disconnected (it reconnects). */
         private int bufferSize = 1024;
 
         public Duration getHeartbeat() { return heartbeat; }

@@ -5,7 +5,11 @@ import dev.longrun.spring.security.BodyLimitFilter;
 import dev.longrun.spring.security.LongrunAuthenticationFilter;
 import dev.longrun.spring.security.LongrunTokens;
 import dev.longrun.spring.security.ProblemAuthenticationHandlers;
+import dev.longrun.spring.problem.Problems;
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -47,5 +51,20 @@ public class LongrunSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/files/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /** Requests the firewall refuses (encoded slashes, "..", control characters) get a problem under /api/, too. */
+    @Bean
+    @ConditionalOnMissingBean(RequestRejectedHandler.class)
+    public RequestRejectedHandler longrunRequestRejectedHandler() {
+        return (request, response, e) -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.startsWith("/api/")) {
+                Problems.write(response, HttpStatus.BAD_REQUEST, "request_rejected", "The address contains characters that are "
+                        + "not allowed (such as encoded slashes, '..' or control characters). Check the link you followed.", null);
+            } else {
+                response.sendError(HttpStatus.BAD_REQUEST.value());
+            }
+        };
     }
 }

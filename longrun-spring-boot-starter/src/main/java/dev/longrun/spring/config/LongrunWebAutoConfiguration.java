@@ -22,8 +22,16 @@ import dev.longrun.spring.sse.SseHub;
 import dev.longrun.spring.upload.UploadCleanup;
 import dev.longrun.spring.upload.UploadController;
 import dev.longrun.spring.upload.UploadStore;
+import dev.longrun.spring.problem.ProblemErrorReportValve;
 import java.time.Clock;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -79,8 +87,10 @@ public class LongrunWebAutoConfiguration {
     }
 
     @Bean
-    public SseHub longrunSseHub(Longrun longrun, JobViews views, LongrunProperties p) {
-        return new SseHub(longrun, views, p.getSse().getHeartbeat(), p.getSse().getBufferSize());
+    public SseHub longrunSseHub(Longrun longrun, JobViews views, ObjectProvider<JsonMapper> json, LongrunProperties p) {
+        // The same mapper as the HTTP API, so stream frames and REST bodies are written alike.
+        return new SseHub(longrun, views, json.getIfAvailable(() -> JsonMapper.builder().build()), p.getSse().getHeartbeat(),
+                p.getSse().getBufferSize());
     }
 
     @Bean
@@ -92,5 +102,32 @@ public class LongrunWebAutoConfiguration {
     @Bean
     public UploadCleanup longrunUploadCleanup(UploadStore uploads) {
         return new UploadCleanup(uploads, java.time.Duration.ofMinutes(10));
+    }
+
+    /** The OpenAPI description names the starter's JSON fields as they are sent (snake_case). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class OpenApiNames {
+        @Bean
+        dev.longrun.spring.openapi.SnakeCaseSchemas longrunSnakeCaseSchemas() {
+            return new dev.longrun.spring.openapi.SnakeCaseSchemas(java.util.Set.of("JobView", "EtaView", "ResultView", "ErrorView",
+                    "SummaryView", "ActionView", "JobListView", "CancelAllView", "ClearFinishedView", "LogView", "ItemView",
+                    "ResultLinkView", "JobTypesView", "JobTypeView", "TypicalDuration", "UploadView", "SessionView", "TokenView",
+                    "TokenRequest", "LogsView", "ItemsView", "SignIn"));
+        }
+    }
+
+    /** Requests Tomcat itself refuses under /api/ are answered with problems, not Tomcat's HTML page. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatProblems {
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> longrunTomcatProblems() {
+            return factory -> factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
+        }
     }
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,14 @@ public final class LongrunMetrics implements MeterBinder, AutoCloseable {
     private final Longrun longrun;
     private final SseHub hub;
     private final QueueDepths depths;
-    private final Map<java.util.UUID, JobStatus> lastStatus = new ConcurrentHashMap<>();
+    /** Last status seen per job, terminal ones included, so a repeated event (local and NOTIFY) is counted once. */
+    private final Map<java.util.UUID, JobStatus> lastStatus = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<java.util.UUID, JobStatus> eldest) {
+                    return size() > MAX_TRACKED;
+                }
+            });
     private final ArrayBlockingQueue<JobEvent> transitions = new ArrayBlockingQueue<>(10_000);
     private volatile MeterRegistry registry;
     private volatile boolean closed;
@@ -61,9 +67,14 @@ public final class LongrunMetrics implements MeterBinder, AutoCloseable {
 
     /** On the dispatcher thread: only notes real status changes and hands them to the worker. */
     private void onEvent(JobEvent e) {
-        JobStatus before = e.status().isTerminal() ? lastStatus.remove(e.jobId()) : lastStatus.put(e.jobId(), e.status());
-        if (lastStatus.size() > MAX_TRACKED) {
-            lastStatus.clear(); // only costs a few missed pickup measurements
+        JobStatus[] seen = new JobStatus[1];
+        lastStatus.compute(e.jobId(), (id, old) -> {
+            seen[0] = old;
+            return old != null && old.isTerminal() ? old : e.status(); // a finished job never changes again
+        });
+        JobStatus before = seen[0];
+        if (before != null && before.isTerminal()) {
+            return;
         }
         if (before != e.status() && (e.status() == JobStatus.RUNNING || e.status().isTerminal())) {
             transitions.offer(e);

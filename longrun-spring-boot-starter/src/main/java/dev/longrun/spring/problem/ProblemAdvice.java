@@ -60,6 +60,9 @@ public class ProblemAdvice {
     @ExceptionHandler(LongrunException.class)
     ResponseEntity<ProblemDetail> longrun(LongrunException e, HttpServletRequest req) throws Exception {
         onlyApi(e, req);
+        if ("store_error".equals(e.code())) {
+            return unexpected(e, req); // a failed statement is our bug, and its text is not for clients
+        }
         HttpStatus status = switch (e.code()) {
             case "unknown_type", "invalid_params", "invalid_request", "upload_not_found" -> HttpStatus.BAD_REQUEST;
             case "not_found" -> HttpStatus.NOT_FOUND;

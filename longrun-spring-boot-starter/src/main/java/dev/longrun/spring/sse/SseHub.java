@@ -5,6 +5,7 @@ import dev.longrun.JobQuery;
 import dev.longrun.JobStatus;
 import dev.longrun.Longrun;
 import dev.longrun.event.JobEvent;
+import dev.longrun.spring.api.JobView;
 import dev.longrun.spring.api.JobViews;
 import dev.longrun.spring.security.Caller;
 import java.time.Duration;
@@ -15,10 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fans the engine's job-change events (of this node and, on PostgreSQL, of every node) out to the open event
- * streams. Holds one subscription to {@link Longrun#events()}; each stream is a {@link Subscriber} with its own queue
+ * streams. Holds one subscription to {@link Longrun#events()}; each stream is a {@link Subscriber} with its own bounded set of pending changes
  * and virtual thread, so no subscriber can slow the engine or another subscriber.
  */
 public final class SseHub implements AutoCloseable {
@@ -29,14 +31,16 @@ public final class SseHub implements AutoCloseable {
     private final JobViews views;
     private final Duration heartbeat;
     private final int bufferSize;
+    private final ViewCache cache;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final AutoCloseable subscription;
 
-    public SseHub(Longrun longrun, JobViews views, Duration heartbeat, int bufferSize) {
+    public SseHub(Longrun longrun, JobViews views, JsonMapper json, Duration heartbeat, int bufferSize) {
         this.longrun = longrun;
         this.views = views;
         this.heartbeat = heartbeat;
         this.bufferSize = bufferSize;
+        this.cache = new ViewCache(longrun, views, json);
         this.subscription = longrun.events().subscribe(this::dispatch);
     }
 
@@ -44,20 +48,27 @@ public final class SseHub implements AutoCloseable {
     public SseEmitter job(Job job, Long lastEventId) {
         SseEmitter emitter = new SseEmitter(0L);
         return open(emitter, e -> e.jobId().equals(job.id()),
-                () -> longrun.get(job.id()).stream().toList(), job.id(), lastEventId);
+                () -> cache.current(job.id()).stream().toList(), job.id(), lastEventId, bufferSize);
     }
 
     /** Every active job of the caller now, then each change of any of its jobs; never ends by itself. */
     public SseEmitter user(Caller caller) {
-        SseEmitter emitter = new SseEmitter(0L);
+        return user(caller, new SseEmitter(0L));
+    }
+
+    SseEmitter user(Caller caller, SseEmitter emitter) {
+        return user(caller, emitter, bufferSize);
+    }
+
+    SseEmitter user(Caller caller, SseEmitter emitter, int capacity) {
         if (caller.jobId() != null) {
-            return open(emitter, e -> e.jobId().equals(caller.jobId()), () -> longrun.get(caller.jobId()).stream().toList(), null, null);
+            return open(emitter, e -> e.jobId().equals(caller.jobId()), () -> cache.current(caller.jobId()).stream().toList(), null, null, capacity);
         }
         return open(emitter,
                 e -> Objects.equals(e.accountId(), caller.accountId()) && Objects.equals(e.userId(), caller.userId()),
                 () -> longrun.list(JobQuery.forUser(caller.accountId(), caller.userId())
-                        .withStatuses(JobStatus.active()).withLimit(JobQuery.MAX_LIMIT)).jobs(),
-                null, null);
+                        .withStatuses(JobStatus.active()).withLimit(JobQuery.MAX_LIMIT)).jobs().stream().map(j -> cache.render(views.view(j))).toList(),
+                null, null, capacity);
     }
 
     public int subscriberCount() {
@@ -65,8 +76,9 @@ public final class SseHub implements AutoCloseable {
     }
 
     private SseEmitter open(SseEmitter emitter, java.util.function.Predicate<JobEvent> filter,
-                            java.util.function.Supplier<List<Job>> initial, java.util.UUID singleJob, Long lastEventId) {
-        Subscriber s = new Subscriber(this, longrun, views, emitter, filter, initial, singleJob, lastEventId, heartbeat, bufferSize);
+                            java.util.function.Supplier<List<ViewCache.Rendered>> initial, java.util.UUID singleJob, Long lastEventId,
+                            int capacity) {
+        Subscriber s = new Subscriber(this, cache, emitter, filter, initial, singleJob, lastEventId, heartbeat, capacity);
         emitter.onCompletion(s::close);
         emitter.onTimeout(s::close);
         emitter.onError(t -> s.close());

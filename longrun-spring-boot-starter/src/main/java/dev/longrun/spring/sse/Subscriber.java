@@ -1,56 +1,49 @@
 package dev.longrun.spring.sse;
 
-import dev.longrun.Job;
-import dev.longrun.Longrun;
 import dev.longrun.event.JobEvent;
-import dev.longrun.spring.api.JobViews;
+import dev.longrun.spring.api.JobView;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One open event stream. The engine's dispatcher only drops change notices into this subscriber's bounded queue
- * (never blocking); the subscriber's own virtual thread re-reads each changed job, skips versions it already sent,
+ * One open event stream. The engine's dispatcher only notes changed jobs in this subscriber's bounded
+ * {@link PendingChanges} (never blocking); the subscriber's own virtual thread re-reads each changed job, skips versions it already sent,
  * writes the frames and the heartbeats. A client that stops reading blocks only this thread; one that falls more
- * than a queue's length behind is disconnected and reconnects with Last-Event-ID.
+ * behind on more than {@code sse.buffer-size} different jobs is disconnected and reconnects with Last-Event-ID.
  */
 final class Subscriber implements Runnable {
 
+    private static final java.util.Set<String> TERMINAL = java.util.Set.of("succeeded", "failed", "cancelled");
+
     private final SseHub hub;
-    private final Longrun longrun;
-    private final JobViews views;
+    private final ViewCache cache;
     private final SseEmitter emitter;
     private final Predicate<JobEvent> filter;
-    private final Supplier<List<Job>> initial;
+    private final Supplier<List<ViewCache.Rendered>> initial;
     private final UUID singleJob;
     private final Duration heartbeat;
-    private final ArrayBlockingQueue<JobEvent> queue;
+    private final PendingChanges changes;
     private final Map<UUID, Long> sent = new HashMap<>();
     private volatile boolean closed;
     private volatile Thread thread;
 
-    Subscriber(SseHub hub, Longrun longrun, JobViews views, SseEmitter emitter, Predicate<JobEvent> filter,
-               Supplier<List<Job>> initial, UUID singleJob, Long lastEventId, Duration heartbeat, int bufferSize) {
+    Subscriber(SseHub hub, ViewCache cache, SseEmitter emitter, Predicate<JobEvent> filter, Supplier<List<ViewCache.Rendered>> initial, UUID singleJob, Long lastEventId, Duration heartbeat, int bufferSize) {
         this.hub = hub;
-        this.longrun = longrun;
-        this.views = views;
+        this.cache = cache;
         this.emitter = emitter;
         this.filter = filter;
         this.initial = initial;
         this.singleJob = singleJob;
         this.heartbeat = heartbeat;
-        this.queue = new ArrayBlockingQueue<>(bufferSize);
+        this.changes = new PendingChanges(bufferSize);
         if (singleJob != null && lastEventId != null) {
             sent.put(singleJob, lastEventId);
         }
@@ -61,7 +54,7 @@ final class Subscriber implements Runnable {
         if (closed || !filter.test(event)) {
             return;
         }
-        if (!queue.offer(event)) {
+        if (!changes.add(event)) {
             close(); // fell too far behind: the client reconnects and resumes from its Last-Event-ID
         }
     }
@@ -73,18 +66,16 @@ final class Subscriber implements Runnable {
     @Override
     public void run() {
         try {
-            for (Job job : initial.get()) {
+            for (ViewCache.Rendered job : initial.get()) {
                 if (send(job)) {
                     return;
                 }
             }
             while (!closed) {
-                JobEvent first = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-                if (first == null) {
+                Map<UUID, Long> changed = changes.take(heartbeat.toMillis());
+                if (changed.isEmpty()) {
                     emitter.send(SseEmitter.event().comment("heartbeat"));
-                    continue;
-                }
-                if (sendChanges(first)) {
+                } else if (sendChanges(changed)) {
                     return;
                 }
             }
@@ -97,20 +88,13 @@ final class Subscriber implements Runnable {
         }
     }
 
-    /** Sends the latest state of every job with a queued change; true when the stream is done. */
-    private boolean sendChanges(JobEvent first) throws IOException {
-        List<JobEvent> batch = new ArrayList<>();
-        batch.add(first);
-        queue.drainTo(batch);
-        Map<UUID, Long> latest = new LinkedHashMap<>();
-        for (JobEvent e : batch) {
-            latest.merge(e.jobId(), e.version(), Math::max);
-        }
-        for (Map.Entry<UUID, Long> e : latest.entrySet()) {
+    /** Sends the latest state of every changed job not sent at that version yet; true when the stream is done. */
+    private boolean sendChanges(Map<UUID, Long> changed) throws IOException {
+        for (Map.Entry<UUID, Long> e : changed.entrySet()) {
             if (e.getValue() <= sent.getOrDefault(e.getKey(), 0L)) {
                 continue;
             }
-            Job job = longrun.get(e.getKey()).orElse(null);
+            ViewCache.Rendered job = cache.atLeast(e.getKey(), e.getValue()).orElse(null);
             if (job != null && send(job)) {
                 return true;
             }
@@ -119,16 +103,17 @@ final class Subscriber implements Runnable {
     }
 
     /** Sends a job unless this version was sent already; true when a single-job stream reached its end. */
-    private boolean send(Job job) throws IOException {
+    private boolean send(ViewCache.Rendered rendered) throws IOException {
+        JobView job = rendered.view();
         if (job.version() > sent.getOrDefault(job.id(), 0L)) {
-            SseEmitter.SseEventBuilder event = SseEmitter.event().name("job").data(views.view(job), MediaType.APPLICATION_JSON);
+            SseEmitter.SseEventBuilder event = SseEmitter.event().name("job").data(rendered.json(), MediaType.APPLICATION_JSON);
             if (singleJob != null) {
                 event.id(Long.toString(job.version()));
             }
             emitter.send(event);
             sent.put(job.id(), job.version());
         }
-        if (singleJob != null && job.isTerminal()) {
+        if (singleJob != null && TERMINAL.contains(job.status())) {
             emitter.complete();
             return true;
         }

@@ -129,6 +129,21 @@ public class UploadStore {
         } catch (IOException e) {
             log.warn("Cannot list uploads in {}: {}", dir, e.toString());
         }
+        return removed + deleteAbandonedParts(now);
+    }
+
+    /** Partial files left by a crash mid-upload: deleted once older than the upload lifetime. */
+    private int deleteAbandonedParts(Instant now) {
+        int removed = 0;
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, "*.part")) {
+            for (Path part : parts) {
+                if (Files.getLastModifiedTime(part).toInstant().plus(ttl).isBefore(now) && Files.deleteIfExists(part)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Cannot list partial uploads in {}: {}", dir, e.toString());
+        }
         return removed;
     }
 

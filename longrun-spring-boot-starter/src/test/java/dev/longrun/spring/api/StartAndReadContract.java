@@ -186,6 +186,7 @@ public abstract class StartAndReadContract extends ApiTestBase {
         Api.Res alias = api.get("/api/openapi.json").send();
         assertThat(alias.status()).as(alias.toString()).isEqualTo(200);
         assertThat(alias.json().get("paths").has("/api/jobs/start")).isTrue();
+        assertThat(alias.body()).as("schemas use the JSON's snake_case names").contains("\"status_label\"").doesNotContain("\"statusLabel\"");
         assertThat(api.get("/v3/api-docs").send().status()).isEqualTo(200);
     }
 

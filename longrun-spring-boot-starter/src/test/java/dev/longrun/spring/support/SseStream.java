@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 public final class SseStream implements AutoCloseable {
 
     /** One frame; {@code comment} for heartbeats, {@code end} once the server closed the stream. */
-    public record Frame(String id, String event, String data, boolean comment, boolean end) {
+    public record Frame(String id, String event, String data, boolean comment, boolean end, java.time.Instant receivedAt) {
         public JsonNode json() {
             return Api.JSON.readTree(data);
         }
@@ -70,13 +70,13 @@ public final class SseStream implements AutoCloseable {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (line.isEmpty()) {
                     if (data != null) {
-                        frames.add(new Frame(id, event, data.toString(), false, false));
+                        frames.add(new Frame(id, event, data.toString(), false, false, java.time.Instant.now()));
                     }
                     id = null;
                     event = null;
                     data = null;
                 } else if (line.startsWith(":")) {
-                    frames.add(new Frame(null, null, line.substring(1).strip(), true, false));
+                    frames.add(new Frame(null, null, line.substring(1).strip(), true, false, java.time.Instant.now()));
                 } else {
                     int colon = line.indexOf(':');
                     String field = colon < 0 ? line : line.substring(0, colon);
@@ -92,7 +92,7 @@ public final class SseStream implements AutoCloseable {
         } catch (RuntimeException e) {
             // closed by us or by the server
         }
-        frames.add(new Frame(null, null, null, false, true));
+        frames.add(new Frame(null, null, null, false, true, java.time.Instant.now()));
     }
 
     @Override

@@ -1,0 +1,54 @@
+package dev.longrun.spring.problem;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * Tomcat's last-resort error page, for requests Tomcat refuses before Spring sees them (an encoded slash, a broken
+ * percent-escape): under {@code /api/} the answer is a problem document instead of Tomcat's HTML page. Other paths
+ * keep Tomcat's own report. Installed on the host by the web auto-configuration.
+ */
+public class ProblemErrorReportValve extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath() == null ? "" : request.getContextPath();
+        if (uri == null || !uri.startsWith(context + "/api/")) {
+            super.report(request, response, throwable);
+            return;
+        }
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        AtomicBoolean ioAllowed = new AtomicBoolean(true);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
+        }
+        String detail = status == HttpStatus.BAD_REQUEST.value()
+                ? "The request could not be read: its address or headers are malformed (for example an encoded slash or a broken "
+                        + "percent-escape). Check the link or the client sending it."
+                : "The server refused the request before it reached the API (HTTP " + status + ").";
+        try {
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(new String(Problems.toJson(Problems.of(HttpStatusCode.valueOf(status), "request_rejected", detail), null),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client is gone; nothing more to say
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.longrun.spring.sse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.longrun.Longrun;
+import dev.longrun.spring.api.JobViews;
+import dev.longrun.spring.security.Caller;
+import dev.longrun.spring.support.Api;
+import dev.longrun.spring.support.ApiTestBase;
+import dev.longrun.spring.support.OnSqlite;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** A subscriber whose client stopped reading never holds up the workers or the other subscribers, and is dropped. */
+@OnSqlite
+class SlowSubscriberTest extends ApiTestBase {
+
+    @Autowired
+    Longrun longrun;
+    @Autowired
+    JobViews views;
+
+    @Test
+    void subscriberThatStopsReadingIsDroppedWhileWorkersAndOtherSubscribersCarryOn() {
+        Api.Who who = newUser();
+        Caller caller = new Caller(ACCOUNT, userOf(who), null, Caller.Via.API_KEY);
+        CountDownLatch neverRead = new CountDownLatch(1);
+        try (SseHub hub = new SseHub(longrun, views, tools.jackson.databind.json.JsonMapper.builder().build(), Duration.ofMinutes(1), 1000)) {
+            hub.user(caller, new StuckEmitter(neverRead), 4); // dropped once 4 different jobs wait for it
+            RecordingEmitter fast = new RecordingEmitter();
+            hub.user(caller, fast);
+            assertThat(hub.subscriberCount()).isEqualTo(2);
+
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ids.add(startId(who, "test.steps", "{\"steps\":" + i + "}"));
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(id -> "succeeded".equals(job(who, id).get("status").asString())));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(fast.succeeded).containsAll(ids));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> hub.subscriberCount() == 1);
+        } finally {
+            neverRead.countDown();
+        }
+    }
+
+    /** Blocks on every send, like a write to a client whose TCP window stays full. */
+    static final class StuckEmitter extends SseEmitter {
+        private final CountDownLatch released;
+
+        StuckEmitter(CountDownLatch released) {
+            super(0L);
+            this.released = released;
+        }
+
+        @Override
+        public void send(SseEventBuilder builder) throws IOException {
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("client gone");
+            }
+        }
+    }
+
+    /** Remembers the jobs it was sent as succeeded. */
+    static final class RecordingEmitter extends SseEmitter {
+        final Set<String> succeeded = ConcurrentHashMap.newKeySet();
+
+        RecordingEmitter() {
+            super(0L);
+        }
+
+        @Override
+        public void send(SseEventBuilder builder) {
+            builder.build().forEach(d -> {
+                if (d.getData() instanceof String json && json.startsWith("{")) {
+                    var job = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json);
+                    if (job.get("status").asString().equals("succeeded")) {
+                        succeeded.add(job.get("id").asString());
+                    }
+                }
+            });
+        }
+    }
+}
