@@ -1,6 +1,15 @@
 -- Statements of the contacts feature (postgresql). Parameters are named (:account); :pattern is a
 -- lower-case LIKE pattern with % and _ escaped by backslash ('%' matches everything).
 
+-- name: count_all
+SELECT count(*) FROM contacts WHERE account_id = :account
+
+-- name: page_all
+SELECT id, name, email, company, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at FROM contacts
+WHERE account_id = :account AND id > :after
+ORDER BY id
+LIMIT :limit
+
 -- name: count_matching
 SELECT count(*) FROM contacts
 WHERE account_id = :account

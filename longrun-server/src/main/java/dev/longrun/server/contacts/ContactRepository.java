@@ -42,14 +42,15 @@ public class ContactRepository {
     }
 
     public long count(String accountId, ContactFilter filter) {
-        Long n = jdbc.queryForObject(sql.get("count_matching"), filtered(accountId, filter), Long.class);
+        // Without a filter, plain statements: the LIKE on every row would double the time of a 100,000-row export.
+        Long n = jdbc.queryForObject(sql.get(filter.isAll() ? "count_all" : "count_matching"), filtered(accountId, filter), Long.class);
         return n == null ? 0 : n;
     }
 
     /** Up to {@code limit} contacts with an id above {@code afterId}, in id order (keyset paging: stable while rows are added). */
     public List<Contact> page(String accountId, ContactFilter filter, long afterId, int limit) {
         MapSqlParameterSource p = filtered(accountId, filter).addValue("after", afterId).addValue("limit", limit);
-        return jdbc.query(sql.get("page_matching"), p, CONTACT);
+        return jdbc.query(sql.get(filter.isAll() ? "page_all" : "page_matching"), p, CONTACT);
     }
 
     /** The account's contacts among {@code ids}, in id order; ids of other accounts are silently absent. */

@@ -53,6 +53,7 @@ public final class DemoWaitHandler implements JobHandler<DemoWaitParams> {
             throw new PermanentFailure("demo_failure", "This demo job was asked to fail (fail=permanent). Start it again with fail=never.");
         }
         if (p.fail() == DemoWaitParams.Fail.TRANSIENT_ONCE && ctx.attempt() == 1) {
+            ctx.log(LogLevel.WARN, "Simulated temporary problem on attempt 1; Longrun retries the job, no need to start it again");
             throw new IllegalStateException("Simulated temporary problem on the first attempt (fail=transient-once); it will be retried");
         }
     }

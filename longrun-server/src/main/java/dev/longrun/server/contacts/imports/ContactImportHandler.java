@@ -17,8 +17,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code contacts.import}: first run checks every row and stops in needs_action with a preview; after the
@@ -105,7 +108,7 @@ public final class ContactImportHandler implements JobHandler<ImportParams> {
         String account = ctx.job().accountId();
         UUID jobId = ctx.job().id();
         ctx.indeterminate("Checking the rows of " + upload.filename() + " again before importing");
-        java.util.Set<String> existing = contacts.existingEmails(account);
+        Set<String> existing = contacts.existingEmails(account);
         ImportScan counting = new ImportScan(existing);
         try (InputStream in = upload.open()) {
             ContactCsvReader.read(in, counting::accept);
@@ -133,7 +136,13 @@ public final class ContactImportHandler implements JobHandler<ImportParams> {
                 + (skipped > 0 ? " · " + Wording.count(skipped, "row") + " skipped" : "")
                 + (outcome.warnings() > 0 ? " · " + Wording.number(outcome.warnings()) + " imported without email" : "");
         ctx.log(LogLevel.INFO, message);
-        return JobResult.message(message);
+        // The counts travel with the result: only problem rows are items (one item per imported row would double the work).
+        ObjectNode counts = JsonNodeFactory.instance.objectNode()
+                .put("rows_parsed", outcome.rowsParsed())
+                .put("imported", inserted[0])
+                .put("skipped", skipped)
+                .put("imported_without_email", outcome.warnings());
+        return JobResult.message(message).withData(counts);
     }
 
     private int flush(JobContext<ImportParams> ctx, String account, UUID jobId, List<NewContact> batch, long[] done, long total) {
