@@ -346,7 +346,8 @@ export class LongrunJob extends HTMLElement {
   renderDetails(refresh) {
     const p = this.parts;
     if (!this.job) return;
-    const key = `${this.job.id}|${p.details.open ? this.job.version : 'closed'}`;
+    // Per status, not per version: progress events come several times a second, the log need not.
+    const key = `${this.job.id}|${this.job.status}|${this.job.attempt}|${p.details.open}`;
     if (!refresh && p.details.dataset.key === key) return;
     p.details.dataset.key = key;
     detailsPanel(this.job, p.details);
