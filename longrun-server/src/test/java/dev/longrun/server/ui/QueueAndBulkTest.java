@@ -43,6 +43,17 @@ class QueueAndBulkTest extends BrowserTestBase {
         Locator list = page.locator("longrun-jobs");
         assertThat(list.locator("li[data-job-id='" + busy.get(0) + "'] .lr-badge")).hasText("In progress");
         screenshot(page, "jobs-list-running");
+        // Filters: only unfinished demo jobs, and the address keeps them for a refresh.
+        page.getByLabel("Type").selectOption("demo.wait");
+        page.getByLabel("Status").selectOption("pending,running,needs_action");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*type=demo\\.wait.*"));
+        assertThat(list.locator("li[data-job-id] .lr-badge")
+                .filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("Completed|Failed|Cancelled")))).hasCount(0);
+        assertThat(list.locator("li[data-job-id='" + busy.get(0) + "']")).isVisible();
+        page.reload();
+        assertThat(page.getByLabel("Status")).hasValue("pending,running,needs_action");
+        page.getByLabel("Status").selectOption("");
+        page.getByLabel("Type").selectOption("");
         list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel all running")).click();
         page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, cancel them")).click();
         assertThat(list.locator(".lr-jobs-note")).containsText("Cancel requested for");
@@ -51,5 +62,11 @@ class QueueAndBulkTest extends BrowserTestBase {
         }
         assertThat(list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel all running"))).isDisabled();
         screenshot(page, "jobs-list-after-cancel-all");
+
+        list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Clear finished")).click();
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, clear them")).click();
+        assertThat(list.locator(".lr-jobs-note")).containsText("from the list");
+        assertThat(list.locator("li[data-job-id='" + busy.get(0) + "']")).hasCount(0);
+        assertThat(api(page, "/api/jobs?limit=100&status=succeeded,failed,cancelled").get("jobs").size()).isZero();
     }
 }
