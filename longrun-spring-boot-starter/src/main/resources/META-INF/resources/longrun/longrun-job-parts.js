@@ -92,7 +92,7 @@ export function failedItemsPanel(job, host) {
 function partialTitle(job) {
   const s = /** @type {NonNullable<Job['summary']>} */ (job.summary);
   const w = typeWords(job);
-  if (s.succeeded > 0 && w.items) {
+  if (s.succeeded > 0 && w.items && job.status === 'succeeded') {
     return `Finished processing ${count(s.succeeded + s.failed, w.items.replace(/s$/, ''), w.items)} · ${number(s.succeeded)} ${w.sent || 'succeeded'} · ${number(s.failed)} ${w.failed || 'failed'}`;
   }
   return failedCount(job, s.failed);

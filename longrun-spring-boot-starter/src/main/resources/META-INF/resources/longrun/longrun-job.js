@@ -213,7 +213,9 @@ export class LongrunJob extends HTMLElement {
     const p = this.parts;
     const active = !isTerminal(job.status) && job.status !== 'needs_action';
     const pct = job.progress_pct;
-    show(p.bar, active || (job.status === 'succeeded' && this.mode === 'compact') || (pct != null && job.status !== 'succeeded'));
+    // A stopped job keeps its bar only when it says how far it got (neither nothing nor everything).
+    const partWay = pct != null && pct > 0 && pct < 100 && job.status !== 'succeeded';
+    show(p.bar, active || (job.status === 'succeeded' && this.mode === 'compact') || partWay);
     const label = `${typeLabel(job)} progress`;
     p.bar.setAttribute('aria-label', label);
     const fillEl = /** @type {HTMLElement} */ (p.bar.firstElementChild);
@@ -336,6 +338,9 @@ export class LongrunJob extends HTMLElement {
         h('button', { type: 'button', class: 'lr-button lr-primary', onclick: () => this.act('confirm') }, 'Continue')));
     } else if (job.status === 'succeeded') {
       fill(p.special, resultPanel(job, this), isPartial(job) ? failedItemsPanel(job, this) : null);
+    } else if (job.status === 'failed' && (job.summary?.failed || 0) > 0) {
+      // Every item failed: their reasons, a download of them, and a retry of only those.
+      fill(p.special, failedItemsPanel(job, this));
     } else {
       fill(p.special);
     }

@@ -59,6 +59,7 @@ class InviteTest extends BrowserTestBase {
         assertThat(retried).containsExactlyInAnyOrderElementsOf(withoutEmail);
         assertThat(retry.get("retry_of").asString()).isEqualTo(firstId);
         assertThat(job.locator(".lr-sentence")).hasText(retry.get("error_message").asString());
+        assertThat(job.locator(".lr-partial-title")).hasText(failed + " invitations failed");
         screenshot(page, "invite-retry-failed-again");
     }
 }
