@@ -179,6 +179,7 @@ export class LongrunJob extends HTMLElement {
     }
     const w = typeWords(job);
     root.dataset.status = job.status;
+    show(p.badge, true);
     text(p.icon, w.icon);
     text(p.title, typeLabel(job));
     if (p.title instanceof HTMLAnchorElement) p.title.href = this.detailHref(job);
@@ -196,9 +197,11 @@ export class LongrunJob extends HTMLElement {
     const root = /** @type {HTMLElement} */ (this.firstElementChild);
     root.dataset.status = this.problem ? 'missing' : 'checking';
     text(p.icon, '●');
-    text(p.title, this.jobId ? 'Your job' : 'Your new job');
+    text(p.title, this.problem ? 'Job not available' : this.jobId ? 'Your job' : 'Your new job');
     const starting = !this.jobId && this.hasAttribute('starting');
-    text(p.badge, this.problem ? 'Not found' : starting ? 'Starting…' : 'Checking status…');
+    // No headline state for a job that cannot be shown: the sentence says why.
+    show(p.badge, !this.problem);
+    text(p.badge, starting ? 'Starting…' : 'Checking status…');
     text(p.sentence, this.problem || (starting ? 'Starting… this takes a moment.' : this.jobId ? 'Checking status…' : 'No job to show yet.'));
     show(p.bar, !this.problem && (starting || !!this.jobId));
     p.bar.classList.add('lr-indeterminate');

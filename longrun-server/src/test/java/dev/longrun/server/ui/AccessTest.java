@@ -30,7 +30,7 @@ class AccessTest extends BrowserTestBase {
         assertThat(api(bob, "/api/jobs?limit=100").get("jobs").toString()).doesNotContain(alicesJob);
 
         bob.navigate("/job.html?id=" + alicesJob);
-        assertThat(bob.locator("longrun-job .lr-badge")).hasText("Not found");
+        assertThat(bob.locator("longrun-job .lr-title")).hasText("Job not available");
         assertThat(bob.locator("longrun-job .lr-sentence")).containsText("We can’t find this job");
         screenshot(bob, "job-not-found");
         APIResponse cancel = bob.context().request().post(base() + "/api/jobs/" + alicesJob + "/cancel");
