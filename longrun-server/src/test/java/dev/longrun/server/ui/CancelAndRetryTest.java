@@ -34,6 +34,8 @@ class CancelAndRetryTest extends BrowserTestBase {
 
         assertThat(job.locator(".lr-badge")).hasText("Cancelled");
         assertThat(PageRecorder.texts(page)).contains("Cancelling…");
+        // Screen readers hear the change once, from the live region.
+        assertThat(job.locator("[aria-live=polite]")).containsText("Demo: wait: Cancelled.");
         assertThat(job.locator(".lr-file")).hasCount(0);
         assertThat(job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry"))).isVisible();
         assertThat(job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start over"))).isVisible();
