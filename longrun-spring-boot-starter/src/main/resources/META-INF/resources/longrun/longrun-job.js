@@ -289,6 +289,8 @@ export class LongrunJob extends HTMLElement {
     if (compact) p.cancel.setAttribute('aria-label', cancelling ? `Cancelling ${typeLabel(job)}` : `Cancel ${typeLabel(job)}`);
     const stopped = job.status === 'failed' || job.status === 'cancelled';
     show(p.retry, stopped);
+    // When "Retry the N failed" is on screen, it is the main way on; plain Retry steps back.
+    p.retry.classList.toggle('lr-primary', !(compact === false && (job.summary?.failed || 0) > 0));
     if (compact) p.retry.setAttribute('aria-label', `Retry ${typeLabel(job)}`);
     show(p.startOver, stopped && !compact);
     show(p.review, compact && job.status === 'needs_action');
