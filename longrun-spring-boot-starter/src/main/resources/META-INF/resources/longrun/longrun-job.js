@@ -268,7 +268,6 @@ export class LongrunJob extends HTMLElement {
     } else if (job.status === 'needs_action') {
       facts.push(`Waiting for you since ${ago(job.updated_at, now)}`);
     }
-    if (this.mode === 'compact' && !isTerminal(job.status)) facts.push(`started ${ago(job.created_at, now)}`);
     text(p.facts, facts.join(' · '));
     show(p.facts, facts.length > 0);
     show(p.updated, !isTerminal(job.status));
