@@ -55,3 +55,17 @@ export function ensureStyles() {
 export function liveRegion(politeness = 'polite') {
   return h('div', { class: 'lr-visually-hidden', 'aria-live': politeness, role: 'status' });
 }
+
+/**
+ * A modal question with the real effect spelled out; the safe choice has focus, Escape keeps things as they are.
+ * @param {HTMLDialogElement} dialog @param {{title: string, body: string, yes: string, no: string, onYes: () => void}} q
+ */
+export function confirmDialog(dialog, { title, body, yes, no, onYes }) {
+  const keep = h('button', { type: 'button', class: 'lr-button', onclick: () => dialog.close() }, no);
+  fill(dialog, h('h3', { class: 'lr-dialog-title' }, title), h('p', {}, body),
+    h('div', { class: 'lr-actions' }, keep,
+      h('button', { type: 'button', class: 'lr-button lr-danger', onclick: () => { dialog.close(); onYes(); } }, yes)));
+  dialog.setAttribute('aria-label', title);
+  dialog.showModal();
+  keep.focus();
+}

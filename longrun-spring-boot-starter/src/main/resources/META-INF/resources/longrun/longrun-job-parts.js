@@ -1,12 +1,68 @@
-// The outcome parts of the expanded <longrun-job> panel: the result file card (with a fresh link when the
-// old one expired), the failed items of a partly done job, and "Show details" with logs and the job ID.
+// The parts of <longrun-job>: the progress bar and the figures beside it, the result file card (with a fresh
+// link when the old one expired), the failed items of a partly done job, and "Show details" with the log.
 
 import { LongrunError, apiUrl, request } from './longrun-client.js';
 import { fill, h, show, text } from './longrun-dom.js';
-import { bytes, clock, count, expiresIn, failedCount, number, typeWords } from './longrun-words.js';
+import { ago, bytes, clock, count, duration, expiresIn, failedCount, isTerminal, number, typeLabel, typeWords } from './longrun-words.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
 /** @typedef {{url?: string|null, expires_at?: string|null, filename?: string, size_bytes?: number, row_count?: number|null, content_type?: string}} FileResult */
+
+/**
+ * The bar: a real percentage only when work is counted; otherwise an indeterminate bar that claims nothing.
+ * @param {HTMLElement} bar @param {Job} job @param {boolean} compact
+ */
+export function drawBar(bar, job, compact) {
+  const active = !isTerminal(job.status) && job.status !== 'needs_action';
+  const pct = job.progress_pct;
+  // A stopped job keeps its bar only when it says how far it got (neither nothing nor everything).
+  const partWay = pct != null && pct > 0 && pct < 100 && job.status !== 'succeeded';
+  show(bar, active || (job.status === 'succeeded' && compact) || partWay);
+  bar.setAttribute('aria-label', `${typeLabel(job)} progress`);
+  const fillEl = /** @type {HTMLElement} */ (bar.firstElementChild);
+  /** @param {number|null} value @param {string} words */
+  const set = (value, words) => {
+    bar.classList.toggle('lr-indeterminate', value == null);
+    if (value == null) bar.removeAttribute('aria-valuenow');
+    else bar.setAttribute('aria-valuenow', String(Math.floor(value)));
+    bar.setAttribute('aria-valuetext', words);
+    fillEl.style.width = value == null ? '' : `${value}%`;
+  };
+  if (job.status === 'succeeded') set(100, 'Completed');
+  else if (pct != null && job.status === 'running') set(pct, `${Math.floor(pct)}%`);
+  else if (pct != null) set(pct, `${Math.floor(pct)}%, stopped`);
+  else set(null, job.status === 'pending' ? 'Waiting to start' : 'In progress, no percentage available');
+}
+
+/**
+ * "45% · About 2–4 minutes left · Running for 1 min 5 s", or when it finished and how long it took.
+ * @param {Job} job @param {boolean} compact @param {number} now
+ */
+export function factsLine(job, compact, now) {
+  const facts = [];
+  if (job.status === 'running') {
+    if (job.progress_pct != null) facts.push(`${Math.floor(job.progress_pct)}%`);
+    if (job.eta?.text) facts.push(/left|done|remaining/i.test(job.eta.text) ? job.eta.text : `${job.eta.text} left`);
+    if (job.started_at) facts.push(`Running for ${duration((now - Date.parse(job.started_at)) / 1000)}`);
+  } else if (job.status === 'pending') {
+    if (job.start_eta?.text) facts.push(`Expected to start: ${lower(job.start_eta.text)}`);
+    else if (job.eta?.text) facts.push(`Expected to take: ${lower(job.eta.text)}`);
+    facts.push(`Waiting for ${duration((now - Date.parse(job.created_at)) / 1000)}`);
+  } else if (isTerminal(job.status)) {
+    const at = job.completed_at || job.updated_at;
+    if (compact) facts.push(`Started ${ago(job.started_at || job.created_at, now)}`);
+    else facts.push(`${job.status === 'succeeded' ? 'Finished' : 'Stopped'} at ${clock(at)} (${ago(at, now)})`);
+    if (job.started_at && at) facts.push(`took ${duration((Date.parse(at) - Date.parse(job.started_at)) / 1000)}`);
+  } else if (job.status === 'needs_action') {
+    facts.push(`Waiting for you since ${ago(job.updated_at, now)}`);
+  }
+  return facts.join(' · ');
+}
+
+/** @param {string} t */
+function lower(t) {
+  return t.replace(/^./, c => c.toLowerCase());
+}
 
 /**
  * The file a job produced: name, format, rows, size, how long the link works, and Download.

@@ -3,9 +3,9 @@
 // the compact row is what the jobs list shows. Used by the dashboard pages and by host applications.
 
 import { LongrunError, hub, jobAction, jobTypes, watchJob } from './longrun-client.js';
-import { ensureStyles, fill, fire, h, liveRegion, show, text } from './longrun-dom.js';
-import { detailsPanel, failedItemsPanel, resultPanel } from './longrun-job-parts.js';
-import { LABELS, ago, clock, duration, isPartial, isTerminal, nextStep, number, sentence, typeLabel, typeWords } from './longrun-words.js';
+import { confirmDialog, ensureStyles, fill, fire, h, liveRegion, show, text } from './longrun-dom.js';
+import { detailsPanel, drawBar, factsLine, failedItemsPanel, resultPanel } from './longrun-job-parts.js';
+import { LABELS, ago, isPartial, isTerminal, nextStep, number, sentence, typeLabel, typeWords } from './longrun-words.js';
 import { LongrunImportPreview } from './longrun-import-preview.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
@@ -213,62 +213,15 @@ export class LongrunJob extends HTMLElement {
 
   /** @param {Job} job */
   renderProgress(job) {
-    const p = this.parts;
-    const active = !isTerminal(job.status) && job.status !== 'needs_action';
-    const pct = job.progress_pct;
-    // A stopped job keeps its bar only when it says how far it got (neither nothing nor everything).
-    const partWay = pct != null && pct > 0 && pct < 100 && job.status !== 'succeeded';
-    show(p.bar, active || (job.status === 'succeeded' && this.mode === 'compact') || partWay);
-    const label = `${typeLabel(job)} progress`;
-    p.bar.setAttribute('aria-label', label);
-    const fillEl = /** @type {HTMLElement} */ (p.bar.firstElementChild);
-    if (job.status === 'succeeded') {
-      p.bar.classList.remove('lr-indeterminate');
-      p.bar.setAttribute('aria-valuenow', '100');
-      p.bar.setAttribute('aria-valuetext', 'Completed');
-      fillEl.style.width = '100%';
-    } else if (pct != null && job.status === 'running') {
-      p.bar.classList.remove('lr-indeterminate');
-      p.bar.setAttribute('aria-valuenow', String(Math.floor(pct)));
-      p.bar.setAttribute('aria-valuetext', `${Math.floor(pct)}%`);
-      fillEl.style.width = `${pct}%`;
-    } else if (pct != null) {
-      // Stopped part-way: the bar shows how far it got, still, not animated.
-      p.bar.classList.remove('lr-indeterminate');
-      p.bar.setAttribute('aria-valuenow', String(Math.floor(pct)));
-      p.bar.setAttribute('aria-valuetext', `${Math.floor(pct)}%, stopped`);
-      fillEl.style.width = `${pct}%`;
-    } else {
-      // No honest percentage: an animated bar that claims nothing, and the elapsed time beside it.
-      p.bar.classList.add('lr-indeterminate');
-      p.bar.removeAttribute('aria-valuenow');
-      p.bar.setAttribute('aria-valuetext', job.status === 'pending' ? 'Waiting to start' : 'In progress, no percentage available');
-      fillEl.style.width = '';
-    }
+    drawBar(this.parts.bar, job, this.mode === 'compact');
   }
 
-  /** Percentage, time remaining, elapsed time, rows: the figures beside the bar. @param {Job} job */
+  /** Percentage, time remaining, elapsed time: the figures beside the bar. @param {Job} job */
   renderFacts(job) {
     const p = this.parts;
-    const facts = [];
     const now = Date.now();
-    if (job.status === 'running') {
-      if (job.progress_pct != null) facts.push(`${Math.floor(job.progress_pct)}%`);
-      if (job.eta?.text) facts.push(etaWords(job.eta.text));
-      if (job.started_at) facts.push(`Running for ${duration((now - Date.parse(job.started_at)) / 1000)}`);
-    } else if (job.status === 'pending') {
-      if (job.start_eta?.text) facts.push(`Expected to start: ${job.start_eta.text.replace(/^./, c => c.toLowerCase())}`);
-      else if (job.eta?.text) facts.push(`Expected to take: ${job.eta.text.replace(/^./, c => c.toLowerCase())}`);
-      facts.push(`Waiting for ${duration((now - Date.parse(job.created_at)) / 1000)}`);
-    } else if (isTerminal(job.status)) {
-      const at = job.completed_at || job.updated_at;
-      if (this.mode === 'compact') facts.push(`Started ${ago(job.started_at || job.created_at, now)}`);
-      else facts.push(`${job.status === 'succeeded' ? 'Finished' : 'Stopped'} at ${clock(at)} (${ago(at, now)})`);
-      if (job.started_at && at) facts.push(`took ${duration((Date.parse(at) - Date.parse(job.started_at)) / 1000)}`);
-    } else if (job.status === 'needs_action') {
-      facts.push(`Waiting for you since ${ago(job.updated_at, now)}`);
-    }
-    text(p.facts, facts.join(' · '));
+    const facts = factsLine(job, this.mode === 'compact', now);
+    text(p.facts, facts);
     show(p.facts, facts.length > 0);
     show(p.updated, !isTerminal(job.status));
     // Said when live updates are down, so an unchanged screen is not mistaken for a stuck job.
@@ -460,25 +413,10 @@ export class LongrunJob extends HTMLElement {
     show(n, true);
   }
 
-  /**
-   * A modal question with the real effect spelled out; the safe choice has focus.
-   * @param {string} title @param {string} body @param {string} yes @param {string} no @param {() => void} onYes
-   */
+  /** @param {string} title @param {string} body @param {string} yes @param {string} no @param {() => void} onYes */
   confirm(title, body, yes, no, onYes) {
-    const d = /** @type {HTMLDialogElement} */ (this.parts.dialog);
-    const keep = h('button', { type: 'button', class: 'lr-button', onclick: () => d.close() }, no);
-    fill(d, h('h3', { class: 'lr-dialog-title' }, title), h('p', {}, body),
-      h('div', { class: 'lr-actions' }, keep,
-        h('button', { type: 'button', class: 'lr-button lr-danger', onclick: () => { d.close(); onYes(); } }, yes)));
-    d.setAttribute('aria-label', title);
-    d.showModal();
-    keep.focus();
+    confirmDialog(/** @type {HTMLDialogElement} */ (this.parts.dialog), { title, body, yes, no, onYes });
   }
-}
-
-/** The API says "About 2–4 minutes"; beside a bar it reads "About 2–4 minutes left". @param {string} t */
-function etaWords(t) {
-  return /left|done|remaining/i.test(t) ? t : `${t} left`;
 }
 
 /** "Step 3 of 5: Generating summary", saying the step numbers once even when the message has them too. @param {Job} job */

@@ -3,7 +3,7 @@
 // The dashboard's jobs page; host applications can embed it as a jobs panel.
 
 import { LongrunError, hub, jobTypes, listJobs, request } from './longrun-client.js';
-import { ensureStyles, fill, fire, h, show, text } from './longrun-dom.js';
+import { confirmDialog, ensureStyles, fill, fire, h, show, text } from './longrun-dom.js';
 import { LongrunJob } from './longrun-job.js';
 import { LABELS, count, isTerminal } from './longrun-words.js';
 
@@ -252,12 +252,6 @@ export class LongrunJobs extends HTMLElement {
 
   /** @param {string} title @param {string} body @param {string} yes @param {string} no @param {() => void} onYes */
   confirm(title, body, yes, no, onYes) {
-    const d = /** @type {HTMLDialogElement} */ (this.parts.dialog);
-    const keep = h('button', { type: 'button', class: 'lr-button', onclick: () => d.close() }, no);
-    fill(d, h('h3', { class: 'lr-dialog-title' }, title), h('p', {}, body),
-      h('div', { class: 'lr-actions' }, keep, h('button', { type: 'button', class: 'lr-button lr-danger', onclick: () => { d.close(); onYes(); } }, yes)));
-    d.setAttribute('aria-label', title);
-    d.showModal();
-    keep.focus();
+    confirmDialog(/** @type {HTMLDialogElement} */ (this.parts.dialog), { title, body, yes, no, onYes });
   }
 }
