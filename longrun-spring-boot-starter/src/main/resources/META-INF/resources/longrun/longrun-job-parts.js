@@ -42,11 +42,12 @@ export function factsLine(job, compact, now) {
   const facts = [];
   if (job.status === 'running') {
     if (job.progress_pct != null) facts.push(`${Math.floor(job.progress_pct)}%`);
-    if (job.eta?.text) facts.push(/left|done|remaining/i.test(job.eta.text) ? job.eta.text : `${job.eta.text} left`);
+    // The API's words exactly ("About 2–4 minutes", "Almost done"); nothing when it gives none.
+    if (job.eta?.text) facts.push(`Time left: ${job.eta.text}`);
     if (job.started_at) facts.push(`Running for ${duration((now - Date.parse(job.started_at)) / 1000)}`);
   } else if (job.status === 'pending') {
-    if (job.start_eta?.text) facts.push(`Expected to start: ${lower(job.start_eta.text)}`);
-    else if (job.eta?.text) facts.push(`Expected to take: ${lower(job.eta.text)}`);
+    if (job.start_eta?.text) facts.push(`Expected to start: ${job.start_eta.text}`);
+    if (job.eta?.text) facts.push(`Expected to take: ${job.eta.text}`);
     facts.push(`Waiting for ${duration((now - Date.parse(job.created_at)) / 1000)}`);
   } else if (isTerminal(job.status)) {
     const at = job.completed_at || job.updated_at;
@@ -57,11 +58,6 @@ export function factsLine(job, compact, now) {
     facts.push(`Waiting for you since ${ago(job.updated_at, now)}`);
   }
   return facts.join(' · ');
-}
-
-/** @param {string} t */
-function lower(t) {
-  return t.replace(/^./, c => c.toLowerCase());
 }
 
 /**

@@ -110,7 +110,13 @@ export class LongrunJob extends HTMLElement {
     const before = this.job;
     this.job = job;
     this.problem = null;
-    if (isTerminal(job.status)) this.cancelling = false;
+    if (isTerminal(job.status)) {
+      // A cancel that lost the race to the finish: say so, the result stands.
+      if (job.status === 'succeeded' && (this.cancelling || before?.cancel_requested)) {
+        this.note('It finished before the cancel reached it, so nothing was cancelled. The result is below.', 'cancel-late');
+      }
+      this.cancelling = false;
+    }
     if (!this.typeInfo) jobTypes().then(types => { this.typeInfo = types[job.type] || {}; this.update(); });
     // Rows of a list stay quiet: the toasts announce finished jobs once for the whole page.
     if (before && before.status !== job.status && this.mode === 'expanded') {
@@ -355,6 +361,7 @@ export class LongrunJob extends HTMLElement {
     if (answer && answer.status === 'succeeded') {
       this.note('It finished before the cancel reached it, so nothing was cancelled. The result is below.', 'cancel-late');
     }
+    if (answer && isTerminal(answer.status)) this.cancelling = false;
   }
 
   async retry() {
