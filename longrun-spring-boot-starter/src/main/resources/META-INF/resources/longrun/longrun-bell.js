@@ -48,7 +48,7 @@ export class LongrunBell extends HTMLElement {
     fill(this, button, panel);
     this.load();
     this.stop = hub.onAnyJob((job, previous) => {
-      if ((isTerminal(job.status) || job.status === 'needs_action') && previous?.status !== job.status) this.soon();
+      if ((isTerminal(job.status) || job.status === 'needs_action') && job.status !== 'cancelled' && previous?.status !== job.status) this.soon();
     });
   }
 
@@ -64,7 +64,8 @@ export class LongrunBell extends HTMLElement {
 
   async load() {
     try {
-      const page = await listJobs({ status: 'needs_action,succeeded,failed,cancelled', limit: 10 });
+      // What a person wants to hear about: results, failures, and jobs waiting for them — not their own cancels.
+      const page = await listJobs({ status: 'needs_action,succeeded,failed', limit: 10 });
       this.items = page.jobs.sort((a, b) => at(b) - at(a));
     } catch {
       return; // the bell stays as it was; the jobs page shows the error

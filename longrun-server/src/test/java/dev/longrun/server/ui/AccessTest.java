@@ -13,6 +13,25 @@ import org.junit.jupiter.api.Test;
 class AccessTest extends BrowserTestBase {
 
     @Test
+    void aWrongPasswordSaysSoAndAPageNeedingSignInLeadsBackToIt() {
+        page.navigate("/export.html");
+        page.waitForURL("**/sign-in.html?next=export.html");
+        screenshot(page, "sign-in");
+        page.getByLabel("Username").fill(ALICE);
+        page.getByLabel("Password").fill("not-her-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.locator("#form-note")).hasText("Wrong username or password.");
+        screenshot(page, "sign-in-wrong-password");
+        page.getByLabel("Password").fill("alice-demo");
+        page.getByLabel("Password").press("Enter");
+        page.waitForURL("**/export.html");
+        assertThat(page.locator(".app-name")).hasText("Alice Archer");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        page.waitForURL("**/sign-in.html");
+        assertThat(page.context().request().get(base() + "/api/session").status()).isEqualTo(401);
+    }
+
+    @Test
     void bobNeverSeesAlicesJobs() {
         signIn(page, ALICE);
         page.navigate("/wait.html");
