@@ -1,6 +1,9 @@
 -- Longrun's statements on PostgreSQL, loaded once by NamedStatements.
 -- ${schema} is the quoted schema name; :name is a parameter. Every state change names the state it expects.
 -- Arrays (ids, batches) are bound as SQL arrays; instants inside arrays as ISO text cast to timestamptz.
+-- Batched updates guard with "(j.status = 'running') IS TRUE": same rows as "j.status = 'running'", but it keeps the
+-- planner from driving the join through the partial index of running jobs (statistics taken while jobs were pending
+-- make it re-scan the batch per running job, O(running x batch)); joined through the primary key it is linear.
 
 -- name: InsertJob
 INSERT INTO ${schema}.jobs (id, account_id, user_id, type, queue, priority, status, created_at, updated_at, run_after,
@@ -96,7 +99,7 @@ SET progress_current = u.current, progress_total = u.total, progress_message = u
     total_steps = u.total_steps, version = j.version + 1, updated_at = u.now
 FROM unnest(:ids::uuid[], :owners::text[], :currents::bigint[], :totals::bigint[], :messages::text[], :steps::int[],
             :total_steps::int[], :nows::timestamptz[]) AS u(id, owner, current, total, message, step, total_steps, now)
-WHERE j.id = u.id AND j.status = 'running' AND j.lease_owner = u.owner
+WHERE j.id = u.id AND (j.status = 'running') IS TRUE AND j.lease_owner = u.owner
 RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
 
 -- name: FinishSucceeded
@@ -107,7 +110,7 @@ SET status = 'succeeded', result = u.result::jsonb, summary = COALESCE(u.summary
     lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = u.now
 FROM unnest(:ids::uuid[], :owners::text[], :results::text[], :summaries::text[], :nows::timestamptz[])
     AS u(id, owner, result, summary, now)
-WHERE j.id = u.id AND j.status = 'running' AND j.lease_owner = u.owner
+WHERE j.id = u.id AND (j.status = 'running') IS TRUE AND j.lease_owner = u.owner
 RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
 
 -- name: FinishFailed
@@ -117,7 +120,7 @@ SET status = 'failed', error_message = u.message, error_code = u.code, error_ret
     lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = u.now
 FROM unnest(:ids::uuid[], :owners::text[], :messages::text[], :codes::text[], :retryables::boolean[], :summaries::text[],
             :nows::timestamptz[]) AS u(id, owner, message, code, retryable, summary, now)
-WHERE j.id = u.id AND j.status = 'running' AND j.lease_owner = u.owner
+WHERE j.id = u.id AND (j.status = 'running') IS TRUE AND j.lease_owner = u.owner
 RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
 
 -- name: FinishRetry
@@ -126,7 +129,7 @@ SET status = 'pending', run_after = u.run_after, error_message = u.message, erro
     error_retryable = true, lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = u.now
 FROM unnest(:ids::uuid[], :owners::text[], :messages::text[], :codes::text[], :run_afters::timestamptz[],
             :nows::timestamptz[]) AS u(id, owner, message, code, run_after, now)
-WHERE j.id = u.id AND j.status = 'running' AND j.lease_owner = u.owner
+WHERE j.id = u.id AND (j.status = 'running') IS TRUE AND j.lease_owner = u.owner
 RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
 
 -- name: FinishNeedsAction
@@ -135,7 +138,7 @@ SET status = 'needs_action', action = u.action::jsonb, summary = COALESCE(u.summ
     lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = u.now
 FROM unnest(:ids::uuid[], :owners::text[], :actions::text[], :summaries::text[], :nows::timestamptz[])
     AS u(id, owner, action, summary, now)
-WHERE j.id = u.id AND j.status = 'running' AND j.lease_owner = u.owner
+WHERE j.id = u.id AND (j.status = 'running') IS TRUE AND j.lease_owner = u.owner
 RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
 
 -- name: FinishCancelled
@@ -143,7 +146,7 @@ UPDATE ${schema}.jobs j
 SET status = 'cancelled', summary = COALESCE(u.summary::jsonb, j.summary), completed_at = u.now,
     lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = u.now
 FROM unnest(:ids::uuid[], :owners::text[], :summaries::text[], :nows::timestamptz[]) AS u(id, owner, summary, now)
-WHERE j.id = u.id AND j.status = 'running' AND j.lease_owner = u.owner
+WHERE j.id = u.id AND (j.status = 'running') IS TRUE AND j.lease_owner = u.owner
 RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
 
 -- name: ReleaseJobs

@@ -3,6 +3,10 @@ package dev.longrun.runtime;
 import dev.longrun.event.JobEvent;
 import dev.longrun.store.JobStore;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +46,7 @@ final class Announcer implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, 5_000);
-                store.announce(batch);
+                store.announce(latestPerJob(batch));
             } catch (InterruptedException e) {
                 if (stopped) {
                     return;
@@ -54,6 +58,15 @@ final class Announcer implements AutoCloseable {
                 batch.clear();
             }
         }
+    }
+
+    /** Other nodes re-read a job by id, so only its newest change in a batch needs to travel. */
+    static Collection<JobEvent> latestPerJob(List<JobEvent> batch) {
+        Map<UUID, JobEvent> latest = new LinkedHashMap<>();
+        for (JobEvent e : batch) {
+            latest.merge(e.jobId(), e, (a, b) -> b.version() >= a.version() ? b : a);
+        }
+        return latest.values();
     }
 
     @Override

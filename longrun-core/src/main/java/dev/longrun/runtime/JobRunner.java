@@ -130,17 +130,18 @@ final class JobRunner {
                 }
             }
             case Outcome.NeedsAction n -> write(Finish.needsAction(job.id(), owner, stored.write(n.action()), summary, now));
+            // Cleanup first, state second: "Cancelled" or "Failed" is only shown once partial output is gone.
             case Outcome.Cancelled c -> {
-                write(Finish.cancelled(job.id(), owner, summary, now));
                 cleanUp(ctx);
+                write(Finish.cancelled(job.id(), owner, summary, now));
             }
             case Outcome.Failed f -> {
-                write(Finish.failed(job.id(), owner, f.message(), f.code(), false, summary, now));
                 cleanUp(ctx);
+                write(Finish.failed(job.id(), owner, f.message(), f.code(), false, summary, now));
             }
             case Outcome.Transient t -> {
-                retryOrFail(job, type.retryPolicy(), ctx, t.error(), summary, now);
                 cleanUp(ctx);
+                retryOrFail(job, type.retryPolicy(), ctx, t.error(), summary, now);
             }
             case Outcome.StoppedByRuntime r -> cleanUp(ctx);
         }

@@ -41,6 +41,9 @@ final class Maintenance implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
     private Instant lastPrune = Instant.MIN;
+    private long lastRescueNanos = System.nanoTime();
+    /** Wake-ups after successes come in floods under load; dependents are resolved at most this often. */
+    private static final long MIN_SPACING_MS = 100;
 
     Maintenance(JobStore store, ResultStore results, Map<String, JobType<?>> types, Clock clock, Duration retention,
                 Duration fileRetention, Consumer<List<JobEvent>> publisher, Runnable wakeWorkers, Duration interval) {
@@ -66,6 +69,7 @@ final class Maintenance implements AutoCloseable {
             try {
                 wakeup.await(interval);
                 tick();
+                Thread.sleep(MIN_SPACING_MS);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -76,7 +80,10 @@ final class Maintenance implements AutoCloseable {
 
     void tick() {
         Instant now = clock.instant();
-        rescue(now);
+        if (System.nanoTime() - lastRescueNanos >= interval.toNanos()) {
+            rescue(now);
+            lastRescueNanos = System.nanoTime();
+        }
         resolveDependencies(now);
         if (!now.isBefore(lastPrune.plus(Duration.ofMinutes(10)))) {
             prune(now);

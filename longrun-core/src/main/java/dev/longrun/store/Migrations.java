@@ -21,7 +21,10 @@ final class Migrations {
         var config = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/" + dialect.folder() + "/migration")
-                .failOnMissingLocations(true);
+                .failOnMissingLocations(true)
+                // A host database may already hold its own tables: start Longrun's history at 0, then apply V1.
+                .baselineOnMigrate(true)
+                .baselineVersion("0");
         if (dialect == Dialect.POSTGRESQL) {
             config = config.schemas(schema).defaultSchema(schema).table("flyway_schema_history")
                     .placeholders(Map.of("schema", quote(schema)));

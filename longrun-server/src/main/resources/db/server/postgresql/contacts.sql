@@ -33,8 +33,9 @@ ORDER BY id
 SELECT lower(email) FROM contacts WHERE account_id = :account AND email IS NOT NULL
 
 -- name: insert
+-- :rows expands to one (account_id, name, email, company, import_job_id) tuple per contact: one statement per batch.
 INSERT INTO contacts (account_id, name, email, company, import_job_id)
-VALUES (:account, :name, :email, :company, CAST(:import_job AS uuid))
+VALUES :rows
 ON CONFLICT DO NOTHING
 
 -- name: delete_imported_batch

@@ -70,6 +70,37 @@ abstract class ServerHttpContract {
     }
 
     @Test
+    void cancellingAnImportWhileItWritesRowsRemovesItsRowsAndARetryImportsEachRowOnce() {
+        long before = alice.get("/api/contacts").json().get("total").asLong();
+        StringBuilder csv = new StringBuilder("name,email,company\r\n");
+        for (int i = 0; i < 150_000; i++) {
+            csv.append("Cancel Me ").append(i).append(",cancel.me.").append(i).append("@bulk.example,Bulk\r\n");
+        }
+        String id = alice.startImport("big.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        alice.awaitStatus(id, "needs_action");
+        alice.post("/api/jobs/" + id + "/confirm", null);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> alice.job(id).get("progress_message").asString("").startsWith("Importing row"));
+        alice.post("/api/jobs/" + id + "/cancel", null);
+        JsonNode job = alice.awaitStatus(id, "cancelled", "succeeded", "failed");
+        assertThat(job.get("status").asString()).as("the import finished before the cancel reached it").isEqualTo("cancelled");
+        // The engine records "cancelled" first, then runs the job's cleanup, which removes the rows.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> alice.get("/api/contacts").json().get("total").asLong() == before);
+
+        Response retry = alice.post("/api/jobs/" + id + "/retry", null);
+        assertThat(retry.status()).as(retry.body()).isIn(200, 202);
+        String again = retry.json().get("id").asString();
+        assertThat(retry.json().get("retry_of").asString()).isEqualTo(id);
+        alice.awaitStatus(again, "needs_action");
+        alice.post("/api/jobs/" + again + "/confirm", null);
+        assertThat(alice.awaitStatus(again, "succeeded", "failed").get("result").get("message").asString())
+                .isEqualTo("150,000 contacts imported");
+        assertThat(alice.get("/api/contacts").json().get("total").asLong()).isEqualTo(before + 150_000);
+        assertThat(alice.get("/api/contacts?query=cancel%20me").json().get("total").asLong()).isEqualTo(150_000);
+    }
+
+    @Test
     void aFileWithTheWrongHeaderFailsAtOnceWithAMessageThatSaysWhatToFix() {
         String id = alice.startImport("wrong.csv", "mail,name\nx@y.example,X\n".getBytes(StandardCharsets.UTF_8));
         JsonNode job = alice.awaitStatus(id, "failed");
@@ -207,6 +238,14 @@ abstract class ServerHttpContract {
     void invalidDemoParamsAreABadRequestThatNamesTheAllowedValues() {
         Response r = alice.post("/api/jobs/start", "{\"type\":\"demo.wait\",\"params\":{\"fail\":\"sometimes\"}}");
         assertThat(r.status()).isEqualTo(400);
+    }
+
+    @Test
+    void everyProductJobTypeIsListedWithItsLabel() {
+        Response r = alice.get("/api/job-types");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("\"contacts.import\"", "\"Import contacts\"", "\"contacts.export\"", "\"contacts.invite\"",
+                "\"reports.generate\"", "\"contacts.dedupe\"", "\"Find duplicate contacts\"", "\"demo.wait\"");
     }
 
     @Test

@@ -82,6 +82,15 @@ public abstract class BadInputContract extends ApiTestBase {
     }
 
     @Test
+    void apiKeyWorksAsABearerValueToo() {
+        Api.Res r = api.get("/api/jobs").header("Authorization", "Bearer " + Api.API_KEY)
+                .header("X-Longrun-User", "u-bearer").header("X-Longrun-Account", ACCOUNT).send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        problem(api.get("/api/jobs").header("Authorization", "Bearer not-a-key")
+                .header("X-Longrun-User", "u-bearer").header("X-Longrun-Account", ACCOUNT).send(), 401);
+    }
+
+    @Test
     void apiKeyCallsMustNameTheUserTheyActFor() {
         Api.Res r = api.get("/api/jobs").header("X-Longrun-Api-Key", Api.API_KEY).send();
         assertThat(problem(r, 400).get("detail").asString()).contains("X-Longrun-User");

@@ -105,6 +105,7 @@ public abstract class StartAndReadContract extends ApiTestBase {
         Api.Who who = newUser();
         String g = gate();
         String id = startId(who, "test.steps", "{\"gate\":\"" + g + "\",\"steps\":1}");
+        awaitStatus(who, id, "running"); // then it waits at its gate: no change until the test opens it
         Api.Res first = api.get("/api/jobs/" + id).as(who).send();
         String etag = first.header("ETag");
         assertThat(etag).isEqualTo("\"" + first.json().get("version").asLong() + "\"");

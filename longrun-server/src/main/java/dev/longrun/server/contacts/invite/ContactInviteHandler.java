@@ -24,7 +24,8 @@ import java.util.function.Function;
 /**
  * {@code contacts.invite}: sends each selected contact an invitation. Each contact is one item: invalid or
  * refused addresses fail at once with the reason, transient SMTP errors are retried a few times for that
- * contact alone. A later attempt of the same job skips contacts already invited, so nobody gets two emails.
+ * contact alone. A later run of the same job (retry, or after a restart) skips contacts already invited, so
+ * nobody gets two emails.
  */
 public final class ContactInviteHandler implements JobHandler<InviteParams> {
 
@@ -53,7 +54,8 @@ public final class ContactInviteHandler implements JobHandler<InviteParams> {
     @Override
     public JobResult run(JobContext<InviteParams> ctx) throws Exception {
         Job job = ctx.job();
-        Set<String> skip = ctx.attempt() > 1 ? alreadySent.apply(job) : Set.of();
+        // Asked on every run, not only when attempt > 1: a job handed back at shutdown runs again with the same attempt.
+        Set<String> skip = alreadySent.apply(job);
         Tally tally = new Tally();
         InviteParams params = ctx.params();
         if (params.contactIds() != null) {
