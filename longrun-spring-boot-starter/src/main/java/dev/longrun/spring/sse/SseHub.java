@@ -5,7 +5,6 @@ import dev.longrun.JobQuery;
 import dev.longrun.JobStatus;
 import dev.longrun.Longrun;
 import dev.longrun.event.JobEvent;
-import dev.longrun.spring.api.JobView;
 import dev.longrun.spring.api.JobViews;
 import dev.longrun.spring.security.Caller;
 import java.time.Duration;
