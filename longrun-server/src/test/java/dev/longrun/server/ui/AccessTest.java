@@ -46,6 +46,8 @@ class AccessTest extends BrowserTestBase {
         assertThat(bob.locator("longrun-jobs")).isVisible();
         bob.waitForTimeout(500);
         assertThat(bob.locator("li[data-job-id='" + alicesJob + "']")).hasCount(0);
+        assertThat(bob.locator(".lr-empty")).hasText("No jobs yet. Start one from the menu — it will show up here.");
+        screenshot(bob, "jobs-list-empty");
         assertThat(api(bob, "/api/jobs?limit=100").get("jobs").toString()).doesNotContain(alicesJob);
 
         bob.navigate("/job.html?id=" + alicesJob);
