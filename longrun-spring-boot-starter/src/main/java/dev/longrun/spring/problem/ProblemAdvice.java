@@ -188,6 +188,10 @@ public class ProblemAdvice {
                 || e instanceof org.springframework.web.context.request.async.AsyncRequestTimeoutException) {
             throw e; // a closed event stream: nothing to answer
         }
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e; // method security in the host application: Spring Security answers it (401/403 problems)
+        }
         if (e instanceof org.springframework.web.ErrorResponse er) {
             return Problems.response(er.getStatusCode(), "invalid_request", er.getBody().getDetail());
         }

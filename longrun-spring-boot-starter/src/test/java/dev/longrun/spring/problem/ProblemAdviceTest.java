@@ -38,4 +38,18 @@ class ProblemAdviceTest {
         assertThat(advice.longrun(LongrunException.conflict("not failed"), request).getStatusCode().value()).isEqualTo(409);
         assertThat(advice.longrun(LongrunException.notFound(java.util.UUID.randomUUID()), request).getStatusCode().value()).isEqualTo(404);
     }
+
+    @Test
+    void accessDeniedFromHostMethodSecurityIsLeftToSpringSecurity() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> advice.unexpected(
+                new org.springframework.security.access.AccessDeniedException("no"), request))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void exceptionsOutsideTheApiAreLeftToTheHostApplication() {
+        MockHttpServletRequest page = new MockHttpServletRequest("GET", "/dashboard");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> advice.unexpected(new IllegalStateException("boom"), page))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }
