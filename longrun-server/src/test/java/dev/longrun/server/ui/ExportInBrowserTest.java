@@ -43,7 +43,7 @@ class ExportInBrowserTest extends BrowserTestBase {
         String id = job.getAttribute("job-id");
         JsonNode api = api(page, "/api/jobs/" + id);
         long rows = api.get("result").get("row_count").asLong();
-        assertThat(rows).isGreaterThanOrEqualTo(60_000);
+        assertThat(rows).isGreaterThanOrEqualTo(150_000);
         Locator card = job.locator(".lr-file");
         assertThat(card).containsText(String.format("%,d rows", rows));
         assertThat(card).containsText("CSV");
