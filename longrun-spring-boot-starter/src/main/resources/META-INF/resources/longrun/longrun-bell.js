@@ -179,6 +179,8 @@ export class LongrunBell extends HTMLElement {
   toggle(open) {
     const p = this.parts;
     const next = open ?? p.panel.hidden;
+    // Where the phone layout puts the panel: just under the button, wherever the host page has it.
+    if (next) p.panel.style.setProperty('--lr-bell-top', `${Math.round(p.button.getBoundingClientRect().bottom + 6)}px`);
     show(p.panel, next);
     p.button.setAttribute('aria-expanded', String(next));
     if (next) this.load();

@@ -235,7 +235,8 @@ export class LongrunJobs extends HTMLElement {
 
   /** The selected results as one zip, streamed by the server with only this person's files. */
   async downloadSelected() {
-    const ids = this.jobs.filter(j => this.selected.has(j.id) && j.result?.url).map(j => j.id);
+    // In the order the person picked them: the first keeps its plain file name, later twins get " (2)".
+    const ids = [...this.selected].filter(id => this.jobs.some(j => j.id === id && j.result?.url));
     if (!ids.length) return;
     const button = /** @type {HTMLButtonElement} */ (this.parts.download);
     button.disabled = true;
