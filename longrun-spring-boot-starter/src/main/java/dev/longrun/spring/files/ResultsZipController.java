@@ -74,7 +74,7 @@ public class ResultsZipController {
             } else if (!longrun.results().exists(file)) {
                 missing.add(id + ": the result file is no longer kept; run the job again to get a new one.");
             } else {
-                entries.add(new Entry(job, file, unique(DownloadNames.safe(file.filename()), taken)));
+                entries.add(new Entry(job, file, unique(entryName(file.filename()), taken)));
             }
         }
         if (entries.isEmpty()) {
@@ -135,6 +135,11 @@ public class ResultsZipController {
             }
         }
         return ids;
+    }
+
+    /** A name every unzip tool accepts as a plain file: no folders, and none of the characters Windows refuses. */
+    static String entryName(String filename) {
+        return DownloadNames.safe(filename).replaceAll("[:*?<>|]", "_");
     }
 
     /** "report.csv", then "report (2).csv", "report (3).csv" …, compared without case (Windows and macOS ignore it). */
