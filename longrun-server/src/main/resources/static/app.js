@@ -154,6 +154,9 @@ export function startFlow(o) {
   const existing = new URL(location.href).searchParams.get('job');
   if (existing) showJob(existing);
   button.textContent = startLabel();
+  // The button is disabled in the HTML until here: an Enter pressed before the page is wired must not
+  // submit the form natively (a reload that silently drops the click).
+  button.disabled = false;
   return { reset, showJob };
 }
 

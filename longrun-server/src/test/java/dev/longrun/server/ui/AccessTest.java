@@ -14,7 +14,7 @@ class AccessTest extends BrowserTestBase {
 
     @Test
     void aWrongPasswordSaysSoAndAPageNeedingSignInLeadsBackToIt() {
-        page.navigate("/export.html");
+        page.navigate("/export.html"); // not signed in: leads to the sign-in page
         page.waitForURL("**/sign-in.html?next=export.html");
         screenshot(page, "sign-in");
         page.getByLabel("Username").fill(ALICE);
@@ -34,7 +34,7 @@ class AccessTest extends BrowserTestBase {
     @Test
     void bobNeverSeesAlicesJobs() {
         signIn(page, ALICE);
-        page.navigate("/wait.html");
+        openStartPage(page, "/wait.html");
         page.getByLabel("How long (seconds)").fill("120");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job")).click();
         assertThat(page.locator("#job-area longrun-job .lr-badge")).hasText(java.util.regex.Pattern.compile("Queued|In progress"));

@@ -124,6 +124,15 @@ abstract class BrowserTestBase {
         p.waitForURL("**/index.html");
     }
 
+    /**
+     * Opens a page with a start form and waits until the form is wired (its start button is enabled),
+     * as a person sees it: before that, the button is disabled so an early Enter cannot submit natively.
+     */
+    void openStartPage(Page p, String path) {
+        p.navigate(path);
+        PlaywrightAssertions.assertThat(p.locator("#start-form button[type=submit]")).isEnabled();
+    }
+
     /** GET an API path as the person signed in on {@code p} (their session cookie). */
     JsonNode api(Page p, String path) {
         APIResponse r = p.context().request().get(base() + path);

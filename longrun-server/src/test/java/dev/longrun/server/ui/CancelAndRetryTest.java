@@ -103,7 +103,7 @@ class CancelAndRetryTest extends BrowserTestBase {
     }
 
     private void startDemo(int seconds, int steps, String fail) {
-        page.navigate("/wait.html");
+        openStartPage(page, "/wait.html");
         page.getByLabel("How long (seconds)").fill(String.valueOf(seconds));
         page.getByLabel("Steps").fill(String.valueOf(steps));
         page.getByLabel("How it ends").selectOption(fail);

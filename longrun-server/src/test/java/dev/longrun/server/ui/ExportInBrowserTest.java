@@ -20,7 +20,7 @@ class ExportInBrowserTest extends BrowserTestBase {
     void exportShowsItsBarAndRowCountMovingThenDownloadsTheFileWithEveryRow() throws Exception {
         signIn(page, ALICE);
         PageRecorder.install(page);
-        page.navigate("/export.html");
+        openStartPage(page, "/export.html");
         screenshot(page, "export-form");
 
         page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Export contacts")).click();

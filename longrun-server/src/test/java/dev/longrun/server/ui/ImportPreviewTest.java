@@ -27,7 +27,7 @@ class ImportPreviewTest extends BrowserTestBase {
         for (String name : List.of("Ruth Bader", "Ben Carter", "Lena Vogel", "Marco Bianchi", "Grace Hopper")) {
             before.put(name, contactsNamed(name));
         }
-        page.navigate("/import.html");
+        openStartPage(page, "/import.html");
         page.getByLabel("CSV file").setInputFiles(BAD_CSV);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
 

@@ -27,7 +27,7 @@ class InviteTest extends BrowserTestBase {
         int all = contacts.size();
         assertThat(withoutEmail).isNotEmpty().hasSizeLessThan(all);
 
-        page.navigate("/invite.html");
+        openStartPage(page, "/invite.html");
         page.getByLabel("Find contacts").fill("Benjamin");
         assertThat(page.locator("#contacts li")).hasCount(all);
         assertThat(page.locator("#contacts li").first()).containsText("Benjamin");

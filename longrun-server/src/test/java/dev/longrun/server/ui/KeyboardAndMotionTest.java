@@ -15,7 +15,7 @@ class KeyboardAndMotionTest extends BrowserTestBase {
     @Test
     void aJobCanBeStartedAndCancelledWithTheKeyboardAlone() {
         signIn(page, ALICE);
-        page.navigate("/wait.html");
+        openStartPage(page, "/wait.html");
         page.getByLabel("How long (seconds)").fill("60");
         page.getByLabel("Steps").fill("0");
         page.getByLabel("How it ends").focus();
@@ -50,7 +50,7 @@ class KeyboardAndMotionTest extends BrowserTestBase {
     void withReducedMotionTheIndeterminateBarDoesNotMove() {
         page.emulateMedia(new Page.EmulateMediaOptions().setReducedMotion(ReducedMotion.REDUCE));
         signIn(page, ALICE);
-        page.navigate("/wait.html");
+        openStartPage(page, "/wait.html");
         page.getByLabel("How long (seconds)").fill("30");
         page.getByLabel("Steps").fill("0");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job")).click();

@@ -33,7 +33,7 @@ class LargeImportCancelTest extends BrowserTestBase {
         }
         signIn(page, ALICE);
         PageRecorder.install(page);
-        page.navigate("/import.html");
+        openStartPage(page, "/import.html");
         page.getByLabel("CSV file").setInputFiles(csv);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
         Locator job = page.locator("#job-area longrun-job");

@@ -28,7 +28,7 @@ class LiveUpdatesTest extends BrowserTestBase {
         });
         signIn(page, ALICE);
         PageRecorder.install(page);
-        page.navigate("/wait.html");
+        openStartPage(page, "/wait.html");
         page.getByLabel("How long (seconds)").fill("8");
         page.getByLabel("Steps").fill("2");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job")).click();
@@ -45,7 +45,7 @@ class LiveUpdatesTest extends BrowserTestBase {
     @Test
     void aJobFinishingWhileThePersonIsOnAnotherPageShowsAToast() {
         signIn(page, ALICE);
-        page.navigate("/wait.html");
+        openStartPage(page, "/wait.html");
         page.getByLabel("How long (seconds)").fill("3");
         page.getByLabel("Steps").fill("0");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job")).click();

@@ -28,7 +28,7 @@ class PollingBackoffTest extends BrowserTestBase {
             }
         });
         signIn(page, ALICE);
-        page.navigate("/wait.html");
+        openStartPage(page, "/wait.html");
         // One step for the whole run: the job does not change between start and end, so polls back off fully.
         page.getByLabel("How long (seconds)").fill("17");
         page.getByLabel("Steps").fill("1");

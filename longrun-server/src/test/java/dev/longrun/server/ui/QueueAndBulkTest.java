@@ -26,7 +26,7 @@ class QueueAndBulkTest extends BrowserTestBase {
             busy.add(apiPost(page, "/api/jobs/start", Map.of("type", "demo.wait",
                     "params", Map.of("seconds", 300 + i, "steps", 0, "fail", "never"))).get("id").asString());
         }
-        page.navigate("/wait.html");
+        openStartPage(page, "/wait.html");
         page.getByLabel("How long (seconds)").fill("5");
         page.getByLabel("Steps").fill("0");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job")).click();

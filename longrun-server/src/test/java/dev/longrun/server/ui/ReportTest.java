@@ -19,7 +19,7 @@ class ReportTest extends BrowserTestBase {
         signIn(page, ALICE);
         String export = apiPost(page, "/api/jobs/start", Map.of("type", "contacts.export", "params", Map.of("query", "Turing")))
                 .get("id").asString();
-        page.navigate("/report.html");
+        openStartPage(page, "/report.html");
         page.getByLabel("Report title (optional)").fill("Turing contacts");
         page.getByLabel("Based on an export (optional)").selectOption(export);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate report")).click();

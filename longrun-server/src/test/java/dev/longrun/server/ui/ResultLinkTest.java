@@ -21,7 +21,7 @@ class ResultLinkTest extends BrowserTestBase {
         // The browser's clock is moved, not the server's: the page must notice by itself that its link ran out.
         page.clock().install();
         signIn(page, ALICE);
-        page.navigate("/export.html");
+        openStartPage(page, "/export.html");
         page.getByLabel("Only contacts matching (optional)").fill("Lovelace");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Export contacts")).click();
         Locator card = page.locator("#job-area .lr-file");

@@ -18,7 +18,7 @@ class StartOnceTest extends BrowserTestBase {
     void doubleClickAndEnterTwiceAndStartingAgainAfterRefreshGiveOneJob() {
         signIn(page, ALICE);
         int seconds = 600 + ThreadLocalRandom.current().nextInt(2000); // unique params: this test's job only
-        page.navigate("/wait.html");
+        openStartPage(page, "/wait.html");
         page.getByLabel("How long (seconds)").fill(String.valueOf(seconds));
         page.getByLabel("Steps").fill("0");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job")).dblclick();
@@ -31,7 +31,7 @@ class StartOnceTest extends BrowserTestBase {
         // A refresh, then the same form sent again from a clean page: still the same job.
         page.reload();
         assertThat(page.locator("#job-area longrun-job")).hasAttribute("job-id", first);
-        page.navigate("/wait.html");
+        openStartPage(page, "/wait.html");
         page.getByLabel("How long (seconds)").fill(String.valueOf(seconds));
         page.getByLabel("Steps").fill("0");
         page.getByLabel("How long (seconds)").press("Enter");
@@ -48,7 +48,7 @@ class StartOnceTest extends BrowserTestBase {
     void refreshMidJobShowsTheSameJobStillMovingAndTheJobsListKeepsItAfterTheTabCloses() {
         signIn(page, ALICE);
         PageRecorder.install(page);
-        page.navigate("/wait.html");
+        openStartPage(page, "/wait.html");
         page.getByLabel("How long (seconds)").fill("9");
         page.getByLabel("Steps").fill("3");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job")).click();
