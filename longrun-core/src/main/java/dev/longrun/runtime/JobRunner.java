@@ -60,21 +60,27 @@ final class JobRunner {
         this.lease = lease;
     }
 
-    void run(Job job) {
+    /**
+     * Runs the job; {@code handlerDone} is called once the handler has returned, before the outcome is
+     * written, so the worker slot can take new work while the write waits for its batch.
+     */
+    void run(Job job, Runnable handlerDone) {
         JobType<?> type = types.get(job.type());
         if (type == null) {
+            handlerDone.run();
             write(Finish.failed(job.id(), owner, "This server has no handler for job type '" + job.type()
                     + "'. Deploy a version that knows it, then retry.", "unknown_type", true, null, clock.instant()));
             return;
         }
-        execute(job, type);
+        execute(job, type, handlerDone);
     }
 
-    private <P> void execute(Job job, JobType<P> type) {
+    private <P> void execute(Job job, JobType<P> type, Runnable handlerDone) {
         P params;
         try {
             params = json.bind(job.params(), type.paramsType());
         } catch (LongrunException e) {
+            handlerDone.run();
             write(Finish.failed(job.id(), owner, e.getMessage(), "invalid_params", false, null, clock.instant()));
             return;
         }
@@ -87,6 +93,7 @@ final class JobRunner {
         } finally {
             running.remove(job.id());
             Thread.interrupted(); // a stop by the runtime must not leak into the writes below
+            handlerDone.run();
         }
         progress.flush(List.of(ctx));
         record(job, type, ctx, outcome);

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,8 @@ final class WorkerPool implements AutoCloseable {
     private final Duration pollInterval;
     private final Consumer<List<JobEvent>> publisher;
     private final Semaphore slots;
+    /** Jobs claimed here whose outcome is not written yet (their handler may already have returned). */
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final Wakeup wakeup = new Wakeup();
     private final Thread loop;
     private volatile boolean stopping;
@@ -96,14 +100,24 @@ final class WorkerPool implements AutoCloseable {
         }
         publisher.accept(jobs.stream().map(j -> new JobEvent(j.id(), j.version(), j.accountId(), j.userId(), j.status())).toList());
         for (Job job : jobs) {
+            inFlight.incrementAndGet();
             Thread.ofVirtual().name("longrun-job-" + job.type()).start(() -> {
+                // The slot frees as soon as the handler returns: the outcome then waits for its batch write
+                // without holding back the next claim (a slot counts handlers, not pending writes).
+                AtomicBoolean freed = new AtomicBoolean();
+                Runnable freeSlot = () -> {
+                    if (freed.compareAndSet(false, true)) {
+                        slots.release();
+                        wakeup.signal();
+                    }
+                };
                 try {
-                    runner.run(job);
+                    runner.run(job, freeSlot);
                 } catch (RuntimeException e) {
                     log.error("Job {} crashed the runner; its lease will expire and it will run again", job.id(), e);
                 } finally {
-                    slots.release();
-                    wakeup.signal();
+                    freeSlot.run();
+                    inFlight.decrementAndGet();
                 }
             });
         }
@@ -119,7 +133,15 @@ final class WorkerPool implements AutoCloseable {
         stopping = true;
         loop.interrupt();
         loop.join(2_000);
-        return slots.tryAcquire(concurrency, grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + grace.toNanos();
+        if (!slots.tryAcquire(concurrency, grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        // handlers are done; let their outcomes reach the database before the writer closes
+        while (inFlight.get() > 0 && System.nanoTime() < deadline + 2_000_000_000L) {
+            Thread.sleep(5);
+        }
+        return true;
     }
 
     @Override
