@@ -17,6 +17,8 @@ import java.util.Locale;
  */
 public final class HttpBenchmark {
 
+    private static final long HEAP_BYTES = 512L << 20;
+
     private HttpBenchmark() {
     }
 
@@ -34,11 +36,11 @@ public final class HttpBenchmark {
         }
         System.out.printf("HTTP benchmark, %s, %d cores, server: %s -Xmx512m %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
                 jar, String.join(" ", serverArgs));
-        try (ServerUnderTest server = ServerUnderTest.start(jar, "512m", serverArgs)) {
+        try (ServerUnderTest server = ServerUnderTest.start(jar, (HEAP_BYTES >> 20) + "m", serverArgs)) {
             BenchApi api = new BenchApi(server.port());
             System.out.printf("%n| what | figure | load avg (1 min) |%n|---|---|---:|%n");
             if (parts.contains("reads")) {
-                printReads(StatusReads.run(api, 2, readConnections, Duration.ofSeconds(readSeconds)));
+                printReads(StatusReads.run(server, api, 2, readConnections, Duration.ofSeconds(readSeconds)));
             }
             if (parts.contains("fanout")) {
                 double load = Load.oneMinute();
@@ -46,19 +48,21 @@ public final class HttpBenchmark {
             }
             if (parts.contains("streams")) {
                 double load = Load.oneMinute();
-                printCapacity(StreamCapacity.run(server, api, streams), load, server.log());
+                printCapacity(StreamCapacity.run(server, api, streams, HEAP_BYTES), load, server.log());
             }
         }
     }
 
     private static void printReads(StatusReads.Result r) {
-        row("`GET /api/jobs/{id}`, full body (200), wrk " + r.threads() + " threads / " + r.connections() + " connections", r.full(), r.loadFull());
-        row("same with `If-None-Match` (304)", r.cached(), r.loadCached());
+        row("`GET /api/jobs/{id}`, full body (200), wrk " + r.threads() + " threads / " + r.connections() + " connections", r.full());
+        row("same with `If-None-Match` (304)", r.cached());
     }
 
-    private static void row(String what, WrkRun.Result w, double load) {
-        System.out.printf(Locale.ROOT, "| %s | **%,.0f req/s**, latency p50 %.1f ms, p99 %.1f ms (%,d requests, %d errors) | %.1f |%n",
-                what, w.requestsPerSecond(), w.p50Millis(), w.p99Millis(), w.requests(), w.errors(), load);
+    private static void row(String what, StatusReads.Run run) {
+        WrkRun.Result w = run.wrk();
+        System.out.printf(Locale.ROOT, "| %s | **%,.0f req/s**, latency p50 %.1f ms, p99 %.1f ms (%,d requests, %d errors); "
+                        + "server CPU %.0f µs per request | %.1f |%n",
+                what, w.requestsPerSecond(), w.p50Millis(), w.p99Millis(), w.requests(), w.errors(), run.serverCpuMicrosPerRequest(), run.load());
     }
 
     private static void printFanOut(FanOut.Result f, double load) {
@@ -71,10 +75,10 @@ public final class HttpBenchmark {
 
     private static void printCapacity(StreamCapacity.Result c, double load, Path log) {
         System.out.printf(Locale.ROOT, "| event streams in `-Xmx512m` (target %,d) | **%,d held** (%s), opened in %.1f s, %d refused; live heap %,d → %,d MiB"
-                        + " (%.1f KiB per stream); final state delivered to %,d in %.1f s; server alive: %s | %.1f |%n",
-                c.target(), c.connected(), c.connected() == c.target() && c.delivered() == c.target() ? "all" : "short of the target",
+                        + " (**%.1f KiB per stream**, so about %,d fit); final state delivered to %,d in %.1f s; server alive: %s | %.1f |%n",
+                c.target(), c.connected(), c.allHeld() ? "all" : "ramp stopped before the heap ran out",
                 c.openSeconds(), c.refused(), c.liveBeforeBytes() >> 20, c.liveAfterBytes() >> 20,
-                c.kibPerStream(), c.delivered(), c.deliverSeconds(), c.serverAlive(), load);
+                c.kibPerStream(), c.projectedFit(), c.delivered(), c.deliverSeconds(), c.serverAlive(), load);
         System.out.printf("%nLargest classes in the server's live heap with the streams open:%n");
         c.topClasses().forEach(System.out::println);
         if (!c.serverAlive()) {

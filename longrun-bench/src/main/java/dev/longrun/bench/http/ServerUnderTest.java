@@ -61,6 +61,11 @@ final class ServerUnderTest implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time the server process has used so far (user + system), from the operating system. */
+    Duration cpu() {
+        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("This system does not report process CPU time"));
+    }
+
     boolean alive() {
         return process.isAlive();
     }
