@@ -36,20 +36,34 @@ public final class HttpBenchmark {
         }
         System.out.printf("HTTP benchmark, %s, %d cores, server: %s -Xmx512m %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
                 jar, String.join(" ", serverArgs));
-        try (ServerUnderTest server = ServerUnderTest.start(jar, (HEAP_BYTES >> 20) + "m", serverArgs)) {
-            BenchApi api = new BenchApi(server.port());
-            System.out.printf("%n| what | figure | load avg (1 min) |%n|---|---|---:|%n");
-            if (parts.contains("reads")) {
-                printReads(StatusReads.run(server, api, 2, readConnections, Duration.ofSeconds(readSeconds)));
+        System.out.printf("%n| what | figure | load avg (1 min) |%n|---|---|---:|%n");
+        Long liveAfterFanOut = null;
+        if (parts.contains("reads") || parts.contains("fanout")) {
+            try (ServerUnderTest server = ServerUnderTest.start(jar, (HEAP_BYTES >> 20) + "m", serverArgs)) {
+                BenchApi api = new BenchApi(server.port());
+                if (parts.contains("reads")) {
+                    printReads(StatusReads.run(server, api, 2, readConnections, Duration.ofSeconds(readSeconds)));
+                }
+                if (parts.contains("fanout")) {
+                    double load = Load.oneMinute();
+                    printFanOut(FanOut.run(api, subscribers, fanOutSeconds), load);
+                    liveAfterFanOut = server.liveHeapBytes();
+                    if (Boolean.getBoolean("http.fanout.histogram")) {
+                        server.topClasses(400).stream().filter(l -> l.contains("longrun") || l.contains("Sse") || l.contains("Processor")
+                                || l.contains("Request") || l.contains("[B") || l.contains("[C") || l.contains("NioChannel")).forEach(System.out::println);
+                    }
+                }
             }
-            if (parts.contains("fanout")) {
+        }
+        if (parts.contains("streams")) {
+            // A fresh server, so what earlier parts left in the heap (caches, JIT, pooled buffers) is not counted.
+            try (ServerUnderTest server = ServerUnderTest.start(jar, (HEAP_BYTES >> 20) + "m", serverArgs)) {
                 double load = Load.oneMinute();
-                printFanOut(FanOut.run(api, subscribers, fanOutSeconds), load);
+                printCapacity(StreamCapacity.run(server, new BenchApi(server.port()), streams, HEAP_BYTES), load, server.log());
             }
-            if (parts.contains("streams")) {
-                double load = Load.oneMinute();
-                printCapacity(StreamCapacity.run(server, api, streams, HEAP_BYTES), load, server.log());
-            }
+        }
+        if (liveAfterFanOut != null) {
+            System.out.printf("%nLive heap of the first server after the fan-out's streams ended: %,d MiB%n", liveAfterFanOut >> 20);
         }
     }
 
