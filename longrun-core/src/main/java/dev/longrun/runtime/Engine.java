@@ -64,7 +64,6 @@ public final class Engine implements Longrun {
     private final JobStarter starter;
     private final UserActions actions;
     private final Estimator estimator;
-    private final SuccessHistory history;
     private volatile boolean closed;
 
     private Engine(EngineSettings settings, DataSource dataSource, DataSource owned, JobStore store) {
@@ -76,7 +75,6 @@ public final class Engine implements Longrun {
         Clock clock = settings.clock();
         boolean postgres = store.dialect() == Dialect.POSTGRESQL;
         this.estimator = new Estimator(clock, store::recentDurations);
-        this.history = new SuccessHistory(store, estimator);
         this.announcer = postgres ? new Announcer(store) : null;
         this.finisher = new GroupCommit<>("longrun-finish", this::writeFinishes);
         ProgressWriter progress = new ProgressWriter(store, owner, this::publish);
@@ -204,7 +202,7 @@ public final class Engine implements Longrun {
 
     private void succeeded(Job job) {
         maintenance.wake();
-        history.recordLater(job.id());
+        estimator.recordSuccess(job); // in memory; the job is the run's own snapshot, not re-read
     }
 
     private void wakeWorkers() {
@@ -246,7 +244,6 @@ public final class Engine implements Longrun {
         }
         maintenance.close();
         finisher.close();
-        history.close();
         if (announcer != null) {
             announcer.close();
         }

@@ -124,7 +124,7 @@ final class JobRunner {
             case Outcome.Succeeded s -> {
                 boolean won = write(Finish.succeeded(job.id(), owner, stored.write(s.result()), summary, now));
                 if (won) {
-                    onSucceeded.accept(job);
+                    onSucceeded.accept(ctx.finishedAs(dev.longrun.JobStatus.SUCCEEDED, now));
                 } else {
                     deleteFiles(ctx);
                 }

@@ -182,6 +182,19 @@ final class RunContext<P> implements JobContext<P> {
         return fileKeys;
     }
 
+    /** The job as this run leaves it (latest progress, given status and end), without reading it back. */
+    Job finishedAs(dev.longrun.JobStatus status, java.time.Instant completedAt) {
+        Snapshot p = progress;
+        Job j = job;
+        return new Job(j.id(), j.accountId(), j.userId(), j.type(), j.queue(), j.priority(), status,
+                p != null ? p.current : j.progressCurrent(), p != null ? p.total : j.progressTotal(),
+                p != null ? p.message : j.progressMessage(), p != null ? p.step : j.currentStep(),
+                p != null ? p.totalSteps : j.totalSteps(), j.createdAt(), j.startedAt(), completedAt, completedAt,
+                j.runAfter(), j.estimatedDurationSeconds(), j.cancellable(), j.cancelRequestedAt(), j.attempt(),
+                j.maxAttempts(), j.idempotencyKey(), j.params(), null, null, null, null, j.summary(), j.action(),
+                j.confirmed(), j.dependsOn(), null, j.retryOf(), j.timeoutSeconds(), null, null, null, j.version() + 1);
+    }
+
     /** The latest progress if it changed since the last call, else null. */
     ProgressUpdate takeProgress(String owner) {
         if (!progressDirty.getAndSet(false)) {

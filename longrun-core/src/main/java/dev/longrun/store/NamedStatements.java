@@ -20,23 +20,30 @@ final class NamedStatements {
     private static final String HEADER = "-- name:";
 
     private final Dialect dialect;
+    private final String file;
     private final Map<String, NamedStatement> byName;
 
-    private NamedStatements(Dialect dialect, Map<String, NamedStatement> byName) {
+    private NamedStatements(Dialect dialect, String file, Map<String, NamedStatement> byName) {
         this.dialect = dialect;
+        this.file = file;
         this.byName = Collections.unmodifiableMap(byName);
     }
 
     /** Reads {@code db/<dialect>/queries.sql} from the classpath; {@code quotedSchema} fills {@code ${schema}}. */
     static NamedStatements load(Dialect dialect, String quotedSchema) {
-        String resource = "db/" + dialect.folder() + "/queries.sql";
+        return load(dialect, quotedSchema, "queries.sql");
+    }
+
+    /** Reads another statement file of the dialect folder, e.g. {@code notifications.sql} of {@link NamedSql}. */
+    static NamedStatements load(Dialect dialect, String quotedSchema, String file) {
+        String resource = "db/" + dialect.folder() + "/" + file;
         String text = readResource(resource);
         Map<String, NamedStatement> statements = new LinkedHashMap<>();
         parse(text).forEach((name, body) -> {
             String sql = body.replace("${schema}", quotedSchema == null ? "" : quotedSchema);
             statements.put(name, translate(name, sql));
         });
-        return new NamedStatements(dialect, statements);
+        return new NamedStatements(dialect, file, statements);
     }
 
     Dialect dialect() {
@@ -46,7 +53,7 @@ final class NamedStatements {
     NamedStatement get(String name) {
         NamedStatement statement = byName.get(name);
         if (statement == null) {
-            throw new IllegalStateException("No statement named '" + name + "' in db/" + dialect.folder() + "/queries.sql");
+            throw new IllegalStateException("No statement named '" + name + "' in db/" + dialect.folder() + "/" + file);
         }
         return statement;
     }

@@ -9,6 +9,8 @@
  *       directory; its owner closes it.</li>
  *   <li>SQL lives in {@code db/<dialect>/queries.sql} (named statements) and {@code db/<dialect>/migration};
  *       {@link dev.longrun.store.NamedStatements} loads it once.</li>
+ *   <li>{@link dev.longrun.store.NamedSql} runs another feature's statement file the same way ({@code dev.longrun.notify}'s
+ *       {@code notifications.sql}).</li>
  *   <li>{@link dev.longrun.store.JobJson} is the one JSON form of params, results, summaries and actions.</li>
  *   <li>Failures are unchecked: {@code LongrunException} with code {@code store_unavailable} when the
  *       database cannot be reached, {@link dev.longrun.store.StoreException} ({@code store_error}) otherwise.</li>

@@ -14,14 +14,13 @@ class StartupBanner implements ApplicationListener<ApplicationReadyEvent> {
         Environment env = event.getApplicationContext().getEnvironment();
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
         String base = "http://localhost:" + port;
-        String dashboard = env.getProperty("longrun.dashboard.base-path", "/longrun");
         String store = env.containsProperty("spring.datasource.url")
                 ? "PostgreSQL (" + env.getProperty("spring.datasource.url") + ")"
                 : "embedded SQLite in " + env.getProperty("longrun.data-dir", "./data");
         String apiKey = env.getProperty("longrun.api-keys[0]", env.getProperty("longrun.api-keys", ""));
         StringBuilder text = new StringBuilder()
                 .append("\n  Longrun is running on ").append(store).append('\n')
-                .append("  Open ").append(base).append(dashboard).append("/ in your browser\n");
+                .append("  Open ").append(base).append("/ in your browser\n");
         if ("alice".equals(env.getProperty("longrun.users[0].username"))) {
             text.append("  Sign in as alice / alice-demo or bob / bob-demo (account acme), carol / carol-demo (account globex)\n");
         }

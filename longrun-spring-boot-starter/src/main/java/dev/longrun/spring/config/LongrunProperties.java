@@ -34,7 +34,6 @@ public class LongrunProperties {
     private final Uploads uploads = new Uploads();
     private final Tokens tokens = new Tokens();
     private final Sse sse = new Sse();
-    private final Dashboard dashboard = new Dashboard();
 
     /** People who may sign in to the dashboard (POST /api/session). */
     private List<User> users = new ArrayList<>();
@@ -54,7 +53,6 @@ public class LongrunProperties {
     public Uploads getUploads() { return uploads; }
     public Tokens getTokens() { return tokens; }
     public Sse getSse() { return sse; }
-    public Dashboard getDashboard() { return dashboard; }
     public List<User> getUsers() { return users; }
     public void setUsers(List<User> users) { this.users = users; }
 
@@ -120,14 +118,6 @@ public class LongrunProperties {
         public void setHeartbeat(Duration heartbeat) { this.heartbeat = heartbeat; }
         public int getBufferSize() { return bufferSize; }
         public void setBufferSize(int bufferSize) { this.bufferSize = bufferSize; }
-    }
-
-    public static class Dashboard {
-        /** Path the dashboard's static assets are served under. */
-        private String basePath = "/longrun";
-
-        public String getBasePath() { return basePath; }
-        public void setBasePath(String basePath) { this.basePath = basePath; }
     }
 
     public static class User {

@@ -5,6 +5,7 @@ import dev.longrun.JobQuery;
 import dev.longrun.JobStatus;
 import dev.longrun.Longrun;
 import dev.longrun.event.JobEvent;
+import dev.longrun.spring.api.JobView;
 import dev.longrun.spring.api.JobViews;
 import dev.longrun.spring.security.Caller;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public final class SseHub implements AutoCloseable {
     private final ViewCache cache;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final AutoCloseable subscription;
+    private volatile java.util.function.Function<JobView, List<SseEmitter.SseEventBuilder>> companions = job -> List.of();
 
     public SseHub(Longrun longrun, JobViews views, JsonMapper json, Duration heartbeat, int bufferSize) {
         this.longrun = longrun;
@@ -68,6 +70,23 @@ public final class SseHub implements AutoCloseable {
                 () -> longrun.list(JobQuery.forUser(caller.accountId(), caller.userId())
                         .withStatuses(JobStatus.active()).withLimit(JobQuery.MAX_LIMIT)).jobs().stream().map(j -> cache.render(views.view(j))).toList(),
                 null, null, capacity);
+    }
+
+    /**
+     * Frames another feature sends right after a job's frame on user streams ({@code /api/events}); used by
+     * dev.longrun.spring.notify to follow a job's outcome with its {@code notification} event.
+     */
+    public void companionFrames(java.util.function.Function<JobView, List<SseEmitter.SseEventBuilder>> companions) {
+        this.companions = Objects.requireNonNull(companions);
+    }
+
+    List<SseEmitter.SseEventBuilder> companionsOf(JobView job) {
+        try {
+            return companions.apply(job);
+        } catch (RuntimeException e) {
+            log.debug("No companion frames for job {}: {}", job.id(), e.toString());
+            return List.of();
+        }
     }
 
     public int subscriberCount() {

@@ -112,6 +112,11 @@ final class Subscriber implements Runnable {
             }
             emitter.send(event);
             sent.put(job.id(), job.version());
+            if (singleJob == null) {
+                for (SseEmitter.SseEventBuilder companion : hub.companionsOf(job)) {
+                    emitter.send(companion);
+                }
+            }
         }
         if (singleJob != null && TERMINAL.contains(job.status())) {
             emitter.complete();

@@ -1,0 +1,41 @@
+package dev.longrun.bench;
+
+import dev.longrun.bench.engine.EngineBenchmark;
+import dev.longrun.bench.estimate.EstimateEvaluation;
+import java.util.Arrays;
+
+/**
+ * One entry point for the benchmarks: {@code engine} (issue 2: drain, peers, pickup, progress),
+ * {@code estimates} (issue 7: time-remaining estimates), {@code all}. Arguments after the
+ * subcommand go to that benchmark.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        try {
+            switch (command) {
+                case "engine" -> EngineBenchmark.run(rest);
+                case "estimates" -> EstimateEvaluation.main(rest);
+                case "all" -> {
+                    EstimateEvaluation.main(new String[0]);
+                    System.out.println();
+                    EngineBenchmark.run(rest);
+                }
+                default -> {
+                    System.err.println("Usage: BenchMain engine|estimates|all [arguments]");
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+        // Peer libraries leave non-daemon threads behind (pools, schedulers); the figures are printed.
+        System.exit(0);
+    }
+}

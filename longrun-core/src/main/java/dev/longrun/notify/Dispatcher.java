@@ -1,0 +1,216 @@
+package dev.longrun.notify;
+
+import dev.longrun.Job;
+import dev.longrun.LongrunException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes notifications from the outbox the jobs trigger fills and delivers them: plans each once (text, channels;
+ * a compare-and-set, so one node wins), then delivers each (notification, channel) with leases, retries with
+ * exponential backoff and records every attempt. A crash between the status change and the delivery loses nothing:
+ * the rows are committed with the status, and an expired lease hands a delivery to the next node. Started by
+ * {@link Notifications#start} (core) or the starter's auto-configuration; tests call {@link #runOnce()}.
+ */
+public final class Dispatcher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final NotificationStore store;
+    private final Function<UUID, Optional<Job>> jobs;
+    private final NotificationText text;
+    private final List<Channel> channels;
+    private final Clock clock;
+    private final String owner;
+    private final DispatchSettings settings;
+    private final List<AutoCloseable> closeWith = new CopyOnWriteArrayList<>();
+    private final Semaphore wakeups = new Semaphore(0);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    private volatile Instant lastPrune;
+    private volatile boolean closed;
+    private Thread loop;
+
+    public Dispatcher(NotificationStore store, Function<UUID, Optional<Job>> jobs, NotificationText text, List<Channel> channels,
+                      Clock clock, String owner, DispatchSettings settings) {
+        this.store = store;
+        this.jobs = jobs;
+        this.text = text;
+        this.channels = List.copyOf(channels);
+        this.clock = clock;
+        this.owner = owner;
+        this.settings = settings;
+    }
+
+    /** Closed together with the dispatcher (e.g. the event subscription that wakes it). */
+    public void onClose(AutoCloseable resource) {
+        closeWith.add(resource);
+    }
+
+    /** Plans what is new, then delivers what is due. Returns how much work it did (0: nothing to do). */
+    public int runOnce() {
+        return planNew() + deliverDue();
+    }
+
+    public synchronized void start() {
+        if (loop == null && !closed) {
+            loop = Thread.ofVirtual().name("longrun-notify").start(this::run);
+        }
+    }
+
+    /** A job changed: look at the outbox now instead of at the next poll. */
+    public void wake() {
+        wakeups.release();
+    }
+
+    private void run() {
+        long pause = settings.pollInterval().toMillis();
+        while (!closed) {
+            try {
+                int done = runOnce();
+                pause = settings.pollInterval().toMillis();
+                if (done > 0) {
+                    continue;
+                }
+            } catch (LongrunException e) {
+                log.warn("Notification dispatch paused: {}", e.getMessage());
+                pause = Math.min(pause * 2, 30_000);
+            } catch (RuntimeException e) {
+                log.error("Notification dispatch failed; trying again", e);
+                pause = Math.min(pause * 2, 30_000);
+            }
+            try {
+                wakeups.tryAcquire(pause, TimeUnit.MILLISECONDS);
+                wakeups.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    // --- planning ----------------------------------------------------------------------------------
+
+    int planNew() {
+        int planned = 0;
+        for (Notification n : store.unplanned(settings.batchSize())) {
+            Job job = jobs.apply(n.jobId()).orElse(null);
+            List<Webhook> webhooks = n.accountId() == null ? List.of()
+                    : store.webhooks().enabled(n.accountId()).stream().filter(w -> serves(w.channel())).toList();
+            ChannelPlan plan = ChannelPlan.decide(n, job, store.preferences().of(n.accountId(), n.userId()), webhooks,
+                    settings.emailAfter(), serves(Delivery.EMAIL));
+            Instant now = clock.instant();
+            Optional<Notification> won = store.plan(n, text.render(n, job), plan.markRead() ? now : null, plan.channels(), now);
+            if (won.isPresent()) {
+                planned++;
+            }
+        }
+        return planned;
+    }
+
+    private boolean serves(String channel) {
+        return channels.stream().anyMatch(c -> c.serves(channel));
+    }
+
+    // --- delivery ----------------------------------------------------------------------------------
+
+    int deliverDue() {
+        Instant now = clock.instant();
+        List<Delivery> due = store.claim(owner, now, now.plus(settings.lease()), settings.batchSize());
+        if (due.size() == 1) {
+            deliver(due.getFirst());
+        } else if (!due.isEmpty()) {
+            // At once, so a batch of slow endpoints takes one timeout, not one each: all finish well within the lease.
+            try (var parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+                due.forEach(d -> parallel.submit(() -> deliver(d)));
+            }
+        }
+        pruneOccasionally(now);
+        return due.size();
+    }
+
+    /** Delivery logs and the local mail outbox keep {@code keep}; notifications themselves go with their job. */
+    private void pruneOccasionally(Instant now) {
+        if (lastPrune != null && Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) < 0) {
+            return;
+        }
+        lastPrune = now;
+        int pruned = store.prune(now.minus(settings.keep()));
+        if (pruned > 0) {
+            log.debug("Pruned {} old webhook log rows and outbox messages", pruned);
+        }
+    }
+
+    private void deliver(Delivery d) {
+        try {
+            deliverOrThrow(d);
+        } catch (RuntimeException e) {
+            log.warn("Delivery {} ({}) could not be recorded; it is tried again after its lease: {}", d.id(), d.channel(), e.toString());
+        }
+    }
+
+    private void deliverOrThrow(Delivery d) {
+        Notification n = store.find(d.notificationId()).orElse(null);
+        Channel channel = channels.stream().filter(c -> c.serves(d.channel())).findFirst().orElse(null);
+        if (n == null || channel == null) {
+            store.recordFinal(d.id(), owner, DeliveryStatus.FAILED,
+                    n == null ? "The notification was deleted." : "No channel on this node delivers " + d.channel() + ".", false);
+            return;
+        }
+        DeliveryOutcome outcome;
+        try {
+            outcome = channel.deliver(d, n, jobs.apply(n.jobId()).orElse(null));
+        } catch (RuntimeException e) {
+            outcome = DeliveryOutcome.retry("Delivery failed unexpectedly: " + e.getMessage());
+        }
+        record(d, outcome);
+    }
+
+    private void record(Delivery d, DeliveryOutcome outcome) {
+        int attempt = d.attempts() + 1;
+        boolean kept = switch (outcome.kind()) {
+            case SENT -> store.recordSent(d.id(), owner, clock.instant());
+            case FINAL -> store.recordFinal(d.id(), owner, DeliveryStatus.FAILED, outcome.error(), true);
+            case RETRY -> attempt >= settings.maxAttempts()
+                    ? store.recordFinal(d.id(), owner, DeliveryStatus.GAVE_UP,
+                            "Gave up after " + attempt + " attempts: " + outcome.error(), true)
+                    : store.recordRetry(d.id(), owner, outcome.error(), clock.instant().plus(settings.backoff(attempt)));
+        };
+        if (!kept) {
+            log.debug("Delivery {} ({}) was settled elsewhere meanwhile (lease lost or endpoint disabled)", d.id(), d.channel());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (AutoCloseable c : closeWith) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.debug("Closing {} failed: {}", c, e.toString());
+            }
+        }
+        wakeups.release();
+        Thread t;
+        synchronized (this) {
+            t = loop;
+        }
+        if (t != null) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

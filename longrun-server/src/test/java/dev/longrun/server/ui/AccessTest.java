@@ -1,0 +1,62 @@
+package dev.longrun.server.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Two people of the same account: Bob never sees Alice's jobs, in the list or by their address. */
+class AccessTest extends BrowserTestBase {
+
+    @Test
+    void aWrongPasswordSaysSoAndAPageNeedingSignInLeadsBackToIt() {
+        page.navigate("/export.html"); // not signed in: leads to the sign-in page
+        page.waitForURL("**/sign-in.html?next=export.html");
+        screenshot(page, "sign-in");
+        page.getByLabel("Username").fill(ALICE);
+        page.getByLabel("Password").fill("not-her-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.locator("#form-note")).hasText("Wrong username or password.");
+        screenshot(page, "sign-in-wrong-password");
+        page.getByLabel("Password").fill("alice-demo");
+        page.getByLabel("Password").press("Enter");
+        page.waitForURL("**/export.html");
+        assertThat(page.locator(".app-name")).hasText("Alice Archer");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        page.waitForURL("**/sign-in.html");
+        assertThat(page.context().request().get(base() + "/api/session").status()).isEqualTo(401);
+    }
+
+    @Test
+    void bobNeverSeesAlicesJobs() {
+        signIn(page, ALICE);
+        openStartPage(page, "/wait.html");
+        page.getByLabel("How long (seconds)").fill("120");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job")).click();
+        assertThat(page.locator("#job-area longrun-job .lr-badge")).hasText(java.util.regex.Pattern.compile("Queued|In progress"));
+        String alicesJob = page.locator("#job-area longrun-job").getAttribute("job-id");
+
+        Page bob = newContext().newPage();
+        signIn(bob, BOB);
+        bob.waitForLoadState();
+        assertThat(bob.locator("longrun-jobs")).isVisible();
+        bob.waitForTimeout(500);
+        assertThat(bob.locator("li[data-job-id='" + alicesJob + "']")).hasCount(0);
+        assertThat(bob.locator(".lr-empty")).hasText("No jobs yet. Start one from the menu — it will show up here.");
+        screenshot(bob, "jobs-list-empty");
+        assertThat(api(bob, "/api/jobs?limit=100").get("jobs").toString()).doesNotContain(alicesJob);
+
+        bob.navigate("/job.html?id=" + alicesJob);
+        assertThat(bob.locator("longrun-job .lr-title")).hasText("Job not available");
+        assertThat(bob.locator("longrun-job .lr-sentence")).containsText("We can’t find this job");
+        screenshot(bob, "job-not-found");
+        APIResponse cancel = bob.context().request().post(base() + "/api/jobs/" + alicesJob + "/cancel");
+        assertThat(cancel.status()).isEqualTo(404);
+
+        apiPost(page, "/api/jobs/" + alicesJob + "/cancel", Map.of());
+    }
+}

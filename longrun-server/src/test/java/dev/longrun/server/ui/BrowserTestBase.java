@@ -1,0 +1,176 @@
+package dev.longrun.server.ui;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.RequestOptions;
+import dev.longrun.server.LongrunServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The base of the dashboard's browser tests: the real server in this JVM on a random port (embedded store in a
+ * fresh directory, started once for all browser tests), Debian's Chromium driven by Playwright (one browser per
+ * test class, a fresh context per test), sign-in as the demo users, API calls with the signed-in person's
+ * cookie, and screenshots of each state at desktop width and at 375 px under {@code target/screenshots/}.
+ * The server starts through SpringApplication as {@code java -jar} would, not Spring's test framework, so the
+ * tests run on the module's JUnit version.
+ */
+abstract class BrowserTestBase {
+
+    static final String ALICE = "alice";
+    static final String BOB = "bob";
+    private static final Map<String, String> PASSWORDS = Map.of(ALICE, "alice-demo", BOB, "bob-demo");
+    private static final Path SHOTS = Paths.get("target", "screenshots");
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private static ConfigurableApplicationContext server;
+    private static Playwright playwright;
+    static Browser browser;
+
+    int port;
+
+    /** Contexts opened by the current test, closed after it. */
+    private final List<BrowserContext> contexts = new ArrayList<>();
+    BrowserContext context;
+    Page page;
+
+    /** The one server of all browser tests, closed when the test JVM ends. */
+    static synchronized int serverPort() throws IOException {
+        if (server == null) {
+            Path dir = Files.createTempDirectory("longrun-ui-");
+            server = new SpringApplicationBuilder(LongrunServer.class).run(
+                    "--server.port=0",
+                    "--longrun.data-dir=" + dir,
+                    // Enough contacts that an export takes long enough to watch its bar move.
+                    "--longrun.demo.contacts=150000");
+            ConfigurableApplicationContext started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @BeforeAll
+    static void launchBrowser() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() throws IOException {
+        port = serverPort();
+        context = newContext();
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    BrowserContext newContext() {
+        BrowserContext c = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL(base()).setViewportSize(1280, 860).setAcceptDownloads(true));
+        c.setDefaultTimeout(20_000);
+        contexts.add(c);
+        return c;
+    }
+
+    /** Signs in through the sign-in page, as a person would, and lands on the jobs page. */
+    void signIn(Page p, String user) {
+        p.navigate("/sign-in.html");
+        p.getByLabel("Username").fill(user);
+        p.getByLabel("Password").fill(PASSWORDS.get(user));
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        p.waitForURL("**/index.html");
+    }
+
+    /**
+     * Opens a page with a start form and waits until the form is wired (its start button is enabled),
+     * as a person sees it: before that, the button is disabled so an early Enter cannot submit natively.
+     */
+    void openStartPage(Page p, String path) {
+        p.navigate(path);
+        PlaywrightAssertions.assertThat(p.locator("#start-form button[type=submit]")).isEnabled();
+    }
+
+    /** GET an API path as the person signed in on {@code p} (their session cookie). */
+    JsonNode api(Page p, String path) {
+        APIResponse r = p.context().request().get(base() + path);
+        if (!r.ok()) {
+            throw new AssertionError("GET " + path + " answered " + r.status() + ": " + r.text());
+        }
+        return JSON.readTree(r.text());
+    }
+
+    /** POST to an API path as the person signed in on {@code p}. */
+    JsonNode apiPost(Page p, String path, Object body) {
+        APIResponse r = p.context().request().post(base() + path, RequestOptions.create()
+                .setHeader("Content-Type", "application/json").setData(JSON.writeValueAsString(body)));
+        if (!r.ok()) {
+            throw new AssertionError("POST " + path + " answered " + r.status() + ": " + r.text());
+        }
+        return JSON.readTree(r.text());
+    }
+
+    /** The caller's jobs of one type, newest first. */
+    List<JsonNode> jobsOfType(Page p, String type) {
+        List<JsonNode> out = new ArrayList<>();
+        api(p, "/api/jobs?limit=100&type=" + type).get("jobs").forEach(out::add);
+        return out;
+    }
+
+    /** Saves the page as it looks now, at desktop width and on a 375 px phone. */
+    void screenshot(Page p, String name) {
+        try {
+            Files.createDirectories(SHOTS);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        var size = p.viewportSize();
+        p.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-desktop.png")).setFullPage(true));
+        p.setViewportSize(375, 812);
+        p.waitForTimeout(150);
+        p.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-375.png")).setFullPage(true));
+        p.setViewportSize(size.width, size.height);
+    }
+}

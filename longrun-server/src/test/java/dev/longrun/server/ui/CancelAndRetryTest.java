@@ -1,0 +1,113 @@
+package dev.longrun.server.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Cancel says what it does and shows "Cancelling…"; a failure says what failed; Retry, Start over are separate. */
+class CancelAndRetryTest extends BrowserTestBase {
+
+    @Test
+    void cancelOfARunningJobShowsCancellingThenCancelledAndLeavesNoResult() {
+        signIn(page, ALICE);
+        PageRecorder.install(page);
+        startDemo(60, 0, "never");
+        Locator job = page.locator("#job-area longrun-job");
+        assertThat(job.locator(".lr-badge")).hasText("In progress");
+        // No honest percentage for this job: an indeterminate bar with the elapsed time instead.
+        assertThat(job.locator("[role=progressbar]")).not().hasAttribute("aria-valuenow", Pattern.compile(".*"));
+        assertThat(job.locator(".lr-facts")).containsText("Running for");
+        assertThat(job.locator(".lr-effect")).hasText("If you cancel: The demo stops; nothing else changes.");
+        screenshot(page, "demo-running-indeterminate");
+
+        job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel demo job")).click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        assertThat(dialog).containsText("The demo stops; nothing else changes.");
+        screenshot(page, "cancel-confirm");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, cancel demo job")).click();
+
+        assertThat(job.locator(".lr-badge")).hasText("Cancelled");
+        assertThat(PageRecorder.texts(page)).contains("Cancelling…");
+        // Screen readers hear the change once, from the live region.
+        assertThat(job.locator("[aria-live=polite]")).containsText("Demo: wait: Cancelled.");
+        assertThat(job.locator(".lr-file")).hasCount(0);
+        assertThat(job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry"))).isVisible();
+        assertThat(job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start over"))).isVisible();
+        screenshot(page, "demo-cancelled");
+        JsonNode api = api(page, "/api/jobs/" + job.getAttribute("job-id"));
+        assertThat(api.get("status").asString()).isEqualTo("cancelled");
+        assertThat(api.get("result").isNull() || api.get("result").get("url") == null || api.get("result").get("url").isNull()).isTrue();
+    }
+
+    @Test
+    void failedJobShowsItsSpecificErrorAndRetryStartsANewJobWithTheSameInputs() {
+        signIn(page, ALICE);
+        startDemo(1, 0, "permanent");
+        Locator job = page.locator("#job-area longrun-job");
+        assertThat(job.locator(".lr-badge")).hasText("Failed");
+        String failedId = job.getAttribute("job-id");
+        JsonNode failed = api(page, "/api/jobs/" + failedId);
+        String error = failed.get("error_message").asString();
+        assertThat(error).isNotBlank().doesNotContainIgnoringCase("something went wrong");
+        assertThat(job.locator(".lr-sentence")).hasText(error);
+        assertThat(job.locator(".lr-next")).containsText("Nothing is running now.");
+        screenshot(page, "demo-failed");
+
+        job.locator("details summary").click();
+        assertThat(job.locator(".lr-id")).hasText(failedId);
+        assertThat(job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy job ID"))).isVisible();
+        screenshot(page, "demo-failed-details");
+
+        job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry")).click();
+        assertThat(job).not().hasAttribute("job-id", failedId);
+        assertThat(page).hasURL(Pattern.compile(".*job=(?!" + failedId + ").*"));
+        JsonNode retried = api(page, "/api/jobs/" + job.getAttribute("job-id"));
+        assertThat(retried.get("retry_of").asString()).isEqualTo(failedId);
+        assertThat(retried.get("params")).isEqualTo(failed.get("params"));
+    }
+
+    @Test
+    void aTemporaryProblemIsSaidPlainlyAndTheJobStillCompletes() {
+        signIn(page, ALICE);
+        PageRecorder.install(page);
+        startDemo(2, 2, "transient-once");
+        Locator job = page.locator("#job-area longrun-job");
+        assertThat(job.locator(".lr-badge")).hasText("Completed");
+        assertThat(PageRecorder.texts(page)).anyMatch(t -> t.startsWith("Retry 2 of 3") && t.contains("No need to start over"));
+        screenshot(page, "demo-completed-after-retry");
+    }
+
+    @Test
+    void startOverFromTheJobPageGoesBackToTheFormWithTheInputsKept() {
+        signIn(page, ALICE);
+        startDemo(1, 3, "permanent");
+        Locator job = page.locator("#job-area longrun-job");
+        assertThat(job.locator(".lr-badge")).hasText("Failed");
+        String id = job.getAttribute("job-id");
+
+        page.navigate("/job.html?id=" + id);
+        assertThat(page).hasTitle("✕ Demo: wait failed");
+        screenshot(page, "job-page-failed");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start over")).click();
+        page.waitForURL("**/wait.html?from=" + id);
+        assertThat(page.getByLabel("How long (seconds)")).hasValue("1");
+        assertThat(page.getByLabel("Steps")).hasValue("3");
+        assertThat(page.getByLabel("How it ends")).hasValue("permanent");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job"))).isEnabled();
+    }
+
+    private void startDemo(int seconds, int steps, String fail) {
+        openStartPage(page, "/wait.html");
+        page.getByLabel("How long (seconds)").fill(String.valueOf(seconds));
+        page.getByLabel("Steps").fill(String.valueOf(steps));
+        page.getByLabel("How it ends").selectOption(fail);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job")).click();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("View status"))).isVisible();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.longrun.server.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The seed's CSV with three problems: the preview lists them by row and column, then imports the valid rows. */
+class ImportPreviewTest extends BrowserTestBase {
+
+    private static final List<String> IMPORTED = List.of("Ruth Bader", "Ben Carter", "Lena Vogel", "Marco Bianchi");
+    private static final Path BAD_CSV = Paths.get("..", "docs", "samples", "contacts-with-problems.csv");
+
+    @Test
+    void previewListsTheThreeProblemsAndConfirmingImportsTheValidRows() {
+        signIn(page, ALICE);
+        Map<String, Long> before = new HashMap<>();
+        for (String name : List.of("Ruth Bader", "Ben Carter", "Lena Vogel", "Marco Bianchi", "Grace Hopper")) {
+            before.put(name, contactsNamed(name));
+        }
+        openStartPage(page, "/import.html");
+        page.getByLabel("CSV file").setInputFiles(BAD_CSV);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+
+        Locator job = page.locator("#job-area longrun-job");
+        assertThat(job.locator(".lr-badge")).hasText("Needs action");
+        Locator preview = job.locator("longrun-import-preview");
+        assertThat(preview.locator(".lr-preview-title"))
+                .hasText("Import preview — contacts-with-problems.csv · 6 rows parsed · 3 issues found");
+        Locator rows = preview.locator("tbody tr");
+        assertThat(rows).hasCount(3);
+        assertThat(rows.nth(0).locator("td").nth(0)).hasText("3");
+        assertThat(rows.nth(0).locator("td").nth(1)).hasText("email");
+        assertThat(rows.nth(1).locator("td").nth(0)).hasText("4");
+        assertThat(rows.nth(2).locator("td").nth(0)).hasText("5");
+        assertThat(rows.nth(2).locator("td").nth(1)).hasText("name");
+        screenshot(page, "import-preview");
+
+        preview.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Import 4 valid rows")).click();
+        assertThat(job.locator(".lr-badge")).hasText("Completed");
+        screenshot(page, "import-completed");
+
+        // The outcome in plain words, and the contacts really there: the 4 ready rows, not the 2 skipped ones.
+        assertThat(job.locator(".lr-sentence")).hasText("4 contacts imported · 2 rows skipped · 1 imported without email");
+        assertThat(job.locator(".lr-partial-title")).hasText("2 rows skipped");
+        for (String name : IMPORTED) {
+            assertThat(contactsNamed(name)).as(name).isEqualTo(before.get(name) + 1);
+        }
+        assertThat(contactsNamed("Grace Hopper")).as("the duplicate row was skipped").isEqualTo(before.get("Grace Hopper"));
+        JsonNode done = api(page, "/api/jobs/" + job.getAttribute("job-id"));
+        assertThat(done.get("summary").get("failed").asLong()).isEqualTo(2);
+    }
+
+    private long contactsNamed(String name) {
+        return api(page, "/api/contacts?limit=5&query=" + name.replace(" ", "%20")).get("total").asLong();
+    }
+}

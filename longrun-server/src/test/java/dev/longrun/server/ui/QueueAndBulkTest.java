@@ -1,0 +1,72 @@
+package dev.longrun.server.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** A job waiting for a free slot says so and where it stands; "Cancel all running" stops every unfinished job. */
+class QueueAndBulkTest extends BrowserTestBase {
+
+    /** The server's worker count (longrun.worker.concurrency default). */
+    private static final int WORKERS = 8;
+
+    @Test
+    void aQueuedJobSaysItIsWaitingAndCancelAllStopsEveryUnfinishedJob() {
+        signIn(page, ALICE);
+        List<String> busy = new ArrayList<>();
+        for (int i = 0; i < WORKERS; i++) {
+            busy.add(apiPost(page, "/api/jobs/start", Map.of("type", "demo.wait",
+                    "params", Map.of("seconds", 300 + i, "steps", 0, "fail", "never"))).get("id").asString());
+        }
+        openStartPage(page, "/wait.html");
+        page.getByLabel("How long (seconds)").fill("5");
+        page.getByLabel("Steps").fill("0");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job")).click();
+        Locator job = page.locator("#job-area longrun-job");
+        assertThat(job.locator(".lr-badge")).hasText("Queued");
+        assertThat(job.locator(".lr-facts")).containsText("Waiting for");
+        JsonNode queued = api(page, "/api/jobs/" + job.getAttribute("job-id"));
+        if (!queued.get("queue_position").isNull()) {
+            assertThat(job.locator(".lr-queue")).containsText("Position " + queued.get("queue_position").asInt() + " of ");
+        }
+        screenshot(page, "demo-queued");
+
+        page.navigate("/index.html");
+        Locator list = page.locator("longrun-jobs");
+        assertThat(list.locator("li[data-job-id='" + busy.get(0) + "'] .lr-badge")).hasText("In progress");
+        screenshot(page, "jobs-list-running");
+        // Filters: only unfinished demo jobs, and the address keeps them for a refresh.
+        page.getByLabel("Type").selectOption("demo.wait");
+        page.getByLabel("Status").selectOption("pending,running,needs_action");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*type=demo\\.wait.*"));
+        assertThat(list.locator("li[data-job-id] .lr-badge")
+                .filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("Completed|Failed|Cancelled")))).hasCount(0);
+        assertThat(list.locator("li[data-job-id='" + busy.get(0) + "']")).isVisible();
+        page.reload();
+        assertThat(page.getByLabel("Status")).hasValue("pending,running,needs_action");
+        page.getByLabel("Status").selectOption("");
+        page.getByLabel("Type").selectOption("");
+        list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel all running")).click();
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, cancel them")).click();
+        assertThat(list.locator(".lr-jobs-note")).containsText("Cancel requested for");
+        for (String id : busy) {
+            assertThat(list.locator("li[data-job-id='" + id + "'] .lr-badge")).hasText("Cancelled");
+        }
+        assertThat(list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel all running"))).isDisabled();
+        screenshot(page, "jobs-list-after-cancel-all");
+
+        list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Clear finished")).click();
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, clear them")).click();
+        assertThat(list.locator(".lr-jobs-note")).containsText("from the list");
+        assertThat(list.locator("li[data-job-id='" + busy.get(0) + "']")).hasCount(0);
+        assertThat(api(page, "/api/jobs?limit=100&status=succeeded,failed,cancelled").get("jobs").size()).isZero();
+    }
+}

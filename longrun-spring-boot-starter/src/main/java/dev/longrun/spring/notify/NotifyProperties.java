@@ -1,0 +1,55 @@
+package dev.longrun.spring.notify;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code longrun.notify.*}: when email goes out by default, where links point, how deliveries are retried, and the
+ * webhook guard rails. Read by {@link LongrunNotifyAutoConfiguration}.
+ */
+@ConfigurationProperties("longrun.notify")
+public class NotifyProperties {
+
+    /** Email by default when a job ran (from start request to outcome) longer than this. */
+    private Duration emailAfter = Duration.ofMinutes(5);
+    /** Absolute base of links in email and webhooks, e.g. https://jobs.example.com; empty: relative links. */
+    private String baseUrl = "";
+    /** Sender of notification email. */
+    private String mailFrom = "Longrun <longrun@localhost>";
+    private Duration retryBase = Duration.ofSeconds(30);
+    private Duration retryMax = Duration.ofHours(1);
+    private int maxAttempts = 8;
+    private Duration pollInterval = Duration.ofSeconds(1);
+    private final Webhooks webhooks = new Webhooks();
+
+    public Duration getEmailAfter() { return emailAfter; }
+    public void setEmailAfter(Duration emailAfter) { this.emailAfter = emailAfter; }
+    public String getBaseUrl() { return baseUrl; }
+    public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
+    public String getMailFrom() { return mailFrom; }
+    public void setMailFrom(String mailFrom) { this.mailFrom = mailFrom; }
+    public Duration getRetryBase() { return retryBase; }
+    public void setRetryBase(Duration retryBase) { this.retryBase = retryBase; }
+    public Duration getRetryMax() { return retryMax; }
+    public void setRetryMax(Duration retryMax) { this.retryMax = retryMax; }
+    public int getMaxAttempts() { return maxAttempts; }
+    public void setMaxAttempts(int maxAttempts) { this.maxAttempts = maxAttempts; }
+    public Duration getPollInterval() { return pollInterval; }
+    public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
+    public Webhooks getWebhooks() { return webhooks; }
+
+    public static class Webhooks {
+        /** Allow endpoints on loopback, private and link-local addresses (tests, intranets). Off: SSRF guard. */
+        private boolean allowPrivate = false;
+        private Duration timeout = Duration.ofSeconds(10);
+        /** Failed deliveries in a row after which an endpoint is disabled. */
+        private int failureLimit = 10;
+
+        public boolean isAllowPrivate() { return allowPrivate; }
+        public void setAllowPrivate(boolean allowPrivate) { this.allowPrivate = allowPrivate; }
+        public Duration getTimeout() { return timeout; }
+        public void setTimeout(Duration timeout) { this.timeout = timeout; }
+        public int getFailureLimit() { return failureLimit; }
+        public void setFailureLimit(int failureLimit) { this.failureLimit = failureLimit; }
+    }
+}

@@ -1,0 +1,204 @@
+// The parts of <longrun-job>: the progress bar and the figures beside it, the result file card (with a fresh
+// link when the old one expired), the failed items of a partly done job, and "Show details" with the log.
+
+import { LongrunError, apiUrl, request } from './longrun-client.js';
+import { fill, h, show, text } from './longrun-dom.js';
+import { ago, bytes, clock, count, duration, expiresIn, failedCount, isTerminal, number, typeLabel, typeWords } from './longrun-words.js';
+
+/** @typedef {import('./longrun-client.js').Job} Job */
+/** @typedef {{url?: string|null, expires_at?: string|null, filename?: string, size_bytes?: number, row_count?: number|null, content_type?: string}} FileResult */
+
+/**
+ * The bar: a real percentage only when work is counted; otherwise an indeterminate bar that claims nothing.
+ * @param {HTMLElement} bar @param {Job} job @param {boolean} compact
+ */
+export function drawBar(bar, job, compact) {
+  const active = !isTerminal(job.status) && job.status !== 'needs_action';
+  const pct = job.progress_pct;
+  // A stopped job keeps its bar only when it says how far it got (neither nothing nor everything).
+  const partWay = pct != null && pct > 0 && pct < 100 && job.status !== 'succeeded';
+  show(bar, active || (job.status === 'succeeded' && compact) || partWay);
+  bar.setAttribute('aria-label', `${typeLabel(job)} progress`);
+  const fillEl = /** @type {HTMLElement} */ (bar.firstElementChild);
+  /** @param {number|null} value @param {string} words */
+  const set = (value, words) => {
+    bar.classList.toggle('lr-indeterminate', value == null);
+    if (value == null) bar.removeAttribute('aria-valuenow');
+    else bar.setAttribute('aria-valuenow', String(Math.floor(value)));
+    bar.setAttribute('aria-valuetext', words);
+    fillEl.style.width = value == null ? '' : `${value}%`;
+  };
+  if (job.status === 'succeeded') set(100, 'Completed');
+  else if (pct != null && job.status === 'running') set(pct, `${Math.floor(pct)}%`);
+  else if (pct != null) set(pct, `${Math.floor(pct)}%, stopped`);
+  else set(null, job.status === 'pending' ? 'Waiting to start' : 'In progress, no percentage available');
+}
+
+/**
+ * "45% · About 2–4 minutes left · Running for 1 min 5 s", or when it finished and how long it took.
+ * @param {Job} job @param {boolean} compact @param {number} now
+ */
+export function factsLine(job, compact, now) {
+  const facts = [];
+  if (job.status === 'running') {
+    if (job.progress_pct != null) facts.push(`${Math.floor(job.progress_pct)}%`);
+    // The API's words exactly ("About 2–4 minutes", "Almost done"); nothing when it gives none.
+    if (job.eta?.text) facts.push(`Time left: ${job.eta.text}`);
+    if (job.started_at) facts.push(`Running for ${duration((now - Date.parse(job.started_at)) / 1000)}`);
+  } else if (job.status === 'pending') {
+    if (job.start_eta?.text) facts.push(`Expected to start: ${job.start_eta.text}`);
+    if (job.eta?.text) facts.push(`Expected to take: ${job.eta.text}`);
+    facts.push(`Waiting for ${duration((now - Date.parse(job.created_at)) / 1000)}`);
+  } else if (isTerminal(job.status)) {
+    const at = job.completed_at || job.updated_at;
+    if (compact) facts.push(`Started ${ago(job.started_at || job.created_at, now)}`);
+    else facts.push(`${job.status === 'succeeded' ? 'Finished' : 'Stopped'} at ${clock(at)} (${ago(at, now)})`);
+    if (job.started_at && at) facts.push(`took ${duration((Date.parse(at) - Date.parse(job.started_at)) / 1000)}`);
+  } else if (job.status === 'needs_action') {
+    facts.push(`Waiting for you since ${ago(job.updated_at, now)}`);
+  }
+  return facts.join(' · ');
+}
+
+/**
+ * The file a job produced: name, format, rows, size, how long the link works, and Download.
+ * @param {Job} job @param {HTMLElement} host the element, for its events
+ */
+export function resultPanel(job, host) {
+  const r = job.result;
+  if (!r || !r.filename) return null;
+  const card = h('div', { class: 'lr-card lr-file' });
+  drawFile(card, job, r, host);
+  return card;
+}
+
+/** @param {HTMLElement} card @param {Job} job @param {FileResult} r @param {HTMLElement} host */
+function drawFile(card, job, r, host) {
+  const facts = [format(r), r.row_count != null ? count(r.row_count, 'row') : null, r.size_bytes != null ? bytes(r.size_bytes) : null]
+    .filter(Boolean).join(' · ');
+  const expiry = r.url && r.expires_at ? expiresIn(r.expires_at) : r.url ? 'Ready to download' : null;
+  const name = h('p', { class: 'lr-file-name' }, r.filename || 'result');
+  if (r.url && expiry) {
+    fill(card, name, h('p', { class: 'lr-file-facts' }, facts), h('p', { class: 'lr-file-expiry' }, expiry),
+      h('a', { class: 'lr-button lr-primary', href: r.url, download: r.filename || true }, `Download ${r.filename}`));
+    return;
+  }
+  // The signed link ran out (or none was given): offer a fresh one while the file is still kept.
+  const note = h('p', { class: 'lr-file-expiry' }, 'This download link has expired.');
+  const again = h('button', { type: 'button', class: 'lr-button lr-primary' }, 'Get a fresh link');
+  again.addEventListener('click', async () => {
+    again.setAttribute('disabled', '');
+    text(again, 'Getting a fresh link…');
+    try {
+      const link = (await request('POST', `/api/jobs/${encodeURIComponent(job.id)}/result-link`)).data;
+      // The job's copy of the result takes the new link too, so later redraws keep it.
+      if (job.result) Object.assign(job.result, { url: link.url, expires_at: link.expires_at });
+      drawFile(card, job, { ...r, ...link }, host);
+      card.querySelector('a')?.focus();
+    } catch (e) {
+      text(note, e instanceof LongrunError ? e.message : 'A fresh link could not be made. Try again in a moment.');
+      again.remove();
+    }
+  });
+  fill(card, name, h('p', { class: 'lr-file-facts' }, facts), note, again);
+}
+
+/** @param {FileResult} r */
+function format(r) {
+  const t = (r.content_type || '').toLowerCase();
+  if (t.includes('csv')) return 'CSV';
+  if (t.includes('pdf')) return 'PDF';
+  if (t.includes('html')) return 'HTML';
+  if (t.includes('zip')) return 'ZIP';
+  const ext = (r.filename || '').split('.').pop();
+  return ext ? ext.toUpperCase() : null;
+}
+
+/**
+ * A partly done job: exact counts, why items failed, "Retry the 3 failed" and the failed items as CSV.
+ * @param {Job} job @param {any} host the <longrun-job>, whose restart('retry-failed') follows the new job
+ */
+export function failedItemsPanel(job, host) {
+  const failed = job.summary?.failed || 0;
+  const reasons = h('ul', { class: 'lr-reasons' }, h('li', {}, 'Loading the reasons…'));
+  const w = typeWords(job);
+  const card = h('div', { class: 'lr-card lr-partial' },
+    h('p', { class: 'lr-partial-title' }, partialTitle(job)),
+    reasons,
+    h('div', { class: 'lr-actions' },
+      w.retryFailed === false ? null
+        : h('button', { type: 'button', class: 'lr-button lr-primary', onclick: () => host.restart('retry-failed') }, `Retry the ${number(failed)} failed`),
+      h('a', { class: 'lr-button', href: apiUrl(`/api/jobs/${encodeURIComponent(job.id)}/items?status=failed&format=csv`), download: true },
+        `Download the ${w.failed || 'failed'} ${w.items || 'items'} (CSV)`)));
+  request('GET', `/api/jobs/${encodeURIComponent(job.id)}/items?status=failed&limit=1000`).then(({ data }) => {
+    /** @type {Map<string, number>} */
+    const byReason = new Map();
+    for (const item of data?.items || []) byReason.set(item.message || 'No reason given', (byReason.get(item.message || 'No reason given') || 0) + 1);
+    fill(reasons, ...[...byReason].sort((a, b) => b[1] - a[1]).map(([why, n]) => h('li', {}, n > 1 ? `${why} (${number(n)})` : why)));
+  }, () => fill(reasons, h('li', {}, 'The reasons could not be loaded; the CSV lists them.')));
+  return card;
+}
+
+/** "Finished processing 50 invitations · 47 sent · 3 failed", or just "2 rows skipped" when the counts of
+ * successes are not items (an import counts rows it imported elsewhere). @param {Job} job */
+function partialTitle(job) {
+  const s = /** @type {NonNullable<Job['summary']>} */ (job.summary);
+  const w = typeWords(job);
+  if (s.succeeded > 0 && w.items && job.status === 'succeeded') {
+    return `Finished processing ${count(s.succeeded + s.failed, w.items.replace(/s$/, ''), w.items)} · ${number(s.succeeded)} ${w.sent || 'succeeded'} · ${number(s.failed)} ${w.failed || 'failed'}`;
+  }
+  return failedCount(job, s.failed);
+}
+
+/**
+ * "Show details": the job ID to copy for support, times, attempts, and the job's log. Built once per job,
+ * then only its figures change, so focus on "Copy job ID" survives live updates.
+ * @param {Job} job @param {HTMLDetailsElement} details
+ */
+export function detailsPanel(job, details) {
+  if (details.dataset.jobId !== job.id) {
+    details.dataset.jobId = job.id;
+    const code = h('code', { class: 'lr-id' }, job.id);
+    const copy = h('button', { type: 'button', class: 'lr-button lr-small' }, 'Copy job ID');
+    copy.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(job.id);
+        text(copy, 'Copied');
+      } catch {
+        getSelection()?.selectAllChildren(code);
+        text(copy, 'Selected — press Ctrl+C');
+      }
+      setTimeout(() => text(copy, 'Copy job ID'), 3000);
+    });
+    fill(details, h('summary', {}, 'Show details'),
+      h('div', { class: 'lr-details-body' },
+        h('p', { class: 'lr-id-line' }, 'Job ID (for support): ', code, ' ', copy),
+        h('dl', { class: 'lr-facts-list' }),
+        h('h3', { class: 'lr-log-title' }, 'Log'),
+        h('ol', { class: 'lr-log' })));
+  }
+  const dl = /** @type {HTMLElement} */ (details.querySelector('dl'));
+  /** @type {[string, string|null|undefined][]} */
+  const rows = [
+    ['Type', job.type],
+    ['Created', job.created_at && `${clock(job.created_at)} (${new Date(job.created_at).toLocaleDateString()})`],
+    ['Started', job.started_at && clock(job.started_at)],
+    ['Finished', job.completed_at && clock(job.completed_at)],
+    ['Attempts', `${job.attempt} of ${job.max_attempts}`],
+    ['Error code', job.error?.code],
+    ['Retry of', job.retry_of],
+  ];
+  fill(dl, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))]));
+  if (details.open) loadLog(job, /** @type {HTMLElement} */ (details.querySelector('.lr-log')));
+}
+
+/** @param {Job} job @param {HTMLElement} list */
+function loadLog(job, list) {
+  request('GET', `/api/jobs/${encodeURIComponent(job.id)}/logs?limit=100`).then(({ data }) => {
+    const logs = data?.logs || [];
+    if (!logs.length) { fill(list, h('li', {}, 'Nothing logged yet.')); return; }
+    fill(list, ...logs.map((/** @type {any} */ l) =>
+      h('li', { class: `lr-log-${l.level}` }, h('time', { datetime: l.timestamp }, clock(l.timestamp)), ' ', l.message)));
+  }, e => fill(list, h('li', {}, e.message)));
+  show(list, true);
+}

@@ -1,0 +1,434 @@
+// <longrun-job job-id="…" mode="compact|expanded">: one job's status for a person, live. The expanded
+// panel answers what is happening, how long it may take, whether one may leave, and where the result is;
+// the compact row is what the jobs list shows. Used by the dashboard pages and by host applications.
+
+import { LongrunError, hub, jobAction, jobTypes, watchJob } from './longrun-client.js';
+import { confirmDialog, ensureStyles, fill, fire, h, liveRegion, show, text } from './longrun-dom.js';
+import { detailsPanel, drawBar, factsLine, failedItemsPanel, resultPanel } from './longrun-job-parts.js';
+import { LABELS, ago, isPartial, isTerminal, nextStep, number, sentence, typeLabel, typeWords } from './longrun-words.js';
+import { LongrunImportPreview } from './longrun-import-preview.js';
+
+/** @typedef {import('./longrun-client.js').Job} Job */
+
+/**
+ * Events: `longrun-change` (detail: job) on every change, `longrun-finished` once terminal,
+ * `longrun-retried` (detail: {from, job}) after Retry or "Retry the failed" started a new job (the element then
+ * follows the new job), `longrun-start-over` (detail: {job}, cancelable) for the page to go back to its form.
+ */
+export class LongrunJob extends HTMLElement {
+  static observedAttributes = ['job-id', 'mode', 'starting', 'detail-href'];
+
+  /** @param {string} [tag] @param {CustomElementRegistry} [registry] */
+  static define(tag = 'longrun-job', registry = customElements) {
+    LongrunImportPreview.define(undefined, registry);
+    if (!registry.get(tag)) registry.define(tag, this);
+    return this;
+  }
+
+  constructor() {
+    super();
+    /** @type {Job|null} */
+    this.job = null;
+    /** @type {string|null} */
+    this.problem = null;
+    this.cancelling = false;
+    /** @type {any} */
+    this.typeInfo = null;
+    /** @type {(() => void)|null} */
+    this.unwatch = null;
+    /** @type {ReturnType<typeof setInterval>|null} */
+    this.ticker = null;
+    this.pending = false;
+    this.built = false;
+    this.finishedFired = false;
+    /** @type {import('./longrun-client.js').Connection} */
+    this.connection = 'connecting';
+    /** @type {(() => void)|null} */
+    this.unconnect = null;
+  }
+
+  get jobId() { return this.getAttribute('job-id') || ''; }
+  set jobId(v) { this.setAttribute('job-id', v); }
+  get mode() { return this.getAttribute('mode') === 'compact' ? 'compact' : 'expanded'; }
+
+  /** Give a job the page already has (e.g. from the list), so the element need not fetch it first. */
+  set initialJob(/** @type {Job} */ job) {
+    hub.publish(job);
+  }
+
+  connectedCallback() {
+    ensureStyles();
+    this.build();
+    this.follow();
+    this.ticker = setInterval(() => this.tick(), 1000);
+    this.unconnect = hub.onConnection(c => { this.connection = c; if (this.job) this.renderFacts(this.job); });
+  }
+
+  disconnectedCallback() {
+    this.unwatch?.();
+    this.unwatch = null;
+    this.unconnect?.();
+    if (this.ticker) clearInterval(this.ticker);
+  }
+
+  /** @param {string} name @param {string|null} old @param {string|null} value */
+  attributeChangedCallback(name, old, value) {
+    if (old === value || !this.built) return;
+    if (name === 'job-id') {
+      this.job = null;
+      this.problem = null;
+      this.cancelling = false;
+      this.finishedFired = false;
+      this.follow();
+    } else if (name === 'mode') {
+      this.built = false;
+      this.build();
+    }
+    this.update();
+  }
+
+  follow() {
+    this.unwatch?.();
+    this.unwatch = null;
+    if (!this.jobId || !this.isConnected) { this.update(); return; }
+    const id = this.jobId;
+    this.unwatch = watchJob(id, {
+      onChange: job => { if (id === this.jobId) this.receive(job); },
+      onError: e => {
+        if (id !== this.jobId) return;
+        this.problem = e.status === 404
+          ? 'We can’t find this job. It may belong to someone else, or it was removed after it finished.'
+          : !this.job ? e.message : 'The connection dropped; showing the last known status while the page reconnects.';
+        this.update();
+      },
+    });
+    this.update();
+  }
+
+  /** @param {Job} job */
+  receive(job) {
+    const before = this.job;
+    this.job = job;
+    this.problem = null;
+    if (isTerminal(job.status)) {
+      // A cancel that lost the race to the finish: say so, the result stands.
+      if (job.status === 'succeeded' && (this.cancelling || before?.cancel_requested)) {
+        this.note('It finished before the cancel reached it, so nothing was cancelled. The result is below.', 'cancel-late');
+      }
+      this.cancelling = false;
+    }
+    if (!this.typeInfo) jobTypes().then(types => { this.typeInfo = types[job.type] || {}; this.update(); });
+    // Rows of a list stay quiet: the toasts announce finished jobs once for the whole page.
+    if (before && before.status !== job.status && this.mode === 'expanded') {
+      text(this.parts.live, `${typeLabel(job)}: ${job.status_label || LABELS[job.status]}. ${sentence(job)}`);
+    }
+    this.update();
+    fire(this, 'longrun-change', job);
+    if (isTerminal(job.status) && !this.finishedFired) {
+      this.finishedFired = true;
+      fire(this, 'longrun-finished', job);
+    }
+  }
+
+  // ---- skeleton ----------------------------------------------------------------------------------------
+
+  build() {
+    if (this.built) return;
+    this.built = true;
+    const compact = this.mode === 'compact';
+    const p = {
+      live: liveRegion(),
+      icon: h('span', { class: 'lr-icon', 'aria-hidden': 'true' }),
+      title: h(compact ? 'a' : 'h2', { class: 'lr-title' }),
+      badge: h('span', { class: 'lr-badge' }),
+      sentence: h('p', { class: 'lr-sentence' }),
+      bar: h('div', { class: 'lr-bar', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100' }, h('div', { class: 'lr-fill' })),
+      facts: h('p', { class: 'lr-facts' }),
+      queue: h('p', { class: 'lr-queue' }),
+      attempt: h('p', { class: 'lr-attempt' }),
+      leave: h('p', { class: 'lr-leave' }, 'You can leave this page — we’ll notify you when it’s ready.'),
+      special: h('div', { class: 'lr-special' }),
+      next: h('p', { class: 'lr-next' }),
+      cancel: h('button', { type: 'button', class: 'lr-button lr-danger', onclick: () => this.askCancel() }),
+      retry: h('button', { type: 'button', class: 'lr-button lr-primary', onclick: () => this.retry() }, 'Retry'),
+      startOver: h('button', { type: 'button', class: 'lr-button', onclick: () => this.startOver() }, 'Start over'),
+      review: h('a', { class: 'lr-button lr-primary' }, 'Review'),
+      download: h('a', { class: 'lr-button lr-primary', download: true }),
+      actionNote: h('p', { class: 'lr-action-note', role: 'alert' }),
+      effect: h('p', { class: 'lr-effect' }),
+      updated: h('p', { class: 'lr-updated' }),
+      details: h('details', { class: 'lr-details' }),
+      dialog: h('dialog', { class: 'lr-dialog' }),
+    };
+    this.parts = p;
+    p.details.addEventListener('toggle', () => { if (p.details.open) this.renderDetails(true); });
+    const actions = h('div', { class: 'lr-actions' }, p.cancel, p.retry, p.startOver, p.review, p.download);
+    const body = compact
+      ? [h('div', { class: 'lr-row-main' }, h('div', { class: 'lr-row-title' }, p.icon, p.title, p.badge), p.sentence),
+        h('div', { class: 'lr-row-progress' }, p.bar, p.facts), actions, p.actionNote, p.dialog]
+      : [h('header', { class: 'lr-head' }, p.icon, p.title, p.badge), p.sentence, p.bar, p.facts, p.queue, p.attempt,
+        p.leave, p.special, p.next, actions, p.effect, p.actionNote, p.updated, p.details, p.dialog];
+    fill(this, h('div', { class: `lr-job lr-${this.mode}` }, p.live, ...body));
+    this.update();
+  }
+
+  // ---- rendering ---------------------------------------------------------------------------------------
+
+  update() {
+    if (!this.built) return;
+    const p = this.parts;
+    const job = this.job;
+    const root = /** @type {HTMLElement} */ (this.firstElementChild);
+    if (!job) {
+      this.renderWaiting();
+      return;
+    }
+    const w = typeWords(job);
+    root.dataset.status = job.status;
+    show(p.badge, true);
+    text(p.icon, w.icon);
+    text(p.title, typeLabel(job));
+    if (p.title instanceof HTMLAnchorElement) p.title.href = this.detailHref(job);
+    text(p.badge, job.status_label || LABELS[job.status]);
+    const stepped = job.status === 'running' && job.total_steps != null && job.current_step != null && !job.cancel_requested;
+    text(p.sentence, stepped ? stepSentence(job) : sentence(job));
+    this.renderProgress(job);
+    this.renderFacts(job);
+    this.renderActions(job, w);
+    if (this.mode === 'expanded') this.renderPanelExtras(job);
+  }
+
+  renderWaiting() {
+    const p = this.parts;
+    const root = /** @type {HTMLElement} */ (this.firstElementChild);
+    root.dataset.status = this.problem ? 'missing' : 'checking';
+    text(p.icon, '●');
+    text(p.title, this.problem ? 'Job not available' : this.jobId ? 'Your job' : 'Your new job');
+    const starting = !this.jobId && this.hasAttribute('starting');
+    // No headline state for a job that cannot be shown: the sentence says why.
+    show(p.badge, !this.problem);
+    text(p.badge, starting ? 'Starting…' : 'Checking status…');
+    text(p.sentence, this.problem || (starting ? 'Starting… this takes a moment.' : this.jobId ? 'Checking status…' : 'No job to show yet.'));
+    show(p.bar, !this.problem && (starting || !!this.jobId));
+    p.bar.classList.add('lr-indeterminate');
+    p.bar.removeAttribute('aria-valuenow');
+    p.bar.setAttribute('aria-label', starting ? 'Starting' : 'Checking status');
+    for (const el of [p.facts, p.queue, p.attempt, p.leave, p.special, p.next, p.cancel, p.retry, p.startOver, p.review,
+      p.download, p.effect, p.updated, p.details, p.actionNote]) show(el, false);
+  }
+
+  /** @param {Job} job */
+  renderProgress(job) {
+    drawBar(this.parts.bar, job, this.mode === 'compact');
+  }
+
+  /** Percentage, time remaining, elapsed time: the figures beside the bar. @param {Job} job */
+  renderFacts(job) {
+    const p = this.parts;
+    const now = Date.now();
+    const facts = factsLine(job, this.mode === 'compact', now);
+    text(p.facts, facts);
+    show(p.facts, facts.length > 0);
+    show(p.updated, !isTerminal(job.status));
+    // Said when live updates are down, so an unchanged screen is not mistaken for a stuck job.
+    const channel = this.connection === 'polling' || this.connection === 'reconnecting' ? ' · checking for changes every few seconds' : '';
+    text(p.updated, `${job.status === 'running' ? 'Still working — last updated' : 'Last updated'} ${ago(job.updated_at, now)}${channel}`);
+  }
+
+  /** @param {Job} job @param {ReturnType<typeof typeWords>} w */
+  renderActions(job, w) {
+    const p = this.parts;
+    const compact = this.mode === 'compact';
+    const cancellable = job.cancellable !== false && !isTerminal(job.status);
+    show(p.cancel, cancellable);
+    const cancelling = this.cancelling || job.cancel_requested;
+    p.cancel.disabled = cancelling;
+    text(p.cancel, cancelling ? 'Cancelling…' : compact ? 'Cancel' : `Cancel ${w.noun}`);
+    if (compact) p.cancel.setAttribute('aria-label', cancelling ? `Cancelling ${typeLabel(job)}` : `Cancel ${typeLabel(job)}`);
+    const stopped = job.status === 'failed' || job.status === 'cancelled';
+    show(p.retry, stopped);
+    // When "Retry the N failed" is on screen, it is the main way on; plain Retry steps back.
+    p.retry.classList.toggle('lr-primary', !(compact === false && (job.summary?.failed || 0) > 0));
+    if (compact) p.retry.setAttribute('aria-label', `Retry ${typeLabel(job)}`);
+    show(p.startOver, stopped && !compact);
+    show(p.review, compact && job.status === 'needs_action');
+    p.review.setAttribute('href', this.detailHref(job));
+    const url = job.result?.url;
+    const fresh = !!url && (!job.result?.expires_at || Date.parse(job.result.expires_at) > Date.now());
+    show(p.download, job.status === 'succeeded' && fresh && compact);
+    if (url) p.download.setAttribute('href', url);
+    text(p.download, 'Download');
+    if (job.result?.filename) p.download.setAttribute('aria-label', `Download ${job.result.filename}`);
+    const effect = this.typeInfo?.cancel_effect;
+    show(p.effect, cancellable && !cancelling && !!effect && !compact);
+    if (effect) text(p.effect, `If you cancel: ${effect}`);
+  }
+
+  /** @param {Job} job */
+  renderPanelExtras(job) {
+    const p = this.parts;
+    const active = !isTerminal(job.status);
+    show(p.queue, job.status === 'pending' && job.queue_position != null);
+    if (job.queue_position != null) {
+      text(p.queue, `Position ${number(job.queue_position)} of ${number(job.queue_size ?? job.queue_position)} in line`);
+    }
+    show(p.attempt, active && job.attempt > 1);
+    text(p.attempt, `Retry ${job.attempt} of ${job.max_attempts} — the first ${job.attempt === 2 ? 'try' : 'tries'} hit a temporary problem, so it is trying again by itself. No need to start over.`);
+    show(p.leave, job.status === 'pending' || job.status === 'running');
+    show(p.next, job.status === 'failed' || job.status === 'cancelled');
+    text(p.next, job.status === 'failed' ? nextStep(job)
+      : 'Nothing is running now. Retry runs it again with the same inputs; Start over lets you change them first.');
+    this.renderSpecial(job);
+    show(p.details, true);
+    this.renderDetails(false);
+  }
+
+  /** The part that depends on the outcome: the import preview, the file, the failed items. @param {Job} job */
+  renderSpecial(job) {
+    const p = this.parts;
+    const key = `${job.status}|${job.version}|${job.result?.url || ''}`;
+    if (p.special.dataset.key === key) return;
+    p.special.dataset.key = key;
+    if (job.status === 'needs_action' && job.action?.kind === 'import_preview') {
+      let preview = /** @type {any} */ (p.special.querySelector('longrun-import-preview'));
+      if (!preview) {
+        preview = document.createElement('longrun-import-preview');
+        fill(p.special, preview);
+      }
+      preview.job = job;
+    } else if (job.status === 'needs_action') {
+      fill(p.special, h('div', { class: 'lr-card' }, h('p', {}, job.action?.message || 'This job is waiting for your decision.'),
+        h('button', { type: 'button', class: 'lr-button lr-primary', onclick: () => this.act('confirm') }, 'Continue')));
+    } else if (job.status === 'succeeded') {
+      fill(p.special, resultPanel(job, this), isPartial(job) ? failedItemsPanel(job, this) : null);
+    } else if (job.status === 'failed' && (job.summary?.failed || 0) > 0) {
+      // Every item failed: their reasons, a download of them, and a retry of only those.
+      fill(p.special, failedItemsPanel(job, this));
+    } else {
+      fill(p.special);
+    }
+    show(p.special, p.special.childElementCount > 0);
+  }
+
+  /** @param {boolean} refresh */
+  renderDetails(refresh) {
+    const p = this.parts;
+    if (!this.job) return;
+    // Per status, not per version: progress events come several times a second, the log need not.
+    const key = `${this.job.id}|${this.job.status}|${this.job.attempt}|${p.details.open}`;
+    if (!refresh && p.details.dataset.key === key) return;
+    p.details.dataset.key = key;
+    detailsPanel(this.job, p.details);
+  }
+
+  /** @param {Job} job */
+  detailHref(job) {
+    const pattern = this.getAttribute('detail-href') || 'job.html?id={id}';
+    return pattern.replace('{id}', encodeURIComponent(job.id));
+  }
+
+  tick() {
+    const job = this.job;
+    if (!job) return;
+    if (!isTerminal(job.status)) this.renderFacts(job);
+    // A page left open past the link's expiry: swap Download for "Get a fresh link" without a reload.
+    const expires = job.result?.expires_at;
+    if (expires && this.mode === 'expanded' && Date.parse(expires) <= Date.now() && this.parts.special.querySelector('.lr-file a[download]')) {
+      this.parts.special.dataset.key = '';
+      this.renderSpecial(job);
+    }
+  }
+
+  // ---- actions -----------------------------------------------------------------------------------------
+
+  askCancel() {
+    const job = this.job;
+    if (!job) return;
+    const w = typeWords(job);
+    // Confirm only when cancelling throws work away; a queued job has done nothing yet.
+    if (job.status === 'running' || job.status === 'needs_action') {
+      this.confirm(`Cancel this ${w.noun}?`, this.typeInfo?.cancel_effect || 'The work done so far will be stopped.',
+        `Yes, cancel ${w.noun}`, `Keep it running`, () => this.cancel());
+    } else {
+      this.cancel();
+    }
+  }
+
+  async cancel() {
+    this.cancelling = true;
+    this.update();
+    const answer = await this.act('cancel');
+    if (answer && answer.status === 'succeeded') {
+      this.note('It finished before the cancel reached it, so nothing was cancelled. The result is below.', 'cancel-late');
+    }
+    if (answer && isTerminal(answer.status)) this.cancelling = false;
+  }
+
+  async retry() {
+    const job = this.job;
+    if (!job) return;
+    if (job.type.endsWith('.import')) {
+      this.confirm('Run this import again?', 'It uses the same file. Nothing from the stopped run was kept, so no contact is added twice.',
+        'Yes, run it again', 'Not now', () => this.restart('retry'));
+    } else {
+      await this.restart('retry');
+    }
+  }
+
+  /** Starts a new job from this one (Retry or "Retry the failed") and follows it. @param {string} verb */
+  async restart(verb) {
+    const from = this.jobId;
+    const next = await this.act(verb);
+    if (next && next.id && next.id !== from) {
+      fire(this, 'longrun-retried', { from, job: next });
+      this.jobId = next.id;
+    }
+  }
+
+  startOver() {
+    if (this.job && fire(this, 'longrun-start-over', { job: this.job }, true)) {
+      const href = this.getAttribute('start-over-href');
+      if (href) location.assign(href.replace('{id}', encodeURIComponent(this.job.id)));
+    }
+  }
+
+  /** @param {string} verb @returns {Promise<Job|null>} */
+  async act(verb) {
+    if (this.pending || !this.job) return null;
+    this.pending = true;
+    show(this.parts.actionNote, false);
+    try {
+      const answer = await jobAction(this.job.id, verb);
+      if (answer?.id === this.job.id) hub.publish(answer);
+      else if (answer?.id) hub.publish(answer);
+      return answer;
+    } catch (e) {
+      this.cancelling = false;
+      this.note(e instanceof LongrunError ? e.message : 'That did not work. Try again in a moment.', 'error');
+      this.update();
+      return null;
+    } finally {
+      this.pending = false;
+    }
+  }
+
+  /** @param {string} message @param {string} kind */
+  note(message, kind) {
+    const n = this.parts.actionNote;
+    n.dataset.kind = kind;
+    text(n, message);
+    show(n, true);
+  }
+
+  /** @param {string} title @param {string} body @param {string} yes @param {string} no @param {() => void} onYes */
+  confirm(title, body, yes, no, onYes) {
+    confirmDialog(/** @type {HTMLDialogElement} */ (this.parts.dialog), { title, body, yes, no, onYes });
+  }
+}
+
+/** "Step 3 of 5: Generating summary", saying the step numbers once even when the message has them too. @param {Job} job */
+function stepSentence(job) {
+  const message = String(job.progress_message || 'Working on it').replace(/^Step \d+ of \d+:?\s*/i, '');
+  if (new RegExp(`\\bstep ${job.current_step} of ${job.total_steps}\\b`, 'i').test(message)) return message.replace(/^./, c => c.toUpperCase());
+  return `Step ${job.current_step} of ${job.total_steps}: ${message}`;
+}

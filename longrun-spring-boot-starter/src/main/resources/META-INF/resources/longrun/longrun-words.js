@@ -1,0 +1,185 @@
+// The plain words of the status screens, in one place so every element says the same thing.
+// Used by the longrun-* elements; host pages may import it to word their own messages alike.
+
+/** @typedef {import('./longrun-client.js').Job} Job */
+
+const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
+
+/** @param {string} status */
+export function isTerminal(status) {
+  return TERMINAL.has(status);
+}
+
+/** The six headline labels; the API sends status_label too, this is the fallback. */
+export const LABELS = {
+  pending: 'Queued',
+  running: 'In progress',
+  needs_action: 'Needs action',
+  succeeded: 'Completed',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+/**
+ * How each known job type is spoken of. Unknown types fall back to their label from the API.
+ * @type {Record<string, {icon: string, running: string, done: string, noun: string, items?: string, sent?: string, failed?: string, retryFailed?: boolean}>}
+ */
+const TYPES = {
+  'contacts.export': { icon: '⇩', running: 'Exporting contacts', done: 'Export complete', noun: 'export', items: 'contacts', sent: 'exported' },
+  // Skipped rows need a fixed file, not a second try: no "Retry the failed" for imports.
+  'contacts.import': { icon: '⇧', running: 'Importing contacts', done: 'Import complete', noun: 'import', items: 'rows', sent: 'imported', failed: 'skipped', retryFailed: false },
+  'contacts.invite': { icon: '✉', running: 'Sending invitations', done: 'Invitations sent', noun: 'invitations', items: 'invitations', sent: 'sent' },
+  'reports.generate': { icon: '▤', running: 'Generating report', done: 'Report ready', noun: 'report' },
+  'contacts.dedupe': { icon: '≋', running: 'Finding duplicate contacts', done: 'Duplicate check complete', noun: 'duplicate check' },
+  'demo.wait': { icon: '◷', running: 'Running the demo job', done: 'Demo job complete', noun: 'demo job' },
+};
+
+/** @param {Job} job */
+export function typeWords(job) {
+  const known = TYPES[job.type];
+  if (known) return known;
+  const label = job.type_label || job.type;
+  return { icon: '●', running: label, done: `${label} complete`, noun: 'job' };
+}
+
+/** "3 invitations failed", "2 rows skipped". @param {Job} job @param {number} n */
+export function failedCount(job, n) {
+  const w = typeWords(job);
+  const plural = w.items || 'items';
+  return `${count(n, plural.replace(/s$/, ''), plural)} ${w.failed || 'failed'}`;
+}
+
+/** @param {Job} job */
+export function typeLabel(job) {
+  return job.type_label || job.type;
+}
+
+/** @param {number} n */
+export function number(n) {
+  return Number(n).toLocaleString('en-US');
+}
+
+/** @param {number} n @param {string} singular @param {string} [plural] */
+export function count(n, singular, plural) {
+  return `${number(n)} ${n === 1 ? singular : plural || singular + 's'}`;
+}
+
+/** "812 KB", "4.2 MB". @param {number} bytes */
+export function bytes(bytes) {
+  if (bytes < 1024) return count(bytes, 'byte');
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** "45 s", "2 min 5 s", "1 h 4 min". @param {number} seconds */
+export function duration(seconds) {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
+  const m = Math.floor((s % 3600) / 60);
+  return `${Math.floor(s / 3600)} h${m ? ` ${m} min` : ''}`;
+}
+
+/** "just now", "10 s ago", "3 min ago", "2 h ago", else a date. @param {string|null|undefined} iso @param {number} [now] */
+export function ago(iso, now = Date.now()) {
+  if (!iso) return '';
+  const t = Date.parse(iso);
+  const s = Math.round((now - t) / 1000);
+  if (s < 3) return 'just now';
+  if (s < 60) return `${s} s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
+  return new Date(t).toLocaleDateString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+/** A clock time people read: "14:05". @param {string|null|undefined} iso */
+export function clock(iso) {
+  if (!iso) return '';
+  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+/** "Link expires in 24 hours" / "in 35 minutes"; null when already expired. @param {string} iso @param {number} [now] */
+export function expiresIn(iso, now = Date.now()) {
+  const s = (Date.parse(iso) - now) / 1000;
+  if (!(s > 0)) return null;
+  if (s < 90) return 'Link expires in about a minute';
+  if (s < 5400) return `Link expires in ${Math.round(s / 60)} minutes`;
+  const h = Math.round(s / 3600);
+  return `Link expires in ${h === 1 ? '1 hour' : `${h} hours`}`;
+}
+
+/**
+ * The one sentence under the label: what is happening now, in plain words.
+ * @param {Job} job
+ * @returns {string}
+ */
+export function sentence(job) {
+  switch (job.status) {
+    case 'pending':
+      if (job.cancel_requested) return 'Stopping — your cancel was received.';
+      if (job.waiting_for) return job.progress_message || 'Waiting for your earlier job to finish.';
+      if (job.attempt > 1) return 'The last try hit a temporary problem; it will try again by itself shortly. No need to start over.';
+      if (job.queue_position) return job.queue_position === 1 ? 'Next in line — it starts as soon as a slot frees up.' : 'Waiting for the jobs ahead of it to start.';
+      return 'Waiting to start.';
+    case 'running':
+      if (job.cancel_requested) return 'Stopping — your cancel was received.';
+      return job.progress_message || 'Working on it.';
+    case 'needs_action':
+      return job.action?.message || 'Waiting for your decision before it goes on.';
+    case 'succeeded':
+      return outcome(job);
+    case 'failed':
+      return job.error_message || 'It stopped before it finished.';
+    case 'cancelled':
+      return 'Cancelled before it finished.';
+    default:
+      return job.progress_message || '';
+  }
+}
+
+/** "Finished processing 50 invitations · 47 sent · 3 failed" or the result's own message. @param {Job} job */
+export function outcome(job) {
+  const s = job.summary;
+  if (job.result?.message) return job.result.message;
+  if (s && s.failed > 0) {
+    const w = typeWords(job);
+    const total = s.succeeded + s.failed + (s.skipped || 0);
+    const parts = [`Finished processing ${count(total, (w.items || 'item').replace(/s$/, ''), w.items || 'items')}`,
+      `${number(s.succeeded)} ${w.sent || 'succeeded'}`, `${number(s.failed)} ${w.failed || 'failed'}`];
+    if (s.skipped) parts.push(`${number(s.skipped)} skipped`);
+    return parts.join(' · ');
+  }
+  if (job.result?.filename) return 'Your file is ready.';
+  return 'Done.';
+}
+
+/** True when the job finished but some items failed. @param {Job} job */
+export function isPartial(job) {
+  return job.status === 'succeeded' && !!job.summary && job.summary.failed > 0;
+}
+
+/** The next step after a failure, said plainly. @param {Job} job */
+export function nextStep(job) {
+  if (job.error?.retryable === false) return 'Nothing is running now. Fix what the message says, then start over — your inputs are kept.';
+  return 'Nothing is running now. Retry runs it again with the same inputs, or start over to change them.';
+}
+
+/** The tab title while running or when done: "(45%) Exporting contacts…", "✓ Export complete". @param {Job} job */
+export function tabTitle(job) {
+  const w = typeWords(job);
+  switch (job.status) {
+    case 'running':
+    case 'pending':
+      return `${job.progress_pct != null ? `(${Math.floor(job.progress_pct)}%) ` : ''}${w.running}…`;
+    case 'needs_action':
+      return `● ${typeLabel(job)} needs your decision`;
+    case 'succeeded':
+      return isPartial(job) ? `✓ ${w.done} (some failed)` : `✓ ${w.done}`;
+    case 'failed':
+      return `✕ ${typeLabel(job)} failed`;
+    case 'cancelled':
+      return `${typeLabel(job)} cancelled`;
+    default:
+      return typeLabel(job);
+  }
+}
