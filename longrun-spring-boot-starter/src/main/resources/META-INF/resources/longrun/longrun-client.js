@@ -117,6 +117,56 @@ export async function jobAction(id, verb) {
   return (await request('POST', `/api/jobs/${encodeURIComponent(id)}/${verb}`)).data;
 }
 
+/**
+ * @typedef {{id: number, job_id: string, job_type: string, kind: string, title: string, body: string, link: string|null,
+ *   created_at: string, read_at: string|null, read: boolean}} Notification
+ */
+
+/**
+ * The caller's inbox, newest first; `next_before` pages on.
+ * @param {{before?: number|null, limit?: number}} [page]
+ * @returns {Promise<{notifications: Notification[], unread: number, next_before: number|null}>}
+ */
+export async function listNotifications({ before, limit } = {}) {
+  const q = new URLSearchParams();
+  if (before != null) q.set('before', String(before));
+  if (limit) q.set('limit', String(limit));
+  return (await request('GET', `/api/notifications?${q}`)).data;
+}
+
+/** @param {number} id @returns {Promise<Notification>} */
+export async function markNotificationRead(id) {
+  return (await request('POST', `/api/notifications/${encodeURIComponent(String(id))}/read`)).data;
+}
+
+/** @returns {Promise<{marked: number, unread: number}>} */
+export async function markAllNotificationsRead() {
+  return (await request('POST', '/api/notifications/read-all')).data;
+}
+
+/**
+ * The result files of these jobs as one zip the server streams (only the caller's files; the rest named in
+ * MISSING.txt inside). Problems become {@link LongrunError}.
+ * @param {string[]} jobIds @returns {Promise<{blob: Blob, filename: string}>}
+ */
+export async function downloadResultsZip(jobIds) {
+  /** @type {Record<string,string>} */
+  const h = { Accept: 'application/zip, application/problem+json', 'Content-Type': 'application/json' };
+  if (config.token) h.Authorization = `Bearer ${config.token}`;
+  let res;
+  try {
+    res = await fetch(`${config.base}/api/files/zip`, { method: 'POST', headers: h, body: JSON.stringify({ job_ids: jobIds }), credentials: 'same-origin' });
+  } catch {
+    throw new LongrunError(0, FALLBACK_DETAIL[0]);
+  }
+  if (!res.ok) {
+    const data = await res.json().catch(() => null);
+    throw new LongrunError(res.status, data?.detail || FALLBACK_DETAIL[res.status] || FALLBACK_DETAIL[500], data);
+  }
+  const name = /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') || '')?.[1] || 'results.zip';
+  return { blob: await res.blob(), filename: name };
+}
+
 let typesPromise = /** @type {Promise<Record<string, any>>|null} */ (null);
 /** The job types by name (label, cancel_effect, typical_duration), fetched once per page. */
 export function jobTypes() {

@@ -2,7 +2,7 @@
 // first, then finished — each a compact <longrun-job> row, with filters, bulk actions and older pages.
 // The dashboard's jobs page; host applications can embed it as a jobs panel.
 
-import { LongrunError, hub, jobTypes, listJobs, request } from './longrun-client.js';
+import { LongrunError, downloadResultsZip, hub, jobTypes, listJobs, request } from './longrun-client.js';
 import { confirmDialog, ensureStyles, fill, fire, h, show, text } from './longrun-dom.js';
 import { LongrunJob } from './longrun-job.js';
 import { LABELS, count, isTerminal } from './longrun-words.js';
@@ -233,16 +233,28 @@ export class LongrunJobs extends HTMLElement {
       });
   }
 
-  /** Each selected result through its own signed link (the browser asks once to allow several downloads). */
-  downloadSelected() {
-    const files = this.jobs.filter(j => this.selected.has(j.id) && j.result?.url);
-    files.forEach((j, i) => setTimeout(() => {
-      const a = h('a', { href: /** @type {string} */ (j.result?.url), download: j.result?.filename || true, hidden: true });
+  /** The selected results as one zip, streamed by the server with only this person's files. */
+  async downloadSelected() {
+    // In the order the person picked them: the first keeps its plain file name, later twins get " (2)".
+    const ids = [...this.selected].filter(id => this.jobs.some(j => j.id === id && j.result?.url));
+    if (!ids.length) return;
+    const button = /** @type {HTMLButtonElement} */ (this.parts.download);
+    button.disabled = true;
+    this.say(`Preparing a zip of ${count(ids.length, 'file')}…`);
+    try {
+      const { blob, filename } = await downloadResultsZip(ids);
+      const url = URL.createObjectURL(blob);
+      const a = h('a', { href: url, download: filename, hidden: true });
       document.body.append(a);
       a.click();
       a.remove();
-    }, i * 400));
-    this.say(`Downloading ${count(files.length, 'file')}.`);
+      // Revoked later: the browser starts reading the file after the click returns.
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      this.say(`Downloaded ${filename} with ${count(ids.length, 'selected result')}.`);
+    } catch (e) {
+      this.say(/** @type {Error} */ (e).message);
+    }
+    this.renderBulk();
   }
 
   /** @param {string} message */

@@ -1,19 +1,20 @@
-// <longrun-toasts>: a short message when one of the person's jobs finishes or needs them, on whichever
-// page of the app they are (every job arrives on the shared event stream), with an opt-in sound.
-// Put one in the page layout; the dashboard does.
+// <longrun-toasts>: a short message when the server notifies the person (a job of theirs finished, failed or
+// needs them), on whichever page of the app they are: the `notification` event of the shared stream, and on
+// each page load the unread notifications that arrived while they moved between pages. Opt-in sound.
+// Put one in the page layout; the dashboard does. The server sends no notification for the person's own cancel.
 
-import { getJob, hub } from './longrun-client.js';
+import { hub, listNotifications } from './longrun-client.js';
 import { ensureStyles, h } from './longrun-dom.js';
-import { bytes, count, isPartial, isTerminal, outcome, typeLabel, typeWords } from './longrun-words.js';
 
-/** @typedef {import('./longrun-client.js').Job} Job */
+/** @typedef {import('./longrun-client.js').Notification} Notification */
 
-const TOASTED = 'longrun:toasted';
-const ACTIVE = 'longrun:active';
+/** The newest notification id this tab has already dealt with (toasted or seen before it opened). */
+const SEEN = 'longrun:toasted-up-to';
 export const SOUND_KEY = 'longrun:sound';
 const SHOWN_MS = 10000;
+const MARKS = { succeeded: '✓', failed: '✕', needs_action: '●', cancelled: '■' };
 
-/** Events: `longrun-toast` (detail: {job}) for each toast shown. */
+/** Events: `longrun-toast` (detail: {notification}) for each toast shown. */
 export class LongrunToasts extends HTMLElement {
   /** @param {string} [tag] @param {CustomElementRegistry} [registry] */
   static define(tag = 'longrun-toasts', registry = customElements) {
@@ -33,7 +34,7 @@ export class LongrunToasts extends HTMLElement {
     this.setAttribute('role', 'region');
     this.setAttribute('aria-label', 'Job notifications');
     this.setAttribute('aria-live', 'polite');
-    this.stop = hub.onAnyJob((job, previous) => this.onJob(job, previous));
+    this.stop = hub.onNotification(n => this.onNotification(n));
     this.catchUp();
   }
 
@@ -41,57 +42,47 @@ export class LongrunToasts extends HTMLElement {
     this.stop?.();
   }
 
-  /** Jobs that were running when the person left the last page and finished in between. */
+  /**
+   * Unread notifications newer than the last this tab handled: they came while the person changed pages. The
+   * first page of a tab only notes where the inbox stands; what came before is in the bell.
+   */
   async catchUp() {
-    for (const id of Object.keys(readSet(ACTIVE))) {
-      try {
-        const job = await getJob(id);
-        hub.publish(job);
-        if (isTerminal(job.status)) this.onJob(job, undefined);
-      } catch {
-        forget(ACTIVE, id);
-      }
+    let page;
+    try {
+      page = await listNotifications({ limit: 10 });
+    } catch {
+      return; // the bell and the pages show the connection trouble
     }
+    const seen = seenUpTo();
+    const newest = Math.max(0, ...page.notifications.map(n => n.id));
+    if (seen == null) { setSeen(newest); return; }
+    page.notifications.filter(n => n.id > seen && !n.read).reverse().forEach(n => this.onNotification(n));
+    setSeen(Math.max(seenUpTo() ?? 0, newest));
   }
 
-  /** @param {Job} job @param {Job|undefined} previous */
-  onJob(job, previous) {
-    if (!isTerminal(job.status) && job.status !== 'needs_action') {
-      remember(ACTIVE, job.id);
-      return;
-    }
-    const wasActive = (previous && !isTerminal(previous.status) && previous.status !== job.status) || readSet(ACTIVE)[job.id];
-    forget(ACTIVE, job.id);
-    // A cancel is the person's own doing and its screen already says so; a toast would only repeat it.
-    if (job.status === 'cancelled') return;
-    const key = `${job.id}:${job.status}`;
-    if (!wasActive || readSet(TOASTED)[key]) return;
-    remember(TOASTED, key);
+  /** @param {Notification} n */
+  onNotification(n) {
+    if (!n || typeof n.id !== 'number') return;
+    const seen = seenUpTo();
+    if (seen != null && n.id <= seen) return;
+    setSeen(n.id);
+    // Read already (the person chose email only for this type) or cancelled by themselves: nothing to announce.
+    if (n.read) return;
     // The page already shows this job in full: its panel says it, a toast would only cover it.
-    if (document.querySelector(`longrun-job[mode="expanded"][job-id="${CSS.escape(job.id)}"]`)) return;
-    this.show(job);
+    if (n.job_id && document.querySelector(`longrun-job[mode="expanded"][job-id="${CSS.escape(n.job_id)}"]`)) return;
+    this.show(n);
   }
 
-  /** @param {Job} job */
-  show(job) {
-    const w = typeWords(job);
-    const ok = job.status === 'succeeded';
-    const title = ok ? `✓ ${w.done}${isPartial(job) ? ' (some failed)' : ''}`
-      : job.status === 'failed' ? `✕ ${typeLabel(job)} failed`
-      : job.status === 'needs_action' ? `● ${typeLabel(job)} needs your decision`
-      : `${typeLabel(job)} cancelled`;
-    const file = job.result?.filename
-      ? `${job.result.filename}${job.result.row_count != null ? ` · ${count(job.result.row_count, 'row')}` : ''}${job.result.size_bytes != null ? ` · ${bytes(job.result.size_bytes)}` : ''}`
-      : null;
-    const detail = job.status === 'failed' ? job.error_message || 'It stopped before it finished.'
-      : job.status === 'needs_action' ? job.action?.message || 'It is waiting for you.'
-      : ok ? file || outcome(job) : 'It stopped before it finished.';
-    const href = (this.getAttribute('detail-href') || 'job.html?id={id}').replace('{id}', encodeURIComponent(job.id));
-    const toast = h('div', { class: `lr-toast lr-toast-${job.status}`, role: 'status' },
-      h('p', { class: 'lr-toast-title' }, title),
-      h('p', { class: 'lr-toast-detail' }, detail),
+  /** @param {Notification} n */
+  show(n) {
+    const job = n.job_id ? hub.latest.get(n.job_id) : undefined;
+    const ok = n.kind === 'succeeded';
+    const href = (this.getAttribute('detail-href') || 'job.html?id={id}').replace('{id}', encodeURIComponent(n.job_id));
+    const toast = h('div', { class: `lr-toast lr-toast-${n.kind}`, role: 'status', 'data-notification-id': String(n.id) },
+      h('p', { class: 'lr-toast-title' }, `${MARKS[/** @type {keyof MARKS} */ (n.kind)] || '●'} ${n.title || 'A job finished'}`),
+      n.body ? h('p', { class: 'lr-toast-detail' }, n.body) : null,
       h('div', { class: 'lr-actions' },
-        ok && job.result?.url ? h('a', { class: 'lr-button lr-primary lr-small', href: job.result.url, download: job.result.filename || true }, 'Download') : null,
+        ok && job?.result?.url ? h('a', { class: 'lr-button lr-primary lr-small', href: job.result.url, download: job.result.filename || true }, 'Download') : null,
         h('a', { class: 'lr-button lr-small', href }, 'View'),
         h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => toast.remove() }, 'Dismiss')));
     this.append(toast);
@@ -100,7 +91,7 @@ export class LongrunToasts extends HTMLElement {
     const timer = () => setTimeout(() => { if (!toast.matches(':hover, :focus-within')) toast.remove(); else timer(); }, SHOWN_MS);
     timer();
     if (localStorage.getItem(SOUND_KEY) === 'on') chime(ok);
-    this.dispatchEvent(new CustomEvent('longrun-toast', { detail: { job }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('longrun-toast', { detail: { notification: n }, bubbles: true, composed: true }));
   }
 }
 
@@ -122,25 +113,15 @@ function chime(ok) {
   } catch { /* no audio: the toast says it anyway */ }
 }
 
-/** @param {string} k @returns {Record<string, number>} */
-function readSet(k) {
-  try { return JSON.parse(sessionStorage.getItem(k) || '{}'); } catch { return {}; }
+/** @returns {number|null} */
+function seenUpTo() {
+  try {
+    const v = sessionStorage.getItem(SEEN);
+    return v == null ? null : Number(v);
+  } catch { return null; }
 }
 
-/** @param {string} k @param {string} id */
-function remember(k, id) {
-  const s = readSet(k);
-  if (s[id]) return;
-  s[id] = Date.now();
-  // Bounded: the oldest entries go first.
-  const entries = Object.entries(s).sort((a, b) => b[1] - a[1]).slice(0, 200);
-  try { sessionStorage.setItem(k, JSON.stringify(Object.fromEntries(entries))); } catch { /* storage full or off */ }
-}
-
-/** @param {string} k @param {string} id */
-function forget(k, id) {
-  const s = readSet(k);
-  if (!s[id]) return;
-  delete s[id];
-  try { sessionStorage.setItem(k, JSON.stringify(s)); } catch { /* storage off */ }
+/** @param {number} id */
+function setSeen(id) {
+  try { sessionStorage.setItem(SEEN, String(Math.max(id, seenUpTo() ?? 0))); } catch { /* storage off: only live toasts */ }
 }

@@ -52,7 +52,7 @@ class LiveUpdatesTest extends BrowserTestBase {
         assertThat(page.locator("#job-area longrun-job .lr-badge")).hasText("In progress");
         page.navigate("/index.html");
         Locator toast = page.locator(".lr-toast");
-        assertThat(toast).containsText("✓ Demo job complete");
+        assertThat(toast).containsText("✓ Demo: wait is done");
         assertThat(page.locator(".lr-bell-count")).isVisible();
         screenshot(page, "toast-on-jobs-page");
     }

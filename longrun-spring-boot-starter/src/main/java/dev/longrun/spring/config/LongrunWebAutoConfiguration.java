@@ -9,6 +9,7 @@ import dev.longrun.spring.api.JobViews;
 import dev.longrun.spring.api.JobsController;
 import dev.longrun.spring.api.OpenApiAliasController;
 import dev.longrun.spring.files.FilesController;
+import dev.longrun.spring.files.ResultsZipController;
 import dev.longrun.spring.files.ResultLinks;
 import dev.longrun.spring.problem.ProblemAdvice;
 import dev.longrun.spring.security.ApiKeys;
@@ -46,7 +47,7 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(after = LongrunEngineAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({JobsController.class, JobActionsController.class, JobDetailsController.class, JobTypesController.class,
-        OpenApiAliasController.class, FilesController.class, EventsController.class, UploadController.class,
+        OpenApiAliasController.class, FilesController.class, ResultsZipController.class, EventsController.class, UploadController.class,
         SessionController.class, TokenController.class, ProblemAdvice.class, LongrunSecurityConfiguration.class})
 public class LongrunWebAutoConfiguration {
 

@@ -1,0 +1,7 @@
+package dev.longrun.spring.files;
+
+import dev.longrun.spring.support.OnPostgres;
+
+@OnPostgres
+class PostgresResultsZipTest extends ResultsZipContract {
+}
