@@ -8,7 +8,11 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Defaults the starter needs, with the lowest precedence so any application setting wins: request threads are
- * virtual (event streams hold connections open), and health and Prometheus metrics are exposed over HTTP.
+ * virtual (event streams hold connections open), health and Prometheus metrics are exposed over HTTP, and Spring
+ * Security's own observations (a timer and a long-task timer around each of the dozen filters, on every request) are
+ * off: on a 2-core node they cost more than half the CPU of a {@code 304} status read (see docs/BENCHMARKS.md).
+ * {@code http.server.requests} metrics stay; set {@code management.observations.enable.spring.security=true} to get
+ * the filter timings back.
  */
 public class LongrunDefaults implements EnvironmentPostProcessor {
 
@@ -18,6 +22,7 @@ public class LongrunDefaults implements EnvironmentPostProcessor {
                 "spring.threads.virtual.enabled", "true",
                 "management.endpoints.web.exposure.include", "health,info,prometheus",
                 "management.endpoint.health.show-components", "always",
+                "management.observations.enable.spring.security", "false",
                 "server.error.include-stacktrace", "never",
                 "server.error.whitelabel.enabled", "false")));
     }

@@ -95,7 +95,8 @@ public class LongrunProperties {
     public static class Tokens {
         /**
          * Secret (at least 32 characters) that signs browser tokens and download links. Set the same value on
-         * every node. When absent, a random one is made at start: tokens and links then stop working after a restart.
+         * every node. When absent, a random one is created once and kept in {@code <data-dir>/secret} (mode 600), which
+         * serves a single node; several nodes must set this property.
          */
         private String secret;
         /** Lifetime of browser tokens and of dashboard sessions. */

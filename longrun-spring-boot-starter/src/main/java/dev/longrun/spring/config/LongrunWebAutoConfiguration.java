@@ -53,7 +53,7 @@ public class LongrunWebAutoConfiguration {
 
     @Bean
     public Secrets longrunSecrets(LongrunProperties p) {
-        return new Secrets(p.getTokens().getSecret());
+        return new Secrets(p.getTokens().getSecret(), p.getDataDir());
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package dev.longrun.spring.security;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Derives separate HMAC keys for browser tokens and download links from {@code longrun.tokens.secret}, so a key
- * of one purpose can never verify the other. Built once by the auto-configuration.
+ * Derives separate HMAC keys for browser tokens and download links from {@code longrun.tokens.secret} (or, when it
+ * is not set, from the node's own secret kept in {@code <longrun.data-dir>/secret}), so a key of one purpose can
+ * never verify the other. Built once by the auto-configuration.
  */
 public final class Secrets {
 
@@ -20,13 +21,15 @@ public final class Secrets {
 
     private final byte[] master;
 
-    public Secrets(String configured) {
+    /** {@code configured} is {@code longrun.tokens.secret} (may be null); {@code dataDir} keeps the fallback secret. */
+    public Secrets(String configured, Path dataDir) {
         if (configured == null || configured.isBlank()) {
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            this.master = random;
-            log.warn("longrun.tokens.secret is not set: using a random secret. Browser tokens and download links stop working "
-                    + "after a restart, and nodes cannot verify each other's. Set longrun.tokens.secret (32+ characters) in production.");
+            SecretFile.Loaded kept = SecretFile.loadOrCreate(dataDir);
+            this.master = kept.secret().getBytes(StandardCharsets.US_ASCII);
+            log.warn("longrun.tokens.secret is not set: using the secret {} in {}. It survives restarts of this node, but "
+                    + "nodes sharing one database cannot verify each other's tokens and links: a multi-node deployment "
+                    + "must set longrun.tokens.secret (32+ characters, the same on every node).",
+                    kept.created() ? "just created" : "kept", kept.path().toAbsolutePath());
         } else if (configured.length() < 32) {
             throw new IllegalArgumentException("longrun.tokens.secret must be at least 32 characters long (it has "
                     + configured.length() + "); generate one with: openssl rand -base64 48");

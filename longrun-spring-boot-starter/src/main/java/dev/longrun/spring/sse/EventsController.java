@@ -4,6 +4,7 @@ import dev.longrun.Job;
 import dev.longrun.spring.api.JobAccess;
 import dev.longrun.spring.problem.ApiProblem;
 import dev.longrun.spring.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,14 +33,22 @@ public class EventsController {
 
     @GetMapping(path = "/api/jobs/{id}/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
     public ResponseEntity<SseEmitter> job(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-                                          @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+                                          @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                                          HttpServletRequest request) {
         Job job = access.visible(caller, id);
         Long last = lastEventId(lastEventId);
         if (job.isTerminal() && last != null && last >= job.version()) {
             // The client has the final state: 204 tells EventSource to stop reconnecting.
             return ResponseEntity.noContent().build();
         }
-        return sse(hub.job(job, last));
+        ResponseEntity<SseEmitter> stream = sse(hub.job(job, last));
+        if ("HTTP/1.1".equals(request.getProtocol())) {
+            // This stream ends by itself at the job's final state. Tomcat keeps the request's buffers (about 100 KiB)
+            // with a kept-alive connection until it is reused or times out, so thousands of ended streams would pin
+            // hundreds of MiB; the browser opens a new connection for its next request instead.
+            return ResponseEntity.status(stream.getStatusCode()).headers(stream.getHeaders()).header("Connection", "close").body(stream.getBody());
+        }
+        return stream;
     }
 
     @GetMapping(path = "/api/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})

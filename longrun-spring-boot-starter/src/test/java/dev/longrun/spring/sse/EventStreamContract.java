@@ -106,6 +106,8 @@ public abstract class EventStreamContract extends ApiTestBase {
             assertThat(f.json().get("status").asString()).isEqualTo("failed");
             assertThat(f.json().get("error_message").asString()).isEqualTo("done already");
             assertThat(sse.nextEvent(WAIT).end()).isTrue();
+            assertThat(sse.header("Connection")).as("an ended stream does not keep Tomcat's request buffers on a kept-alive connection")
+                    .isEqualToIgnoringCase("close");
         }
     }
 

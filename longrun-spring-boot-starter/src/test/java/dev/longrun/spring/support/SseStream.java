@@ -41,6 +41,11 @@ public final class SseStream implements AutoCloseable {
         return response.statusCode();
     }
 
+    /** A response header, or empty when absent. */
+    public String header(String name) {
+        return response.headers().firstValue(name).orElse("");
+    }
+
     public String contentType() {
         return response.headers().firstValue("Content-Type").orElse("");
     }

@@ -1,0 +1,75 @@
+package dev.longrun.bench.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The few API calls the benchmark makes to set a scene (start a job, read it, cancel it), as the user "bench". */
+final class BenchApi {
+
+    static final String USER = "bench";
+    static final String ACCOUNT = "bench";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    BenchApi(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    String base() {
+        return base;
+    }
+
+    /** Starts {@code demo.wait} and returns the new job. */
+    JsonNode startWait(int seconds, int steps) throws IOException, InterruptedException {
+        String body = "{\"type\":\"demo.wait\",\"params\":{\"seconds\":" + seconds + ",\"steps\":" + steps + "}}";
+        return call(request("/api/jobs/start").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    JsonNode job(String id) throws IOException, InterruptedException {
+        return call(request("/api/jobs/" + id).GET());
+    }
+
+    JsonNode cancel(String id) throws IOException, InterruptedException {
+        return call(request("/api/jobs/" + id + "/cancel").POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Polls (bounded) until the job has reached {@code step}; returns it. */
+    JsonNode awaitStep(String id, int step, Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            JsonNode job = job(id);
+            if (job.path("current_step").asInt(0) >= step) {
+                return job;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Job " + id + " did not reach step " + step + " within " + limit.toSeconds() + " s: " + job);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .header("X-Longrun-Api-Key", ServerUnderTest.API_KEY).header("X-Longrun-User", USER).header("X-Longrun-Account", ACCOUNT);
+    }
+
+    private JsonNode call(HttpRequest.Builder req) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(r.request().method() + " " + r.uri() + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    static JsonNode parse(String json) {
+        return JSON.readTree(json);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.longrun.bench.http;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The HTTP benchmarks of issue 3, run with {@code -Dbench=http}: status reads with and without ETag (wrk), SSE fan-out
+ * latency to 1,000 subscribers, and how many event streams one node holds in a 512 MiB heap. The product jar runs in
+ * its own JVM; the load comes from other processes (wrk, and this JVM for the event streams), over loopback.
+ * Settings are system properties: {@code http.jar}, {@code http.reads.seconds} (10), {@code http.reads.connections}
+ * (32), {@code http.subscribers} (1000), {@code http.fanout.seconds} (40), {@code http.streams} (10000),
+ * {@code http.server.args} (extra server arguments, space-separated), {@code http.parts} (reads,fanout,streams).
+ */
+public final class HttpBenchmark {
+
+    private static final long HEAP_BYTES = 512L << 20;
+
+    private HttpBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(System.getProperty("http.jar", "longrun-server/target/longrun-server.jar"));
+        int readSeconds = Integer.getInteger("http.reads.seconds", 10);
+        int readConnections = Integer.getInteger("http.reads.connections", 32);
+        int subscribers = Integer.getInteger("http.subscribers", 1000);
+        int fanOutSeconds = Integer.getInteger("http.fanout.seconds", 40);
+        int streams = Integer.getInteger("http.streams", 10_000);
+        List<String> parts = List.of(System.getProperty("http.parts", "reads,fanout,streams").split(","));
+        List<String> serverArgs = Arrays.stream(System.getProperty("http.server.args", "").split("\\s+")).filter(a -> !a.isBlank()).toList();
+        if (!WrkRun.installed()) {
+            throw new IllegalStateException("wrk is not installed; install it with: apt-get install -y wrk");
+        }
+        System.out.printf("HTTP benchmark, %s, %d cores, server: %s -Xmx512m %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
+                jar, String.join(" ", serverArgs));
+        System.out.printf("%n| what | figure | load avg (1 min) |%n|---|---|---:|%n");
+        Long liveAfterFanOut = null;
+        if (parts.contains("reads") || parts.contains("fanout")) {
+            try (ServerUnderTest server = ServerUnderTest.start(jar, (HEAP_BYTES >> 20) + "m", serverArgs)) {
+                BenchApi api = new BenchApi(server.port());
+                if (parts.contains("reads")) {
+                    printReads(StatusReads.run(server, api, 2, readConnections, Duration.ofSeconds(readSeconds)));
+                }
+                if (parts.contains("fanout")) {
+                    double load = Load.oneMinute();
+                    printFanOut(FanOut.run(api, subscribers, fanOutSeconds), load);
+                    liveAfterFanOut = server.liveHeapBytes();
+                    if (Boolean.getBoolean("http.fanout.histogram")) {
+                        server.topClasses(400).stream().filter(l -> l.contains("longrun") || l.contains("Sse") || l.contains("Processor")
+                                || l.contains("Request") || l.contains("[B") || l.contains("[C") || l.contains("NioChannel")).forEach(System.out::println);
+                    }
+                }
+            }
+        }
+        if (parts.contains("streams")) {
+            // A fresh server, so what earlier parts left in the heap (caches, JIT, pooled buffers) is not counted.
+            try (ServerUnderTest server = ServerUnderTest.start(jar, (HEAP_BYTES >> 20) + "m", serverArgs)) {
+                double load = Load.oneMinute();
+                printCapacity(StreamCapacity.run(server, new BenchApi(server.port()), streams, HEAP_BYTES), load, server.log());
+            }
+        }
+        if (liveAfterFanOut != null) {
+            System.out.printf("%nLive heap of the first server after the fan-out's streams ended: %,d MiB%n", liveAfterFanOut >> 20);
+        }
+    }
+
+    private static void printReads(StatusReads.Result r) {
+        row("`GET /api/jobs/{id}`, full body (200), wrk " + r.threads() + " threads / " + r.connections() + " connections", r.full());
+        row("same with `If-None-Match` (304)", r.cached());
+    }
+
+    private static void row(String what, StatusReads.Run run) {
+        WrkRun.Result w = run.wrk();
+        System.out.printf(Locale.ROOT, "| %s | **%,.0f req/s**, latency p50 %.1f ms, p99 %.1f ms (%,d requests, %d errors); "
+                        + "server CPU %.0f µs per request | %.1f |%n",
+                what, w.requestsPerSecond(), w.p50Millis(), w.p99Millis(), w.requests(), w.errors(), run.serverCpuMicrosPerRequest(), run.load());
+    }
+
+    private static void printFanOut(FanOut.Result f, double load) {
+        System.out.printf(Locale.ROOT, "| SSE fan-out, %,d of %,d subscribers on one job (opened in %.1f s), %d changes, %,d frames: "
+                        + "progress write → frame at client | **p50 %.1f ms, p99 %.1f ms**, max %.1f ms%s | %.1f |%n",
+                f.connected(), f.subscribers(), f.openSeconds(), f.changes(), f.sortedMicros().size(), f.percentileMillis(50),
+                f.percentileMillis(99), f.percentileMillis(100),
+                f.incomplete() == 0 ? "" : String.format(Locale.ROOT, "; %d streams missed the final state", f.incomplete()), load);
+    }
+
+    private static void printCapacity(StreamCapacity.Result c, double load, Path log) {
+        System.out.printf(Locale.ROOT, "| event streams in `-Xmx512m` (target %,d) | **%,d held** (%s), opened in %.1f s, %d refused; live heap %,d → %,d MiB"
+                        + " (**%.1f KiB per stream**, so about %,d fit); final state delivered to %,d in %.1f s; server alive: %s | %.1f |%n",
+                c.target(), c.connected(), c.allHeld() ? "all" : "ramp stopped before the heap ran out",
+                c.openSeconds(), c.refused(), c.liveBeforeBytes() >> 20, c.liveAfterBytes() >> 20,
+                c.kibPerStream(), c.projectedFit(), c.delivered(), c.deliverSeconds(), c.serverAlive(), load);
+        System.out.printf("%nLargest classes in the server's live heap with the streams open:%n");
+        c.topClasses().forEach(System.out::println);
+        if (!c.serverAlive()) {
+            System.out.println("The server died; see " + log);
+        }
+    }
+}

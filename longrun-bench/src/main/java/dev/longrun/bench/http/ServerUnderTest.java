@@ -1,0 +1,132 @@
+package dev.longrun.bench.http;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The product under test: {@code longrun-server.jar} in a JVM of its own ({@code -Xmx512m}, embedded store in a fresh
+ * data directory, loopback only), started and stopped by {@link HttpBenchmark}. Also reads the live heap of that JVM.
+ */
+final class ServerUnderTest implements AutoCloseable {
+
+    static final String API_KEY = "demo-key-change-me";
+
+    private final Process process;
+    private final Path dataDir;
+    private final int port;
+
+    private ServerUnderTest(Process process, Path dataDir, int port) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    static ServerUnderTest start(Path jar, String heap, List<String> extraArgs) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No server jar at " + jar.toAbsolutePath() + "; build it with: "
+                    + "./mvnw -q -pl longrun-server -am package -DskipTests (or run the benchmark with -pl longrun-bench -am)");
+        }
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Path dataDir = Files.createTempDirectory("longrun-httpbench");
+        List<String> cmd = new ArrayList<>(List.of(java("java"), "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
+                "-jar", jar.toAbsolutePath().toString(),
+                "--server.address=127.0.0.1", "--server.port=" + port, "--longrun.data-dir=" + dataDir,
+                "--longrun.demo.contacts=0", "--logging.level.dev.longrun=warn"));
+        cmd.addAll(extraArgs);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile()).start();
+        ServerUnderTest server = new ServerUnderTest(p, dataDir, port);
+        server.awaitHealthy(Duration.ofSeconds(120));
+        return server;
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** CPU time the server process has used so far (user + system), from the operating system. */
+    Duration cpu() {
+        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("This system does not report process CPU time"));
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    Path log() {
+        return dataDir.resolve("server.log");
+    }
+
+    private void awaitHealthy(Duration limit) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server exited during startup; see " + log());
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The server was not healthy within " + limit.toSeconds() + " s; see " + log());
+    }
+
+    /** Bytes of live objects: {@code jcmd GC.class_histogram} runs a full GC first, so garbage is not counted. */
+    long liveHeapBytes() throws IOException, InterruptedException {
+        List<String> lines = histogram();
+        return lines.stream().filter(l -> l.startsWith("Total")).map(l -> Long.parseLong(l.trim().split("\\s+")[2]))
+                .findFirst().orElseThrow(() -> new IllegalStateException("jcmd printed no class histogram: " + lines));
+    }
+
+    /** The biggest classes by live bytes, as jcmd prints them. */
+    List<String> topClasses(int n) throws IOException, InterruptedException {
+        return histogram().stream().filter(l -> l.matches("\\s*\\d+:.*")).limit(n).toList();
+    }
+
+    private List<String> histogram() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(java("jcmd"), Long.toString(process.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+        byte[] out = jcmd.getInputStream().readAllBytes();
+        if (!jcmd.waitFor(120, TimeUnit.SECONDS)) {
+            jcmd.destroyForcibly();
+            throw new IllegalStateException("jcmd did not finish within 2 minutes");
+        }
+        return new String(out, StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private static String java(String tool) {
+        return Path.of(System.getProperty("java.home"), "bin", tool).toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.longrun.bench.http;
+
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /api/jobs/{id}} of a running job, loaded by wrk: full bodies (200), then revalidation with the current
+ * ETag (304). The job sits on its only step for an hour, so its version, and thus the ETag, stays the same; that
+ * is checked after the runs.
+ */
+final class StatusReads {
+
+    /** One wrk run with the server's CPU time per request (independent of what else the machine runs). */
+    record Run(WrkRun.Result wrk, double serverCpuMicrosPerRequest, double load) {
+    }
+
+    record Result(Run full, Run cached, int connections, int threads) {
+    }
+
+    private StatusReads() {
+    }
+
+    static Result run(ServerUnderTest server, BenchApi api, int threads, int connections, Duration length) throws Exception {
+        String id = api.startWait(3600, 1).get("id").asString();
+        JsonNode job = api.awaitStep(id, 1, Duration.ofSeconds(60));
+        String etag = "\"" + job.get("version").asLong() + "\"";
+        String url = api.base() + "/api/jobs/" + id;
+        WrkRun.run(url, null, threads, connections, Duration.ofSeconds(5)); // warm-up (JIT)
+        WrkRun.run(url, etag, threads, connections, Duration.ofSeconds(3));
+        Run full = measured(server, url, null, threads, connections, length);
+        Run cached = measured(server, url, etag, threads, connections, length);
+        long versionAfter = api.job(id).get("version").asLong();
+        if (!etag.equals("\"" + versionAfter + "\"")) {
+            throw new IllegalStateException("The job changed during the run (version " + etag + " → " + versionAfter
+                    + "), so not every cached read was a 304; run again.");
+        }
+        api.cancel(id);
+        return new Result(full, cached, connections, threads);
+    }
+
+    private static Run measured(ServerUnderTest server, String url, String etag, int threads, int connections, Duration length) throws Exception {
+        double load = Load.oneMinute();
+        Duration cpuBefore = server.cpu();
+        WrkRun.Result wrk = WrkRun.run(url, etag, threads, connections, length);
+        Duration cpu = server.cpu().minus(cpuBefore);
+        return new Run(wrk, cpu.toNanos() / 1000.0 / Math.max(1, wrk.requests()), load);
+    }
+}
