@@ -239,6 +239,19 @@ WHERE type = :type::text AND status = 'succeeded' AND started_at IS NOT NULL
 ORDER BY completed_at DESC
 LIMIT :limit::int;
 
+-- name: KeepShape
+INSERT INTO ${schema}.estimate_shapes (type, recorded_at, shape)
+VALUES (:type::text, :recorded_at::timestamptz, :shape::text);
+
+-- name: PruneShapes
+DELETE FROM ${schema}.estimate_shapes
+WHERE type = :type::text
+  AND id < (SELECT min(id) FROM (SELECT id FROM ${schema}.estimate_shapes WHERE type = :type::text
+                                 ORDER BY id DESC LIMIT :keep::int) newest);
+
+-- name: RecentShapes
+SELECT shape FROM ${schema}.estimate_shapes WHERE type = :type::text ORDER BY id DESC LIMIT :limit::int;
+
 -- name: AppendLog
 INSERT INTO ${schema}.job_logs (job_id, level, message, timestamp)
 VALUES (:job_id::uuid, :level::text, :message::text, :timestamp::timestamptz);

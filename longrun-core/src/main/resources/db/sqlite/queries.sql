@@ -256,6 +256,19 @@ WHERE type = :type AND status = 'succeeded' AND started_at IS NOT NULL
 ORDER BY completed_at DESC
 LIMIT :limit;
 
+-- name: KeepShape
+INSERT INTO longrun_estimate_shapes (type, recorded_at, shape)
+VALUES (:type, :recorded_at, :shape);
+
+-- name: PruneShapes
+DELETE FROM longrun_estimate_shapes
+WHERE type = :type
+  AND id < (SELECT min(id) FROM (SELECT id FROM longrun_estimate_shapes WHERE type = :type
+                                 ORDER BY id DESC LIMIT :keep));
+
+-- name: RecentShapes
+SELECT shape FROM longrun_estimate_shapes WHERE type = :type ORDER BY id DESC LIMIT :limit;
+
 -- name: AppendLog
 INSERT INTO longrun_job_logs (job_id, level, message, timestamp)
 VALUES (:job_id, :level, :message, :timestamp);

@@ -96,9 +96,28 @@ public final class Estimator {
     private void learnShape(Job job) {
         ProgressTrack track = tracks.remove(job.id());
         if (track != null && job.startedAt() != null && track.startedAt().equals(job.startedAt())) {
-            shapes.computeIfAbsent(job.type(), t -> new ShapeHistory())
-                    .add(job.startedAt().toEpochMilli(), track.snapshot(), secondsRun(job));
+            float[] learned = shapesOf(job.type()).add(job.startedAt().toEpochMilli(), track.snapshot(), secondsRun(job));
+            if (learned != null) {
+                try {
+                    source.keepShape(job.type(), ShapeHistory.encode(learned));
+                } catch (RuntimeException e) {
+                    // kept only to survive a restart; this node goes on with it in memory
+                }
+            }
         }
+    }
+
+    /** The shapes of a type, seeded from the kept ones the first time this node meets it. */
+    private ShapeHistory shapesOf(String type) {
+        return shapes.computeIfAbsent(type, t -> {
+            ShapeHistory h = new ShapeHistory();
+            try {
+                h.seed(source.recentShapes(t, ShapeHistory.CAPACITY));
+            } catch (RuntimeException e) {
+                // no stored shapes reachable: learn them afresh
+            }
+            return h;
+        });
     }
 
     private double secondsRun(Job job) {
@@ -174,7 +193,7 @@ public final class Estimator {
 
     private ShapeHistory.Prediction shapePrediction(String type, long start, ProgressTrack.Points points,
                                                     double fraction) {
-        ShapeHistory shape = shapes.get(type);
+        ShapeHistory shape = shapesOf(type);
         int k = ShapeHistory.gridPoint(fraction);
         if (shape == null || k < 1 || points.size() == 0) {
             return null;

@@ -4,14 +4,24 @@ import dev.longrun.store.DurationSample;
 import java.util.List;
 
 /**
- * Where the {@link Estimator} finds past successful runs of a type when it first meets that type;
- * the engine backs it with {@code JobStore.recentDurations}.
+ * Where the {@link Estimator} finds past successful runs of a type when it first meets that type,
+ * and where it keeps the progress shapes it learns, so a restarted node does not start blind; the
+ * engine backs it with the job store.
  */
 @FunctionalInterface
 public interface HistorySource {
 
     /** The most recent successful runs of {@code type}, newest first, at most {@code limit}. */
     List<DurationSample> recent(String type, int limit);
+
+    /** Progress shapes kept by {@link #keepShape}, newest first, at most {@code limit}; none by default. */
+    default List<String> recentShapes(String type, int limit) {
+        return List.of();
+    }
+
+    /** Keeps a shape learned from a finished run (text of {@code ShapeHistory.encode}); by default nothing is kept. */
+    default void keepShape(String type, String shape) {
+    }
 
     /** No stored history: every type starts cold. */
     HistorySource NONE = (type, limit) -> List.of();

@@ -18,15 +18,61 @@ final class ShapeHistory {
     private int next;
     private int count;
 
-    /** Records a finished run from its progress track; ignored when the track says too little. */
-    synchronized void add(long startMillis, ProgressTrack.Points points, double durationSeconds) {
+    /**
+     * Records a finished run from its progress track; ignored when the track says too little.
+     * Returns the shape recorded, or null.
+     */
+    synchronized float[] add(long startMillis, ProgressTrack.Points points, double durationSeconds) {
         float[] shape = shapeOf(startMillis, points, durationSeconds);
-        if (shape == null) {
-            return;
+        if (shape != null) {
+            put(shape);
         }
+        return shape;
+    }
+
+    /** Adds shapes kept from earlier node lifetimes, given newest first; malformed ones are skipped. */
+    synchronized void seed(java.util.List<String> newestFirst) {
+        for (int i = Math.min(newestFirst.size(), CAPACITY) - 1; i >= 0; i--) {
+            float[] shape = decode(newestFirst.get(i));
+            if (shape != null) {
+                put(shape);
+            }
+        }
+    }
+
+    private void put(float[] shape) {
         shapes[next] = shape;
         next = (next + 1) % CAPACITY;
         count = Math.min(count + 1, CAPACITY);
+    }
+
+    /** Text form for storage: the GRID shares, comma-separated. */
+    static String encode(float[] shape) {
+        StringBuilder sb = new StringBuilder();
+        for (float f : shape) {
+            sb.append(sb.isEmpty() ? "" : ",").append(f);
+        }
+        return sb.toString();
+    }
+
+    /** Null unless the text holds GRID shares in [0, 1], non-decreasing. */
+    static float[] decode(String text) {
+        String[] parts = text == null ? new String[0] : text.split(",");
+        if (parts.length != GRID) {
+            return null;
+        }
+        float[] shape = new float[GRID];
+        try {
+            for (int i = 0; i < GRID; i++) {
+                shape[i] = Float.parseFloat(parts[i]);
+                if (!(shape[i] >= 0 && shape[i] <= 1) || (i > 0 && shape[i] < shape[i - 1])) {
+                    return null;
+                }
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return shape;
     }
 
     synchronized int size() {

@@ -74,7 +74,7 @@ public final class Engine implements Longrun {
         this.owner = nodeName(settings);
         Clock clock = settings.clock();
         boolean postgres = store.dialect() == Dialect.POSTGRESQL;
-        this.estimator = new Estimator(clock, store::recentDurations);
+        this.estimator = new Estimator(clock, new StoreHistory(store, clock));
         this.announcer = postgres ? new Announcer(store) : null;
         this.finisher = new GroupCommit<>("longrun-finish", this::writeFinishes);
         ProgressWriter progress = new ProgressWriter(store, owner, this::publish);

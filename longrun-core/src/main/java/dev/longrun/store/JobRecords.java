@@ -90,6 +90,18 @@ final class JobRecords {
                 rs -> new DurationSample(rs.getLong("millis"), SqlTypes.nullableLong(rs, "total"))));
     }
 
+    /** Keeps one learned shape and only the newest {@code keep} of its type, in one transaction. */
+    void keepShape(String type, String shape, Instant at, int keep) {
+        db.write(c -> {
+            db.update(c, "KeepShape", Params.of("type", type).set("recorded_at", at).set("shape", shape));
+            return db.update(c, "PruneShapes", Params.of("type", type).set("keep", keep));
+        });
+    }
+
+    List<String> recentShapes(String type, int limit) {
+        return db.read(c -> db.query(c, "RecentShapes", Params.of("type", type).set("limit", limit), rs -> rs.getString("shape")));
+    }
+
     List<UUID> activeJobIds(String accountId, String userId) {
         Params p = Params.of("account_id", accountId).set("user_id", userId);
         return db.read(c -> db.query(c, "ActiveJobIds", p, rows::id));

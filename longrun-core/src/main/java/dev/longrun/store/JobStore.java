@@ -105,6 +105,12 @@ public interface JobStore {
     /** The most recent successful runs of a type, newest first. */
     List<DurationSample> recentDurations(String type, int limit);
 
+    /** Keeps a progress shape learned for a type (text owned by the estimator), and only its newest {@code keep}. */
+    void keepShape(String type, String shape, Instant at, int keep);
+
+    /** Kept shapes of a type, newest first. */
+    List<String> recentShapes(String type, int limit);
+
     // --- logs and items ----------------------------------------------------------------------
 
     void appendLogs(Collection<NewLog> logs);

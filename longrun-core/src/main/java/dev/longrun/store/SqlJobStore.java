@@ -332,6 +332,16 @@ public final class SqlJobStore implements JobStore {
         return records.recentDurations(type, limit);
     }
 
+    @Override
+    public void keepShape(String type, String shape, Instant at, int keep) {
+        records.keepShape(type, shape, at, keep);
+    }
+
+    @Override
+    public List<String> recentShapes(String type, int limit) {
+        return records.recentShapes(type, limit);
+    }
+
     // --- logs and items ------------------------------------------------------------------------
 
     @Override

@@ -19,6 +19,19 @@ abstract class RecordsContract extends StoreTests {
     final JobJson json = new JobJson();
 
     @Test
+    void keptEstimateShapesComeBackNewestFirstAndOnlyTheNewestAreKept() {
+        for (int i = 1; i <= 5; i++) {
+            store().keepShape("contacts.export", "shape " + i, T0.plusSeconds(i), 3);
+        }
+        store().keepShape("reports.generate", "other", T0, 3);
+
+        assertThat(store().recentShapes("contacts.export", 10)).containsExactly("shape 5", "shape 4", "shape 3");
+        assertThat(store().recentShapes("contacts.export", 2)).containsExactly("shape 5", "shape 4");
+        assertThat(store().recentShapes("reports.generate", 10)).containsExactly("other");
+        assertThat(store().recentShapes("unknown", 10)).isEmpty();
+    }
+
+    @Test
     void logsReturnTheLatestLinesOldestFirst() {
         Job job = insert(JobSpec.job());
         List<NewLog> lines = new ArrayList<>();

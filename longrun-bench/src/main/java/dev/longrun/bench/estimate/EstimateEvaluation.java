@@ -33,7 +33,7 @@ public final class EstimateEvaluation {
         System.out.println("Learning node (history and progress shapes learned as runs finish):");
         table(replay, runs, seed, false);
         System.out.println();
-        System.out.println("Restarted node before every run (history from the store only, no learned shapes):");
+        System.out.println("Restarted node before every run (durations and progress shapes from the store only, nothing in memory):");
         table(replay, runs, seed, true);
     }
 

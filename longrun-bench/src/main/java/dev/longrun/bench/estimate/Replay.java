@@ -36,20 +36,21 @@ final class Replay {
 
     /**
      * @param restartEachRun each run meets a fresh estimator (as after a node restart) that knows
-     *                       the earlier runs only as stored durations, not their progress shapes
+     *                       the earlier runs only from the store: their durations and the progress
+     *                       shapes earlier estimators kept there
      */
     Score play(Workload workload, int runs, long seed, boolean restartEachRun) {
         Random random = new Random(seed);
         SimulatedClock clock = new SimulatedClock(EPOCH);
-        Estimator estimator = new Estimator(clock, HistorySource.NONE);
         Deque<DurationSample> stored = new ArrayDeque<>();
+        Deque<String> shapes = new ArrayDeque<>();
         Score score = new Score();
+        Estimator estimator = new Estimator(clock, new KeptHistory(stored, shapes));
         for (int i = 0; i < runs; i++) {
             if (workload.cold) {
                 estimator = new Estimator(clock, HistorySource.NONE);
             } else if (restartEachRun) {
-                List<DurationSample> newestFirst = List.copyOf(stored);
-                estimator = new Estimator(clock, (type, limit) -> newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+                estimator = new Estimator(clock, new KeptHistory(stored, shapes));
             }
             Run run = workload.generate(random);
             Instant start = EPOCH.plus(Duration.ofHours(i));
@@ -112,6 +113,24 @@ final class Replay {
                     created, startedAt, completedAt, completedAt != null ? completedAt : startedAt, null, null, true,
                     null, 1, 3, null, null, null, null, null, null, null, null, false, null, null, null, null,
                     "bench-node", null, null, 1);
+        }
+    }
+
+    /** The store as a restarted node finds it: durations and kept shapes, newest first. */
+    private record KeptHistory(Deque<DurationSample> durations, Deque<String> shapes) implements HistorySource {
+        @Override
+        public List<DurationSample> recent(String type, int limit) {
+            return List.copyOf(durations).subList(0, Math.min(limit, durations.size()));
+        }
+
+        @Override
+        public List<String> recentShapes(String type, int limit) {
+            return List.copyOf(shapes).subList(0, Math.min(limit, shapes.size()));
+        }
+
+        @Override
+        public void keepShape(String type, String shape) {
+            shapes.addFirst(shape);
         }
     }
 }
