@@ -2,10 +2,12 @@ package dev.longrun.notify;
 
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.longrun.Job;
 import dev.longrun.JobStatus;
 import dev.longrun.Longrun;
 import dev.longrun.StartOptions;
+import dev.longrun.store.EmbeddedDatabase;
 import dev.longrun.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An engine, the notification store and a dispatcher on one database; subclasses choose PostgreSQL or SQLite. */
+/**
+ * An engine, the notification store and a dispatcher on one database: by default a fresh embedded SQLite
+ * file per test; the PostgreSQL subclasses override {@link #dataSource()} and {@link #schema()}.
+ */
 abstract class NotifyContract {
 
     static final Duration WAIT = Duration.ofSeconds(20);
@@ -34,9 +39,18 @@ abstract class NotifyContract {
     NotificationStore store;
     RecordingChannel email;
 
-    abstract DataSource dataSource();
+    private HikariDataSource embedded;
 
-    abstract String schema();
+    DataSource dataSource() {
+        if (embedded == null) {
+            embedded = EmbeddedDatabase.open(dataDir);
+        }
+        return embedded;
+    }
+
+    String schema() {
+        return "longrun";
+    }
 
     @BeforeEach
     void startEngine() {
@@ -49,8 +63,11 @@ abstract class NotifyContract {
         email = new RecordingChannel();
     }
 
-    /** Called after the engine stopped: the SQLite subclasses close their per-test database here. */
-    void closeDataSource() {
+    /** Called after the engine stopped: closes the per-test embedded database, if one was opened. */
+    private void closeDataSource() {
+        if (embedded != null) {
+            embedded.close();
+        }
     }
 
     @AfterEach
