@@ -1,5 +1,10 @@
 package dev.longrun.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.longrun.Job;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -13,6 +18,23 @@ abstract class JobStoreContract {
 
     /** Deletes every row, so each test starts from an empty store. */
     abstract void wipe();
+
+    /**
+     * Asks twice for the standing of {@code middle} among the 100,000 pending jobs a subclass inserted
+     * (the first call warms caches), checks it against {@code expectedPosition} and that it stays cheap.
+     */
+    void assertQueueStandingIsCheap(String store, UUID middle, long expectedPosition) {
+        Job job = store().find(middle).orElseThrow();
+        Instant now = Instant.parse("2026-02-01T00:00:00Z");
+        store().queueStanding(job, now);
+        long started = System.nanoTime();
+        QueueStanding standing = store().queueStanding(job, now);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        System.out.printf("%s: queueStanding over 100,000 pending jobs took %d ms%n", store, millis);
+        assertThat(standing).isEqualTo(new QueueStanding((int) expectedPosition, 100_000));
+        assertThat(millis).isLessThan(1_000);
+    }
 
     @Nested
     class Inserting extends InsertContract {
