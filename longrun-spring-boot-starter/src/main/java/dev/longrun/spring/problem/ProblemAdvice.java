@@ -203,6 +203,7 @@ public class ProblemAdvice {
     }
 
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
         if (e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException
                 || e instanceof org.springframework.web.context.request.async.AsyncRequestTimeoutException) {
             throw e; // a closed event stream: nothing to answer
