@@ -3,9 +3,9 @@ package dev.longrun.server;
 import java.util.Locale;
 
 /** Numbers and plurals for the sentences the job types show to people ("Importing row 1,240 of 4,000"). */
-public final class Wording {
+public final class NumberWords {
 
-    private Wording() {
+    private NumberWords() {
     }
 
     /** 1240 → "1,240". */
