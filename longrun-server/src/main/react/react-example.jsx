@@ -83,7 +83,7 @@ function JobDetail({ id }) {
     <section className="panel" aria-labelledby="detail-title" data-testid="job-detail">
       <h2 id="detail-title">{job.type_label || job.type}: <span data-testid="detail-status">{job.status_label}</span></h2>
       <Progress job={job} />
-      <p>{job.progress_message || job.eta?.text || '\u00a0'}</p>
+      <p>{(job.status === 'succeeded' && job.result?.message) || job.progress_message || job.eta?.text || '\u00a0'}</p>
       {job.error_message && <p role="alert">{job.error_message}</p>}
       <div className="form-actions">
         {job.cancellable && !job.cancel_requested && (
