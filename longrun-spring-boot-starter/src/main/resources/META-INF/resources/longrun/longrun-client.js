@@ -3,7 +3,7 @@
 // longrun-* element; host pages import it to start jobs and to pass a user token.
 
 import { EventHub } from './longrun-events.js';
-import { isTerminal } from './longrun-words.js';
+import { isTerminal, rememberTypes } from './longrun-words.js';
 
 /**
  * A job as the API sends it (snake_case, see DESIGN.md). Only the fields the screens read are listed.
@@ -168,10 +168,11 @@ export async function downloadResultsZip(jobIds) {
 }
 
 let typesPromise = /** @type {Promise<Record<string, any>>|null} */ (null);
-/** The job types by name (label, cancel_effect, typical_duration), fetched once per page. */
+/** The job types by name (label, words, cancel_effect, typical_duration), fetched once per page. */
 export function jobTypes() {
   typesPromise ??= request('GET', '/api/job-types')
     .then(r => Object.fromEntries((r.data?.job_types || []).map(t => [t.name, t])))
+    .then(byName => { rememberTypes(byName); return byName; })
     .catch(() => { typesPromise = null; return {}; });
   return typesPromise;
 }
