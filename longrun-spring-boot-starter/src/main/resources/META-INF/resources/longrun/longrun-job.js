@@ -5,7 +5,7 @@
 import { LongrunError, hub, jobAction, jobTypes, watchJob } from './longrun-client.js';
 import { confirmDialog, ensureStyles, fill, fire, h, liveRegion, show, text } from './longrun-dom.js';
 import { detailsPanel, drawBar, factsLine, failedItemsPanel, resultPanel } from './longrun-job-parts.js';
-import { LABELS, ago, isPartial, isTerminal, nextStep, number, sentence, typeLabel, typeWords } from './longrun-words.js';
+import { LABELS, ago, isPartial, isTerminal, nextStep, number, rememberTypes, sentence, typeLabel, typeWords } from './longrun-words.js';
 import { LongrunImportPreview } from './longrun-import-preview.js';
 import { actionViewFor } from './longrun-action-views.js';
 
@@ -118,7 +118,7 @@ export class LongrunJob extends HTMLElement {
       }
       this.cancelling = false;
     }
-    if (!this.typeInfo) jobTypes().then(types => { this.typeInfo = types[job.type] || {}; this.update(); });
+    if (!this.typeInfo) jobTypes().then(types => { rememberTypes(types); this.typeInfo = types[job.type] || {}; this.update(); });
     // Rows of a list stay quiet: the toasts announce finished jobs once for the whole page.
     if (before && before.status !== job.status && this.mode === 'expanded') {
       text(this.parts.live, `${typeLabel(job)}: ${job.status_label || LABELS[job.status]}. ${sentence(job)}`);

@@ -2,7 +2,7 @@
 // sees "(45%) Exporting contacts…" and then "✓ Export complete". Restores the page's title when removed.
 
 import { jobTypes, watchJob } from './longrun-client.js';
-import { tabTitle } from './longrun-words.js';
+import { rememberTypes, tabTitle } from './longrun-words.js';
 
 export class LongrunTabTitle extends HTMLElement {
   static observedAttributes = ['job-id'];
@@ -43,7 +43,7 @@ export class LongrunTabTitle extends HTMLElement {
     let last = null;
     this.unwatch = id ? watchJob(id, job => { last = job; document.title = tabTitle(job); }) : null;
     // The type's own words ("Exporting contacts") come with the job types; until then the label stands in.
-    if (id) jobTypes().then(() => { if (last && this.unwatch) document.title = tabTitle(last); });
+    if (id) jobTypes().then(types => { rememberTypes(types); if (last && this.unwatch) document.title = tabTitle(last); });
     if (!id) document.title = this.original;
   }
 }

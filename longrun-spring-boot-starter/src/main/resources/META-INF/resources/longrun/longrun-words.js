@@ -28,12 +28,12 @@ export const LABELS = {
 /**
  * The job types as GET /api/job-types describes them, by name: each declares its own words (`words`: icon,
  * running, done, noun, items, items_done, items_failed) and whether it can retry only its failed items
- * (`retry_failed`). Filled by `jobTypes()` of longrun-client.js, which the elements call once per page.
+ * (`retry_failed`). Filled by the elements from `jobTypes()` of longrun-client.js, fetched once per page.
  * @type {Record<string, any>}
  */
 let knownTypes = {};
 
-/** Called by longrun-client.js when the job types arrived. @param {Record<string, any>} byName */
+/** Called by the elements when the job types arrived: `jobTypes().then(rememberTypes)`. @param {Record<string, any>} byName */
 export function rememberTypes(byName) {
   knownTypes = byName;
 }
