@@ -23,7 +23,7 @@ final class StartRequests {
 
     static StartRequest read(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ApiProblem.badRequest("invalid_request", "The body must be a JSON object like {\"type\": \"contacts.export\", \"params\": {}}.");
+            throw ApiProblem.badRequest("invalid_request", "The body must be a JSON object like {\"type\": \"invoices.export\", \"params\": {}}.");
         }
         for (String name : body.propertyNames()) {
             if (!FIELDS.contains(name)) {
@@ -32,10 +32,10 @@ final class StartRequests {
         }
         JsonNode type = body.get("type");
         if (type == null || type.isNull() || (type.isString() && type.asString().isBlank())) {
-            throw ApiProblem.invalidField("type", "type is required: the job type to start, e.g. \"contacts.export\" (see GET /api/job-types).");
+            throw ApiProblem.invalidField("type", "type is required: the job type to start, e.g. \"invoices.export\" (see GET /api/job-types).");
         }
         if (!type.isString()) {
-            throw ApiProblem.invalidField("type", "type must be a string, e.g. \"contacts.export\".");
+            throw ApiProblem.invalidField("type", "type must be a string, e.g. \"invoices.export\".");
         }
         JsonNode params = body.get("params");
         if (params == null || params.isNull()) {

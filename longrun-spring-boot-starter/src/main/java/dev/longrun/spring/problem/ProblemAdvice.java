@@ -88,7 +88,7 @@ public class ProblemAdvice {
         JacksonException json = find(e, JacksonException.class);
         String detail;
         if (json == null) {
-            detail = "The request needs a JSON body, e.g. {\"type\": \"contacts.export\", \"params\": {}}.";
+            detail = "The request needs a JSON body, e.g. {\"type\": \"invoices.export\", \"params\": {}}.";
         } else {
             String where = json.getLocation() != null && json.getLocation().getLineNr() > 0
                     ? " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")" : "";
