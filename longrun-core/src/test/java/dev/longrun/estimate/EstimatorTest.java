@@ -88,8 +88,8 @@ class EstimatorTest {
         Eta eta = eta(estimator, job);
         assertThat(eta).isNotNull();
         assertThat(eta.lowSeconds()).isLessThanOrEqualTo(70);
-        assertThat(eta.highSeconds()).isGreaterThanOrEqualTo(70).isLessThanOrEqualTo(180);
-        assertThat(eta.text()).isIn("About 1–2 minutes", "Less than 2 minutes", "About 2 minutes");
+        assertThat(eta.highSeconds()).isGreaterThanOrEqualTo(70).isLessThanOrEqualTo(120);
+        assertThat(eta.text()).isIn("About 1½ minutes", "About 1–1½ minutes", "About 50–90 seconds", "About 1–2 minutes");
     }
 
     @Test
@@ -119,7 +119,7 @@ class EstimatorTest {
         Estimator estimator = new Estimator(clock, HistorySource.NONE);
         Job job = runSteady(estimator, UUID.randomUUID(), clock.instant(), 100, 97);
 
-        assertThat(eta(estimator, job).text()).isEqualTo("Less than a minute");
+        assertThat(eta(estimator, job).text()).isEqualTo("Less than 20 seconds");
     }
 
     @Test

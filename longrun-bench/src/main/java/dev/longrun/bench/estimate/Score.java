@@ -27,9 +27,13 @@ final class Score {
     double absError;
     long almostDone;
     long almostDoneTooEarly;
-    /** Consecutive shown samples of one run, and how many of those steps widened the range. */
+    /**
+     * Consecutive shown samples of one run; how many of those steps widened the range, and how
+     * many raised its upper end (the end moving away, what a person reads as "it got later").
+     */
     long shownPairs;
     long widened;
+    long rose;
     int runsWithoutEstimate;
     /** Runs met with no usable history (fewer than 5 earlier runs), and how many of them showed nothing. */
     int freshRuns;
@@ -86,6 +90,9 @@ final class Score {
             if (width(eta) > width(previous)) {
                 widened++;
             }
+            if (eta.highSeconds() > previous.highSeconds()) {
+                rose++;
+            }
         }
         previous = eta;
         if (eta.lowSeconds() <= trueRemaining && trueRemaining <= eta.highSeconds()) {
@@ -136,6 +143,10 @@ final class Score {
 
     double widenedPct() {
         return shownPairs == 0 ? Double.NaN : 100.0 * widened / shownPairs;
+    }
+
+    double rosePct() {
+        return shownPairs == 0 ? Double.NaN : 100.0 * rose / shownPairs;
     }
 
     private static double quantile(List<Double> values, double p) {
