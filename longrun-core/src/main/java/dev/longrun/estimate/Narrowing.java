@@ -27,7 +27,7 @@ final class Narrowing {
         if (next.lowSeconds() >= previous.highSeconds()) {
             return next; // the new range does not overlap the old one: its news is the cause
         }
-        return Wording.remaining(new Guess(next.lowSeconds(), previous.highSeconds(), confident));
+        return EtaWords.remaining(new Guess(next.lowSeconds(), previous.highSeconds(), confident));
     }
 
     /** The job's update is late against its own rhythm, or its recent pace fell well below its overall one. */
