@@ -205,7 +205,7 @@ public final class Estimator {
         ShapeHistory shape = shapesOf(type);
         int k = ShapeHistory.gridPoint(fraction);
         if (shape == null || k < 1 || points.size() == 0) {
-            return null;
+            return shape == null || k > 0 ? null : shape.predict(0, new double[0], (clock.millis() - start) / 1000.0);
         }
         double target = (double) k / ShapeHistory.GRID;
         if (points.fractions()[0] >= target && points.fractions()[0] > 1.0 / ShapeHistory.GRID) {

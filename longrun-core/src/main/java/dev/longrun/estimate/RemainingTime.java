@@ -63,7 +63,7 @@ final class RemainingTime {
 
     /**
      * What past runs needed from the job's last grid point, scaled to its pace
-     * ({@link ShapeForecast}), as the range that holds nine in ten of them. Null when the job went
+     * ({@link ShapeForecast}), as a 90 % prediction interval over them. Null when the job went
      * quiet for longer than past runs did at this point.
      */
     static Guess fromShape(Pace pace, double silence, ShapeHistory.Prediction shape) {
@@ -75,8 +75,7 @@ final class RemainingTime {
         // "Almost done" only if no past run needed long from here: one that stalled here holds it back.
         boolean confident = pace != null && pace.changes() >= 5 && silence <= Math.max(2, 2 * pace.typicalGap())
                 && left[left.length - 1] <= ALMOST_DONE_TAIL;
-        return Guess.of(TypeHistory.percentile(left, 0.05), TypeHistory.percentile(left, 0.95))
-                .confident(confident);
+        return PredictionInterval.of(left, left.length < shape.runs()).confident(confident);
     }
 
     /**

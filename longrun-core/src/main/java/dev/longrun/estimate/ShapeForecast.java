@@ -22,14 +22,17 @@ final class ShapeForecast {
     /**
      * @param shapes       past runs' shares of their duration at each grid point (and their
      *                     duration, when known)
-     * @param k            the last grid point the job has passed, 1..GRID
+     * @param k            the last grid point the job has passed, 0..GRID
      * @param reachedAfter seconds after start the job reached grid points 1..k, NaN where unknown
      * @param elapsed      seconds since the job started
      * @return null when the job's time at grid point k is unknown or no past run is still
      *         consistent with it
      */
     static ShapeHistory.Prediction predict(float[][] shapes, int k, double[] reachedAfter, double elapsed) {
-        if (k < 1 || k > ShapeHistory.GRID || !(reachedAfter[k - 1] > 0)) {
+        if (k == 0) {
+            return beforeFirstPoint(shapes, elapsed);
+        }
+        if (k > ShapeHistory.GRID || !(reachedAfter[k - 1] > 0)) {
             return null;
         }
         double slope = carryOver(shapes, k);
@@ -55,14 +58,32 @@ final class ShapeForecast {
                 remaining[kept++] = rest;
             }
         }
-        if (kept == 0) {
-            return null;
+        return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length);
+    }
+
+    /**
+     * Before the job's first grid point its pace says little (and nothing of a stall to come):
+     * past runs' whole durations, less the time already spent, of those that would still run.
+     */
+    private static ShapeHistory.Prediction beforeFirstPoint(float[][] shapes, double elapsed) {
+        double[] remaining = new double[shapes.length];
+        double[] segments = new double[shapes.length];
+        int kept = 0;
+        for (float[] shape : shapes) {
+            if (shape.length > ShapeHistory.GRID && shape[ShapeHistory.GRID] > elapsed) {
+                segments[kept] = shape[0] * shape[ShapeHistory.GRID];
+                remaining[kept++] = shape[ShapeHistory.GRID] - elapsed;
+            }
         }
+        return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length);
+    }
+
+    private static ShapeHistory.Prediction prediction(double[] remaining, double[] segments, int kept, int runs) {
         double[] left = Arrays.copyOf(remaining, kept);
         double[] segs = Arrays.copyOf(segments, kept);
         Arrays.sort(left);
         Arrays.sort(segs);
-        return new ShapeHistory.Prediction(left, TypeHistory.percentile(segs, 0.9));
+        return new ShapeHistory.Prediction(left, TypeHistory.percentile(segs, 0.9), runs);
     }
 
     /**

@@ -102,8 +102,9 @@ final class ShapeHistory {
      *                     (runs that would have ended by now are left out), sorted
      * @param quietSeconds how long past runs usually went (90th percentile) from this grid point to
      *                     the next: silence up to about this long is normal here, not a stall
+     * @param runs         past runs asked, including those left out
      */
-    record Prediction(double[] remaining, double quietSeconds) {
+    record Prediction(double[] remaining, double quietSeconds, int runs) {
 
         /** Enough past runs agree with this job to give the range on their own. */
         boolean enough() {

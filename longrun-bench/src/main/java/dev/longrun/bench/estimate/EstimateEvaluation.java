@@ -21,10 +21,11 @@ public final class EstimateEvaluation {
 
     public static void main(String[] args) {
         if (args.length >= 3 && args[0].equals("trace")) {
-            // trace WORKLOAD RUN [restarted]: every sample of one run, to see why a figure is what it is
+            // trace WORKLOAD RUN [restarted|learning [SEED]]: every sample of one run, to see why a figure is what it is
             Workload w = Workload.valueOf(args[1]);
+            long seed = args.length > 4 ? Long.parseLong(args[4]) : DEFAULT_SEED;
             new Replay(SAMPLE_EVERY_SECONDS, Integer.parseInt(args[2])).play(w, Integer.parseInt(args[2]) + 1,
-                    DEFAULT_SEED + w.ordinal(), args.length > 3 && args[3].equals("restarted"));
+                    seed + w.ordinal(), args.length > 3 && args[3].equals("restarted"));
             return;
         }
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_RUNS;
