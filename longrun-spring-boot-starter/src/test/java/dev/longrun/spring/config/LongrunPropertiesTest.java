@@ -113,6 +113,7 @@ class LongrunPropertiesTest {
                 "longrun.notify.email-after=10m", "longrun.notify.base-url=https://jobs.example.com",
                 "longrun.notify.mail-from=Jobs <jobs@example.com>", "longrun.notify.retry-base=5s", "longrun.notify.retry-max=20m",
                 "longrun.notify.max-attempts=4", "longrun.notify.poll-interval=2s", "longrun.notify.webhooks.allow-private=true",
+                "longrun.notify.webhooks.allow-loopback=true",
                 "longrun.notify.webhooks.timeout=3s", "longrun.notify.webhooks.failure-limit=6").run(context -> {
             NotifyProperties n = context.getBean(NotifyProperties.class);
             assertThat(n.getEmailAfter()).isEqualTo(Duration.ofMinutes(10));
@@ -123,6 +124,7 @@ class LongrunPropertiesTest {
             assertThat(n.getMaxAttempts()).isEqualTo(4);
             assertThat(n.getPollInterval()).isEqualTo(Duration.ofSeconds(2));
             assertThat(n.getWebhooks().isAllowPrivate()).isTrue();
+            assertThat(n.getWebhooks().isAllowLoopback()).isTrue();
             assertThat(n.getWebhooks().getTimeout()).isEqualTo(Duration.ofSeconds(3));
             assertThat(n.getWebhooks().getFailureLimit()).isEqualTo(6);
         });
