@@ -24,6 +24,30 @@ RETURNING *;
 SELECT * FROM ${schema}.jobs
 WHERE idempotency_key = :idempotency_key::text AND status IN ('pending', 'running', 'needs_action');
 
+-- name: InsertJobs
+-- Many jobs in one statement (startAll, and single starts grouped by the starter). Like InsertJob, a job whose key an
+-- active job holds is skipped (ON CONFLICT DO NOTHING); the caller reads the holders with FindActiveByKeys.
+INSERT INTO ${schema}.jobs (id, account_id, user_id, type, queue, priority, status, created_at, updated_at, run_after,
+                            estimated_duration_seconds, cancellable, attempt, max_attempts, idempotency_key,
+                            request_fingerprint, params, depends_on, waiting_for, retry_of, timeout_seconds, version)
+SELECT u.id, u.account_id, u.user_id, u.type, u.queue, u.priority, 'pending', u.created_at, u.created_at, u.run_after,
+       u.estimated_duration_seconds, u.cancellable, 0, u.max_attempts, u.idempotency_key, u.request_fingerprint,
+       COALESCE(u.params::jsonb, '{}'::jsonb), u.depends_on, u.waiting_for, u.retry_of, u.timeout_seconds, 1
+FROM unnest(:ids::uuid[], :account_ids::text[], :user_ids::text[], :types::text[], :queues::text[], :priorities::int[],
+            :created_ats::timestamptz[], :run_afters::timestamptz[], :estimated_durations::bigint[],
+            :cancellables::boolean[], :max_attempts::int[], :idempotency_keys::text[], :request_fingerprints::text[],
+            :params::text[], :depends_ons::uuid[], :waiting_fors::uuid[], :retry_ofs::uuid[], :timeouts::bigint[])
+    WITH ORDINALITY AS u(id, account_id, user_id, type, queue, priority, created_at, run_after, estimated_duration_seconds,
+                         cancellable, max_attempts, idempotency_key, request_fingerprint, params, depends_on, waiting_for,
+                         retry_of, timeout_seconds, ord)
+ORDER BY u.ord
+ON CONFLICT DO NOTHING
+RETURNING *;
+
+-- name: FindActiveByKeys
+SELECT * FROM ${schema}.jobs
+WHERE idempotency_key = ANY(:idempotency_keys::text[]) AND status IN ('pending', 'running', 'needs_action');
+
 -- name: FindJob
 SELECT * FROM ${schema}.jobs WHERE id = :id::uuid;
 
