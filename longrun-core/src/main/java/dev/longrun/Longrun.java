@@ -83,6 +83,9 @@ public interface Longrun extends AutoCloseable {
 
     Clock clock();
 
+    /** What this node runs with: the builder's settings after defaults (for health pages, logs and tests). */
+    LongrunSettings settings();
+
     /** This node's name, as written in lease owners (the builder's {@code nodeName} plus a random suffix). */
     String nodeName();
 
