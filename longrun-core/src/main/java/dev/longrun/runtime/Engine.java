@@ -14,6 +14,7 @@ import dev.longrun.Longrun;
 import dev.longrun.LongrunException;
 import dev.longrun.LongrunSettings;
 import dev.longrun.StartOptions;
+import dev.longrun.StartRequest;
 import dev.longrun.StartResult;
 import dev.longrun.event.JobEvent;
 import dev.longrun.event.JobEvents;
@@ -131,6 +132,11 @@ public final class Engine implements Longrun {
     @Override
     public StartResult start(String type, Object params, StartOptions options) {
         return starter.start(type, params, options);
+    }
+
+    @Override
+    public List<StartResult> startAll(List<StartRequest> requests) {
+        return starter.startAll(requests);
     }
 
     @Override public Optional<Job> get(UUID id) { return store.find(id); }
@@ -264,6 +270,7 @@ public final class Engine implements Longrun {
             supervisor.close();
         }
         maintenance.close();
+        starter.close();
         finisher.close();
         otherNodes.close();
         bus.close();
