@@ -25,7 +25,7 @@ class DashboardHeadersTest {
     @BeforeAll
     static void startServer() {
         dataDir = SqliteFile.create();
-        server = RunningServer.start(Map.of("longrun.data-dir", dataDir.dir().toString(), "longrun.demo.contacts", 5));
+        server = RunningServer.start(Map.of("longrun.data-dir", dataDir.dir().toString(), "longrun-demo.contacts", 5));
     }
 
     @AfterAll
