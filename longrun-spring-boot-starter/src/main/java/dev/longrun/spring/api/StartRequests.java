@@ -46,6 +46,10 @@ final class StartRequests {
         JsonNode dep = body.get("depends_on");
         UUID dependsOn = null;
         if (dep != null && !dep.isNull()) {
+            if (!dep.isString()) {
+                throw ApiProblem.invalidField("depends_on", "depends_on must be a string: the id (a UUID) of one of your jobs, e.g. "
+                        + "\"3f2b6c1e-8a4d-4f0e-9b7a-2c5d8e1f0a3b\".");
+            }
             try {
                 dependsOn = UUID.fromString(dep.asString());
             } catch (IllegalArgumentException e) {
