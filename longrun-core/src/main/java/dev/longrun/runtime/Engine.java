@@ -14,6 +14,7 @@ import dev.longrun.Longrun;
 import dev.longrun.LongrunException;
 import dev.longrun.LongrunSettings;
 import dev.longrun.StartOptions;
+import dev.longrun.StartRequest;
 import dev.longrun.StartResult;
 import dev.longrun.event.JobEvent;
 import dev.longrun.event.JobEvents;
@@ -133,6 +134,11 @@ public final class Engine implements Longrun {
         return starter.start(type, params, options);
     }
 
+    @Override
+    public List<StartResult> startAll(List<StartRequest> requests) {
+        return starter.startAll(requests);
+    }
+
     @Override public Optional<Job> get(UUID id) { return store.find(id); }
     @Override public JobPage list(JobQuery query) { return store.list(query); }
     @Override public Job cancel(UUID id) { return actions.cancel(id); }
@@ -163,6 +169,15 @@ public final class Engine implements Longrun {
 
     @Override public Collection<JobType<?>> jobTypes() { return settings.types().values(); }
     @Override public Optional<JobType<?>> jobType(String name) { return Optional.ofNullable(settings.types().get(name)); }
+    @Override
+    public Object bindParams(String type, Object params) {
+        JobType<?> t = settings.types().get(type);
+        if (t == null) {
+            throw LongrunException.unknownType(type, settings.types().keySet().stream().sorted().toList());
+        }
+        return json.bind(json.toTree(params), t.paramsType());
+    }
+
     @Override public JobEvents events() { return bus; }
     @Override public ResultStore results() { return results; }
     @Override public Clock clock() { return settings.clock(); }
@@ -264,6 +279,7 @@ public final class Engine implements Longrun {
             supervisor.close();
         }
         maintenance.close();
+        starter.close();
         finisher.close();
         otherNodes.close();
         bus.close();
