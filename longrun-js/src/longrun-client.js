@@ -106,17 +106,18 @@ export async function getJob(id) {
 }
 
 /**
- * The caller's jobs, active first then most recent.
- * @param {{status?: string, type?: string, ids?: string[], cursor?: string|null, limit?: number}} [filters]
+ * The caller's jobs, active first then most recent; with `history`, also those cleared from the list (kept until retention).
+ * @param {{status?: string, type?: string, ids?: string[], cursor?: string|null, limit?: number, history?: boolean}} [filters]
  * @returns {Promise<{jobs: Job[], next_cursor: string|null}>}
  */
-export async function listJobs({ status, type, ids, cursor, limit } = {}) {
+export async function listJobs({ status, type, ids, cursor, limit, history } = {}) {
   const q = new URLSearchParams();
   if (status) q.set('status', status);
   if (type) q.set('type', type);
   if (ids?.length) q.set('ids', ids.join(','));
   if (cursor) q.set('cursor', cursor);
   if (limit) q.set('limit', String(limit));
+  if (history) q.set('history', 'true');
   return (await request('GET', `/api/jobs?${q}`)).data;
 }
 

@@ -63,7 +63,10 @@ public interface Longrun extends AutoCloseable {
     /** Cancels every active job of the user; returns how many were affected. */
     int cancelAll(String accountId, String userId);
 
-    /** Deletes the user's finished jobs (and their files); returns how many. */
+    /**
+     * Hides the user's finished jobs from their list; returns how many. Nothing is deleted: the jobs, their files and
+     * notifications stay (listed with {@link JobQuery#history()}) until retention removes them.
+     */
     int clearFinished(String accountId, String userId);
 
     /** Queue position and time estimates for the status screen. */

@@ -245,6 +245,7 @@ WHERE (:account_id::text IS NULL OR account_id = :account_id::text)
   AND (:statuses::text[] IS NULL OR status = ANY(:statuses::text[]))
   AND (:types::text[] IS NULL OR type = ANY(:types::text[]))
   AND (:ids::uuid[] IS NULL OR id = ANY(:ids::uuid[]))
+  AND (:history::boolean OR hidden_at IS NULL)
   AND (:cursor_rank::int IS NULL
        OR CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END > :cursor_rank::int
        OR (CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END = :cursor_rank::int
@@ -318,10 +319,11 @@ WHERE account_id IS NOT DISTINCT FROM :account_id::text AND user_id IS NOT DISTI
   AND status IN ('pending', 'running', 'needs_action')
 ORDER BY created_at, id;
 
--- name: DeleteFinished
-DELETE FROM ${schema}.jobs
+-- name: HideFinished
+-- Takes the user's finished jobs out of their list; retention deletes them later (PruneFinished).
+UPDATE ${schema}.jobs SET hidden_at = :now::timestamptz
 WHERE account_id IS NOT DISTINCT FROM :account_id::text AND user_id IS NOT DISTINCT FROM :user_id::text
-  AND status IN ('succeeded', 'failed', 'cancelled')
+  AND status IN ('succeeded', 'failed', 'cancelled') AND hidden_at IS NULL
 RETURNING id;
 
 -- name: Notify

@@ -259,6 +259,7 @@ WHERE (:account_id IS NULL OR account_id = :account_id)
   AND (:statuses IS NULL OR status IN (SELECT value FROM json_each(:statuses)))
   AND (:types IS NULL OR type IN (SELECT value FROM json_each(:types)))
   AND (:ids IS NULL OR id IN (SELECT value FROM json_each(:ids)))
+  AND (:history OR hidden_at IS NULL)
   AND (:cursor_rank IS NULL
        OR CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END > :cursor_rank
        OR (CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END = :cursor_rank
@@ -330,7 +331,9 @@ SELECT id FROM longrun_jobs
 WHERE account_id IS :account_id AND user_id IS :user_id AND status IN ('pending', 'running', 'needs_action')
 ORDER BY created_at, id;
 
--- name: DeleteFinished
-DELETE FROM longrun_jobs
+-- name: HideFinished
+-- Takes the user's finished jobs out of their list; retention deletes them later (PruneFinished).
+UPDATE longrun_jobs SET hidden_at = :now
 WHERE account_id IS :account_id AND user_id IS :user_id AND status IN ('succeeded', 'failed', 'cancelled')
+  AND hidden_at IS NULL
 RETURNING id;

@@ -149,16 +149,9 @@ final class UserActions {
         return n;
     }
 
+    /** Hides, never deletes: results, items and notifications stay reachable until retention (issue 11). */
     int clearFinished(String accountId, String userId) {
-        List<UUID> deleted = store.deleteFinished(accountId, userId);
-        for (UUID id : deleted) {
-            try {
-                results.deleteJobFiles(id);
-            } catch (Exception e) {
-                log.warn("Could not delete files of cleared job {}", id, e);
-            }
-        }
-        return deleted.size();
+        return store.hideFinished(accountId, userId, clock.instant()).size();
     }
 
     private Job deleteFiles(Job job) {

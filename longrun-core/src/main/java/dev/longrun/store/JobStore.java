@@ -98,6 +98,9 @@ public interface JobStore extends WorkQueue {
 
     List<UUID> activeJobIds(String accountId, String userId);
 
-    /** Deletes the user's finished jobs; returns their ids (whose files the caller deletes). */
-    List<UUID> deleteFinished(String accountId, String userId);
+    /**
+     * Hides the user's finished jobs from their list (not from {@link JobQuery#history()}); nothing is deleted:
+     * retention removes them with their files later. Returns the ids of the jobs hidden now.
+     */
+    List<UUID> hideFinished(String accountId, String userId, Instant now);
 }

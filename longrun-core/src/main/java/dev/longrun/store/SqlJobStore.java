@@ -305,6 +305,7 @@ public final class SqlJobStore implements JobStore {
                         : SqlList.of(SqlList.Type.TEXT, query.statuses().stream().map(JobStatus::value).toList()))
                 .set("types", query.types().isEmpty() ? null : SqlList.of(SqlList.Type.TEXT, List.copyOf(query.types())))
                 .set("ids", query.ids().isEmpty() ? null : uuids(query.ids()))
+                .set("history", query.history())
                 .set("cursor_rank", cursor == null ? null : cursor.rank())
                 .set("cursor_created_at", cursor == null ? null : cursor.createdAt())
                 .set("cursor_id", cursor == null ? null : cursor.id())
@@ -337,9 +338,9 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
-    public List<UUID> deleteFinished(String accountId, String userId) {
-        Params p = Params.of("account_id", accountId).set("user_id", userId);
-        return db.write(c -> db.query(c, "DeleteFinished", p, rows::id));
+    public List<UUID> hideFinished(String accountId, String userId, Instant now) {
+        Params p = Params.of("account_id", accountId).set("user_id", userId).set("now", now);
+        return db.write(c -> db.query(c, "HideFinished", p, rows::id));
     }
 
     // --- cross-process events ------------------------------------------------------------------

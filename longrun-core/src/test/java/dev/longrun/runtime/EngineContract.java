@@ -296,6 +296,24 @@ abstract class EngineContract {
             assertThat(longrun.clearFinished(account, "alice")).isEqualTo(2);
             assertThat(longrun.list(JobQuery.forUser(account, "alice")).jobs()).isEmpty();
         }
+
+        @Test
+        void clearFinishedHidesFromTheListButKeepsTheJobsInHistory() {
+            Job done = longrun.start("test.echo", Map.of("text", "x", "count", 1), ALICE).job();
+            awaitStatus(done.id(), JobStatus.SUCCEEDED);
+            Job later = longrun.start("test.echo", Map.of("text", "later", "count", 1),
+                    ALICE.runAfter(clock.instant().plus(Duration.ofHours(1)))).job();
+
+            assertThat(longrun.clearFinished(account, "alice")).isEqualTo(1);
+
+            JobQuery list = JobQuery.forUser(account, "alice");
+            assertThat(longrun.list(list).jobs()).extracting(Job::id).containsExactly(later.id());
+            assertThat(longrun.list(list.withHistory(true)).jobs()).extracting(Job::id).containsExactly(later.id(), done.id());
+            Job kept = longrun.get(done.id()).orElseThrow();
+            assertThat(kept.status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(kept.result()).isEqualTo(longrun.get(done.id()).orElseThrow().result());
+            assertThat(longrun.clearFinished(account, "alice")).as("already hidden").isZero();
+        }
     }
 
     @Nested

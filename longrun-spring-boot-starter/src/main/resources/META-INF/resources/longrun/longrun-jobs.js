@@ -9,6 +9,9 @@ import { LABELS, count, isTerminal } from './longrun-words.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
 
+/** The status filter that also lists the jobs cleared from the list. */
+const HISTORY = 'history';
+
 /** Events: `longrun-jobs-loaded` (detail: {count}) after each (re)load. */
 export class LongrunJobs extends HTMLElement {
   static observedAttributes = ['status', 'type', 'limit'];
@@ -70,7 +73,8 @@ export class LongrunJobs extends HTMLElement {
     const typeSelect = h('select', { class: 'lr-select', name: 'type' }, h('option', { value: '' }, 'All types'));
     const statusSelect = h('select', { class: 'lr-select', name: 'status' }, h('option', { value: '' }, 'All statuses'),
       h('option', { value: 'pending,running,needs_action' }, 'Not finished'),
-      ...Object.entries(LABELS).map(([value, label]) => h('option', { value }, label)));
+      ...Object.entries(LABELS).map(([value, label]) => h('option', { value }, label)),
+      h('option', { value: HISTORY }, 'History (with cleared jobs)'));
     typeSelect.addEventListener('change', () => this.setFilter('type', /** @type {HTMLSelectElement} */ (typeSelect).value));
     statusSelect.addEventListener('change', () => this.setFilter('status', /** @type {HTMLSelectElement} */ (statusSelect).value));
     jobTypes().then(types => {
@@ -113,10 +117,17 @@ export class LongrunJobs extends HTMLElement {
     else this.removeAttribute(name);
   }
 
+  /** status="history" lists every job, also those cleared from the list (kept until retention). */
+  filters() {
+    const status = this.getAttribute('status') || undefined;
+    return { status: status === HISTORY ? undefined : status, history: status === HISTORY,
+      type: this.getAttribute('type') || undefined, limit: this.limit };
+  }
+
   async reload() {
     const seq = ++this.loadSeq;
     try {
-      const page = await listJobs({ status: this.getAttribute('status') || undefined, type: this.getAttribute('type') || undefined, limit: this.limit });
+      const page = await listJobs(this.filters());
       if (seq !== this.loadSeq) return;
       this.jobs = page.jobs;
       this.cursor = page.next_cursor;
@@ -129,8 +140,7 @@ export class LongrunJobs extends HTMLElement {
 
   async loadMore() {
     if (!this.cursor) return;
-    const page = await listJobs({ status: this.getAttribute('status') || undefined, type: this.getAttribute('type') || undefined,
-      limit: this.limit, cursor: this.cursor });
+    const page = await listJobs({ ...this.filters(), cursor: this.cursor });
     const known = new Set(this.jobs.map(j => j.id));
     this.jobs.push(...page.jobs.filter(j => !known.has(j.id)));
     this.cursor = page.next_cursor;
@@ -163,7 +173,8 @@ export class LongrunJobs extends HTMLElement {
     show(p.activeTitle, active.length > 0);
     show(p.recentTitle, done.length > 0);
     show(p.empty, this.jobs.length === 0);
-    text(p.empty, this.getAttribute('status') || this.getAttribute('type')
+    text(p.empty, this.getAttribute('status') === HISTORY ? 'No jobs in your history.'
+      : this.getAttribute('status') || this.getAttribute('type')
       ? 'No jobs match these filters.' : 'No jobs yet. Start one from the menu — it will show up here.');
     show(p.more, !!this.cursor);
     for (const id of [...this.selected]) if (!done.some(j => j.id === id && j.result?.url)) this.selected.delete(id);
@@ -223,11 +234,13 @@ export class LongrunJobs extends HTMLElement {
   }
 
   clearFinished() {
-    this.confirm('Clear finished jobs from this list?', 'Completed, failed and cancelled jobs are removed from your list. Jobs still running stay.',
+    this.confirm('Clear finished jobs from this list?',
+      'Completed, failed and cancelled jobs leave this list, nothing is deleted: they stay under Status → History, '
+      + 'with their results, until old jobs are removed automatically. Your notifications stay too. Jobs still running stay here.',
       'Yes, clear them', 'Keep them', async () => {
         try {
           const { data } = await request('POST', '/api/jobs/clear-finished');
-          this.say(`Removed ${count(data?.deleted ?? 0, 'finished job')} from the list.`);
+          this.say(`Cleared ${count(data?.hidden ?? 0, 'finished job')} from the list. They are still under Status → History.`);
         } catch (e) { this.say(/** @type {Error} */ (e).message); }
         this.reload();
       });

@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** A job waiting for a free slot says so and where it stands; "Cancel all running" stops every unfinished job. */
+/**
+ * A job waiting for a free slot says so and where it stands; "Cancel all running" stops every unfinished job;
+ * "Clear finished" hides them from the list and the History filter still shows them.
+ */
 class QueueAndBulkTest extends BrowserTestBase {
 
     /** The server's worker count (longrun.worker.concurrency default). */
@@ -64,9 +67,22 @@ class QueueAndBulkTest extends BrowserTestBase {
         screenshot(page, "jobs-list-after-cancel-all");
 
         list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Clear finished")).click();
-        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, clear them")).click();
-        assertThat(list.locator(".lr-jobs-note")).containsText("from the list");
+        // The dialog says exactly what clearing does: hide, not delete; history and notifications stay.
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        assertThat(dialog).containsText("nothing is deleted");
+        assertThat(dialog).containsText("Status → History");
+        assertThat(dialog).containsText("Your notifications stay too");
+        screenshot(page, "jobs-clear-finished-dialog");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, clear them")).click();
+        assertThat(list.locator(".lr-jobs-note")).containsText("from the list. They are still under Status → History.");
         assertThat(list.locator("li[data-job-id='" + busy.get(0) + "']")).hasCount(0);
         assertThat(api(page, "/api/jobs?limit=100&status=succeeded,failed,cancelled").get("jobs").size()).isZero();
+        assertThat(api(page, "/api/jobs?limit=100&history=true&status=cancelled").get("jobs").toString()).contains(busy);
+
+        page.getByLabel("Status").selectOption("history");
+        for (String id : busy) {
+            assertThat(list.locator("li[data-job-id='" + id + "'] .lr-badge")).hasText("Cancelled");
+        }
+        screenshot(page, "jobs-history");
     }
 }

@@ -71,8 +71,8 @@ public class JobActionsController {
     public record CancelAllView(int cancelled) {
     }
 
-    /** How many finished jobs were removed from the list. */
+    /** How many finished jobs were hidden from the list (they stay in its history until retention). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ClearFinishedView(int deleted) {
+    public record ClearFinishedView(int hidden) {
     }
 }

@@ -32,6 +32,18 @@ final class JobListParams {
         throw ApiProblem.invalidField("limit", "limit must be a whole number from 1 to " + max + " (was '" + shorten(value) + "').");
     }
 
+    /** {@code history=true} also lists the jobs the person cleared from their list (kept until retention). */
+    static boolean history(String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ApiProblem.invalidField("history", "history must be true (also list the jobs you cleared) or false (was '"
+                + shorten(value) + "').");
+    }
+
     static Set<JobStatus> statuses(List<String> values) {
         Set<JobStatus> out = new LinkedHashSet<>();
         for (String v : split(values)) {

@@ -95,7 +95,8 @@ public class JobsController {
                             @RequestParam(required = false) List<String> type,
                             @RequestParam(required = false) List<String> ids,
                             @RequestParam(required = false) String cursor,
-                            @RequestParam(required = false) String limit) {
+                            @RequestParam(required = false) String limit,
+                            @RequestParam(required = false) String history) {
         caller.requireUser();
         Set<UUID> idFilter = JobListParams.ids(ids);
         if (caller.jobId() != null) {
@@ -111,7 +112,8 @@ public class JobsController {
         JobQuery query = JobQuery.forUser(caller.accountId(), caller.userId())
                 .withStatuses(JobListParams.statuses(status)).withTypes(JobListParams.types(type)).withIds(idFilter)
                 .withCursor(cursor == null || cursor.isBlank() ? null : cursor)
-                .withLimit(JobListParams.limit(limit, 50, JobQuery.MAX_LIMIT));
+                .withLimit(JobListParams.limit(limit, 50, JobQuery.MAX_LIMIT))
+                .withHistory(JobListParams.history(history));
         JobPage page;
         try {
             page = longrun.list(query);

@@ -56,7 +56,7 @@ public class FilesController {
         ResultFile file = job.result() == null ? null : job.result().file();
         if (file == null || !kept(file)) {
             throw new ApiProblem(HttpStatus.GONE, "result_deleted", "The result file of job " + job.id()
-                    + " is no longer kept (result files are deleted some time after the job ends, or when it is cleared). Run the job again to get a new file.");
+                    + " is no longer kept (result files are deleted some time after the job ends). Run the job again to get a new file.");
         }
         Optional<URI> direct = settings.getDownload() == LongrunProperties.DownloadMode.REDIRECT
                 ? longrun.results().directDownload(file, DownloadNames.safe(file.filename()), settings.getPresignTtl())

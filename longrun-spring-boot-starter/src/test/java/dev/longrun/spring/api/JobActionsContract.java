@@ -135,9 +135,16 @@ public abstract class JobActionsContract extends ApiTestBase {
         awaitStatus(who, mine, "cancelled");
         assertThat(job(other, theirs).get("status").asString()).isIn("pending", "running");
         Api.Res cleared = api.post("/api/jobs/clear-finished").as(who).send();
-        assertThat(cleared.json().get("deleted").asInt()).isEqualTo(2);
+        assertThat(cleared.json().get("hidden").asInt()).isEqualTo(2);
         assertThat(api.get("/api/jobs").as(who).send().json().get("jobs")).isEmpty();
         assertThat(api.get("/api/jobs").as(other).send().json().get("jobs")).hasSize(1);
+        // Hidden, not deleted: History lists them, each still opens, and their notifications stay.
+        assertThat(api.get("/api/jobs?history=true").as(who).send().json().get("jobs")).hasSize(2);
+        assertThat(job(who, finished).get("status").asString()).isEqualTo("failed");
+        assertThat(api.get("/api/notifications").as(who).send().json().get("notifications").toString()).contains(finished);
+        Api.Res bad = api.get("/api/jobs?history=maybe").as(who).send();
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("detail").asString()).contains("history must be true");
         openAll(g, 1);
     }
 }
