@@ -3,6 +3,7 @@
 
 import { LongrunError, request, startJob } from '/longrun/longrun-client.js';
 import '/longrun/longrun.js';
+import { ago } from '/longrun/longrun-format.js';
 
 /** @typedef {import('/longrun/longrun-client.js').Job} Job */
 
@@ -141,9 +142,11 @@ export function startFlow(o) {
     try {
       const params = await o.params();
       if (params === null) { reset(); return; }
-      const { job } = await startJob(o.type, params, { dependsOn: o.dependsOn?.() || null });
+      const { job, created } = await startJob(o.type, params, { dependsOn: o.dependsOn?.() || null });
       showJob(job.id);
-      note.textContent = o.startedText;
+      // A 200 answer is a job started earlier with the same inputs (another tab, a refresh): say so, or the
+      // person believes a second one is running.
+      note.textContent = created ? o.startedText : `You already started this ${ago(job.created_at)} — here it is.`;
     } catch (err) {
       reset();
       note.textContent = err instanceof Error ? err.message : String(err);

@@ -27,6 +27,7 @@ class StartOnceTest extends BrowserTestBase {
         page.getByLabel("How long (seconds)").press("Enter");
         page.getByLabel("How long (seconds)").press("Enter");
         String first = job.getAttribute("job-id");
+        assertThat(page.locator("#form-note")).not().containsText("already started");
 
         // A refresh, then the same form sent again from a clean page: still the same job.
         page.reload();
@@ -36,6 +37,9 @@ class StartOnceTest extends BrowserTestBase {
         page.getByLabel("Steps").fill("0");
         page.getByLabel("How long (seconds)").press("Enter");
         assertThat(page.locator("#job-area longrun-job")).hasAttribute("job-id", first);
+        // The server answered 200 with the earlier job, not 202: the page says so instead of "started".
+        assertThat(page.locator("#form-note")).hasText(java.util.regex.Pattern.compile(
+                "^You already started this (just now|\\d+ s ago|\\d+ min ago) — here it is\\.$"));
         screenshot(page, "start-once-indeterminate");
 
         List<JsonNode> mine = jobsOfType(page, "demo.wait").stream()
