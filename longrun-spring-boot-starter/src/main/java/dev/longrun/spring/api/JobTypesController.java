@@ -1,5 +1,6 @@
 package dev.longrun.spring.api;
 
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.JobType;
 import dev.longrun.Longrun;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code GET /api/job-types}: what can be started, with labels and typical durations, for forms and the dashboard. */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class JobTypesController {
 
     private final Longrun longrun;
@@ -19,7 +21,7 @@ public class JobTypesController {
         this.longrun = longrun;
     }
 
-    @GetMapping("/api/job-types")
+    @GetMapping("/job-types")
     public JobTypesView jobTypes() {
         return new JobTypesView(longrun.jobTypes().stream().sorted(Comparator.comparing(JobType::name)).map(JobTypesController::view).toList());
     }

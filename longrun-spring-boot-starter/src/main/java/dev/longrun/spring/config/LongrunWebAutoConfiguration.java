@@ -1,6 +1,7 @@
 package dev.longrun.spring.config;
 
 import dev.longrun.Longrun;
+import dev.longrun.spring.api.ApiPaths;
 import dev.longrun.spring.api.JobAccess;
 import dev.longrun.spring.api.JobActionsController;
 import dev.longrun.spring.api.JobDetailsController;
@@ -73,8 +74,15 @@ public class LongrunWebAutoConfiguration {
     }
 
     @Bean
-    public ResultLinks longrunResultLinks(Secrets secrets, @Qualifier("longrunClock") Clock clock, LongrunProperties p, Environment env) {
-        return new ResultLinks(secrets.linkKey(), clock, p.getResults().getLinkTtl(), env.getProperty("server.servlet.context-path", ""));
+    public ResultLinks longrunResultLinks(Secrets secrets, @Qualifier("longrunClock") Clock clock, LongrunProperties p, Environment env,
+                                          ApiPaths paths) {
+        return new ResultLinks(secrets.linkKey(), clock, p.getResults().getLinkTtl(),
+                env.getProperty("server.servlet.context-path", "") + paths.base());
+    }
+
+    @Bean
+    public ApiPaths longrunApiPaths(LongrunProperties p) {
+        return new ApiPaths(p.getHttp().getBasePath(), p.getHttp().getHostPaths());
     }
 
     @Bean
@@ -105,12 +113,21 @@ public class LongrunWebAutoConfiguration {
         return new UploadCleanup(uploads, java.time.Duration.ofMinutes(10));
     }
 
-    /** The OpenAPI description names the starter's JSON fields as they are sent (snake_case). */
+    /**
+     * Longrun's OpenAPI description is its own springdoc group ({@code /v3/api-docs/longrun}, also at
+     * {@code <base-path>/openapi.json}): only the starter's endpoints, with the JSON fields named as they are sent
+     * (snake_case). The host's documents are left as they are.
+     */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
-    static class OpenApiNames {
+    @ConditionalOnClass(name = "org.springdoc.core.models.GroupedOpenApi")
+    static class OpenApiGroup {
         @Bean
-        dev.longrun.spring.openapi.SnakeCaseSchemas longrunSnakeCaseSchemas() {
+        org.springdoc.core.models.GroupedOpenApi longrunOpenApi() {
+            return org.springdoc.core.models.GroupedOpenApi.builder().group("longrun").displayName("Longrun")
+                    .packagesToScan(ApiPaths.PACKAGES.toArray(String[]::new)).addOpenApiCustomizer(snakeCaseSchemas()).build();
+        }
+
+        private static dev.longrun.spring.openapi.SnakeCaseSchemas snakeCaseSchemas() {
             return new dev.longrun.spring.openapi.SnakeCaseSchemas(java.util.Set.of("JobView", "EtaView", "ResultView", "ErrorView",
                     "SummaryView", "ActionView", "JobListView", "CancelAllView", "ClearFinishedView", "LogView", "ItemView",
                     "ResultLinkView", "JobTypesView", "JobTypeView", "TypicalDuration", "UploadView", "SessionView", "TokenView",
@@ -118,15 +135,17 @@ public class LongrunWebAutoConfiguration {
         }
     }
 
-    /** Requests Tomcat itself refuses under /api/ are answered with problems, not Tomcat's HTML page. */
+    /** Requests Tomcat itself refuses under the API's base path are answered with problems, not Tomcat's HTML page. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
     static class TomcatProblems {
         @Bean
-        WebServerFactoryCustomizer<TomcatServletWebServerFactory> longrunTomcatProblems() {
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> longrunTomcatProblems(ApiPaths paths) {
             return factory -> factory.addContextCustomizers(context -> {
                 if (context.getParent() instanceof StandardHost host) {
+                    // The host starts the valve class it names unless an instance of it is already in its pipeline.
                     host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                    host.getPipeline().addValve(new ProblemErrorReportValve(paths.base()));
                 }
             });
         }

@@ -1,5 +1,7 @@
 package dev.longrun.spring.files;
 
+import dev.longrun.spring.api.ApiPaths;
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.Job;
 import dev.longrun.Longrun;
 import dev.longrun.ResultFile;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Content-Disposition and Content-Length. A signed-in caller who is not the job's user gets 404 even with the link.
  */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class FilesController {
 
     private final Longrun longrun;
@@ -34,7 +37,7 @@ public class FilesController {
         this.links = links;
     }
 
-    @GetMapping("/api/files/{token}")
+    @GetMapping("/files/{token}")
     public ResponseEntity<InputStreamResource> download(@PathVariable String token, @AuthenticationPrincipal Caller caller) throws IOException {
         ResultLinks.Grant grant = links.verify(token);
         Job job = longrun.get(grant.jobId()).orElseThrow(() -> ApiProblem.jobNotFound(grant.jobId()));

@@ -12,16 +12,23 @@ import org.springframework.http.HttpStatusCode;
 
 /**
  * Tomcat's last-resort error page, for requests Tomcat refuses before Spring sees them (an encoded slash, a broken
- * percent-escape): under {@code /api/} the answer is a problem document instead of Tomcat's HTML page. Other paths
- * keep Tomcat's own report. Installed on the host by the web auto-configuration.
+ * percent-escape): under the API's base path the answer is a problem document instead of Tomcat's HTML page. Other
+ * paths keep Tomcat's own report. Installed on the host by the web auto-configuration.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+    private final String basePath;
+
+    /** @param basePath {@code longrun.http.base-path}, e.g. {@code /api} */
+    public ProblemErrorReportValve(String basePath) {
+        this.basePath = basePath;
+    }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         String uri = request.getRequestURI();
         String context = request.getContextPath() == null ? "" : request.getContextPath();
-        if (uri == null || !uri.startsWith(context + "/api/")) {
+        if (uri == null || !uri.startsWith(context + basePath + "/")) {
             super.report(request, response, throwable);
             return;
         }

@@ -1,5 +1,7 @@
 package dev.longrun.spring.security;
 
+import dev.longrun.spring.api.ApiPaths;
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.spring.problem.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * signed in; {@code DELETE} signs out.
  */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class SessionController {
 
     private final LongrunUsers users;
@@ -33,7 +36,7 @@ public class SessionController {
         this.tokens = tokens;
     }
 
-    @PostMapping(path = "/api/session", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/session", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<SessionView> signIn(@RequestBody SignIn body, HttpServletRequest request) {
         if (body == null || body.username() == null || body.username().isBlank()) {
             throw ApiProblem.invalidField("username", "Enter your username.");
@@ -51,7 +54,7 @@ public class SessionController {
                 .body(new SessionView(person.account(), person.username(), person.displayName(), minted.token(), minted.expiresAt(), "session"));
     }
 
-    @GetMapping("/api/session")
+    @GetMapping("/session")
     public SessionView whoAmI(@AuthenticationPrincipal Caller caller) {
         if (caller == null || !caller.actsForUser()) {
             throw ApiProblem.unauthorized("unauthenticated", "Nobody is signed in.");
@@ -60,7 +63,7 @@ public class SessionController {
         return new SessionView(caller.accountId(), caller.userId(), name, null, null, caller.via().name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    @DeleteMapping("/api/session")
+    @DeleteMapping("/session")
     public ResponseEntity<Void> signOut(HttpServletRequest request) {
         ResponseCookie cookie = ResponseCookie.from(LongrunAuthenticationFilter.SESSION_COOKIE, "")
                 .httpOnly(true).secure(request.isSecure()).sameSite("Strict").path(cookiePath(request)).maxAge(0).build();
