@@ -1,8 +1,11 @@
 package dev.longrun.server;
 
-import java.util.Locale;
+import dev.longrun.format.HumanFormat;
 
-/** Numbers and plurals for the sentences the job types show to people ("Importing row 1,240 of 4,000"). */
+/**
+ * Numbers and plurals for the sentences the job types show to people ("Importing row 1,240 of 4,000"), written
+ * by {@link HumanFormat} so a handler's "271 KB" is the card's and the email's "271 KB".
+ */
 public final class Wording {
 
     private Wording() {
@@ -10,22 +13,16 @@ public final class Wording {
 
     /** 1240 → "1,240". */
     public static String number(long n) {
-        return String.format(Locale.US, "%,d", n);
+        return HumanFormat.number(n);
     }
 
     /** (1, "row") → "1 row"; (3, "row") → "3 rows". */
     public static String count(long n, String singular) {
-        return number(n) + " " + (n == 1 ? singular : singular + "s");
+        return HumanFormat.count(n, singular);
     }
 
-    /** Bytes as a person reads them: "812 KB", "4.2 MB". */
+    /** Bytes as a person reads them, in decimal units: "812 KB", "4.2 MB". */
     public static String bytes(long n) {
-        if (n < 1024) {
-            return n + " bytes";
-        }
-        if (n < 1024 * 1024) {
-            return Math.round(n / 1024.0) + " KB";
-        }
-        return String.format(Locale.US, "%.1f MB", n / (1024.0 * 1024.0));
+        return HumanFormat.bytes(n);
     }
 }
