@@ -50,6 +50,8 @@ export function configure({ base, api, token } = {}) {
   if (api !== undefined) config.api = api.replace(/\/$/, '');
   if (token !== undefined) config.token = token;
   hub.restart();
+  // Elements that already loaded (and were refused) load again with the new settings.
+  if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent('longrun:configured'));
 }
 
 /**

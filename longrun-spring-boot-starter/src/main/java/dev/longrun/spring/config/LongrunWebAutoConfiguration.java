@@ -81,6 +81,11 @@ public class LongrunWebAutoConfiguration {
     }
 
     @Bean
+    static org.springframework.beans.factory.SmartInitializingSingleton longrunNoCallersWarning(LongrunProperties p) {
+        return new NoCallersWarning(p);
+    }
+
+    @Bean
     public ApiPaths longrunApiPaths(LongrunProperties p) {
         return new ApiPaths(p.getHttp().getBasePath(), p.getHttp().getHostPaths());
     }
@@ -122,9 +127,10 @@ public class LongrunWebAutoConfiguration {
     @ConditionalOnClass(name = "org.springdoc.core.models.GroupedOpenApi")
     static class OpenApiGroup {
         @Bean
-        org.springdoc.core.models.GroupedOpenApi longrunOpenApi() {
+        org.springdoc.core.models.GroupedOpenApi longrunOpenApi(Longrun longrun, ApiPaths paths) {
             return org.springdoc.core.models.GroupedOpenApi.builder().group("longrun").displayName("Longrun")
-                    .packagesToScan(ApiPaths.PACKAGES.toArray(String[]::new)).addOpenApiCustomizer(snakeCaseSchemas()).build();
+                    .packagesToScan(ApiPaths.PACKAGES.toArray(String[]::new)).addOpenApiCustomizer(snakeCaseSchemas())
+                    .addOpenApiCustomizer(new dev.longrun.spring.openapi.LongrunOpenApi(longrun, paths)).build();
         }
 
         private static dev.longrun.spring.openapi.SnakeCaseSchemas snakeCaseSchemas() {
