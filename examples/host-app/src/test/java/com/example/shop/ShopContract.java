@@ -110,6 +110,9 @@ abstract class ShopContract {
     void theOrdersPageFollowsAReportFromRunningToFinished() {
         Page page = browser.newContext(new Browser.NewContextOptions().setBaseURL(shop().base()).setViewportSize(1100, 900)).newPage();
         page.setDefaultTimeout(30_000);
+        // The browser's own complaints end up in the test output, where a failure can be read.
+        page.onConsoleMessage(m -> System.out.println("[browser " + m.type() + "] " + m.text()));
+        page.onPageError(e -> System.out.println("[browser error] " + e));
         page.navigate("/orders.html");
         page.waitForURL("**/login");
         page.locator("#username").fill("clerk");
