@@ -26,9 +26,10 @@ final class RunningShop implements AutoCloseable {
         this.schema = schema;
     }
 
-    static RunningShop start(Store store, Class<?> testClass) {
+    static RunningShop start(Store store, Class<?> testClass, String... more) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--longrun.data-dir=" + tempDir(),
                 "--shop.report.month-delay=1500ms"));
+        args.addAll(List.of(more));
         PostgresSchema schema = null;
         if (store == Store.POSTGRESQL) {
             schema = PostgresSchema.create(testClass);

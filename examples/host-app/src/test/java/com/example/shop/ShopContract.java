@@ -44,6 +44,11 @@ abstract class ShopContract {
 
     abstract String store();
 
+    /** Where Longrun's API is in this shop ({@code longrun.http.base-path}). */
+    String api() {
+        return "/api";
+    }
+
     @BeforeAll
     static void launchBrowser() {
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
@@ -91,17 +96,17 @@ abstract class ShopContract {
     @Test
     void longrunRunsTheShopsJobTypesForABackendWithItsKey() throws Exception {
         Map<String, String> backend = Map.of("X-Longrun-Api-Key", API_KEY, "X-Longrun-Account", "shop", "X-Longrun-User", "script");
-        JsonNode types = JSON.readTree(get("/api/job-types", backend).body());
+        JsonNode types = JSON.readTree(get(api() + "/job-types", backend).body());
         assertThat(types.get("job_types").toString()).contains("orders.report").contains("Orders report").contains("orders.archive");
 
-        HttpRequest.Builder start = HttpRequest.newBuilder(URI.create(shop().base() + "/api/jobs/start"))
+        HttpRequest.Builder start = HttpRequest.newBuilder(URI.create(shop().base() + api() + "/jobs/start"))
                 .header("Content-Type", "application/json").header("Idempotency-Key", "archive-" + store())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"orders.archive\",\"params\":{\"older_than_days\":90}}"));
         backend.forEach(start::header);
         HttpResponse<String> started = http.send(start.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
 
-        HttpResponse<String> clerkOnLongrun = get("/api/jobs", Map.of("Authorization", basic("clerk", CLERK_PASSWORD)));
+        HttpResponse<String> clerkOnLongrun = get(api() + "/jobs", Map.of("Authorization", basic("clerk", CLERK_PASSWORD)));
         assertThat(clerkOnLongrun.statusCode()).as("the shop's sign-in is no Longrun caller").isEqualTo(401);
         assertThat(clerkOnLongrun.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     }
@@ -129,7 +134,7 @@ abstract class ShopContract {
         page.screenshot(new Page.ScreenshotOptions().setPath(shot("report-running")).setFullPage(true));
 
         assertThat(report.locator(".lr-badge")).hasText("Completed");
-        assertThat(report.locator("a[download]").first()).hasAttribute("href", java.util.regex.Pattern.compile("^/api/files/"));
+        assertThat(report.locator("a[download]").first()).hasAttribute("href", java.util.regex.Pattern.compile("^" + api() + "/files/"));
         String id = report.getAttribute("job-id");
         Locator row = page.locator("longrun-jobs li[data-job-id='" + id + "']");
         assertThat(row.locator(".lr-badge")).hasText("Completed");
