@@ -1,4 +1,4 @@
-// Where the client sends requests: the API path from configure() (longrun.http.base-path on the server), else /api.
+// Where the client (longrun-js/src, served under /longrun/) sends requests: the API path from configure() (longrun.http.base-path on the server), else /api.
 // Run by `node --test` (BrowserModulesTest runs it in the Maven build).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 globalThis.window = new EventTarget();
 const configured = [];
 window.addEventListener('longrun:configured', () => configured.push(true));
-const client = await import('../../main/resources/META-INF/resources/longrun/longrun-client.js');
+const client = await import('../../../../longrun-js/src/longrun-client.js');
 
 test('by default API paths stay under /api', () => {
   assert.equal(client.apiUrl('/api/jobs/1/events'), '/api/jobs/1/events');

@@ -14,6 +14,7 @@ import { LongrunTabTitle } from './longrun-tab-title.js';
 import { LongrunToasts } from './longrun-toasts.js';
 
 export { configure, startJob, watchJob, upload, getJob, listJobs, jobTypes, LongrunError } from './longrun-client.js';
+export { registerActionView } from './longrun-action-views.js';
 export { LongrunBell, LongrunImportPreview, LongrunJob, LongrunJobs, LongrunTabTitle, LongrunToasts };
 
 /** Defines every `longrun-*` element (those already defined are left alone). @param {CustomElementRegistry} [registry] */

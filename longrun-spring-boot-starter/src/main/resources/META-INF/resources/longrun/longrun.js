@@ -9,7 +9,7 @@
 //     configure({ token: window.LONGRUN_TOKEN });            // sent as Bearer, and as ?access_token= on /api/events
 //     defineAll();
 //     document.querySelector('#export').onclick = async () => {
-//       const { job } = await startJob('contacts.export', { query: 'acme' });   // once, even on a double click
+//       const { job } = await startJob('invoices.export', { query: 'acme' });   // once, even on a double click
 //       document.querySelector('longrun-job').setAttribute('job-id', job.id);
 //     };
 //   </script>

@@ -39,11 +39,21 @@ public class JobsController {
     private final JobViews views;
     private final ApiPaths paths;
 
+<<<<<<< HEAD
     public JobsController(Longrun longrun, JobAccess access, JobViews views, ApiPaths paths) {
         this.longrun = longrun;
         this.access = access;
         this.views = views;
         this.paths = paths;
+=======
+    private final ParamsValidation validation;
+
+    public JobsController(Longrun longrun, JobAccess access, JobViews views, ParamsValidation validation) {
+        this.longrun = longrun;
+        this.access = access;
+        this.views = views;
+        this.validation = validation;
+>>>>>>> main
     }
 
     @PostMapping(path = "/jobs/start", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -59,6 +69,7 @@ public class JobsController {
                 throw ApiProblem.invalidField("depends_on", "depends_on names no job of yours (" + req.dependsOn() + ").");
             }
         }
+        validation.check(req.type(), req.params());
         StartOptions options = StartOptions.forUser(caller.accountId(), caller.userId())
                 .idempotencyKey(StartRequests.idempotencyKey(key)).dependsOn(req.dependsOn());
         StartResult started = longrun.start(req.type(), req.params(), options);
