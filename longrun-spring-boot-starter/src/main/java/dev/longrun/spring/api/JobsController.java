@@ -37,23 +37,15 @@ public class JobsController {
     private final Longrun longrun;
     private final JobAccess access;
     private final JobViews views;
+    private final ParamsValidation validation;
     private final ApiPaths paths;
 
-<<<<<<< HEAD
-    public JobsController(Longrun longrun, JobAccess access, JobViews views, ApiPaths paths) {
-        this.longrun = longrun;
-        this.access = access;
-        this.views = views;
-        this.paths = paths;
-=======
-    private final ParamsValidation validation;
-
-    public JobsController(Longrun longrun, JobAccess access, JobViews views, ParamsValidation validation) {
+    public JobsController(Longrun longrun, JobAccess access, JobViews views, ParamsValidation validation, ApiPaths paths) {
         this.longrun = longrun;
         this.access = access;
         this.views = views;
         this.validation = validation;
->>>>>>> main
+        this.paths = paths;
     }
 
     @PostMapping(path = "/jobs/start", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -147,20 +147,12 @@ public class LongrunWebAutoConfiguration {
     @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
     static class TomcatProblems {
         @Bean
-<<<<<<< HEAD
-        WebServerFactoryCustomizer<TomcatServletWebServerFactory> longrunTomcatProblems(ApiPaths paths) {
-=======
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> longrunTomcatProblems(Environment env) {
->>>>>>> main
             return factory -> factory.addContextCustomizers(context -> {
                 if (context.getParent() instanceof StandardHost host) {
                     // The host starts the valve class it names unless an instance of it is already in its pipeline.
                     host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-<<<<<<< HEAD
-                    host.getPipeline().addValve(new ProblemErrorReportValve(paths.base()));
-=======
                     host.getPipeline().addValve(new ProblemErrorReportValve(LongrunHttpHardening.apiPrefix(env)));
->>>>>>> main
                 }
             });
         }

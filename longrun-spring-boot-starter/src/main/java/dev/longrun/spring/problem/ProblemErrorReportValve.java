@@ -12,19 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
 /**
-<<<<<<< HEAD
- * Tomcat's last-resort error page, for requests Tomcat refuses before Spring sees them (an encoded slash, a broken
- * percent-escape): under the API's base path the answer is a problem document instead of Tomcat's HTML page. Other
- * paths keep Tomcat's own report. Installed on the host by the web auto-configuration.
- */
-public class ProblemErrorReportValve extends ErrorReportValve {
-
-    private final String basePath;
-
-    /** @param basePath {@code longrun.http.base-path}, e.g. {@code /api} */
-    public ProblemErrorReportValve(String basePath) {
-        this.basePath = basePath;
-=======
  * Tomcat's last-resort error page, for requests Tomcat refuses before Spring sees them (a request line with
  * characters such as {@code \ { } #} or raw non-ASCII bytes, an encoded slash, a broken percent-escape). Under the
  * API's base path the answer is a problem document; elsewhere Tomcat's plain page, never with the stack trace or
@@ -40,20 +27,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         this.apiPrefix = apiPrefix;
         setShowReport(false);
         setShowServerInfo(false);
->>>>>>> main
     }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
-<<<<<<< HEAD
-        String uri = request.getRequestURI();
-        String context = request.getContextPath() == null ? "" : request.getContextPath();
-        if (uri == null || !uri.startsWith(context + basePath + "/")) {
-=======
         String path = RejectedTargets.path(request, throwable);
         // A request line too long to parse has no known path: it gets the problem document, which is plain enough anywhere.
         if (path != null && !isApi(path)) {
->>>>>>> main
             super.report(request, response, throwable);
             return;
         }
