@@ -96,6 +96,14 @@ public final class ApiPaths {
                 && matches(original, request.getAttribute(RequestDispatcher.FORWARD_CONTEXT_PATH) instanceof String c ? c : "");
     }
 
+    /**
+     * Whether a request URI as sent (with the context path) goes to one of {@link #patterns()}; for code that sees
+     * only the URI, such as the error dispatch after a {@code sendError}.
+     */
+    public boolean isLongrunUri(String uri, String contextPath) {
+        return uri != null && matches(uri, contextPath);
+    }
+
     private boolean matches(String uri, String contextPath) {
         String path = contextPath != null && uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : uri;
         PathContainer container = PathContainer.parsePath(path);
