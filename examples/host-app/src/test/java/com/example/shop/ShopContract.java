@@ -136,13 +136,30 @@ abstract class ShopContract {
         assertThat(report.locator(".lr-badge")).hasText("Completed");
         assertThat(report.locator("a[download]").first()).hasAttribute("href", java.util.regex.Pattern.compile("^" + api() + "/files/"));
         String id = report.getAttribute("job-id");
-        Locator row = page.locator("longrun-jobs li[data-job-id='" + id + "']");
+        Locator row = page.locator("longrun-jobs ul[aria-label='Finished'] li[data-job-id='" + id + "']");
         assertThat(row.locator(".lr-badge")).hasText("Completed");
         // No detail-href: no link to a page the shop does not have.
         assertThat(row.locator("a.lr-title")).hasCount(0);
         assertThat(row.locator(".lr-title")).hasText("Orders report");
         assertThat(page.locator("longrun-jobs .lr-jobs-note")).isEmpty();
         page.screenshot(new Page.ScreenshotOptions().setPath(shot("report-finished")).setFullPage(true));
+        page.context().close();
+    }
+
+    /** A list refused before the token arrived ("Sign in, or send a token…") loads, and says nothing stale, once it does. */
+    @Test
+    void aListRefusedBeforeTheTokenLoadsOnceTheTokenArrives() {
+        Page page = browser.newContext(new Browser.NewContextOptions().setBaseURL(shop().base())).newPage();
+        page.setDefaultTimeout(30_000);
+        page.navigate("/late-token.html");
+        page.waitForURL("**/login");
+        page.locator("#username").fill("clerk");
+        page.locator("#password").fill(CLERK_PASSWORD);
+        page.locator("button[type=submit]").click();
+        page.waitForURL("**/late-token.html*");
+        assertThat(page.locator("body[data-refused=yes]")).hasCount(1);
+        assertThat(page.locator("longrun-jobs .lr-jobs-note")).isEmpty();
+        assertThat(page.locator("longrun-jobs .lr-empty, longrun-jobs li[data-job-id]").first()).isVisible();
         page.context().close();
     }
 
