@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -149,6 +150,9 @@ abstract class ShopContract {
     /** A list refused before the token arrived ("Sign in, or send a token…") loads, and says nothing stale, once it does. */
     @Test
     void aListRefusedBeforeTheTokenLoadsOnceTheTokenArrives() {
+        // The page's premise: before its token the elements ask /api and are refused (401). With the API moved, /api is
+        // the shop's own path and answers 404 instead; that misconfiguration is not what this test is about.
+        Assumptions.assumeTrue(api().equals("/api"), "the API is at its default path");
         Page page = browser.newContext(new Browser.NewContextOptions().setBaseURL(shop().base())).newPage();
         page.setDefaultTimeout(30_000);
         page.navigate("/late-token.html");
