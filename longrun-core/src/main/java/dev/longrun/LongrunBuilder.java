@@ -17,6 +17,15 @@ import javax.sql.DataSource;
  */
 public final class LongrunBuilder {
 
+    /**
+     * Lease and rescue defaults, chosen from the chaos runs (docs/BENCHMARKS.md, "Chaos"): a job of a killed node waits
+     * at most lease + rescue interval before another node takes it. 30 s kept a user staring at "In progress" for up
+     * to half a minute after a node died; 10 s still needs three missed heartbeats (one every lease/3) before a busy
+     * but live node loses a job.
+     */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_RESCUE_INTERVAL = Duration.ofSeconds(2);
+
     private DataSource dataSource;
     private Path dataDir = Path.of("data");
     private String schema = "longrun";
@@ -25,12 +34,14 @@ public final class LongrunBuilder {
     private Set<String> queues;
     private String nodeName;
     private boolean runWorkers = true;
-    private Duration lease = Duration.ofSeconds(30);
+    private Duration lease = DEFAULT_LEASE;
     private Duration pollInterval = Duration.ofSeconds(1);
     private Duration progressFlushInterval = Duration.ofMillis(250);
     private Duration retention = Duration.ofDays(30);
     private Duration fileRetention = Duration.ofHours(72);
     private Duration shutdownGrace = Duration.ofSeconds(10);
+    private Duration rescueInterval = DEFAULT_RESCUE_INTERVAL;
+    private Duration idempotencyKeyLifetime = Duration.ofHours(24);
     private final Map<String, JobType<?>> types = new LinkedHashMap<>();
 
     LongrunBuilder() {
@@ -55,7 +66,7 @@ public final class LongrunBuilder {
     public LongrunBuilder nodeName(String nodeName) { this.nodeName = nodeName; return this; }
     /** False for an API-only node that starts and reads jobs but runs none. */
     public LongrunBuilder runWorkers(boolean runWorkers) { this.runWorkers = runWorkers; return this; }
-    /** How long a claim lasts without a heartbeat before another node may take the job over. Default 30 s. */
+    /** How long a claim lasts without a heartbeat before another node may take the job over. Default 10 s. */
     public LongrunBuilder lease(Duration lease) { this.lease = Objects.requireNonNull(lease); return this; }
     /** Fallback poll for new jobs when no wake-up arrives. Default 1 s. */
     public LongrunBuilder pollInterval(Duration interval) { this.pollInterval = Objects.requireNonNull(interval); return this; }
@@ -67,6 +78,23 @@ public final class LongrunBuilder {
     public LongrunBuilder fileRetention(Duration retention) { this.fileRetention = Objects.requireNonNull(retention); return this; }
     /** How long {@code close()} lets running handlers finish before handing their jobs back. Default 10 s. */
     public LongrunBuilder shutdownGrace(Duration grace) { this.shutdownGrace = Objects.requireNonNull(grace); return this; }
+    /** How often this node looks for jobs whose lease expired (their worker died). Default 2 s. */
+    public LongrunBuilder rescueInterval(Duration interval) { this.rescueInterval = positive("rescueInterval", interval); return this; }
+    /**
+     * How long a client's Idempotency-Key is remembered: a repeat within it returns the first job in whatever state,
+     * even after the job finished or was cleared. Default 24 hours (as Stripe and the IETF Idempotency-Key draft).
+     */
+    public LongrunBuilder idempotencyKeyLifetime(Duration lifetime) {
+        this.idempotencyKeyLifetime = positive("idempotencyKeyLifetime", lifetime);
+        return this;
+    }
+
+    private static Duration positive(String name, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+        return d;
+    }
 
     public LongrunBuilder register(JobType<?> type) {
         if (types.putIfAbsent(type.name(), type) != null) {
@@ -82,7 +110,8 @@ public final class LongrunBuilder {
     /** Migrates the schema, then starts the workers (unless disabled). */
     public Longrun build() {
         EngineSettings settings = new EngineSettings(dataSource, dataDir, schema, clock, concurrency, queues, nodeName,
-                runWorkers, lease, pollInterval, progressFlushInterval, retention, fileRetention, shutdownGrace, Map.copyOf(types));
+                runWorkers, lease, pollInterval, progressFlushInterval, retention, fileRetention, shutdownGrace, rescueInterval,
+                idempotencyKeyLifetime, Map.copyOf(types));
         return Engine.start(settings);
     }
 }

@@ -52,6 +52,7 @@ public final class Engine implements Longrun {
     private final DataSource ownedDataSource;
     private final ResultStore results;
     private final LocalEventBus bus = new LocalEventBus();
+    private final LocalEventBus localBus = new LocalEventBus();
     private final ParamsBinder json = new ParamsBinder();
     private final String owner;
     private final Announcer announcer;
@@ -81,14 +82,14 @@ public final class Engine implements Longrun {
         this.runner = new JobRunner(settings.types(), store, results, json, clock, owner, finisher, progress,
                 this::succeeded, settings.lease());
         this.maintenance = new Maintenance(store, results, settings.types(), clock, settings.retention(),
-                settings.fileRetention(), this::publish, this::wakeWorkers, settings.pollInterval());
+                settings.fileRetention(), this::publish, this::wakeWorkers, settings.pollInterval(), settings.rescueInterval());
         Set<String> queues = queues(settings);
         boolean work = settings.runWorkers() && !queues.isEmpty();
         this.pool = work ? new WorkerPool(store, runner, clock, queues, owner, settings.concurrency(), settings.lease(),
                 settings.pollInterval(), this::publish) : null;
         this.supervisor = work ? new Supervisor(store, runner, progress, settings.types(), clock, owner, settings.lease(),
                 settings.progressFlushInterval()) : null;
-        this.starter = new JobStarter(settings.types(), store, json, clock, this::publish, maintenance,
+        this.starter = new JobStarter(settings.types(), store, json, clock, settings.idempotencyKeyLifetime(), this::publish, maintenance,
                 (type, params) -> estimator.expectedDurationSeconds(type.name(), Estimator.sizeHint(params)));
         this.actions = new UserActions(settings.types(), store, results, json, clock, starter, runner.running, this::publish);
         this.listener = postgres ? new PostgresListener(dataSource, this::heard) : null;
@@ -118,7 +119,12 @@ public final class Engine implements Longrun {
     }
 
     @Override public Optional<Job> get(UUID id) { return store.find(id); }
-    @Override public JobPage list(JobQuery query) { return store.list(query); }
+    @Override public JobPage list(JobQuery query) { return store.list(query, settings.clock().instant()); }
+    @Override
+    public List<Job> changedSince(String accountId, String userId, java.time.Instant since, int limit) {
+        return store.changedSince(accountId, userId, since, limit);
+    }
+
     @Override public Job cancel(UUID id) { return actions.cancel(id); }
     @Override public StartResult retry(UUID id) { return actions.retry(id); }
     @Override public StartResult retryFailed(UUID id) { return actions.retryFailed(id); }
@@ -148,6 +154,7 @@ public final class Engine implements Longrun {
     @Override public Collection<JobType<?>> jobTypes() { return settings.types().values(); }
     @Override public Optional<JobType<?>> jobType(String name) { return Optional.ofNullable(settings.types().get(name)); }
     @Override public JobEvents events() { return bus; }
+    @Override public JobEvents localEvents() { return localBus; }
     @Override public ResultStore results() { return results; }
     @Override public Clock clock() { return settings.clock(); }
 
@@ -179,6 +186,7 @@ public final class Engine implements Longrun {
             return;
         }
         bus.publishAll(events);
+        localBus.publishAll(events);
         if (announcer != null) {
             announcer.add(events);
         }
@@ -251,6 +259,7 @@ public final class Engine implements Longrun {
             listener.close();
         }
         bus.close();
+        localBus.close();
         closeQuietly(ownedDataSource);
         log.info("Longrun node {} stopped", owner);
     }

@@ -11,6 +11,7 @@ import dev.longrun.store.InsertOutcome;
 import dev.longrun.store.JobStore;
 import dev.longrun.store.NewJob;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,9 @@ import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Starts jobs: validates the request (type, params, owner, key), then inserts it or returns the active
- * job that holds the same idempotency key. Nothing is written when validation fails.
+ * Starts jobs: validates the request (type, params, owner, key), then inserts it or returns the job that holds the
+ * same idempotency key: a client's key for {@code keyLifetime} whatever the job's state, a key derived from the
+ * request while its job is active. Nothing is written when validation fails.
  */
 final class JobStarter {
 
@@ -30,16 +32,18 @@ final class JobStarter {
     private final JobStore store;
     private final ParamsBinder json;
     private final Clock clock;
+    private final Duration keyLifetime;
     private final Consumer<List<JobEvent>> publisher;
     private final Maintenance dependencies;
     private final BiFunction<JobType<?>, JsonNode, Long> expectedDuration;
 
-    JobStarter(Map<String, JobType<?>> types, JobStore store, ParamsBinder json, Clock clock,
+    JobStarter(Map<String, JobType<?>> types, JobStore store, ParamsBinder json, Clock clock, Duration keyLifetime,
                Consumer<List<JobEvent>> publisher, Maintenance dependencies, BiFunction<JobType<?>, JsonNode, Long> expectedDuration) {
         this.types = types;
         this.store = store;
         this.json = json;
         this.clock = clock;
+        this.keyLifetime = keyLifetime;
         this.publisher = publisher;
         this.dependencies = dependencies;
         this.expectedDuration = expectedDuration;
@@ -62,7 +66,7 @@ final class JobStarter {
                 type.timeout() == null ? null : type.timeout().toSeconds(), type.cancellable(), options.dependsOn(),
                 dependency != null && dependency.status() != JobStatus.SUCCEEDED ? dependency.id() : null,
                 options.retryOf(), options.runAfter() != null ? options.runAfter() : now, now,
-                expectedDuration.apply(type, tree));
+                expectedDuration.apply(type, tree), key == null ? null : now.plus(keyLifetime));
         InsertOutcome outcome = store.insert(job);
         if (!outcome.created()) {
             if (key != null && !job.requestFingerprint().equals(outcome.requestFingerprint())) {

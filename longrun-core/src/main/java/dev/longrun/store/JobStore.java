@@ -29,7 +29,11 @@ public interface JobStore {
 
     // --- writes from user requests -----------------------------------------------------------
 
-    /** Inserts the job unless an active job holds the same key; then returns that one. Atomic. */
+    /**
+     * Inserts the job, or returns the job that holds its key: with {@link NewJob#keyExpiresAt()} set, the job the
+     * client's key started until the key expires (throws {@code idempotency_key_job_removed} when that job is gone);
+     * otherwise the active job with the same derived key. Atomic.
+     */
     InsertOutcome insert(NewJob job);
 
     /** pending → cancelled. */
@@ -81,6 +85,9 @@ public interface JobStore {
     /** Deletes finished jobs completed before {@code before}, with their logs and items; returns how many. */
     int pruneFinished(Instant before, int limit);
 
+    /** Forgets up to {@code limit} client idempotency keys whose lifetime ended by {@code now}; returns how many. */
+    int purgeIdempotencyKeys(Instant now, int limit);
+
     /** Result files created before {@code before} that are not deleted yet. */
     List<StoredFile> filesCreatedBefore(Instant before, int limit);
 
@@ -97,7 +104,14 @@ public interface JobStore {
 
     List<Job> findMany(Collection<UUID> ids);
 
-    JobPage list(JobQuery query);
+    /**
+     * A page of jobs, active first, then most recent. Active means "not finished at {@code now}" on the first page and
+     * at that same instant (kept in the cursor) on every later page, so paging while jobs finish shows each job once.
+     */
+    JobPage list(JobQuery query, Instant now);
+
+    /** The user's jobs changed at or after {@code since}, oldest change first, at most {@code limit}. */
+    List<Job> changedSince(String accountId, String userId, Instant since, int limit);
 
     /** Null when the job is not pending. */
     QueueStanding queueStanding(Job job, Instant now);

@@ -41,6 +41,7 @@ public final class SqlJobStore implements JobStore {
     private final Database db;
     private final JobRows rows;
     private final JobRecords records;
+    private final IdempotencyKeyRecords keys;
 
     SqlJobStore(Dialect dialect, DataSource dataSource, String schema, JobJson json) {
         this.dialect = dialect;
@@ -52,6 +53,7 @@ public final class SqlJobStore implements JobStore {
         this.db = new Database(dataSource, statements, types, dialect == Dialect.SQLITE);
         this.rows = new JobRows(types, json);
         this.records = new JobRecords(db, rows, json);
+        this.keys = new IdempotencyKeyRecords(db, rows, types);
     }
 
     @Override
@@ -89,10 +91,14 @@ public final class SqlJobStore implements JobStore {
                 .set("type", job.type()).set("queue", job.queue()).set("priority", job.priority())
                 .set("created_at", job.createdAt()).set("run_after", job.runAfter() == null ? job.createdAt() : job.runAfter())
                 .set("estimated_duration_seconds", job.estimatedDurationSeconds()).set("cancellable", job.cancellable())
-                .set("max_attempts", job.maxAttempts()).set("idempotency_key", job.idempotencyKey())
+                .set("max_attempts", job.maxAttempts())
+                .set("idempotency_key", job.keyExpiresAt() == null ? job.idempotencyKey() : null)
                 .set("request_fingerprint", job.requestFingerprint()).set("params", job.paramsJson())
                 .set("depends_on", job.dependsOn()).set("waiting_for", job.waitingFor()).set("retry_of", job.retryOf())
                 .set("timeout_seconds", job.timeoutSeconds());
+        if (job.keyExpiresAt() != null) {
+            return keys.insert(job, p);
+        }
         // The holder of the key may finish between our insert and our read: then the key is free, try again.
         for (int attempt = 0; attempt < INSERT_ATTEMPTS; attempt++) {
             Optional<InsertOutcome> outcome = db.write(c -> {
@@ -262,6 +268,11 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
+    public int purgeIdempotencyKeys(Instant now, int limit) {
+        return keys.purgeExpired(now, limit);
+    }
+
+    @Override
     public List<StoredFile> filesCreatedBefore(Instant before, int limit) {
         return records.filesCreatedBefore(before, limit);
     }
@@ -297,8 +308,9 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
-    public JobPage list(JobQuery query) {
+    public JobPage list(JobQuery query, Instant now) {
         ListCursor cursor = query.cursor() == null || query.cursor().isBlank() ? null : ListCursor.decode(query.cursor());
+        Instant asOf = cursor != null ? cursor.asOf() : ListCursor.asOf(now);
         Params p = Params.of("account_id", query.accountId()).set("user_id", query.userId())
                 .set("statuses", query.statuses().isEmpty() ? null
                         : SqlList.of(SqlList.Type.TEXT, query.statuses().stream().map(JobStatus::value).toList()))
@@ -307,13 +319,20 @@ public final class SqlJobStore implements JobStore {
                 .set("cursor_rank", cursor == null ? null : cursor.rank())
                 .set("cursor_created_at", cursor == null ? null : cursor.createdAt())
                 .set("cursor_id", cursor == null ? null : cursor.id())
+                .set("as_of", asOf)
                 .set("limit", query.limit() + 1);
-        List<Job> jobs = db.read(c -> db.query(c, "ListJobs", p, rows::job));
+        List<Job> jobs = db.read(c -> db.query(c, "ListJobsAsOf", p, rows::job));
         if (jobs.size() <= query.limit()) {
             return new JobPage(jobs, null);
         }
         List<Job> page = List.copyOf(jobs.subList(0, query.limit()));
-        return new JobPage(page, ListCursor.after(page.get(page.size() - 1)).encode());
+        return new JobPage(page, ListCursor.after(page.get(page.size() - 1), asOf).encode());
+    }
+
+    @Override
+    public List<Job> changedSince(String accountId, String userId, Instant since, int limit) {
+        Params p = Params.of("account_id", accountId).set("user_id", userId).set("since", since).set("limit", limit);
+        return db.read(c -> db.query(c, "JobsChangedSince", p, rows::job));
     }
 
     @Override

@@ -34,7 +34,9 @@ public class LongrunEngineAutoConfiguration {
                            ConfigurableListableBeanFactory beans) {
         LongrunBuilder builder = Longrun.builder().dataSource(dataSource).dataDir(p.getDataDir()).schema(p.getSchema())
                 .clock(clock).concurrency(p.getWorker().getConcurrency()).runWorkers(p.getWorker().isEnabled())
-                .retention(p.getRetention()).fileRetention(p.getResults().getRetention());
+                .retention(p.getRetention()).fileRetention(p.getResults().getRetention())
+                .nodeName(p.getWorker().getNodeName()).lease(p.getWorker().getLease()).rescueInterval(p.getWorker().getRescueInterval())
+                .idempotencyKeyLifetime(p.getIdempotencyKeyLifetime());
         for (JobType<?> type : JobTypeBeans.collect(beans)) {
             builder.register(type);
         }

@@ -26,6 +26,12 @@ public class LongrunProperties {
     /** Finished jobs (with their logs and items) are deleted after this. */
     private Duration retention = Duration.ofDays(30);
 
+    /**
+     * How long an Idempotency-Key is remembered per account and user: a repeat within it answers with the first job in
+     * whatever state (200), even after the job finished or was cleared (409); afterwards the key starts a new job.
+     */
+    private Duration idempotencyKeyLifetime = Duration.ofHours(24);
+
     /** Largest JSON request body the API accepts (uploads have their own limit). */
     private DataSize maxRequestBody = DataSize.ofMegabytes(1);
 
@@ -46,6 +52,8 @@ public class LongrunProperties {
     public void setSchema(String schema) { this.schema = schema; }
     public Duration getRetention() { return retention; }
     public void setRetention(Duration retention) { this.retention = retention; }
+    public Duration getIdempotencyKeyLifetime() { return idempotencyKeyLifetime; }
+    public void setIdempotencyKeyLifetime(Duration lifetime) { this.idempotencyKeyLifetime = lifetime; }
     public DataSize getMaxRequestBody() { return maxRequestBody; }
     public void setMaxRequestBody(DataSize maxRequestBody) { this.maxRequestBody = maxRequestBody; }
     public Worker getWorker() { return worker; }
@@ -61,11 +69,26 @@ public class LongrunProperties {
         private int concurrency = 8;
         /** False for an API-only node: it starts and reads jobs but runs none. */
         private boolean enabled = true;
+        /**
+         * How long a running job's claim lasts without a heartbeat (sent every third of it) before another node may
+         * take the job over. With the rescue interval, the longest a job of a dead node waits (see docs/BENCHMARKS.md).
+         */
+        private Duration lease = dev.longrun.LongrunBuilder.DEFAULT_LEASE;
+        /** A readable prefix of this node's name in lease owners (a random suffix is added); default the host name. */
+        private String nodeName;
+        /** How often each node looks for jobs whose lease expired. */
+        private Duration rescueInterval = dev.longrun.LongrunBuilder.DEFAULT_RESCUE_INTERVAL;
 
         public int getConcurrency() { return concurrency; }
         public void setConcurrency(int concurrency) { this.concurrency = concurrency; }
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public Duration getLease() { return lease; }
+        public void setLease(Duration lease) { this.lease = lease; }
+        public String getNodeName() { return nodeName; }
+        public void setNodeName(String nodeName) { this.nodeName = nodeName; }
+        public Duration getRescueInterval() { return rescueInterval; }
+        public void setRescueInterval(Duration rescueInterval) { this.rescueInterval = rescueInterval; }
     }
 
     public static class Results {

@@ -1,0 +1,70 @@
+package dev.longrun.store;
+
+import dev.longrun.Job;
+import dev.longrun.LongrunException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Inserts of jobs started with a client's Idempotency-Key. The key lives in its own table for its lifetime,
+ * independent of the job: the first request claims the key and inserts the job in one transaction; every repeat
+ * until the key expires gets that job in whatever state it is, or a {@code idempotency_key_job_removed} refusal when
+ * the job itself was cleared or pruned meanwhile. An expired key is taken over by the next request.
+ */
+final class IdempotencyKeyRecords {
+
+    private static final int CLAIM_ATTEMPTS = 10;
+
+    private final Database db;
+    private final JobRows rows;
+    private final SqlTypes types;
+
+    IdempotencyKeyRecords(Database db, JobRows rows, SqlTypes types) {
+        this.db = db;
+        this.rows = rows;
+        this.types = types;
+    }
+
+    private record Held(UUID jobId, String fingerprint, Instant expiresAt) {
+    }
+
+    /** {@code jobParams} are the InsertJob parameters, with no derived key (the key table guards this job). */
+    InsertOutcome insert(NewJob job, Params jobParams) {
+        Params claim = Params.of("key", job.idempotencyKey()).set("account_id", job.accountId())
+                .set("user_id", job.userId()).set("job_id", job.id()).set("request_fingerprint", job.requestFingerprint())
+                .set("now", job.createdAt()).set("expires_at", job.keyExpiresAt());
+        // An expired key may be purged between our claim and our read: then claim it again.
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            Optional<InsertOutcome> outcome = db.write(c -> {
+                if (!db.query(c, "ClaimIdempotencyKey", claim, rs -> types.uuid(rs, "job_id")).isEmpty()) {
+                    List<Job> inserted = db.query(c, "InsertJob", jobParams, rows::job);
+                    if (inserted.isEmpty()) {
+                        throw LongrunException.conflict("A job with id " + job.id() + " already exists.");
+                    }
+                    return Optional.of(new InsertOutcome(inserted.get(0), true, job.requestFingerprint()));
+                }
+                Optional<Held> held = db.query(c, "FindIdempotencyKey", Params.of("key", job.idempotencyKey()),
+                        rs -> new Held(types.uuid(rs, "job_id"), rs.getString("request_fingerprint"), types.instant(rs, "expires_at"))).stream().findFirst();
+                if (held.isEmpty()) {
+                    return Optional.empty();
+                }
+                Optional<Job> existing = db.query(c, "FindJob", Params.of("id", held.get().jobId()), rows::job).stream().findFirst();
+                if (existing.isEmpty()) {
+                    throw LongrunException.keyJobRemoved(held.get().jobId(), held.get().expiresAt());
+                }
+                return Optional.of(new InsertOutcome(existing.get(), false, held.get().fingerprint()));
+            });
+            if (outcome.isPresent()) {
+                return outcome.get();
+            }
+        }
+        throw LongrunException.conflict("Could not start the job: its idempotency key kept changing hands. Try again.");
+    }
+
+    /** Deletes up to {@code limit} keys whose lifetime ended by {@code now}; returns how many. */
+    int purgeExpired(Instant now, int limit) {
+        return db.write(c -> db.update(c, "PurgeIdempotencyKeys", Params.of("now", now).set("limit", limit)));
+    }
+}
