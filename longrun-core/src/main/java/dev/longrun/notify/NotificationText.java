@@ -4,9 +4,8 @@ import dev.longrun.Job;
 import dev.longrun.JobResult;
 import dev.longrun.ResultFile;
 import dev.longrun.Summary;
-import java.text.NumberFormat;
+import dev.longrun.format.HumanFormat;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -97,26 +96,16 @@ public final class NotificationText {
     }
 
     static String count(long n, String noun) {
-        return number(n) + " " + noun + (n == 1 ? "" : "s");
+        return HumanFormat.count(n, noun);
     }
 
     static String number(long n) {
-        return NumberFormat.getIntegerInstance(Locale.US).format(n);
+        return HumanFormat.number(n);
     }
 
-    /** 12.4 MB, 980 KB, 512 bytes (decimal units, as people read file sizes). */
+    /** 12.4 MB, 980 KB, 512 bytes: {@link HumanFormat#bytes}, as the job's card shows the same file. */
     static String size(long bytes) {
-        if (bytes < 1000) {
-            return count(bytes, "byte");
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        return (value >= 100 ? String.format(Locale.US, "%.0f", value) : String.format(Locale.US, "%.1f", value)) + " " + units[unit];
+        return HumanFormat.bytes(bytes);
     }
 
     static String hours(Duration d) {

@@ -37,14 +37,14 @@ final class JobStarter {
     private final Maintenance dependencies;
     private final BiFunction<JobType<?>, JsonNode, Long> expectedDuration;
 
-    JobStarter(Map<String, JobType<?>> types, JobStore store, ParamsBinder json, Clock clock, Duration keyLifetime,
-               Consumer<List<JobEvent>> publisher, Maintenance dependencies, BiFunction<JobType<?>, JsonNode, Long> expectedDuration) {
-        this.types = types;
-        this.store = store;
-        this.json = json;
-        this.clock = clock;
+    JobStarter(NodeContext node, Duration keyLifetime, Maintenance dependencies,
+               BiFunction<JobType<?>, JsonNode, Long> expectedDuration) {
+        this.types = node.types();
+        this.store = node.store();
+        this.json = node.json();
+        this.clock = node.clock();
         this.keyLifetime = keyLifetime;
-        this.publisher = publisher;
+        this.publisher = node.publish();
         this.dependencies = dependencies;
         this.expectedDuration = expectedDuration;
     }

@@ -18,10 +18,10 @@ final class IdempotencyKeyRecords {
     private static final int CLAIM_ATTEMPTS = 10;
 
     private final Database db;
-    private final JobRows rows;
+    private final RowReader rows;
     private final SqlTypes types;
 
-    IdempotencyKeyRecords(Database db, JobRows rows, SqlTypes types) {
+    IdempotencyKeyRecords(Database db, RowReader rows, SqlTypes types) {
         this.db = db;
         this.rows = rows;
         this.types = types;

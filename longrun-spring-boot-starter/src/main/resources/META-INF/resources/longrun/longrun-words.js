@@ -1,6 +1,11 @@
 // The plain words of the status screens, in one place so every element says the same thing.
 // Used by the longrun-* elements; host pages may import it to word their own messages alike.
 
+import { count, number } from './longrun-format.js';
+
+// The numbers live in the formatting module, shared by every element and twinned in Java for the emails.
+export { ago, bytes, clock, count, duration, expiresIn, number } from './longrun-format.js';
+
 /** @typedef {import('./longrun-client.js').Job} Job */
 
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
@@ -52,60 +57,6 @@ export function failedCount(job, n) {
 /** @param {Job} job */
 export function typeLabel(job) {
   return job.type_label || job.type;
-}
-
-/** @param {number} n */
-export function number(n) {
-  return Number(n).toLocaleString('en-US');
-}
-
-/** @param {number} n @param {string} singular @param {string} [plural] */
-export function count(n, singular, plural) {
-  return `${number(n)} ${n === 1 ? singular : plural || singular + 's'}`;
-}
-
-/** "812 KB", "4.2 MB". @param {number} bytes */
-export function bytes(bytes) {
-  if (bytes < 1024) return count(bytes, 'byte');
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-/** "45 s", "2 min 5 s", "1 h 4 min". @param {number} seconds */
-export function duration(seconds) {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
-  const m = Math.floor((s % 3600) / 60);
-  return `${Math.floor(s / 3600)} h${m ? ` ${m} min` : ''}`;
-}
-
-/** "just now", "10 s ago", "3 min ago", "2 h ago", else a date. @param {string|null|undefined} iso @param {number} [now] */
-export function ago(iso, now = Date.now()) {
-  if (!iso) return '';
-  const t = Date.parse(iso);
-  const s = Math.round((now - t) / 1000);
-  if (s < 3) return 'just now';
-  if (s < 60) return `${s} s ago`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
-  return new Date(t).toLocaleDateString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-}
-
-/** A clock time people read: "14:05". @param {string|null|undefined} iso */
-export function clock(iso) {
-  if (!iso) return '';
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-}
-
-/** "Link expires in 24 hours" / "in 35 minutes"; null when already expired. @param {string} iso @param {number} [now] */
-export function expiresIn(iso, now = Date.now()) {
-  const s = (Date.parse(iso) - now) / 1000;
-  if (!(s > 0)) return null;
-  if (s < 90) return 'Link expires in about a minute';
-  if (s < 5400) return `Link expires in ${Math.round(s / 60)} minutes`;
-  const h = Math.round(s / 3600);
-  return `Link expires in ${h === 1 ? '1 hour' : `${h} hours`}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 package dev.longrun.spring.config;
 
+import dev.longrun.LongrunBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,22 +16,22 @@ import org.springframework.util.unit.DataSize;
 public class LongrunProperties {
 
     /** Embedded database (when the application has no DataSource), uploads and result files. */
-    private Path dataDir = Path.of("data");
+    private Path dataDir = LongrunBuilder.DEFAULT_DATA_DIR;
 
     /** API keys backends call with (X-Longrun-Api-Key or Authorization: Bearer). Held in memory only as SHA-256 hashes. */
     private List<String> apiKeys = new ArrayList<>();
 
     /** PostgreSQL schema of Longrun's tables. */
-    private String schema = "longrun";
+    private String schema = LongrunBuilder.DEFAULT_SCHEMA;
 
     /** Finished jobs (with their logs and items) are deleted after this. */
-    private Duration retention = Duration.ofDays(30);
+    private Duration retention = LongrunBuilder.DEFAULT_RETENTION;
 
     /**
      * How long an Idempotency-Key is remembered per account and user: a repeat within it answers with the first job in
      * whatever state (200), even after the job finished or was cleared (409); afterwards the key starts a new job.
      */
-    private Duration idempotencyKeyLifetime = Duration.ofHours(24);
+    private Duration idempotencyKeyLifetime = LongrunBuilder.DEFAULT_IDEMPOTENCY_KEY_LIFETIME;
 
     /** Largest JSON request body the API accepts (uploads have their own limit). */
     private DataSize maxRequestBody = DataSize.ofMegabytes(1);
@@ -66,18 +67,18 @@ public class LongrunProperties {
 
     public static class Worker {
         /** Jobs run at once on this node. */
-        private int concurrency = 8;
+        private int concurrency = LongrunBuilder.DEFAULT_CONCURRENCY;
         /** False for an API-only node: it starts and reads jobs but runs none. */
         private boolean enabled = true;
         /**
          * How long a running job's claim lasts without a heartbeat (sent every third of it) before another node may
          * take the job over. With the rescue interval, the longest a job of a dead node waits (see docs/BENCHMARKS.md).
          */
-        private Duration lease = dev.longrun.LongrunBuilder.DEFAULT_LEASE;
+        private Duration lease = LongrunBuilder.DEFAULT_LEASE;
         /** A readable prefix of this node's name in lease owners (a random suffix is added); default the host name. */
         private String nodeName;
         /** How often each node looks for jobs whose lease expired. */
-        private Duration rescueInterval = dev.longrun.LongrunBuilder.DEFAULT_RESCUE_INTERVAL;
+        private Duration rescueInterval = LongrunBuilder.DEFAULT_RESCUE_INTERVAL;
 
         public int getConcurrency() { return concurrency; }
         public void setConcurrency(int concurrency) { this.concurrency = concurrency; }
@@ -95,7 +96,7 @@ public class LongrunProperties {
         /** How long a signed download link works. */
         private Duration linkTtl = Duration.ofHours(24);
         /** How long result files are kept; fresh links can be requested until then. */
-        private Duration retention = Duration.ofHours(72);
+        private Duration retention = LongrunBuilder.DEFAULT_FILE_RETENTION;
 
         public Duration getLinkTtl() { return linkTtl; }
         public void setLinkTtl(Duration linkTtl) { this.linkTtl = linkTtl; }

@@ -1,7 +1,7 @@
 package dev.longrun.server.contacts.imports;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.longrun.server.Wording;
+import dev.longrun.server.NumberWords;
 import java.util.List;
 
 /**
@@ -27,8 +27,8 @@ public record ImportPreview(
     /** "842 rows parsed · 3 issues found. Import the 840 ready rows?" */
     public String question() {
         long issues = warnings + errors;
-        String found = issues == 0 ? "no issues found" : Wording.count(issues, "row") + " with issues";
-        return Wording.count(rowsParsed, "row") + " parsed · " + found + ". Import the " + Wording.number(ready)
+        String found = issues == 0 ? "no issues found" : NumberWords.count(issues, "row") + " with issues";
+        return NumberWords.count(rowsParsed, "row") + " parsed · " + found + ". Import the " + NumberWords.number(ready)
                 + (ready == 1 ? " ready row?" : " ready rows?");
     }
 }

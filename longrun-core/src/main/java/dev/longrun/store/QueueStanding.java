@@ -1,5 +1,0 @@
-package dev.longrun.store;
-
-/** Position (1-based) of a pending job among the runnable pending jobs of its queue, and their count. */
-public record QueueStanding(int position, int size) {
-}

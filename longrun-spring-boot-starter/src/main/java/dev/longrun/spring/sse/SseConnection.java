@@ -1,0 +1,154 @@
+package dev.longrun.spring.sse;
+
+import dev.longrun.event.JobEvent;
+import dev.longrun.spring.api.JobView;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One open event stream. The engine's dispatcher only notes changed jobs in this subscriber's bounded
+ * {@link PendingChanges} (never blocking); the subscriber's own virtual thread re-reads each changed job, skips versions it already sent,
+ * writes the frames and the heartbeats. A client that stops reading blocks only this thread; one that falls more
+ * behind on more than {@code sse.buffer-size} different jobs is disconnected and reconnects with Last-Event-ID.
+ */
+final class SseConnection implements Runnable {
+
+    private static final java.util.Set<String> TERMINAL = java.util.Set.of("succeeded", "failed", "cancelled");
+
+    private final SseHub hub;
+    private final ViewCache cache;
+    private final SseEmitter emitter;
+    private final Predicate<JobEvent> filter;
+    private final Supplier<List<ViewCache.Rendered>> initial;
+    private final UUID singleJob;
+    private final Duration heartbeat;
+    private final PendingChanges changes;
+    private final Map<UUID, Long> sent = new HashMap<>();
+    /** User streams: the event id, the newest change (epoch millis) this stream is known to have delivered. */
+    private Long position;
+    private volatile boolean closed;
+    private volatile Thread thread;
+
+    SseConnection(SseHub hub, ViewCache cache, SseEmitter emitter, Predicate<JobEvent> filter, Supplier<List<ViewCache.Rendered>> initial, UUID singleJob, Long lastEventId, Duration heartbeat, int bufferSize, Long startPosition) {
+        this.hub = hub;
+        this.cache = cache;
+        this.emitter = emitter;
+        this.filter = filter;
+        this.initial = initial;
+        this.singleJob = singleJob;
+        this.heartbeat = heartbeat;
+        this.changes = new PendingChanges(bufferSize);
+        this.position = startPosition;
+        if (singleJob != null && lastEventId != null) {
+            sent.put(singleJob, lastEventId);
+        }
+    }
+
+    /** Called on the engine's dispatcher thread: must not block. */
+    void offer(JobEvent event) {
+        if (closed || !filter.test(event)) {
+            return;
+        }
+        if (!changes.add(event)) {
+            close(); // fell too far behind: the client reconnects and resumes from its Last-Event-ID
+        }
+    }
+
+    void start() {
+        thread = Thread.ofVirtual().name("longrun-sse").start(this);
+    }
+
+    @Override
+    public void run() {
+        try {
+            List<ViewCache.Rendered> first = initial.get();
+            for (ViewCache.Rendered job : first) {
+                if (send(job)) {
+                    return;
+                }
+            }
+            if (first.isEmpty() && position != null) {
+                emitter.send(SseEmitter.event().id(Long.toString(position))); // no event, but the client learns where it is
+            }
+            while (!closed) {
+                Map<UUID, Long> changed = changes.take(heartbeat.toMillis());
+                if (changed.isEmpty()) {
+                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                } else if (sendChanges(changed)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            // The client went away or the response is unusable: nothing to tell it.
+        } finally {
+            close();
+        }
+    }
+
+    /** Sends the latest state of every changed job not sent at that version yet; true when the stream is done. */
+    private boolean sendChanges(Map<UUID, Long> changed) throws IOException {
+        for (Map.Entry<UUID, Long> e : changed.entrySet()) {
+            if (e.getValue() <= sent.getOrDefault(e.getKey(), 0L)) {
+                continue;
+            }
+            ViewCache.Rendered job = cache.atLeast(e.getKey(), e.getValue()).orElse(null);
+            if (job != null && send(job)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sends a job unless this version was sent already; true when a single-job stream reached its end. */
+    private boolean send(ViewCache.Rendered rendered) throws IOException {
+        JobView job = rendered.view();
+        if (job.version() > sent.getOrDefault(job.id(), 0L)) {
+            SseEmitter.SseEventBuilder event = SseEmitter.event().name("job").data(rendered.json(), MediaType.APPLICATION_JSON);
+            if (singleJob != null) {
+                event.id(Long.toString(job.version()));
+            } else if (position != null) {
+                position = Math.max(position, job.updatedAt().toEpochMilli());
+                event.id(Long.toString(position));
+            }
+            emitter.send(event);
+            sent.put(job.id(), job.version());
+            if (singleJob == null) {
+                for (SseEmitter.SseEventBuilder companion : hub.companionsOf(job)) {
+                    emitter.send(companion);
+                }
+            }
+        }
+        if (singleJob != null && TERMINAL.contains(job.status())) {
+            emitter.complete();
+            return true;
+        }
+        return false;
+    }
+
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        hub.remove(this);
+        try {
+            emitter.complete();
+        } catch (RuntimeException ignored) {
+            // already completed or the connection is gone
+        }
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            t.interrupt();
+        }
+    }
+}
