@@ -7,7 +7,7 @@
 //     import { configure, startJob } from '/longrun/longrun.js';
 //     configure({ token: window.LONGRUN_TOKEN });            // sent as Bearer, and as ?access_token= on /api/events
 //     document.querySelector('#export').onclick = async () => {
-//       const { job } = await startJob('contacts.export', { query: 'acme' });   // once, even on a double click
+//       const { job } = await startJob('invoices.export', { query: 'acme' });   // once, even on a double click
 //       document.querySelector('longrun-job').setAttribute('job-id', job.id);
 //     };
 //   </script>
@@ -21,6 +21,7 @@ import { LongrunTabTitle } from './longrun-tab-title.js';
 import { LongrunToasts } from './longrun-toasts.js';
 
 export { configure, startJob, watchJob, upload, getJob, listJobs, jobTypes, LongrunError } from './longrun-client.js';
+export { registerActionView } from './longrun-action-views.js';
 export { LongrunBell, LongrunImportPreview, LongrunJob, LongrunJobs, LongrunTabTitle, LongrunToasts };
 
 LongrunImportPreview.define();

@@ -39,14 +39,21 @@ public class NotifyProperties {
     public Webhooks getWebhooks() { return webhooks; }
 
     public static class Webhooks {
-        /** Allow endpoints on loopback, private and link-local addresses (tests, intranets). Off: SSRF guard. */
+        /**
+         * Allow endpoints on private networks (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) for intranets. Off:
+         * only global unicast addresses. Loopback, link-local (cloud metadata) and this host's own addresses stay refused.
+         */
         private boolean allowPrivate = false;
+        /** For tests with a receiver on this machine only: also allow loopback and this host's own addresses. */
+        private boolean allowLoopback = false;
         private Duration timeout = Duration.ofSeconds(10);
         /** Failed deliveries in a row after which an endpoint is disabled. */
         private int failureLimit = 10;
 
         public boolean isAllowPrivate() { return allowPrivate; }
         public void setAllowPrivate(boolean allowPrivate) { this.allowPrivate = allowPrivate; }
+        public boolean isAllowLoopback() { return allowLoopback; }
+        public void setAllowLoopback(boolean allowLoopback) { this.allowLoopback = allowLoopback; }
         public Duration getTimeout() { return timeout; }
         public void setTimeout(Duration timeout) { this.timeout = timeout; }
         public int getFailureLimit() { return failureLimit; }
