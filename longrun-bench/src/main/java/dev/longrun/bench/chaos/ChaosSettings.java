@@ -33,7 +33,7 @@ public record ChaosSettings(Path jar, String jdbcUrl, String user, int nodes, in
                 System.getProperty("chaos.restart-command",
                         "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main restart"),
                 Duration.ofSeconds(Integer.getInteger("chaos.quiet-seconds", 300)),
-                Integer.getInteger("chaos.concurrency", 32),
+                Integer.getInteger("chaos.concurrency", 8),
                 System.getProperty("chaos.heap", "320m"),
                 Long.getLong("chaos.seed", 13),
                 System.getProperty("chaos.server-args", ""));
@@ -43,6 +43,6 @@ public record ChaosSettings(Path jar, String jdbcUrl, String user, int nodes, in
     public static ChaosSettings ciSized(Path jar) {
         return new ChaosSettings(jar, System.getProperty("chaos.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/test"),
                 "postgres", 2, 240, Duration.ofSeconds(40), Duration.ofSeconds(8), "proxy", Duration.ofSeconds(3),
-                null, Duration.ofSeconds(150), 16, "288m", 7, "");
+                null, Duration.ofSeconds(150), 8, "288m", 7, "");
     }
 }

@@ -73,8 +73,10 @@ final class ServerNode implements AutoCloseable {
                 "--longrun.schema=" + schema, "--longrun.data-dir=" + dataDir,
                 "--longrun.worker.node-name=" + nodeName(), "--longrun.worker.concurrency=" + settings.concurrency(),
                 // Connections for every worker plus requests, heartbeats and maintenance: with Hikari's default of 10
-                // and 16 workers, heartbeats waited for a connection past their lease and live nodes lost jobs.
-                "--spring.datasource.hikari.maximum-pool-size=" + (settings.concurrency() + 12),
+                // and 16 workers, heartbeats waited for a connection past their lease and live nodes lost jobs. Grown on
+                // demand (minimum-idle), as the PostgreSQL of a shared machine has other users.
+                "--spring.datasource.hikari.maximum-pool-size=" + (settings.concurrency() + 6),
+                "--spring.datasource.hikari.minimum-idle=2",
                 "--longrun.demo.contacts=300", "--logging.level.root=warn", "--logging.level.dev.longrun=info"));
         Arrays.stream(settings.serverArgs().split("\\s+")).filter(a -> !a.isBlank()).forEach(cmd::add);
         Path log = logDir.resolve(nodeName() + ".log");
