@@ -54,7 +54,7 @@ public final class ChaosBenchmark {
             for (int i = 0; i < s.nodes(); i++) {
                 nodes.add(new ServerNode(i + 1, s, nodeUrl, schema, dataDir, logDir));
             }
-            nodes.get(0).start(Duration.ofMinutes(3)); // the first migrates and seeds contacts; the others join
+            nodes.get(0).start(ServerNode.STARTUP_LIMIT); // the first migrates and seeds contacts; the others join
             startAll(nodes.subList(1, nodes.size()));
             return drive(s, nodes, proxy, schema, begin, loadBefore);
         } finally {
@@ -127,7 +127,7 @@ public final class ChaosBenchmark {
         for (ServerNode n : nodes) {
             starting.add(Thread.ofVirtual().start(() -> {
                 try {
-                    n.start(Duration.ofMinutes(3));
+                    n.start(ServerNode.STARTUP_LIMIT);
                 } catch (Exception e) {
                     failures.add(e);
                 }

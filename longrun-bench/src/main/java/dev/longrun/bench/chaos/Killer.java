@@ -64,10 +64,10 @@ final class Killer {
         victim.kill();
         kills++;
         ChaosBenchmark.log("SIGKILL %s (held %d running jobs)", name, held.size());
-        takeovers.watch(held, killedAt, name, Duration.ofMinutes(3));
+        takeovers.watch(held, killedAt, name, Duration.ofMinutes(6));
         Thread.ofVirtual().name("chaos-restart").start(() -> {
             try {
-                victim.start(Duration.ofMinutes(3));
+                victim.start(ServerNode.STARTUP_LIMIT);
             } catch (Exception e) {
                 ChaosBenchmark.log("restart of node failed: %s", e.getMessage());
             }
@@ -92,7 +92,7 @@ final class Killer {
     }
 
     void awaitRestarted(ServerNode n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        long deadline = System.nanoTime() + ServerNode.STARTUP_LIMIT.toNanos();
         while (!n.healthy() && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }

@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerNode implements AutoCloseable {
 
+    /** A node starts in ~5 s on a quiet machine; on a shared 2-core one at load 30 it took over 3 minutes. */
+    static final Duration STARTUP_LIMIT = Duration.ofSeconds(Integer.getInteger("chaos.start-seconds", 420));
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int index;
