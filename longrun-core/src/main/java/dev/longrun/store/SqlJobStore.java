@@ -41,6 +41,7 @@ public final class SqlJobStore implements JobStore {
     private final SqlRecordStore records;
     private final SqlEstimateHistory history;
     private final IdempotencyKeyRecords keys;
+    private final JobInserts inserts;
 
     SqlJobStore(Dialect dialect, DataSource dataSource, String schema, JobJson json) {
         this.dialect = dialect;
@@ -54,6 +55,7 @@ public final class SqlJobStore implements JobStore {
         this.records = new SqlRecordStore(db, rows, json);
         this.history = new SqlEstimateHistory(db);
         this.keys = new IdempotencyKeyRecords(db, rows, types);
+        this.inserts = new JobInserts(db, rows, keys);
     }
 
     public Dialect dialect() {
@@ -101,18 +103,10 @@ public final class SqlJobStore implements JobStore {
 
     @Override
     public InsertOutcome insert(NewJob job) {
-        Params p = new Params().set("id", job.id()).set("account_id", job.accountId()).set("user_id", job.userId())
-                .set("type", job.type()).set("queue", job.queue()).set("priority", job.priority())
-                .set("created_at", job.createdAt()).set("run_after", job.runAfter() == null ? job.createdAt() : job.runAfter())
-                .set("estimated_duration_seconds", job.estimatedDurationSeconds()).set("cancellable", job.cancellable())
-                .set("max_attempts", job.maxAttempts())
-                .set("idempotency_key", job.keyExpiresAt() == null ? job.idempotencyKey() : null)
-                .set("request_fingerprint", job.requestFingerprint()).set("params", job.paramsJson())
-                .set("depends_on", job.dependsOn()).set("waiting_for", job.waitingFor()).set("retry_of", job.retryOf())
-                .set("timeout_seconds", job.timeoutSeconds());
         if (job.keyExpiresAt() != null) {
-            return keys.insert(job, p);
+            return keys.insert(job);
         }
+        Params p = IdempotencyKeyRecords.insertJobParams(job);
         // The holder of the key may finish between our insert and our read: then the key is free, try again.
         for (int attempt = 0; attempt < INSERT_ATTEMPTS; attempt++) {
             Optional<InsertOutcome> outcome = db.write(c -> {
@@ -131,6 +125,11 @@ public final class SqlJobStore implements JobStore {
             }
         }
         throw LongrunException.conflict("Could not start the job: its idempotency key kept changing hands. Try again.");
+    }
+
+    @Override
+    public List<InsertOutcome> insertAll(List<NewJob> jobs, java.util.function.Consumer<List<InsertOutcome>> beforeCommit) {
+        return inserts.insertAll(jobs, beforeCommit);
     }
 
     @Override

@@ -74,7 +74,7 @@ final class ServerNode implements AutoCloseable {
                 "--server.address=127.0.0.1", "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + settings.user(),
                 "--longrun.schema=" + schema, "--longrun.data-dir=" + dataDir,
-                "--longrun.worker.node-name=" + nodeName(), "--longrun.worker.concurrency=" + settings.concurrency(),
+                "--longrun.node-name=" + nodeName(), "--longrun.worker.concurrency=" + settings.concurrency(),
                 // Connections for every worker plus requests, heartbeats and maintenance: with Hikari's default of 10
                 // and 16 workers, heartbeats waited for a connection past their lease and live nodes lost jobs. Grown on
                 // demand (minimum-idle), as the PostgreSQL of a shared machine has other users.

@@ -37,7 +37,7 @@ class BadInputCorpusTest {
     @BeforeAll
     static void startServer() {
         dataDir = SqliteFile.create();
-        server = RunningServer.start(Map.of("longrun.data-dir", dataDir.dir().toString(), "longrun.demo.contacts", 20));
+        server = RunningServer.start(Map.of("longrun.data-dir", dataDir.dir().toString(), "longrun-demo.contacts", 20));
         // A job of alice's that stays running (and cancellable) while the corpus is sent, for the job-specific paths.
         jobId = new ApiClient(server.port(), "acme", "alice").start("demo.wait", "{\"seconds\":3600,\"steps\":0}");
     }
