@@ -27,12 +27,13 @@ public final class LongrunBuilder {
     public static final String DEFAULT_SCHEMA = "longrun";
     public static final int DEFAULT_CONCURRENCY = 8;
     /**
-     * Lease and rescue defaults, chosen from the chaos runs (docs/RELIABILITY.md, docs/BENCHMARKS.md "Chaos"): a job
-     * of a killed node waits about lease + rescue interval before another node takes it. 30 s kept a user staring at
-     * "In progress" for half a minute after a node died; 10 s still needs three missed heartbeats (one every lease/3)
-     * before a busy but live node loses a job.
+     * Lease and rescue defaults (docs/RELIABILITY.md, docs/BENCHMARKS.md "Chaos"): a job of a killed node waits about
+     * lease + rescue interval before another node takes it. A 10 s lease was tried in the chaos run and lost the jobs
+     * of live but starved nodes (heartbeats late on a machine at load 30+: 160 re-runs for 240 jobs), so the lease
+     * stays 30 s until a run on a quiet machine shows a shorter one is safe; the rescue interval, a cheap indexed
+     * UPDATE, went from the 1 s poll to its own 2 s setting.
      */
-    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_RESCUE_INTERVAL = Duration.ofSeconds(2);
     public static final Duration DEFAULT_IDEMPOTENCY_KEY_LIFETIME = Duration.ofHours(24);
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
@@ -109,7 +110,7 @@ public final class LongrunBuilder {
     }
     /** False for an API-only node that starts and reads jobs but runs none. */
     public LongrunBuilder runWorkers(boolean runWorkers) { this.runWorkers = runWorkers; return this; }
-    /** How long a claim lasts without a heartbeat before another node may take the job over. Default 10 s. */
+    /** How long a claim lasts without a heartbeat before another node may take the job over. Default 30 s. */
     public LongrunBuilder lease(Duration lease) { this.lease = positive("lease", lease); return this; }
     /** Fallback poll for new jobs when no wake-up arrives. Default 1 s. */
     public LongrunBuilder pollInterval(Duration interval) { this.pollInterval = positive("pollInterval", interval); return this; }
