@@ -99,6 +99,7 @@ public interface JobStore extends WorkQueue {
     /**
      * A page of jobs, active first, then most recent. Active means "not finished at {@code now}" on the first page and
      * at that same instant (kept in the cursor) on every later page, so paging while jobs finish shows each job once.
+     * Pass an instant far enough back that no finish stamped before it can still be uncommitted.
      */
     JobPage list(JobQuery query, Instant now);
 
