@@ -25,7 +25,13 @@ public final class LongrunBuilder {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final String DEFAULT_SCHEMA = "longrun";
-    public static final int DEFAULT_CONCURRENCY = 8;
+    /**
+     * Jobs at once on a node. A user-facing job mostly waits (on a database, an API, a file) and runs on a virtual
+     * thread, so 8 left a node idle; measured (docs/BENCHMARKS.md, "Scale", item 5) the drain rises in step with
+     * the workers up to 32 (3.5x the rate of 8) and gains less per worker above it, while every extra running handler
+     * competes for the host's own resources (a job using the application's DataSource holds one of its connections).
+     */
+    public static final int DEFAULT_CONCURRENCY = 32;
     /**
      * Lease and rescue defaults (docs/RELIABILITY.md, docs/BENCHMARKS.md "Chaos"): a job of a killed node waits about
      * lease + rescue interval before another node takes it. A 10 s lease was tried in the chaos run and lost the jobs
@@ -83,7 +89,7 @@ public final class LongrunBuilder {
     /** PostgreSQL schema of Longrun's tables. Default {@code longrun}. */
     public LongrunBuilder schema(String schema) { this.schema = Objects.requireNonNull(schema); return this; }
     public LongrunBuilder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
-    /** Jobs run at once on this node (each on a virtual thread). Default 8. */
+    /** Jobs run at once on this node (each on a virtual thread). Default {@value #DEFAULT_CONCURRENCY}. */
     public LongrunBuilder concurrency(int concurrency) {
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         this.concurrency = concurrency;
