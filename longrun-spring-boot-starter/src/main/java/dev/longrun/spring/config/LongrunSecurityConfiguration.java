@@ -54,6 +54,7 @@ public class LongrunSecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/api/session", "/api/openapi.json").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/files/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/files/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }
