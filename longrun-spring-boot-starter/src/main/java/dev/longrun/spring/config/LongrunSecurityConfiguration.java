@@ -57,6 +57,7 @@ public class LongrunSecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(paths.path("/session"), paths.path("/openapi.json")).permitAll()
                         .requestMatchers(HttpMethod.GET, paths.path("/files/**")).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, paths.path("/files/**")).permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }
