@@ -7,6 +7,9 @@ import { ago } from '/longrun/longrun-format.js';
 
 /** @typedef {import('/longrun/longrun-client.js').Job} Job */
 
+/** Where a job's own page is: the elements link there (they show no link without it). */
+const JOB_PAGE = 'job.html?id={id}';
+
 const NAV = [
   ['index.html', 'Jobs'],
   ['import.html', 'Import'],
@@ -52,9 +55,9 @@ export async function frame(current) {
     header.append(
       el('a', { class: 'app-brand', href: 'index.html' }, 'Longrun'),
       nav,
-      el('div', { class: 'app-user' }, document.createElement('longrun-bell'), el('span', { class: 'app-name' }, me.display_name || me.user_id), out));
+      el('div', { class: 'app-user' }, el('longrun-bell', { 'detail-href': JOB_PAGE }), el('span', { class: 'app-name' }, me.display_name || me.user_id), out));
   }
-  document.body.append(document.createElement('longrun-toasts'));
+  document.body.append(el('longrun-toasts', { 'detail-href': JOB_PAGE }));
   return me;
 }
 

@@ -119,11 +119,11 @@ abstract class RecordsContract extends StoreTests {
 
         assertThat(store().activeJobIds("acme", "ann")).containsExactly(pending.id());
         assertThat(store().hideFinished("acme", "ann", T0)).containsExactly(done.id());
-        assertThat(store().list(JobQuery.forUser("acme", "ann")).jobs()).extracting(Job::id).containsExactly(pending.id());
-        assertThat(store().list(JobQuery.forUser("acme", "ann").withHistory(true)).jobs()).extracting(Job::id)
+        assertThat(store().list(JobQuery.forUser("acme", "ann"), NOW).jobs()).extracting(Job::id).containsExactly(pending.id());
+        assertThat(store().list(JobQuery.forUser("acme", "ann").withHistory(true), NOW).jobs()).extracting(Job::id)
                 .containsExactly(pending.id(), done.id());
         assertThat(store().find(done.id())).as("hidden, not deleted").isPresent();
-        assertThat(store().list(JobQuery.forUser("acme", "bob")).jobs()).extracting(Job::id).contains(othersDone.id());
+        assertThat(store().list(JobQuery.forUser("acme", "bob"), NOW).jobs()).extracting(Job::id).contains(othersDone.id());
         // Retention deletes hidden jobs like any other finished job.
         assertThat(store().pruneFinished(T0.plusSeconds(1), 100)).isEqualTo(2);
         assertThat(store().find(done.id())).isEmpty();

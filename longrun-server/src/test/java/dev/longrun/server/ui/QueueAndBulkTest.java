@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 class QueueAndBulkTest extends BrowserTestBase {
 
     /** The server's worker count (longrun.worker.concurrency default). */
-    private static final int WORKERS = 8;
+    private static final int WORKERS = dev.longrun.LongrunBuilder.DEFAULT_CONCURRENCY;
 
     @Test
     void aQueuedJobSaysItIsWaitingAndCancelAllStopsEveryUnfinishedJob() {

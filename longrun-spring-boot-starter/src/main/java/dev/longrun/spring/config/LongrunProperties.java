@@ -41,6 +41,13 @@ public class LongrunProperties {
     @NotNull @DurationMin(nanos = 1, message = "must be a positive duration")
     private Duration retention = LongrunBuilder.DEFAULT_RETENTION;
 
+    /**
+     * How long an Idempotency-Key is remembered per account and user: a repeat within it answers with the first job in
+     * whatever state (200), even after the job finished or was cleared (409); afterwards the key starts a new job.
+     */
+    @NotNull @DurationMin(nanos = 1, message = "must be a positive duration")
+    private Duration idempotencyKeyLifetime = LongrunBuilder.DEFAULT_IDEMPOTENCY_KEY_LIFETIME;
+
     /** A readable name for this node in lease owners and logs (a random suffix is added); default: the host name. */
     @Size(min = 1, max = 100)
     private String nodeName;
@@ -59,6 +66,7 @@ public class LongrunProperties {
     private final Uploads uploads = new Uploads();
     private final Tokens tokens = new Tokens();
     private final Sse sse = new Sse();
+    private final Http http = new Http();
 
     /** People who may sign in to the dashboard (POST /api/session). */
     private List<User> users = new ArrayList<>();
@@ -71,6 +79,8 @@ public class LongrunProperties {
     public void setSchema(String schema) { this.schema = schema; }
     public Duration getRetention() { return retention; }
     public void setRetention(Duration retention) { this.retention = retention; }
+    public Duration getIdempotencyKeyLifetime() { return idempotencyKeyLifetime; }
+    public void setIdempotencyKeyLifetime(Duration lifetime) { this.idempotencyKeyLifetime = lifetime; }
     public DataSize getMaxRequestBody() { return maxRequestBody; }
     public void setMaxRequestBody(DataSize maxRequestBody) { this.maxRequestBody = maxRequestBody; }
     public String getNodeName() { return nodeName; }
@@ -82,6 +92,7 @@ public class LongrunProperties {
     public Uploads getUploads() { return uploads; }
     public Tokens getTokens() { return tokens; }
     public Sse getSse() { return sse; }
+    public Http getHttp() { return http; }
     public List<User> getUsers() { return users; }
     public void setUsers(List<User> users) { this.users = users; }
 
@@ -94,9 +105,15 @@ public class LongrunProperties {
         /** Queues this node claims jobs from (letters, digits, '.', '_', '-'); empty: the queues of the registered job types. */
         private List<@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
                 message = "must be a queue name: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit") String> queues = new ArrayList<>();
-        /** How long a claim lasts without a heartbeat before another node takes the job over. */
+        /**
+         * How long a claim lasts without a heartbeat (sent every third of it) before another node takes the job over;
+         * with the rescue interval, about how long a dead node's job waits (docs/RELIABILITY.md).
+         */
         @NotNull @DurationMin(nanos = 1, message = "must be a positive duration")
         private Duration lease = LongrunBuilder.DEFAULT_LEASE;
+        /** How often each node looks for jobs whose lease expired. */
+        @NotNull @DurationMin(nanos = 1, message = "must be a positive duration")
+        private Duration rescueInterval = LongrunBuilder.DEFAULT_RESCUE_INTERVAL;
         /** Fallback poll for new jobs when no wake-up arrives; also the maintenance interval. */
         @NotNull @DurationMin(nanos = 1, message = "must be a positive duration")
         private Duration pollInterval = LongrunBuilder.DEFAULT_POLL_INTERVAL;
@@ -112,6 +129,8 @@ public class LongrunProperties {
         public void setQueues(List<String> queues) { this.queues = queues; }
         public Duration getLease() { return lease; }
         public void setLease(Duration lease) { this.lease = lease; }
+        public Duration getRescueInterval() { return rescueInterval; }
+        public void setRescueInterval(Duration rescueInterval) { this.rescueInterval = rescueInterval; }
         public Duration getPollInterval() { return pollInterval; }
         public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
         public Duration getShutdownGrace() { return shutdownGrace; }
@@ -232,6 +251,24 @@ public class LongrunProperties {
         public void setHeartbeat(Duration heartbeat) { this.heartbeat = heartbeat; }
         public int getBufferSize() { return bufferSize; }
         public void setBufferSize(int bufferSize) { this.bufferSize = bufferSize; }
+    }
+
+    public static class Http {
+        /**
+         * Path the HTTP API is served under (e.g. /jobs-api to leave /api to the host). Longrun's security and error
+         * handling cover only its own endpoints below it, so a host's endpoints under the same prefix keep theirs.
+         */
+        private String basePath = "/api";
+        /**
+         * The host's own path patterns (e.g. /api/contacts/**) that Longrun's credentials also guard, so the host's
+         * controllers there can take a {@code @AuthenticationPrincipal Caller}. Empty: the host secures its paths itself.
+         */
+        private List<String> hostPaths = new ArrayList<>();
+
+        public String getBasePath() { return basePath; }
+        public void setBasePath(String basePath) { this.basePath = basePath; }
+        public List<String> getHostPaths() { return hostPaths; }
+        public void setHostPaths(List<String> hostPaths) { this.hostPaths = hostPaths; }
     }
 
     public static class User {

@@ -1,5 +1,7 @@
 package dev.longrun.spring.sse;
 
+import dev.longrun.spring.api.ApiPaths;
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.Job;
 import dev.longrun.spring.api.JobAccess;
 import dev.longrun.spring.problem.ApiProblem;
@@ -18,9 +20,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events: {@code GET /api/jobs/{id}/events} (one job; frames are {@code event: job}, {@code id: <version>})
- * and {@code GET /api/events} (all of the caller's jobs). Browsers pass their token as {@code ?access_token=}.
+ * and {@code GET /api/events} (all of the caller's jobs; {@code id: <epoch millis of the newest change sent>}, resumable).
+ * Both resume after a reconnect from the {@code Last-Event-ID} header EventSource sends. Browsers pass their token as {@code ?access_token=}.
  */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class EventsController {
 
     private final JobAccess access;
@@ -31,7 +35,7 @@ public class EventsController {
         this.hub = hub;
     }
 
-    @GetMapping(path = "/api/jobs/{id}/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
+    @GetMapping(path = "/jobs/{id}/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
     public ResponseEntity<SseEmitter> job(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                                           @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                                           HttpServletRequest request) {
@@ -51,10 +55,11 @@ public class EventsController {
         return stream;
     }
 
-    @GetMapping(path = "/api/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
-    public ResponseEntity<SseEmitter> all(@AuthenticationPrincipal Caller caller) {
+    @GetMapping(path = "/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
+    public ResponseEntity<SseEmitter> all(@AuthenticationPrincipal Caller caller,
+                                          @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         caller.requireUser();
-        return sse(hub.user(caller));
+        return sse(hub.user(caller, lastEventId(lastEventId)));
     }
 
     private static ResponseEntity<SseEmitter> sse(SseEmitter emitter) {
