@@ -1,6 +1,7 @@
 package dev.longrun.spring.config;
 
 import dev.longrun.Longrun;
+import dev.longrun.history.JobHistory;
 import dev.longrun.spring.api.JobAccess;
 import dev.longrun.spring.api.JobActionsController;
 import dev.longrun.spring.api.JobDetailsController;
@@ -26,6 +27,7 @@ import dev.longrun.spring.upload.UploadStore;
 import dev.longrun.spring.problem.ProblemErrorReportValve;
 import java.time.Clock;
 import org.apache.catalina.core.StandardHost;
+import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -78,8 +80,14 @@ public class LongrunWebAutoConfiguration {
     }
 
     @Bean
-    public JobViews longrunJobViews(Longrun longrun, ResultLinks links) {
-        return new JobViews(longrun, links);
+    public JobViews longrunJobViews(Longrun longrun, ResultLinks links, JobHistory history) {
+        return new JobViews(longrun, links, history);
+    }
+
+    /** Takes the engine as a parameter so the tables exist (the engine migrates them at start). */
+    @Bean
+    public JobHistory longrunJobHistory(DataSource dataSource, LongrunProperties p, Longrun longrun) {
+        return JobHistory.open(dataSource, p.getSchema());
     }
 
     @Bean
