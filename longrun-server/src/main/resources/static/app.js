@@ -12,7 +12,9 @@ const NAV = [
   ['export.html', 'Export'],
   ['invite.html', 'Invite'],
   ['report.html', 'Report'],
+  ['dedupe.html', 'Duplicates'],
   ['wait.html', 'Demo'],
+  ['settings.html', 'Notifications'],
 ];
 
 /**

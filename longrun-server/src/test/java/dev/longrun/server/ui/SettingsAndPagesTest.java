@@ -1,0 +1,78 @@
+package dev.longrun.server.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The pages around the jobs: notification settings, the duplicate finder's start page, a friendly 404, the favicon. */
+class SettingsAndPagesTest extends BrowserTestBase {
+
+    @Test
+    void notificationChoicesAreSavedPerJobTypeAndShownAgainAfterAReload() {
+        signIn(page, ALICE);
+        page.navigate("/settings.html");
+        assertThat(page.locator("#defaults")).containsText("In-app always; email too when a job runs longer than");
+        page.getByLabel("Export contacts").selectOption("both");
+        page.getByLabel("All jobs (unless set below)").selectOption("in_app");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save settings")).click();
+        assertThat(page.locator("#form-note")).hasText("Saved. New choices apply to jobs that finish from now on.");
+        screenshot(page, "settings-saved");
+
+        JsonNode saved = api(page, "/api/notification-preferences").get("preferences");
+        assertThat(saved.toString()).contains("{\"job_type\":\"*\",\"channel\":\"in_app\"}", "{\"job_type\":\"contacts.export\",\"channel\":\"both\"}");
+        page.reload();
+        assertThat(page.getByLabel("Export contacts")).hasValue("both");
+        assertThat(page.getByLabel("Invite contacts")).hasValue("");
+
+        page.getByLabel("Export contacts").selectOption("");
+        page.getByLabel("All jobs (unless set below)").selectOption("");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save settings")).click();
+        assertThat(page.locator("#form-note")).hasText(Pattern.compile("Saved\\."));
+        assertThat(api(page, "/api/notification-preferences").get("preferences").size()).isZero();
+    }
+
+    @Test
+    void theDuplicateFinderStartsFromItsOwnPageWithTheChosenThreshold() {
+        signIn(page, ALICE);
+        assertThat(page.locator("nav.app-nav a[href='dedupe.html']")).hasText("Duplicates");
+        openStartPage(page, "/dedupe.html");
+        page.getByLabel("How alike names must be").selectOption("0.97");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find duplicates")).click();
+        assertThat(page.locator("#form-note")).hasText("Search for duplicates started.");
+        String id = page.locator("#job-area longrun-job").getAttribute("job-id");
+        assertThat(api(page, "/api/jobs/" + id).get("params").get("threshold").asDouble()).isEqualTo(0.97);
+        assertThat(page.locator("#job-area longrun-job .lr-badge")).hasText(Pattern.compile("Queued|In progress|Completed"));
+        screenshot(page, "dedupe-started");
+    }
+
+    @Test
+    void anUnknownAddressShowsAFriendlyPageWithAWayBack() {
+        Page p = page;
+        var response = p.navigate("/no-such-page");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(p.locator("h1")).hasText("This page does not exist");
+        assertThat(p.content()).doesNotContain("Whitelabel", "Exception", "Tomcat");
+        p.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to your jobs")).click();
+        p.waitForURL(Pattern.compile(".*/(sign-in|index)\\.html.*"));
+        p.navigate("/no-such-page");
+        screenshot(p, "not-found");
+    }
+
+    @Test
+    void everyPageNamesTheFavicon() {
+        APIResponse icon = page.context().request().get(base() + "/favicon.svg");
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.headers().get("content-type")).startsWith("image/svg+xml");
+        signIn(page, ALICE);
+        for (String path : new String[] {"/index.html", "/settings.html", "/dedupe.html", "/sign-in.html"}) {
+            page.navigate(path);
+            assertThat(page.locator("link[rel=icon]")).hasAttribute("href", Pattern.compile("favicon\\.svg$"));
+        }
+    }
+}
