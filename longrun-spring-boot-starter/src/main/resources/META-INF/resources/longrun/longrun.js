@@ -18,10 +18,11 @@ import { LongrunImportPreview } from './longrun-import-preview.js';
 import { LongrunJob } from './longrun-job.js';
 import { LongrunJobs } from './longrun-jobs.js';
 import { LongrunTabTitle } from './longrun-tab-title.js';
+import { LongrunTimeline } from './longrun-timeline.js';
 import { LongrunToasts } from './longrun-toasts.js';
 
 export { configure, startJob, watchJob, upload, getJob, listJobs, jobTypes, LongrunError } from './longrun-client.js';
-export { LongrunBell, LongrunImportPreview, LongrunJob, LongrunJobs, LongrunTabTitle, LongrunToasts };
+export { LongrunBell, LongrunImportPreview, LongrunJob, LongrunJobs, LongrunTabTitle, LongrunTimeline, LongrunToasts };
 
 LongrunImportPreview.define();
 LongrunJob.define();
@@ -29,3 +30,4 @@ LongrunJobs.define();
 LongrunToasts.define();
 LongrunBell.define();
 LongrunTabTitle.define();
+LongrunTimeline.define();

@@ -12,6 +12,7 @@ import dev.longrun.spring.api.OpenApiAliasController;
 import dev.longrun.spring.files.FilesController;
 import dev.longrun.spring.files.ResultsZipController;
 import dev.longrun.spring.files.ResultLinks;
+import dev.longrun.spring.files.ResultPreviewController;
 import dev.longrun.spring.problem.ProblemAdvice;
 import dev.longrun.spring.security.ApiKeys;
 import dev.longrun.spring.security.LongrunTokens;
@@ -48,7 +49,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = LongrunEngineAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({JobsController.class, JobActionsController.class, JobDetailsController.class, JobTypesController.class,
+@Import({JobsController.class, JobActionsController.class, JobDetailsController.class, ResultPreviewController.class, JobTypesController.class,
         OpenApiAliasController.class, FilesController.class, ResultsZipController.class, EventsController.class, UploadController.class,
         SessionController.class, TokenController.class, ProblemAdvice.class, LongrunSecurityConfiguration.class})
 public class LongrunWebAutoConfiguration {
