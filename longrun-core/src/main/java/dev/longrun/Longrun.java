@@ -72,6 +72,9 @@ public interface Longrun extends AutoCloseable {
 
     Clock clock();
 
+    /** This node's name, as written in lease owners (the builder's {@code nodeName} plus a random suffix). */
+    String nodeName();
+
     /** Stops claiming, lets running handlers finish briefly, then returns the rest to pending for another node. */
     @Override
     void close();

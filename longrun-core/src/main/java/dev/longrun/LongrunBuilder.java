@@ -17,23 +17,42 @@ import javax.sql.DataSource;
  */
 public final class LongrunBuilder {
 
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
+    public static final String DEFAULT_SCHEMA = "longrun";
+    public static final int DEFAULT_CONCURRENCY = 8;
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_PROGRESS_FLUSH_INTERVAL = Duration.ofMillis(250);
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    public static final Duration DEFAULT_FILE_RETENTION = Duration.ofHours(72);
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
     private DataSource dataSource;
-    private Path dataDir = Path.of("data");
-    private String schema = "longrun";
+    private Path dataDir = DEFAULT_DATA_DIR;
+    private String schema = DEFAULT_SCHEMA;
     private Clock clock = Clock.systemUTC();
-    private int concurrency = 8;
+    private int concurrency = DEFAULT_CONCURRENCY;
     private Set<String> queues;
     private String nodeName;
     private boolean runWorkers = true;
-    private Duration lease = Duration.ofSeconds(30);
-    private Duration pollInterval = Duration.ofSeconds(1);
-    private Duration progressFlushInterval = Duration.ofMillis(250);
-    private Duration retention = Duration.ofDays(30);
-    private Duration fileRetention = Duration.ofHours(72);
-    private Duration shutdownGrace = Duration.ofSeconds(10);
+    private Duration lease = DEFAULT_LEASE;
+    private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+    private Duration progressFlushInterval = DEFAULT_PROGRESS_FLUSH_INTERVAL;
+    private Duration retention = DEFAULT_RETENTION;
+    private Duration fileRetention = DEFAULT_FILE_RETENTION;
+    private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
     private final Map<String, JobType<?>> types = new LinkedHashMap<>();
 
     LongrunBuilder() {
+    }
+
+    /**
+     * The embedded database a builder without a DataSource uses: a SQLite file {@code longrun.db} under
+     * {@code dataDir}, for a host that wants the same database for its own tables. Its caller closes it
+     * (it is {@link AutoCloseable}).
+     */
+    public static DataSource embeddedDatabase(Path dataDir) {
+        return Engine.embeddedDatabase(dataDir);
     }
 
     /** A PostgreSQL or SQLite DataSource; without one, an embedded SQLite file in {@link #dataDir}. */
@@ -83,6 +102,6 @@ public final class LongrunBuilder {
     public Longrun build() {
         EngineSettings settings = new EngineSettings(dataSource, dataDir, schema, clock, concurrency, queues, nodeName,
                 runWorkers, lease, pollInterval, progressFlushInterval, retention, fileRetention, shutdownGrace, Map.copyOf(types));
-        return Engine.start(settings);
+        return Engine.boot(settings);
     }
 }

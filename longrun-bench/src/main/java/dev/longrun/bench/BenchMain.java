@@ -2,10 +2,12 @@ package dev.longrun.bench;
 
 import dev.longrun.bench.engine.EngineBenchmark;
 import dev.longrun.bench.estimate.EstimateEvaluation;
+import dev.longrun.bench.scale.ScaleBenchmark;
 import java.util.Arrays;
 
 /**
  * One entry point for the benchmarks: {@code engine} (issue 2: drain, peers, pickup, progress),
+ * {@code scale} (issue 14: raw limit, drain of start()-made jobs beside db-scheduler, start rates),
  * {@code estimates} (issue 7: time-remaining estimates), {@code all}. Arguments after the
  * subcommand go to that benchmark.
  */
@@ -20,6 +22,7 @@ public final class BenchMain {
         try {
             switch (command) {
                 case "engine" -> EngineBenchmark.run(rest);
+                case "scale" -> ScaleBenchmark.run(rest);
                 case "estimates" -> EstimateEvaluation.main(rest);
                 case "all" -> {
                     EstimateEvaluation.main(new String[0]);
@@ -27,7 +30,7 @@ public final class BenchMain {
                     EngineBenchmark.run(rest);
                 }
                 default -> {
-                    System.err.println("Usage: BenchMain engine|estimates|all [arguments]");
+                    System.err.println("Usage: BenchMain engine|scale|estimates|all [arguments]");
                     System.exit(2);
                 }
             }

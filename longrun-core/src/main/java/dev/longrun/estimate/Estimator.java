@@ -4,7 +4,6 @@ import dev.longrun.Eta;
 import dev.longrun.Insight;
 import dev.longrun.Job;
 import dev.longrun.JobStatus;
-import dev.longrun.store.QueueStanding;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +24,8 @@ public final class Estimator {
 
     /** Runs of a type read from the store when the type is first met. */
     static final int SEED_LIMIT = TypeHistory.CAPACITY;
+    /** Shapes kept per type in the store; this node itself uses the newest {@link ShapeHistory#CAPACITY}. */
+    public static final int KEPT_SHAPES = 50;
     /** Tracks of jobs not heard of for this long are dropped (their end was missed). */
     private static final Duration FORGET_AFTER = Duration.ofHours(6);
     private static final int SWEEP_ABOVE = 5_000;
@@ -99,7 +100,7 @@ public final class Estimator {
             float[] learned = shapesOf(job.type()).add(job.startedAt().toEpochMilli(), track.snapshot(), secondsRun(job));
             if (learned != null) {
                 try {
-                    source.keepShape(job.type(), ShapeHistory.encode(learned));
+                    source.keepShape(job.type(), ShapeHistory.encode(learned), clock.instant(), KEPT_SHAPES);
                 } catch (RuntimeException e) {
                     // kept only to survive a restart; this node goes on with it in memory
                 }
@@ -138,13 +139,13 @@ public final class Estimator {
         Spread usual = spreadFor(type, sizeHint);
         Guess range = usual == null ? null : Guess.of(usual.low(), usual.high());
         // "Usually 1 to 5 minutes" describes past runs and helps; "10 seconds to 2 hours" does not.
-        return range == null || range.widerThan(USUAL_MAX_RATIO) ? null : Wording.usual(range);
+        return range == null || range.widerThan(USUAL_MAX_RATIO) ? null : EtaWords.usual(range);
     }
 
     /** "Usually 2 to 5 minutes" from a type's declared typical range, for types with no history yet. */
     public static Eta usualRange(Duration min, Duration max) {
         double low = min.toMillis() / 1000.0;
-        return Wording.usual(Guess.of(low, Math.max(low, max.toMillis() / 1000.0)));
+        return EtaWords.usual(Guess.of(low, Math.max(low, max.toMillis() / 1000.0)));
     }
 
     private Insight pending(Job job, QueueStanding standing, int concurrency) {
@@ -171,7 +172,7 @@ public final class Estimator {
         double delay = job.runAfter() == null ? 0
                 : Math.max(0, Duration.between(clock.instant(), job.runAfter()).toMillis() / 1000.0);
         wait = Guess.of(Math.max(delay, wait.low()), Math.max(delay, wait.high()));
-        return wait.tooWide() ? null : Wording.startWait(wait);
+        return wait.tooWide() ? null : EtaWords.startWait(wait);
     }
 
     private Eta remaining(Job job) {
@@ -188,7 +189,7 @@ public final class Estimator {
         Guess g = RemainingTime.estimate((now - start) / 1000.0, fraction, Pace.measure(start, points),
                 Math.max(0, (now - lastChange) / 1000.0), spreadFor(job.type(), sizeOfRunning(job)),
                 shapePrediction(job.type(), start, points, fraction));
-        return g == null || g.tooWide() ? null : Wording.remaining(g);
+        return g == null || g.tooWide() ? null : EtaWords.remaining(g);
     }
 
     private ShapeHistory.Prediction shapePrediction(String type, long start, ProgressTrack.Points points,

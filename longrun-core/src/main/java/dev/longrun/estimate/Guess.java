@@ -2,7 +2,7 @@ package dev.longrun.estimate;
 
 /**
  * A range of seconds before rounding for people, and whether it is backed strongly enough to say
- * "Almost done". Produced by {@link RemainingTime} and {@link QueueWait}, worded by {@link Wording}.
+ * "Almost done". Produced by {@link RemainingTime} and {@link QueueWait}, worded by {@link EtaWords}.
  */
 record Guess(double low, double high, boolean confident) {
 

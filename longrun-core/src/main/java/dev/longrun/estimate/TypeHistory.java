@@ -1,6 +1,5 @@
 package dev.longrun.estimate;
 
-import dev.longrun.store.DurationSample;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -18,10 +18,10 @@ public final class LocalEventBus implements JobEvents, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalEventBus.class);
     private static final int QUEUE_CAPACITY = 10_000;
 
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final List<ListenerQueue> subscribers = new CopyOnWriteArrayList<>();
 
     public void publish(JobEvent event) {
-        for (Subscriber s : subscribers) {
+        for (ListenerQueue s : subscribers) {
             s.offer(event);
         }
     }
@@ -34,7 +34,7 @@ public final class LocalEventBus implements JobEvents, AutoCloseable {
 
     @Override
     public AutoCloseable subscribe(Consumer<JobEvent> listener) {
-        Subscriber s = new Subscriber(listener);
+        ListenerQueue s = new ListenerQueue(listener);
         subscribers.add(s);
         s.thread = Thread.ofVirtual().name("longrun-events").start(s::drain);
         return () -> {
@@ -49,18 +49,18 @@ public final class LocalEventBus implements JobEvents, AutoCloseable {
 
     @Override
     public void close() {
-        for (Subscriber s : subscribers) {
+        for (ListenerQueue s : subscribers) {
             s.thread.interrupt();
         }
         subscribers.clear();
     }
 
-    private static final class Subscriber {
+    private static final class ListenerQueue {
         final Consumer<JobEvent> listener;
         final BlockingQueue<JobEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         volatile Thread thread;
 
-        Subscriber(Consumer<JobEvent> listener) {
+        ListenerQueue(Consumer<JobEvent> listener) {
             this.listener = listener;
         }
 

@@ -1,6 +1,5 @@
 package dev.longrun.history;
 
-import dev.longrun.store.JobStores;
 import dev.longrun.store.NamedSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +27,7 @@ public final class JobHistory {
 
     /** The tables must exist: migrate the job store first (the engine does at start). */
     public static JobHistory open(DataSource dataSource, String schema) {
-        return new JobHistory(NamedSql.load(dataSource, JobStores.detect(dataSource), schema, "history.sql"));
+        return new JobHistory(NamedSql.load(dataSource, schema, "history.sql"));
     }
 
     /** The job's events, oldest first, at most {@code limit}. */

@@ -1,7 +1,5 @@
 package dev.longrun.notify;
 
-import dev.longrun.store.Dialect;
-import dev.longrun.store.JobStores;
 import dev.longrun.store.NamedSql;
 import java.time.Instant;
 import java.util.List;
@@ -31,12 +29,7 @@ public final class NotificationStore {
 
     /** The tables must exist: migrate the job store first (the engine does at start). */
     public static NotificationStore open(DataSource dataSource, String schema) {
-        Dialect dialect = JobStores.detect(dataSource);
-        return new NotificationStore(NamedSql.load(dataSource, dialect, schema, "notifications.sql"));
-    }
-
-    public Dialect dialect() {
-        return sql.dialect();
+        return new NotificationStore(NamedSql.load(dataSource, schema, "notifications.sql"));
     }
 
     public WebhookStore webhooks() {

@@ -16,16 +16,16 @@ import dev.longrun.StartResult;
 import dev.longrun.event.JobEvent;
 import dev.longrun.event.JobEvents;
 import dev.longrun.event.LocalEventBus;
-import dev.longrun.event.PostgresListener;
 import dev.longrun.estimate.Estimator;
 import dev.longrun.result.LocalResultStore;
 import dev.longrun.result.ResultStore;
-import dev.longrun.store.Dialect;
+import dev.longrun.store.CrossNodeEvents;
 import dev.longrun.store.EmbeddedDatabase;
 import dev.longrun.store.Finish;
 import dev.longrun.store.JobStore;
 import dev.longrun.store.JobStores;
 import java.io.Closeable;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,9 +54,9 @@ public final class Engine implements Longrun {
     private final LocalEventBus bus = new LocalEventBus();
     private final ParamsBinder json = new ParamsBinder();
     private final String owner;
-    private final Announcer announcer;
-    private final PostgresListener listener;
+    private final CrossNodeEvents otherNodes;
     private final GroupCommit<Finish, Boolean> finisher;
+    private final RunningJobs running = new RunningJobs();
     private final JobRunner runner;
     private final Maintenance maintenance;
     private final WorkerPool pool;
@@ -66,48 +66,49 @@ public final class Engine implements Longrun {
     private final Estimator estimator;
     private volatile boolean closed;
 
-    private Engine(EngineSettings settings, DataSource dataSource, DataSource owned, JobStore store) {
+    private Engine(EngineSettings settings, DataSource owned, JobStore store) {
         this.settings = settings;
         this.store = store;
         this.ownedDataSource = owned;
         this.results = new LocalResultStore(settings.dataDir().resolve("results"));
         this.owner = nodeName(settings);
-        Clock clock = settings.clock();
-        boolean postgres = store.dialect() == Dialect.POSTGRESQL;
-        this.estimator = new Estimator(clock, new StoreHistory(store, clock));
-        this.announcer = postgres ? new Announcer(store) : null;
+        NodeContext node = new NodeContext(store, results, settings.types(), json, settings.clock(), owner,
+                settings.lease(), this::publish, this::wakeWorkers);
+        this.estimator = new Estimator(settings.clock(), store.history());
+        this.otherNodes = store.crossNodeEvents();
         this.finisher = new GroupCommit<>("longrun-finish", this::writeFinishes);
-        ProgressWriter progress = new ProgressWriter(store, owner, this::publish);
-        this.runner = new JobRunner(settings.types(), store, results, json, clock, owner, finisher, progress,
-                this::succeeded, settings.lease());
-        this.maintenance = new Maintenance(store, results, settings.types(), clock, settings.retention(),
-                settings.fileRetention(), this::publish, this::wakeWorkers, settings.pollInterval());
+        ProgressWriter progress = new ProgressWriter(node);
+        this.runner = new JobRunner(node, running, finisher, progress, this::succeeded);
+        this.maintenance = new Maintenance(node, settings.retention(), settings.fileRetention(), settings.pollInterval());
         Set<String> queues = queues(settings);
         boolean work = settings.runWorkers() && !queues.isEmpty();
-        this.pool = work ? new WorkerPool(store, runner, clock, queues, owner, settings.concurrency(), settings.lease(),
-                settings.pollInterval(), this::publish) : null;
-        this.supervisor = work ? new Supervisor(store, runner, progress, settings.types(), clock, owner, settings.lease(),
-                settings.progressFlushInterval()) : null;
-        this.starter = new JobStarter(settings.types(), store, json, clock, this::publish, maintenance,
+        this.pool = work ? new WorkerPool(node, runner, queues, settings.concurrency(), settings.pollInterval()) : null;
+        this.supervisor = work ? new Supervisor(node, running, runner, progress, settings.progressFlushInterval()) : null;
+        this.starter = new JobStarter(node, maintenance,
                 (type, params) -> estimator.expectedDurationSeconds(type.name(), Estimator.sizeHint(params)));
-        this.actions = new UserActions(settings.types(), store, results, json, clock, starter, runner.running, this::publish);
-        this.listener = postgres ? new PostgresListener(dataSource, this::heard) : null;
-        log.info("Longrun started on {} as node {} ({} job types{})", store.dialect(), owner, settings.types().size(),
+        this.actions = new UserActions(node, starter, running);
+        otherNodes.listen(this::heard);
+        log.info("Longrun started on {} as node {} ({} job types{})", store.databaseName(), owner, settings.types().size(),
                 work ? ", " + settings.concurrency() + " workers on queues " + queues : ", no workers");
     }
 
-    /** Opens the store (embedded SQLite when no DataSource is given), migrates it, and starts the node. */
-    public static Longrun start(EngineSettings settings) {
-        DataSource owned = settings.dataSource() == null ? EmbeddedDatabase.open(settings.dataDir()) : null;
+    /** Opens the store (embedded SQLite when no DataSource is given), migrates it, and boots this node. */
+    public static Longrun boot(EngineSettings settings) {
+        DataSource owned = settings.dataSource() == null ? embeddedDatabase(settings.dataDir()) : null;
         DataSource dataSource = owned != null ? owned : settings.dataSource();
         try {
             JobStore store = JobStores.create(dataSource, settings.schema());
             store.migrate();
-            return new Engine(settings, dataSource, owned, store);
+            return new Engine(settings, owned, store);
         } catch (RuntimeException e) {
             closeQuietly(owned);
             throw e;
         }
+    }
+
+    /** The embedded SQLite database under {@code dataDir} (see {@link dev.longrun.LongrunBuilder#embeddedDatabase}). */
+    public static DataSource embeddedDatabase(Path dataDir) {
+        return EmbeddedDatabase.open(dataDir);
     }
 
     // --- Longrun ---------------------------------------------------------------------------
@@ -123,8 +124,8 @@ public final class Engine implements Longrun {
     @Override public StartResult retry(UUID id) { return actions.retry(id); }
     @Override public StartResult retryFailed(UUID id) { return actions.retryFailed(id); }
     @Override public Job confirm(UUID id) { return actions.confirm(id); }
-    @Override public List<JobLog> logs(UUID id, int limit) { return store.logs(id, limit); }
-    @Override public List<JobItem> items(UUID id, ItemStatus status, int limit) { return store.items(id, status, limit); }
+    @Override public List<JobLog> logs(UUID id, int limit) { return store.records().logs(id, limit); }
+    @Override public List<JobItem> items(UUID id, ItemStatus status, int limit) { return store.records().items(id, status, limit); }
     @Override public int cancelAll(String accountId, String userId) { return actions.cancelAll(accountId, userId); }
     @Override public int clearFinished(String accountId, String userId) { return actions.clearFinished(accountId, userId); }
 
@@ -156,7 +157,7 @@ public final class Engine implements Longrun {
     @Override public ResultStore results() { return results; }
     @Override public Clock clock() { return settings.clock(); }
 
-    /** This node's name, as written in lease owners. */
+    @Override
     public String nodeName() {
         return owner;
     }
@@ -184,9 +185,7 @@ public final class Engine implements Longrun {
             return;
         }
         bus.publishAll(events);
-        if (announcer != null) {
-            announcer.add(events);
-        }
+        otherNodes.announce(events);
         for (JobEvent e : events) {
             if (e.status() == JobStatus.PENDING) {
                 wakeWorkers();
@@ -249,12 +248,7 @@ public final class Engine implements Longrun {
         }
         maintenance.close();
         finisher.close();
-        if (announcer != null) {
-            announcer.close();
-        }
-        if (listener != null) {
-            listener.close();
-        }
+        otherNodes.close();
         bus.close();
         closeQuietly(ownedDataSource);
         log.info("Longrun node {} stopped", owner);
@@ -269,8 +263,8 @@ public final class Engine implements Longrun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<UUID> ids = new ArrayList<>(runner.running.keySet());
-        runner.running.values().forEach(RunContext::stopByRuntime);
+        List<UUID> ids = new ArrayList<>(running.ids());
+        running.all().forEach(RunContext::stopByRuntime);
         if (!ids.isEmpty()) {
             try {
                 publish(store.release(owner, ids, settings.clock().instant()));

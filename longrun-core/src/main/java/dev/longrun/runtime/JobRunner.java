@@ -11,13 +11,12 @@ import dev.longrun.Summary;
 import dev.longrun.result.ResultStore;
 import dev.longrun.store.Finish;
 import dev.longrun.store.JobJson;
-import dev.longrun.store.JobStore;
+import dev.longrun.store.RecordStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -33,7 +32,7 @@ final class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     private final Map<String, JobType<?>> types;
-    private final JobStore store;
+    private final RecordStore records;
     private final ResultStore results;
     private final ParamsBinder json;
     private final JobJson stored = new JobJson();
@@ -43,21 +42,21 @@ final class JobRunner {
     private final ProgressWriter progress;
     private final Consumer<Job> onSucceeded;
     private final Duration lease;
-    final Map<java.util.UUID, RunContext<?>> running = new ConcurrentHashMap<>();
+    private final RunningJobs running;
 
-    JobRunner(Map<String, JobType<?>> types, JobStore store, ResultStore results, ParamsBinder json, Clock clock,
-              String owner, GroupCommit<Finish, Boolean> finisher, ProgressWriter progress, Consumer<Job> onSucceeded,
-              Duration lease) {
-        this.types = types;
-        this.store = store;
-        this.results = results;
-        this.json = json;
-        this.clock = clock;
-        this.owner = owner;
+    JobRunner(NodeContext node, RunningJobs running, GroupCommit<Finish, Boolean> finisher, ProgressWriter progress,
+              Consumer<Job> onSucceeded) {
+        this.types = node.types();
+        this.records = node.store().records();
+        this.results = node.results();
+        this.json = node.json();
+        this.clock = node.clock();
+        this.owner = node.owner();
+        this.lease = node.lease();
+        this.running = running;
         this.finisher = finisher;
         this.progress = progress;
         this.onSucceeded = onSucceeded;
-        this.lease = lease;
     }
 
     /**
@@ -84,9 +83,9 @@ final class JobRunner {
             write(Finish.failed(job.id(), owner, e.getMessage(), "invalid_params", false, null, clock.instant()));
             return;
         }
-        RunContext<P> ctx = new RunContext<>(job, params, clock, results, store::recordFile, json);
+        RunContext<P> ctx = new RunContext<>(job, params, clock, results, records::recordFile, json);
         ctx.bindThread(Thread.currentThread());
-        running.put(job.id(), ctx);
+        running.add(ctx);
         Outcome outcome;
         try {
             outcome = job.cancelRequested() ? new Outcome.Cancelled() : runHandler(type, ctx);
@@ -170,7 +169,7 @@ final class JobRunner {
     private Summary summaryOf(Job job, RunContext<?> ctx) {
         Summary items;
         try {
-            items = store.countItems(job.id());
+            items = records.countItems(job.id());
         } catch (RuntimeException e) {
             items = job.summary();
         }
@@ -233,7 +232,7 @@ final class JobRunner {
         for (String key : ctx.fileKeys()) {
             try {
                 results.delete(key);
-                store.markFileDeleted(key);
+                records.markFileDeleted(key);
             } catch (Exception e) {
                 log.warn("Could not delete partial file {} of job {}", key, ctx.jobId(), e);
             }

@@ -34,13 +34,12 @@ final class JobStarter {
     private final Maintenance dependencies;
     private final BiFunction<JobType<?>, JsonNode, Long> expectedDuration;
 
-    JobStarter(Map<String, JobType<?>> types, JobStore store, ParamsBinder json, Clock clock,
-               Consumer<List<JobEvent>> publisher, Maintenance dependencies, BiFunction<JobType<?>, JsonNode, Long> expectedDuration) {
-        this.types = types;
-        this.store = store;
-        this.json = json;
-        this.clock = clock;
-        this.publisher = publisher;
+    JobStarter(NodeContext node, Maintenance dependencies, BiFunction<JobType<?>, JsonNode, Long> expectedDuration) {
+        this.types = node.types();
+        this.store = node.store();
+        this.json = node.json();
+        this.clock = node.clock();
+        this.publisher = node.publish();
         this.dependencies = dependencies;
         this.expectedDuration = expectedDuration;
     }

@@ -6,6 +6,7 @@ import dev.longrun.JobType;
 import dev.longrun.event.JobEvent;
 import dev.longrun.result.ResultStore;
 import dev.longrun.store.JobStore;
+import dev.longrun.store.RecordStore;
 import dev.longrun.store.StoredFile;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,7 @@ final class Maintenance implements AutoCloseable {
     static final String LOST_WORKER = "The worker stopped responding. The job was not finished; retry it to run it again.";
 
     private final JobStore store;
+    private final RecordStore records;
     private final ResultStore results;
     private final Map<String, JobType<?>> types;
     private final Clock clock;
@@ -45,16 +47,16 @@ final class Maintenance implements AutoCloseable {
     /** Wake-ups after successes come in floods under load; dependents are resolved at most this often. */
     private static final long MIN_SPACING_MS = 100;
 
-    Maintenance(JobStore store, ResultStore results, Map<String, JobType<?>> types, Clock clock, Duration retention,
-                Duration fileRetention, Consumer<List<JobEvent>> publisher, Runnable wakeWorkers, Duration interval) {
-        this.store = store;
-        this.results = results;
-        this.types = types;
-        this.clock = clock;
+    Maintenance(NodeContext node, Duration retention, Duration fileRetention, Duration interval) {
+        this.store = node.store();
+        this.records = node.store().records();
+        this.results = node.results();
+        this.types = node.types();
+        this.clock = node.clock();
         this.retention = retention;
         this.fileRetention = fileRetention;
-        this.publisher = publisher;
-        this.wakeWorkers = wakeWorkers;
+        this.publisher = node.publish();
+        this.wakeWorkers = node.wakeWorkers();
         this.interval = interval;
         this.thread = Thread.ofPlatform().daemon().name("longrun-maintenance").start(this::loop);
     }
@@ -128,10 +130,10 @@ final class Maintenance implements AutoCloseable {
     }
 
     private void prune(Instant now) {
-        for (StoredFile file : store.filesCreatedBefore(now.minus(fileRetention), 1_000)) {
+        for (StoredFile file : records.filesCreatedBefore(now.minus(fileRetention), 1_000)) {
             try {
                 results.delete(file.storageKey());
-                store.markFileDeleted(file.storageKey());
+                records.markFileDeleted(file.storageKey());
             } catch (Exception e) {
                 log.warn("Could not delete expired result file {}", file.storageKey(), e);
             }

@@ -2,7 +2,8 @@ package dev.longrun.runtime;
 
 import dev.longrun.JobItem;
 import dev.longrun.event.JobEvent;
-import dev.longrun.store.JobStore;
+import dev.longrun.store.RecordStore;
+import dev.longrun.store.WorkQueue;
 import dev.longrun.store.NewLog;
 import dev.longrun.store.ProgressUpdate;
 import java.util.ArrayList;
@@ -21,14 +22,16 @@ final class ProgressWriter {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressWriter.class);
 
-    private final JobStore store;
+    private final WorkQueue store;
+    private final RecordStore records;
     private final String owner;
     private final Consumer<List<JobEvent>> publisher;
 
-    ProgressWriter(JobStore store, String owner, Consumer<List<JobEvent>> publisher) {
-        this.store = store;
-        this.owner = owner;
-        this.publisher = publisher;
+    ProgressWriter(NodeContext node) {
+        this.store = node.store();
+        this.records = node.store().records();
+        this.owner = node.owner();
+        this.publisher = node.publish();
     }
 
     /** Writes what these runs reported since the last flush. Serialized: runs may be flushed by their own thread too. */
@@ -46,7 +49,7 @@ final class ProgressWriter {
         }
         try {
             if (!items.isEmpty()) {
-                store.saveItems(items);
+                records.saveItems(items);
             }
         } catch (RuntimeException e) {
             // Item outcomes matter (summaries, retry-failed): keep them for the next flush.
@@ -58,7 +61,7 @@ final class ProgressWriter {
         }
         try {
             if (!logs.isEmpty()) {
-                store.appendLogs(logs);
+                records.appendLogs(logs);
             }
             if (!updates.isEmpty()) {
                 publisher.accept(store.saveProgress(updates));

@@ -26,6 +26,7 @@ final class Supervisor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
 
     private final JobStore store;
+    private final RunningJobs running;
     private final JobRunner runner;
     private final ProgressWriter progress;
     private final Map<String, JobType<?>> types;
@@ -37,15 +38,15 @@ final class Supervisor implements AutoCloseable {
     private volatile boolean stopped;
     private Instant lastHeartbeat = Instant.MIN;
 
-    Supervisor(JobStore store, JobRunner runner, ProgressWriter progress, Map<String, JobType<?>> types, Clock clock,
-               String owner, Duration lease, Duration flushInterval) {
-        this.store = store;
+    Supervisor(NodeContext node, RunningJobs running, JobRunner runner, ProgressWriter progress, Duration flushInterval) {
+        this.store = node.store();
+        this.running = running;
         this.runner = runner;
         this.progress = progress;
-        this.types = types;
-        this.clock = clock;
-        this.owner = owner;
-        this.lease = lease;
+        this.types = node.types();
+        this.clock = node.clock();
+        this.owner = node.owner();
+        this.lease = node.lease();
         this.flushInterval = flushInterval;
         this.thread = Thread.ofPlatform().daemon().name("longrun-supervisor").start(this::loop);
     }
@@ -64,7 +65,7 @@ final class Supervisor implements AutoCloseable {
     }
 
     void tick() {
-        progress.flush(List.copyOf(runner.running.values()));
+        progress.flush(running.all());
         Instant now = clock.instant();
         stopTimedOut(now);
         if (!now.isBefore(lastHeartbeat.plus(lease.dividedBy(3)))) {
@@ -73,7 +74,7 @@ final class Supervisor implements AutoCloseable {
     }
 
     private void heartbeat(Instant now) {
-        Set<UUID> ids = new HashSet<>(runner.running.keySet());
+        Set<UUID> ids = new HashSet<>(running.ids());
         if (ids.isEmpty()) {
             lastHeartbeat = now;
             return;
@@ -82,7 +83,7 @@ final class Supervisor implements AutoCloseable {
         lastHeartbeat = now;
         for (HeartbeatAck ack : acks) {
             ids.remove(ack.id());
-            RunContext<?> ctx = runner.running.get(ack.id());
+            RunContext<?> ctx = running.get(ack.id());
             if (ctx != null && ack.cancelRequested()) {
                 ctx.requestCancel();
             }
@@ -90,7 +91,7 @@ final class Supervisor implements AutoCloseable {
         for (UUID lost : ids) {
             // Not renewed: the job finished meanwhile, or another node took it over after our lease
             // expired. In the second case this handler must stop: the job runs elsewhere now.
-            RunContext<?> ctx = runner.running.get(lost);
+            RunContext<?> ctx = running.get(lost);
             if (ctx != null && stillRunningElsewhere(lost)) {
                 log.warn("Lost the lease of job {}; stopping its handler here", lost);
                 ctx.stopByRuntime();
@@ -104,7 +105,7 @@ final class Supervisor implements AutoCloseable {
 
     private void stopTimedOut(Instant now) {
         List<RunContext<?>> expired = new ArrayList<>();
-        for (RunContext<?> ctx : runner.running.values()) {
+        for (RunContext<?> ctx : running.all()) {
             Duration timeout = timeoutOf(ctx.job());
             if (timeout != null && ctx.job().startedAt() != null && !now.isBefore(ctx.job().startedAt().plus(timeout))) {
                 expired.add(ctx);
@@ -118,7 +119,7 @@ final class Supervisor implements AutoCloseable {
             if (won) {
                 log.info("Job {} timed out after {}", ctx.jobId(), timeout);
             }
-            runner.running.remove(ctx.jobId());
+            running.remove(ctx.jobId());
         }
     }
 

@@ -37,19 +37,18 @@ final class UserActions {
     private final ParamsBinder json;
     private final Clock clock;
     private final JobStarter starter;
-    private final Map<UUID, RunContext<?>> localRuns;
+    private final RunningJobs localRuns;
     private final Consumer<List<JobEvent>> publisher;
 
-    UserActions(Map<String, JobType<?>> types, JobStore store, ResultStore results, ParamsBinder json, Clock clock,
-                JobStarter starter, Map<UUID, RunContext<?>> localRuns, Consumer<List<JobEvent>> publisher) {
-        this.types = types;
-        this.store = store;
-        this.results = results;
-        this.json = json;
-        this.clock = clock;
+    UserActions(NodeContext node, JobStarter starter, RunningJobs localRuns) {
+        this.types = node.types();
+        this.store = node.store();
+        this.results = node.results();
+        this.json = node.json();
+        this.clock = node.clock();
         this.starter = starter;
         this.localRuns = localRuns;
-        this.publisher = publisher;
+        this.publisher = node.publish();
     }
 
     Job cancel(UUID id) {
@@ -105,7 +104,7 @@ final class UserActions {
         if (!job.isTerminal()) {
             throw LongrunException.conflict("The job is still " + job.status().label().toLowerCase(Locale.ROOT) + "; wait until it finishes to retry its failed items.");
         }
-        List<JobItem> failed = store.items(id, ItemStatus.FAILED, 100_000);
+        List<JobItem> failed = store.records().items(id, ItemStatus.FAILED, 100_000);
         if (failed.isEmpty()) {
             throw LongrunException.conflict("This job has no failed items to retry.");
         }

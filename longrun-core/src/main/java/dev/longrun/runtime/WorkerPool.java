@@ -3,7 +3,7 @@ package dev.longrun.runtime;
 import dev.longrun.Job;
 import dev.longrun.event.JobEvent;
 import dev.longrun.store.ClaimRequest;
-import dev.longrun.store.JobStore;
+import dev.longrun.store.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,7 @@ final class WorkerPool implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
 
-    private final JobStore store;
+    private final WorkQueue store;
     private final JobRunner runner;
     private final Clock clock;
     private final Set<String> queues;
@@ -41,17 +41,16 @@ final class WorkerPool implements AutoCloseable {
     private final Thread loop;
     private volatile boolean stopping;
 
-    WorkerPool(JobStore store, JobRunner runner, Clock clock, Set<String> queues, String owner, int concurrency,
-               Duration lease, Duration pollInterval, Consumer<List<JobEvent>> publisher) {
-        this.store = store;
+    WorkerPool(NodeContext node, JobRunner runner, Set<String> queues, int concurrency, Duration pollInterval) {
+        this.store = node.store();
         this.runner = runner;
-        this.clock = clock;
+        this.clock = node.clock();
         this.queues = queues;
-        this.owner = owner;
+        this.owner = node.owner();
         this.concurrency = concurrency;
-        this.lease = lease;
+        this.lease = node.lease();
         this.pollInterval = pollInterval;
-        this.publisher = publisher;
+        this.publisher = node.publish();
         this.slots = new Semaphore(concurrency);
         this.loop = Thread.ofPlatform().daemon().name("longrun-claim").start(this::claimLoop);
     }

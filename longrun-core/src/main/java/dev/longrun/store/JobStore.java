@@ -1,12 +1,10 @@
 package dev.longrun.store;
 
-import dev.longrun.ItemStatus;
 import dev.longrun.Job;
-import dev.longrun.JobItem;
-import dev.longrun.JobLog;
 import dev.longrun.JobPage;
 import dev.longrun.JobQuery;
-import dev.longrun.Summary;
+import dev.longrun.estimate.HistorySource;
+import dev.longrun.estimate.QueueStanding;
 import dev.longrun.event.JobEvent;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,14 +13,28 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The database seam. One implementation per dialect, each statement named in
- * {@code db/<dialect>/queries.sql}. Every state change is a guarded UPDATE naming the state it
- * expects; an empty result means the race was lost and nothing changed. Methods returning
+ * The database seam for jobs: requests, the worker's hot path ({@link WorkQueue}), maintenance and reads,
+ * with the side records ({@link #records()}) and the estimator's history ({@link #history()}) as roles of
+ * their own. One implementation over each dialect's statements named in {@code db/<dialect>/queries.sql}.
+ * Every state change is a guarded UPDATE naming the state it expects; an empty result means the race was lost and nothing changed. Methods returning
  * {@link JobEvent}s report exactly the rows they changed (with their new version), for the event bus.
  */
-public interface JobStore {
+public interface JobStore extends WorkQueue {
 
-    Dialect dialect();
+    /** The database it speaks to, for logs ({@code POSTGRESQL}, {@code SQLITE}). */
+    String databaseName();
+
+    /** Logs, item outcomes and result files of jobs. */
+    RecordStore records();
+
+    /** Past runs and learned progress shapes, for the estimator. */
+    HistorySource history();
+
+    /**
+     * The link to other processes sharing the database; the caller owns (and closes) it. A new link per
+     * call: a node opens one.
+     */
+    CrossNodeEvents crossNodeEvents();
 
     /** Creates or upgrades the schema (Flyway). Idempotent. */
     void migrate();
@@ -53,23 +65,6 @@ public interface JobStore {
     /** Pending jobs whose waiting_for job is terminal (succeeded, failed or cancelled). */
     List<Job> findBlockedDependents(int limit);
 
-    // --- the worker's hot path (batched) ------------------------------------------------------
-
-    /** One statement: pending → running for up to {@code limit} jobs; attempt + 1, lease set, started_at = now. */
-    List<Job> claim(ClaimRequest request);
-
-    /** Renews the leases of these jobs held by {@code owner}; returns those renewed. Does not bump version. */
-    List<HeartbeatAck> heartbeat(String owner, Collection<UUID> ids, Instant now, Instant leaseUntil);
-
-    /** Writes the latest progress of many running jobs in one statement; bumps their version. */
-    List<JobEvent> saveProgress(Collection<ProgressUpdate> updates);
-
-    /** Ends runs of many jobs in as few statements as possible; guarded by running + owner. */
-    List<JobEvent> finish(Collection<Finish> finishes);
-
-    /** Lets a stopping node hand its running jobs back: running → pending, attempt − 1, lease cleared. */
-    List<JobEvent> release(String owner, Collection<UUID> ids, Instant now);
-
     // --- maintenance -------------------------------------------------------------------------
 
     /**
@@ -80,16 +75,6 @@ public interface JobStore {
 
     /** Deletes finished jobs completed before {@code before}, with their logs and items; returns how many. */
     int pruneFinished(Instant before, int limit);
-
-    /** Result files created before {@code before} that are not deleted yet. */
-    List<StoredFile> filesCreatedBefore(Instant before, int limit);
-
-    void recordFile(StoredFile file);
-
-    void markFileDeleted(String storageKey);
-
-    /** Files of these jobs (for deleting them on cancel, failure or clear). */
-    List<StoredFile> filesOf(Collection<UUID> jobIds);
 
     // --- reads -------------------------------------------------------------------------------
 
@@ -102,37 +87,10 @@ public interface JobStore {
     /** Null when the job is not pending. */
     QueueStanding queueStanding(Job job, Instant now);
 
-    /** The most recent successful runs of a type, newest first. */
-    List<DurationSample> recentDurations(String type, int limit);
-
-    /** Keeps a progress shape learned for a type (text owned by the estimator), and only its newest {@code keep}. */
-    void keepShape(String type, String shape, Instant at, int keep);
-
-    /** Kept shapes of a type, newest first. */
-    List<String> recentShapes(String type, int limit);
-
-    // --- logs and items ----------------------------------------------------------------------
-
-    void appendLogs(Collection<NewLog> logs);
-
-    List<JobLog> logs(UUID jobId, int limit);
-
-    /** Inserts or replaces item outcomes by (job_id, key), in one batch. */
-    void saveItems(Collection<JobItem> items);
-
-    List<JobItem> items(UUID jobId, ItemStatus status, int limit);
-
-    Summary countItems(UUID jobId);
-
     // --- bulk user actions -------------------------------------------------------------------
 
     List<UUID> activeJobIds(String accountId, String userId);
 
     /** Deletes the user's finished jobs; returns their ids (whose files the caller deletes). */
     List<UUID> deleteFinished(String accountId, String userId);
-
-    // --- cross-process events ----------------------------------------------------------------
-
-    /** Announces changes to other processes (PostgreSQL NOTIFY, after commit); a no-op on SQLite. */
-    void announce(Collection<JobEvent> events);
 }

@@ -28,26 +28,27 @@ public final class NamedSql {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private final Dialect dialect;
     private final Database db;
     private final SqlTypes types;
 
-    private NamedSql(Dialect dialect, Database db, SqlTypes types) {
-        this.dialect = dialect;
+    private NamedSql(Database db, SqlTypes types) {
         this.db = db;
         this.types = types;
     }
 
-    /** Loads {@code db/<dialect>/<file>}; {@code schema} is the PostgreSQL schema (ignored on SQLite). */
-    public static NamedSql load(DataSource dataSource, Dialect dialect, String schema, String file) {
+    /**
+     * Loads {@code db/<dialect>/<file>} for the database the DataSource connects to; {@code schema} is the
+     * PostgreSQL schema (ignored on SQLite).
+     */
+    public static NamedSql load(DataSource dataSource, String schema, String file) {
+        return load(dataSource, JobStores.detect(dataSource), schema, file);
+    }
+
+    static NamedSql load(DataSource dataSource, Dialect dialect, String schema, String file) {
         SqlTypes types = dialect == Dialect.POSTGRESQL ? new PostgresTypes() : new SqliteTypes(new JobJson());
         String quoted = dialect == Dialect.POSTGRESQL ? Migrations.quote(schema == null ? JobStores.DEFAULT_SCHEMA : schema) : null;
         NamedStatements statements = NamedStatements.load(dialect, quoted, file);
-        return new NamedSql(dialect, new Database(dataSource, statements, types, dialect == Dialect.SQLITE), types);
-    }
-
-    public Dialect dialect() {
-        return dialect;
+        return new NamedSql(new Database(dataSource, statements, types, dialect == Dialect.SQLITE), types);
     }
 
     public <T> T read(Work<T> work) {

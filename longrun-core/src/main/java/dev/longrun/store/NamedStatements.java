@@ -131,7 +131,7 @@ final class NamedStatements {
         return new NamedStatement(name, out.toString(), List.copyOf(parameters));
     }
 
-    private static String readResource(String resource) {
+    static String readResource(String resource) {
         try (InputStream in = NamedStatements.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing resource " + resource + " (is longrun-core on the classpath?)");

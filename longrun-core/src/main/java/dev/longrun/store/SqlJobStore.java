@@ -1,14 +1,12 @@
 package dev.longrun.store;
 
-import dev.longrun.ItemStatus;
 import dev.longrun.Job;
-import dev.longrun.JobItem;
-import dev.longrun.JobLog;
 import dev.longrun.JobPage;
 import dev.longrun.JobQuery;
 import dev.longrun.JobStatus;
 import dev.longrun.LongrunException;
-import dev.longrun.Summary;
+import dev.longrun.estimate.HistorySource;
+import dev.longrun.estimate.QueueStanding;
 import dev.longrun.event.JobEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +37,9 @@ public final class SqlJobStore implements JobStore {
     private final String schema;
     private final JobJson json;
     private final Database db;
-    private final JobRows rows;
-    private final JobRecords records;
+    private final RowReader rows;
+    private final SqlRecordStore records;
+    private final SqlEstimateHistory history;
 
     SqlJobStore(Dialect dialect, DataSource dataSource, String schema, JobJson json) {
         this.dialect = dialect;
@@ -50,13 +49,28 @@ public final class SqlJobStore implements JobStore {
         SqlTypes types = dialect == Dialect.POSTGRESQL ? new PostgresTypes() : new SqliteTypes(json);
         NamedStatements statements = NamedStatements.load(dialect, dialect == Dialect.POSTGRESQL ? Migrations.quote(schema) : null);
         this.db = new Database(dataSource, statements, types, dialect == Dialect.SQLITE);
-        this.rows = new JobRows(types, json);
-        this.records = new JobRecords(db, rows, json);
+        this.rows = new RowReader(types, json);
+        this.records = new SqlRecordStore(db, rows, json);
+        this.history = new SqlEstimateHistory(db);
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     @Override
-    public Dialect dialect() {
-        return dialect;
+    public String databaseName() {
+        return dialect.name();
+    }
+
+    @Override
+    public RecordStore records() {
+        return records;
+    }
+
+    @Override
+    public HistorySource history() {
+        return history;
     }
 
     /** The PostgreSQL schema of the tables (null on SQLite). */
@@ -261,26 +275,6 @@ public final class SqlJobStore implements JobStore {
         });
     }
 
-    @Override
-    public List<StoredFile> filesCreatedBefore(Instant before, int limit) {
-        return records.filesCreatedBefore(before, limit);
-    }
-
-    @Override
-    public void recordFile(StoredFile file) {
-        records.recordFile(file);
-    }
-
-    @Override
-    public void markFileDeleted(String storageKey) {
-        records.markFileDeleted(storageKey);
-    }
-
-    @Override
-    public List<StoredFile> filesOf(Collection<UUID> jobIds) {
-        return records.filesOf(jobIds);
-    }
-
     // --- reads ---------------------------------------------------------------------------------
 
     @Override
@@ -327,61 +321,28 @@ public final class SqlJobStore implements JobStore {
                 rs -> new QueueStanding(rs.getInt("position"), rs.getInt("size")))).get(0);
     }
 
-    @Override
-    public List<DurationSample> recentDurations(String type, int limit) {
-        return records.recentDurations(type, limit);
-    }
-
-    @Override
-    public void keepShape(String type, String shape, Instant at, int keep) {
-        records.keepShape(type, shape, at, keep);
-    }
-
-    @Override
-    public List<String> recentShapes(String type, int limit) {
-        return records.recentShapes(type, limit);
-    }
-
-    // --- logs and items ------------------------------------------------------------------------
-
-    @Override
-    public void appendLogs(Collection<NewLog> logs) {
-        records.appendLogs(logs);
-    }
-
-    @Override
-    public List<JobLog> logs(UUID jobId, int limit) {
-        return records.logs(jobId, limit);
-    }
-
-    @Override
-    public void saveItems(Collection<JobItem> items) {
-        records.saveItems(items);
-    }
-
-    @Override
-    public List<JobItem> items(UUID jobId, ItemStatus status, int limit) {
-        return records.items(jobId, status, limit);
-    }
-
-    @Override
-    public Summary countItems(UUID jobId) {
-        return records.countItems(jobId);
-    }
-
     // --- bulk user actions ---------------------------------------------------------------------
 
     @Override
     public List<UUID> activeJobIds(String accountId, String userId) {
-        return records.activeJobIds(accountId, userId);
+        Params p = Params.of("account_id", accountId).set("user_id", userId);
+        return db.read(c -> db.query(c, "ActiveJobIds", p, rows::id));
     }
 
     @Override
     public List<UUID> deleteFinished(String accountId, String userId) {
-        return records.deleteFinished(accountId, userId);
+        Params p = Params.of("account_id", accountId).set("user_id", userId);
+        return db.write(c -> db.query(c, "DeleteFinished", p, rows::id));
     }
 
+    // --- cross-process events ------------------------------------------------------------------
+
     @Override
+    public CrossNodeEvents crossNodeEvents() {
+        return dialect == Dialect.POSTGRESQL ? new PostgresEvents(dataSource, this) : CrossNodeEvents.NONE;
+    }
+
+    /** Announces changes to other processes (PostgreSQL NOTIFY, outside any job's transaction); a no-op on SQLite. */
     public void announce(Collection<JobEvent> events) {
         if (dialect != Dialect.POSTGRESQL || events.isEmpty()) {
             return;

@@ -7,8 +7,6 @@ import dev.longrun.Eta;
 import dev.longrun.Insight;
 import dev.longrun.Job;
 import dev.longrun.JobStatus;
-import dev.longrun.store.DurationSample;
-import dev.longrun.store.QueueStanding;
 import dev.longrun.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,6 @@ package dev.longrun.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.longrun.store.DurationSample;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package dev.longrun.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.longrun.Job;
+import dev.longrun.estimate.QueueStanding;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;

@@ -21,14 +21,14 @@ abstract class RecordsContract extends StoreTests {
     @Test
     void keptEstimateShapesComeBackNewestFirstAndOnlyTheNewestAreKept() {
         for (int i = 1; i <= 5; i++) {
-            store().keepShape("contacts.export", "shape " + i, T0.plusSeconds(i), 3);
+            store().history().keepShape("contacts.export", "shape " + i, T0.plusSeconds(i), 3);
         }
-        store().keepShape("reports.generate", "other", T0, 3);
+        store().history().keepShape("reports.generate", "other", T0, 3);
 
-        assertThat(store().recentShapes("contacts.export", 10)).containsExactly("shape 5", "shape 4", "shape 3");
-        assertThat(store().recentShapes("contacts.export", 2)).containsExactly("shape 5", "shape 4");
-        assertThat(store().recentShapes("reports.generate", 10)).containsExactly("other");
-        assertThat(store().recentShapes("unknown", 10)).isEmpty();
+        assertThat(store().history().recentShapes("contacts.export", 10)).containsExactly("shape 5", "shape 4", "shape 3");
+        assertThat(store().history().recentShapes("contacts.export", 2)).containsExactly("shape 5", "shape 4");
+        assertThat(store().history().recentShapes("reports.generate", 10)).containsExactly("other");
+        assertThat(store().history().recentShapes("unknown", 10)).isEmpty();
     }
 
     @Test
@@ -38,9 +38,9 @@ abstract class RecordsContract extends StoreTests {
         for (int i = 1; i <= 5; i++) {
             lines.add(new NewLog(job.id(), i == 5 ? LogLevel.WARN : LogLevel.INFO, "line " + i, T0.plusSeconds(i)));
         }
-        store().appendLogs(lines);
+        store().records().appendLogs(lines);
 
-        List<JobLog> latest = store().logs(job.id(), 3);
+        List<JobLog> latest = store().records().logs(job.id(), 3);
 
         assertThat(latest).extracting(JobLog::message).containsExactly("line 3", "line 4", "line 5");
         assertThat(latest.get(2).level()).isEqualTo(LogLevel.WARN);
@@ -52,60 +52,60 @@ abstract class RecordsContract extends StoreTests {
     @Test
     void itemOutcomesAreUpsertedByKeyAndCounted() {
         Job job = insert(JobSpec.job());
-        store().saveItems(List.of(
+        store().records().saveItems(List.of(
                 new JobItem(job.id(), "row 2", ItemStatus.SUCCEEDED, null, null, T0),
                 new JobItem(job.id(), "row 3", ItemStatus.FAILED, "Invalid email address", json.readTree("{\"column\":\"email\"}"), T0),
                 new JobItem(job.id(), "row 4", ItemStatus.SKIPPED, "Duplicate", null, T0),
                 new JobItem(job.id(), "row 5", ItemStatus.WARNING, "Name trimmed", null, T0)));
-        store().saveItems(List.of(new JobItem(job.id(), "row 4", ItemStatus.FAILED, "Still a duplicate", null, T0.plusSeconds(1))));
+        store().records().saveItems(List.of(new JobItem(job.id(), "row 4", ItemStatus.FAILED, "Still a duplicate", null, T0.plusSeconds(1))));
 
-        assertThat(store().countItems(job.id())).isEqualTo(new Summary(1, 2, 0, 1));
-        List<JobItem> failed = store().items(job.id(), ItemStatus.FAILED, 10);
+        assertThat(store().records().countItems(job.id())).isEqualTo(new Summary(1, 2, 0, 1));
+        List<JobItem> failed = store().records().items(job.id(), ItemStatus.FAILED, 10);
         assertThat(failed).extracting(JobItem::key).containsExactly("row 3", "row 4");
         assertThat(failed.get(0).detail().get("column").asString()).isEqualTo("email");
         assertThat(failed.get(1).message()).isEqualTo("Still a duplicate");
-        assertThat(store().items(job.id(), null, 2)).hasSize(2);
-        assertThat(store().countItems(insert(JobSpec.job()).id())).isEqualTo(Summary.EMPTY);
+        assertThat(store().records().items(job.id(), null, 2)).hasSize(2);
+        assertThat(store().records().countItems(insert(JobSpec.job()).id())).isEqualTo(Summary.EMPTY);
     }
 
     @Test
     void resultFilesAreTrackedUntilDeleted() {
         Job job = insert(JobSpec.job());
-        store().recordFile(new StoredFile("results/a.csv", job.id(), "a.csv", T0));
-        store().recordFile(new StoredFile("results/b.csv", job.id(), "b.csv", T0.plusSeconds(60)));
+        store().records().recordFile(new StoredFile("results/a.csv", job.id(), "a.csv", T0));
+        store().records().recordFile(new StoredFile("results/b.csv", job.id(), "b.csv", T0.plusSeconds(60)));
 
-        assertThat(store().filesOf(List.of(job.id()))).extracting(StoredFile::storageKey).containsExactly("results/a.csv", "results/b.csv");
-        assertThat(store().filesCreatedBefore(T0.plusSeconds(30), 10))
+        assertThat(store().records().filesOf(List.of(job.id()))).extracting(StoredFile::storageKey).containsExactly("results/a.csv", "results/b.csv");
+        assertThat(store().records().filesCreatedBefore(T0.plusSeconds(30), 10))
                 .containsExactly(new StoredFile("results/a.csv", job.id(), "a.csv", T0));
 
-        store().markFileDeleted("results/a.csv");
+        store().records().markFileDeleted("results/a.csv");
 
-        assertThat(store().filesCreatedBefore(T0.plusSeconds(3600), 10)).extracting(StoredFile::storageKey).containsExactly("results/b.csv");
-        assertThat(store().filesOf(List.of(job.id()))).extracting(StoredFile::storageKey).containsExactly("results/b.csv");
+        assertThat(store().records().filesCreatedBefore(T0.plusSeconds(3600), 10)).extracting(StoredFile::storageKey).containsExactly("results/b.csv");
+        assertThat(store().records().filesOf(List.of(job.id()))).extracting(StoredFile::storageKey).containsExactly("results/b.csv");
     }
 
     @Test
     void pruningDeletesOldFinishedJobsWithTheirLogsAndItemsButKeepsActiveOnes() {
         Job old = running(JobSpec.job());
-        store().appendLogs(List.of(new NewLog(old.id(), LogLevel.INFO, "x", T0)));
-        store().saveItems(List.of(new JobItem(old.id(), "1", ItemStatus.SUCCEEDED, null, null, T0)));
+        store().records().appendLogs(List.of(new NewLog(old.id(), LogLevel.INFO, "x", T0)));
+        store().records().saveItems(List.of(new JobItem(old.id(), "1", ItemStatus.SUCCEEDED, null, null, T0)));
         store().finish(List.of(Finish.succeeded(old.id(), WORKER, null, null, T0)));
         Job recent = running(JobSpec.job());
         store().finish(List.of(Finish.succeeded(recent.id(), WORKER, null, null, T0.plusSeconds(100))));
         Job active = insert(JobSpec.job());
-        store().recordFile(new StoredFile("results/old-deleted.csv", old.id(), "old.csv", T0));
-        store().recordFile(new StoredFile("results/old-kept.csv", old.id(), "old.csv", T0));
-        store().markFileDeleted("results/old-deleted.csv");
+        store().records().recordFile(new StoredFile("results/old-deleted.csv", old.id(), "old.csv", T0));
+        store().records().recordFile(new StoredFile("results/old-kept.csv", old.id(), "old.csv", T0));
+        store().records().markFileDeleted("results/old-deleted.csv");
 
         assertThat(store().pruneFinished(T0.plusSeconds(50), 100)).isEqualTo(1);
 
         assertThat(store().find(old.id())).isEmpty();
-        assertThat(store().logs(old.id(), 10)).isEmpty();
-        assertThat(store().items(old.id(), null, 10)).isEmpty();
+        assertThat(store().records().logs(old.id(), 10)).isEmpty();
+        assertThat(store().records().items(old.id(), null, 10)).isEmpty();
         assertThat(store().find(recent.id())).isPresent();
         assertThat(store().find(active.id())).isPresent();
         // A file not deleted yet stays tracked after its job is gone, so retention still removes it.
-        assertThat(store().filesOf(List.of(old.id()))).extracting(StoredFile::storageKey).containsExactly("results/old-kept.csv");
+        assertThat(store().records().filesOf(List.of(old.id()))).extracting(StoredFile::storageKey).containsExactly("results/old-kept.csv");
     }
 
     @Test

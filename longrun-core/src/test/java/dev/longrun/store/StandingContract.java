@@ -3,6 +3,8 @@ package dev.longrun.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.longrun.Job;
+import dev.longrun.estimate.DurationSample;
+import dev.longrun.estimate.QueueStanding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +52,8 @@ abstract class StandingContract extends StoreTests {
         store().finish(List.of(Finish.failed(c.id(), WORKER, "x", "permanent", false, null, T0.plusSeconds(5))));
         running(JobSpec.job().type("other"));
 
-        assertThat(store().recentDurations("demo.wait", 10))
+        assertThat(store().history().recent("demo.wait", 10))
                 .containsExactly(new DurationSample(90_000, null), new DurationSample(30_000, 500L));
-        assertThat(store().recentDurations("demo.wait", 1)).hasSize(1);
+        assertThat(store().history().recent("demo.wait", 1)).hasSize(1);
     }
 }

@@ -7,12 +7,11 @@ import dev.longrun.server.contacts.imports.StarterImportUploads;
 import dev.longrun.server.contacts.invite.InvitationSender;
 import dev.longrun.server.contacts.invite.OutboxInvitationSender;
 import dev.longrun.server.contacts.invite.SmtpInvitationSender;
-import dev.longrun.server.db.Dialects;
 import dev.longrun.server.db.ServerSchema;
 import dev.longrun.server.outbox.OutboxRepository;
 import dev.longrun.server.seed.ContactSeeder;
 import dev.longrun.spring.upload.UploadStore;
-import dev.longrun.store.Dialect;
+import dev.longrun.store.SqlFolder;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -37,8 +36,8 @@ public class ServerStorage {
     private static final Logger LOG = LoggerFactory.getLogger(ServerStorage.class);
 
     @Bean
-    Dialect serverDialect(DataSource dataSource) {
-        return Dialects.of(dataSource);
+    SqlFolder serverSql(DataSource dataSource) {
+        return ServerSchema.sql(dataSource);
     }
 
     /**
@@ -47,8 +46,8 @@ public class ServerStorage {
      * (the only time the tables are missing) there are none.
      */
     @Bean
-    ServerSchemaMigrated serverSchemaMigrated(DataSource dataSource, Dialect serverDialect, Longrun longrun) {
-        ServerSchema.migrate(dataSource, serverDialect);
+    ServerSchemaMigrated serverSchemaMigrated(DataSource dataSource, SqlFolder serverSql, Longrun longrun) {
+        ServerSchema.migrate(dataSource, serverSql);
         return new ServerSchemaMigrated();
     }
 
@@ -57,13 +56,13 @@ public class ServerStorage {
     }
 
     @Bean
-    ContactRepository contactRepository(DataSource dataSource, Dialect serverDialect) {
-        return new ContactRepository(dataSource, serverDialect);
+    ContactRepository contactRepository(DataSource dataSource, SqlFolder serverSql) {
+        return new ContactRepository(dataSource, serverSql);
     }
 
     @Bean
-    OutboxRepository outboxRepository(DataSource dataSource, Dialect serverDialect) {
-        return new OutboxRepository(dataSource, serverDialect);
+    OutboxRepository outboxRepository(DataSource dataSource, SqlFolder serverSql) {
+        return new OutboxRepository(dataSource, serverSql);
     }
 
     @Bean

@@ -4,9 +4,9 @@ import dev.longrun.Eta;
 import dev.longrun.Job;
 import dev.longrun.JobStatus;
 import dev.longrun.bench.estimate.Run.Report;
+import dev.longrun.estimate.DurationSample;
 import dev.longrun.estimate.Estimator;
 import dev.longrun.estimate.HistorySource;
-import dev.longrun.store.DurationSample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -129,7 +129,7 @@ final class Replay {
         }
 
         @Override
-        public void keepShape(String type, String shape) {
+        public void keepShape(String type, String shape, Instant at, int keep) {
             shapes.addFirst(shape);
         }
     }

@@ -12,8 +12,8 @@ import java.util.Locale;
  * latency to 1,000 subscribers, and how many event streams one node holds in a 512 MiB heap. The product jar runs in
  * its own JVM; the load comes from other processes (wrk, and this JVM for the event streams), over loopback.
  * Settings are system properties: {@code http.jar}, {@code http.reads.seconds} (10), {@code http.reads.connections}
- * (32), {@code http.subscribers} (1000), {@code http.fanout.seconds} (40), {@code http.streams} (10000),
- * {@code http.server.args} (extra server arguments, space-separated), {@code http.parts} (reads,fanout,streams).
+ * (32,100: one pair of rows per count), {@code http.starts.connections} (100), {@code http.subscribers} (1000), {@code http.fanout.seconds} (40), {@code http.streams} (10000),
+ * {@code http.server.args} (extra server arguments, space-separated), {@code http.parts} (reads,starts,fanout,streams).
  */
 public final class HttpBenchmark {
 
@@ -25,11 +25,13 @@ public final class HttpBenchmark {
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(System.getProperty("http.jar", "longrun-server/target/longrun-server.jar"));
         int readSeconds = Integer.getInteger("http.reads.seconds", 10);
-        int readConnections = Integer.getInteger("http.reads.connections", 32);
+        List<Integer> readConnections = Arrays.stream(System.getProperty("http.reads.connections", "32,100").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        int startConnections = Integer.getInteger("http.starts.connections", 100);
         int subscribers = Integer.getInteger("http.subscribers", 1000);
         int fanOutSeconds = Integer.getInteger("http.fanout.seconds", 40);
         int streams = Integer.getInteger("http.streams", 10_000);
-        List<String> parts = List.of(System.getProperty("http.parts", "reads,fanout,streams").split(","));
+        List<String> parts = List.of(System.getProperty("http.parts", "reads,starts,fanout,streams").split(","));
         List<String> serverArgs = Arrays.stream(System.getProperty("http.server.args", "").split("\\s+")).filter(a -> !a.isBlank()).toList();
         if (!WrkRun.installed()) {
             throw new IllegalStateException("wrk is not installed; install it with: apt-get install -y wrk");
@@ -42,7 +44,9 @@ public final class HttpBenchmark {
             try (ServerUnderTest server = ServerUnderTest.start(jar, (HEAP_BYTES >> 20) + "m", serverArgs)) {
                 BenchApi api = new BenchApi(server.port());
                 if (parts.contains("reads")) {
-                    printReads(StatusReads.run(server, api, 2, readConnections, Duration.ofSeconds(readSeconds)));
+                    for (int connections : readConnections) {
+                        printReads(StatusReads.run(server, api, 2, connections, Duration.ofSeconds(readSeconds)));
+                    }
                 }
                 if (parts.contains("fanout")) {
                     double load = Load.oneMinute();
@@ -53,6 +57,13 @@ public final class HttpBenchmark {
                                 || l.contains("Request") || l.contains("[B") || l.contains("[C") || l.contains("NioChannel")).forEach(System.out::println);
                     }
                 }
+            }
+        }
+        if (parts.contains("starts")) {
+            // A fresh server: the thousands of jobs this part starts would hold up the fan-out's job.
+            try (ServerUnderTest server = ServerUnderTest.start(jar, (HEAP_BYTES >> 20) + "m", serverArgs)) {
+                row("`POST /api/jobs/start`, a distinct Idempotency-Key per request, wrk 2 threads / " + startConnections + " connections",
+                        HttpStarts.run(server, new BenchApi(server.port()), 2, startConnections, Duration.ofSeconds(readSeconds)));
             }
         }
         if (parts.contains("streams")) {

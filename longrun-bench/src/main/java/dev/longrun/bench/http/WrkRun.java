@@ -30,9 +30,14 @@ final class WrkRun {
     }
 
     static Result run(String url, String ifNoneMatch, int threads, int connections, Duration length) throws IOException, InterruptedException {
+        return runScript(url, script(ifNoneMatch), threads, connections, length);
+    }
+
+    /** Runs wrk with a Lua script of the caller's (e.g. {@link #startScript}). */
+    static Result runScript(String url, String lua, int threads, int connections, Duration length) throws IOException, InterruptedException {
         Path script = Files.createTempFile("longrun-wrk", ".lua");
         try {
-            Files.writeString(script, script(ifNoneMatch), StandardCharsets.UTF_8);
+            Files.writeString(script, lua, StandardCharsets.UTF_8);
             Process wrk = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + length.toSeconds() + "s",
                     "--timeout", "5s", "--latency", "-s", script.toString(), url).redirectErrorStream(true).start();
             String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -61,6 +66,30 @@ final class WrkRun {
             lua.append("wrk.headers[\"If-None-Match\"] = '").append(ifNoneMatch).append("'\n");
         }
         return lua.toString();
+    }
+
+    /**
+     * {@code POST /api/jobs/start} with {@code body}, and a distinct {@code Idempotency-Key} on every request: each wrk
+     * thread numbers its requests under a prefix of its own (thread number and a random run id), as a backend retrying
+     * nothing would send them.
+     */
+    static String startScript(String body, String runId) {
+        return """
+                local threadCount = 0
+                function setup(thread)
+                  threadCount = threadCount + 1
+                  thread:set("prefix", "%s-" .. threadCount .. "-")
+                end
+                local counter = 0
+                wrk.method = "POST"
+                wrk.body = '%s'
+                function request()
+                  counter = counter + 1
+                  return wrk.format("POST", nil, {
+                    ["X-Longrun-Api-Key"] = "%s", ["X-Longrun-User"] = "%s", ["X-Longrun-Account"] = "%s",
+                    ["Content-Type"] = "application/json", ["Idempotency-Key"] = prefix .. counter }, wrk.body)
+                end
+                """.formatted(runId, body, ServerUnderTest.API_KEY, BenchApi.USER, BenchApi.ACCOUNT);
     }
 
     static Result parse(String out) {

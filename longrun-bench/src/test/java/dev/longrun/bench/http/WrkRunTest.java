@@ -49,4 +49,36 @@ class WrkRunTest {
         assertThat(WrkRun.script("\"7\"")).contains("wrk.headers[\"X-Longrun-Api-Key\"]", "wrk.headers[\"If-None-Match\"] = '\"7\"'");
         assertThat(WrkRun.script(null)).contains("X-Longrun-User").doesNotContain("If-None-Match");
     }
+
+    @Test
+    void theStartScriptSendsADistinctIdempotencyKeyWithEveryRequest() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(WrkRun.installed(), "wrk is not installed");
+        java.util.Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/jobs/start", exchange -> {
+            requests.incrementAndGet();
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            boolean ok = key != null && "POST".equals(exchange.getRequestMethod())
+                    && new String(exchange.getRequestBody().readAllBytes()).equals(HttpStarts.BODY)
+                    && ServerUnderTest.API_KEY.equals(exchange.getRequestHeaders().getFirst("X-Longrun-Api-Key"));
+            if (ok) {
+                keys.add(key);
+            }
+            exchange.sendResponseHeaders(ok ? 202 : 400, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            WrkRun.Result r = WrkRun.runScript("http://127.0.0.1:" + server.getAddress().getPort() + "/api/jobs/start",
+                    WrkRun.startScript(HttpStarts.BODY, "test"), 2, 4, java.time.Duration.ofSeconds(1));
+
+            assertThat(r.errors()).isZero();
+            assertThat(r.requests()).isPositive();
+            assertThat(keys).hasSize(requests.get());
+        } finally {
+            server.stop(0);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package dev.longrun.server.contacts;
 
-import dev.longrun.server.db.SqlStatements;
-import dev.longrun.store.Dialect;
+import dev.longrun.store.SqlFolder;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,14 +32,14 @@ public class ContactRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
-    private final SqlStatements sql;
-    private final Dialect dialect;
+    private final SqlFolder.Statements sql;
+    private final boolean bindsUuids;
 
-    public ContactRepository(DataSource dataSource, Dialect dialect) {
-        this.dialect = dialect;
+    public ContactRepository(DataSource dataSource, SqlFolder folder) {
+        this.bindsUuids = folder.bindsUuids();
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        this.sql = SqlStatements.load(dialect, "contacts");
+        this.sql = folder.statements("contacts");
     }
 
     public long count(String accountId, ContactFilter filter) {
@@ -95,7 +94,7 @@ public class ContactRepository {
             return inserted;
         }
         // PostgreSQL binds a java.util.UUID as uuid; SQLite keeps the id as text.
-        Object job = importJobId == null ? null : dialect == Dialect.POSTGRESQL ? importJobId : importJobId.toString();
+        Object job = importJobId == null ? null : bindsUuids ? importJobId : importJobId.toString();
         List<Object[]> rows = new ArrayList<>(contacts.size());
         for (NewContact c : contacts) {
             rows.add(new Object[] {accountId, c.name(), c.email(), c.company(), job});

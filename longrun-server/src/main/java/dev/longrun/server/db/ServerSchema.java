@@ -1,6 +1,6 @@
 package dev.longrun.server.db;
 
-import dev.longrun.store.Dialect;
+import dev.longrun.store.SqlFolder;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -11,14 +11,21 @@ import org.flywaydb.core.Flyway;
 public final class ServerSchema {
 
     public static final String HISTORY_TABLE = "server_schema_history";
+    /** The server's SQL: {@code db/server/<dialect>/<feature>.sql} and {@code db/server/<dialect>/migration}. */
+    public static final String FOLDER = "db/server";
 
     private ServerSchema() {
     }
 
-    public static void migrate(DataSource dataSource, Dialect dialect) {
+    /** The server's SQL for the database {@code dataSource} connects to. */
+    public static SqlFolder sql(DataSource dataSource) {
+        return SqlFolder.of(dataSource, FOLDER);
+    }
+
+    public static void migrate(DataSource dataSource, SqlFolder sql) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/server/" + dialect.folder() + "/migration")
+                .locations(sql.migrations())
                 .table(HISTORY_TABLE)
                 // The database usually already holds Longrun's tables; baseline at 0 so V1 still runs.
                 .baselineOnMigrate(true)

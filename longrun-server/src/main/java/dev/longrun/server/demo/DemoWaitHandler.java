@@ -5,7 +5,7 @@ import dev.longrun.JobHandler;
 import dev.longrun.JobResult;
 import dev.longrun.LogLevel;
 import dev.longrun.PermanentFailure;
-import dev.longrun.server.Wording;
+import dev.longrun.server.NumberWords;
 import java.time.Duration;
 
 /**
@@ -46,7 +46,7 @@ public final class DemoWaitHandler implements JobHandler<DemoWaitParams> {
             }
             Thread.sleep(Math.min(SLICE_MILLIS, Math.max(1, totalMillis - elapsed)));
         }
-        return JobResult.message("Waited " + Wording.count(p.seconds(), "second") + (ctx.attempt() > 1 ? " (attempt " + ctx.attempt() + ")" : ""));
+        return JobResult.message("Waited " + NumberWords.count(p.seconds(), "second") + (ctx.attempt() > 1 ? " (attempt " + ctx.attempt() + ")" : ""));
     }
 
     private static void failIfAsked(JobContext<DemoWaitParams> ctx, DemoWaitParams p) {

@@ -1,7 +1,6 @@
 package dev.longrun.server.outbox;
 
-import dev.longrun.server.db.SqlStatements;
-import dev.longrun.store.Dialect;
+import dev.longrun.store.SqlFolder;
 import java.sql.Types;
 import java.util.List;
 import java.util.UUID;
@@ -13,11 +12,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public class OutboxRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final SqlStatements sql;
+    private final SqlFolder.Statements sql;
 
-    public OutboxRepository(DataSource dataSource, Dialect dialect) {
+    public OutboxRepository(DataSource dataSource, SqlFolder folder) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
-        this.sql = SqlStatements.load(dialect, "outbox");
+        this.sql = folder.statements("outbox");
     }
 
     public void insert(String accountId, String userId, UUID jobId, String recipient, String subject, String body) {

@@ -5,7 +5,7 @@ import dev.longrun.JobContext;
 import dev.longrun.JobHandler;
 import dev.longrun.JobResult;
 import dev.longrun.ResultFile;
-import dev.longrun.server.Wording;
+import dev.longrun.server.NumberWords;
 import dev.longrun.server.contacts.Contact;
 import dev.longrun.server.contacts.ContactFilter;
 import dev.longrun.server.contacts.ContactRepository;
@@ -46,8 +46,8 @@ public final class ReportHandler implements JobHandler<ReportParams> {
         ctx.step(2, STEPS, "Computing totals");
         ctx.throwIfCancelled();
         long companies = stats.companies.size();
-        ctx.step(2, STEPS, "Computing totals — " + Wording.count(companies, "company") + ", "
-                + Wording.count(stats.domains.size(), "email domain"));
+        ctx.step(2, STEPS, "Computing totals — " + NumberWords.count(companies, "company") + ", "
+                + NumberWords.count(stats.domains.size(), "email domain"));
 
         ctx.step(3, STEPS, "Rendering — section 1 of " + ReportPdf.SECTIONS);
         String subtitle = job.accountId() + " · generated " + STAMP.format(ctx.clock().instant()) + " for " + job.userId();
@@ -58,14 +58,14 @@ public final class ReportHandler implements JobHandler<ReportParams> {
             }
         });
 
-        ctx.step(4, STEPS, "Writing PDF (" + Wording.bytes(pdf.length) + ")");
+        ctx.step(4, STEPS, "Writing PDF (" + NumberWords.bytes(pdf.length) + ")");
         String filename = "contacts-report-" + ctx.clock().instant().atZone(ZoneOffset.UTC).toLocalDate() + ".pdf";
         ResultFile file = ctx.resultFile(filename, "application/pdf", out -> {
             out.write(pdf);
             return null;
         });
-        return JobResult.file(file, "Report on " + Wording.count(stats.contacts, "contact") + " ready ("
-                + Wording.bytes(file.sizeBytes()) + " PDF)");
+        return JobResult.file(file, "Report on " + NumberWords.count(stats.contacts, "contact") + " ready ("
+                + NumberWords.bytes(file.sizeBytes()) + " PDF)");
     }
 
     /**
@@ -75,7 +75,7 @@ public final class ReportHandler implements JobHandler<ReportParams> {
     private ContactStats collect(JobContext<ReportParams> ctx, String account, Optional<Job> export) {
         ContactFilter filter = export.map(ReportHandler::queryOf).map(ContactFilter::of).orElse(ContactFilter.ALL);
         long total = contacts.count(account, filter);
-        ctx.step(1, STEPS, "Collecting data — 0 of " + Wording.count(total, "contact"));
+        ctx.step(1, STEPS, "Collecting data — 0 of " + NumberWords.count(total, "contact"));
         ContactStats stats = new ContactStats();
         long after = 0;
         while (true) {
@@ -86,7 +86,7 @@ public final class ReportHandler implements JobHandler<ReportParams> {
             }
             page.forEach(stats::add);
             after = page.get(page.size() - 1).id();
-            ctx.step(1, STEPS, "Collecting data — " + Wording.number(stats.contacts) + " of " + Wording.count(Math.max(total, stats.contacts), "contact"));
+            ctx.step(1, STEPS, "Collecting data — " + NumberWords.number(stats.contacts) + " of " + NumberWords.count(Math.max(total, stats.contacts), "contact"));
         }
     }
 
@@ -108,7 +108,7 @@ public final class ReportHandler implements JobHandler<ReportParams> {
         return jobs.apply(job.dependsOn())
                 .filter(j -> j.result() != null && j.result().file() != null)
                 .map(j -> "Based on export " + j.result().file().filename()
-                        + (j.result().file().rowCount() == null ? "" : " (" + Wording.count(j.result().file().rowCount(), "row") + ")")
+                        + (j.result().file().rowCount() == null ? "" : " (" + NumberWords.count(j.result().file().rowCount(), "row") + ")")
                         + " finished " + (j.completedAt() == null ? "" : STAMP.format(j.completedAt())))
                 .orElse("Based on job " + job.dependsOn());
     }

@@ -1,6 +1,6 @@
 package dev.longrun.server.reports;
 
-import dev.longrun.server.Wording;
+import dev.longrun.server.NumberWords;
 import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -82,7 +82,7 @@ final class ReportPdf {
         table.addCell(cell(valueHeader, HEAD_CELL, Element.ALIGN_RIGHT));
         rows.forEach((k, v) -> {
             table.addCell(cell(k, BODY, Element.ALIGN_LEFT));
-            table.addCell(cell(Wording.number(v), BODY, Element.ALIGN_RIGHT));
+            table.addCell(cell(NumberWords.number(v), BODY, Element.ALIGN_RIGHT));
         });
         return table;
     }

@@ -1,6 +1,6 @@
 package dev.longrun.server.seed;
 
-import dev.longrun.server.Wording;
+import dev.longrun.server.NumberWords;
 import dev.longrun.server.contacts.ContactFilter;
 import dev.longrun.server.contacts.ContactRepository;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class ContactSeeder {
         for (int from = 0; from < count; from += BATCH) {
             inserted += contacts.insertBatch(accountId, DemoContacts.range(from, Math.min(count, from + BATCH)), null);
         }
-        LOG.info("Seeded {} demo contacts into account '{}' in {} ms", Wording.number(inserted), accountId,
+        LOG.info("Seeded {} demo contacts into account '{}' in {} ms", NumberWords.number(inserted), accountId,
                 (System.nanoTime() - started) / 1_000_000);
         return inserted;
     }

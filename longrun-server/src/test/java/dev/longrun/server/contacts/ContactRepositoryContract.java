@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.longrun.server.db.ServerSchema;
 import dev.longrun.server.seed.ContactSeeder;
-import dev.longrun.store.Dialect;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -16,21 +15,19 @@ abstract class ContactRepositoryContract {
 
     protected abstract DataSource dataSource();
 
-    protected abstract Dialect dialect();
-
     ContactRepository contacts;
     String account;
 
     @BeforeEach
     void migrate() {
-        ServerSchema.migrate(dataSource(), dialect());
-        contacts = new ContactRepository(dataSource(), dialect());
+        ServerSchema.migrate(dataSource(), ServerSchema.sql(dataSource()));
+        contacts = new ContactRepository(dataSource(), ServerSchema.sql(dataSource()));
         account = "acct-" + UUID.randomUUID();
     }
 
     @Test
     void migratingTwiceChangesNothing() {
-        ServerSchema.migrate(dataSource(), dialect());
+        ServerSchema.migrate(dataSource(), ServerSchema.sql(dataSource()));
         assertThat(contacts.count(account, ContactFilter.ALL)).isZero();
     }
 

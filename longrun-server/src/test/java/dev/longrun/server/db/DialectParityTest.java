@@ -2,7 +2,7 @@ package dev.longrun.server.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.longrun.store.Dialect;
+import dev.longrun.store.SqlFolder;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -15,26 +15,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DialectParityTest {
 
+    private static final List<SqlFolder> DIALECTS = SqlFolder.everyDialect(ServerSchema.FOLDER);
+
     @ParameterizedTest
     @ValueSource(strings = {"contacts", "outbox"})
     void bothDialectsDefineTheSameStatementNames(String feature) {
-        assertThat(SqlStatements.load(Dialect.SQLITE, feature).names())
-                .containsExactlyElementsOf(SqlStatements.load(Dialect.POSTGRESQL, feature).names());
+        assertThat(DIALECTS).hasSize(2);
+        assertThat(DIALECTS.get(0).statements(feature).names()).isNotEmpty()
+                .containsExactlyElementsOf(DIALECTS.get(1).statements(feature).names());
     }
 
     @Test
     void bothDialectsHaveTheSameMigrationVersions() throws Exception {
-        assertThat(migrations(Dialect.SQLITE)).isNotEmpty().containsExactlyElementsOf(migrations(Dialect.POSTGRESQL));
+        assertThat(migrations(DIALECTS.get(0))).isNotEmpty().containsExactlyElementsOf(migrations(DIALECTS.get(1)));
     }
 
-    @Test
-    void aStatementFileWithADuplicateNameIsRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SqlStatements.parse("-- name: a\nSELECT 1\n-- name: a\nSELECT 2"))
-                .hasMessageContaining("'a' is defined twice");
-    }
-
-    private static List<String> migrations(Dialect dialect) throws IOException, URISyntaxException {
-        Path dir = Path.of(DialectParityTest.class.getClassLoader().getResource("db/server/" + dialect.folder() + "/migration").toURI());
+    private static List<String> migrations(SqlFolder sql) throws IOException, URISyntaxException {
+        Path dir = Path.of(DialectParityTest.class.getClassLoader().getResource(sql.location() + "/migration").toURI());
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }

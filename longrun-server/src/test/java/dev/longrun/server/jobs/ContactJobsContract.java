@@ -17,7 +17,6 @@ import dev.longrun.server.contacts.imports.ImportUploads;
 import dev.longrun.server.db.ServerSchema;
 import dev.longrun.server.seed.ContactSeeder;
 import dev.longrun.server.testing.FakeJobContext;
-import dev.longrun.store.Dialect;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -42,8 +41,6 @@ abstract class ContactJobsContract {
 
     protected abstract DataSource dataSource();
 
-    protected abstract Dialect dialect();
-
     ContactRepository contacts;
     String account;
     final Map<String, byte[]> files = new HashMap<>();
@@ -55,8 +52,8 @@ abstract class ContactJobsContract {
 
     @BeforeEach
     void setUp() {
-        ServerSchema.migrate(dataSource(), dialect());
-        contacts = new ContactRepository(dataSource(), dialect());
+        ServerSchema.migrate(dataSource(), ServerSchema.sql(dataSource()));
+        contacts = new ContactRepository(dataSource(), ServerSchema.sql(dataSource()));
         account = "acct-" + UUID.randomUUID();
         new ContactSeeder(contacts).seed(account, 10);
     }

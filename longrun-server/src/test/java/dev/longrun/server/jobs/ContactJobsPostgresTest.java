@@ -1,6 +1,5 @@
 package dev.longrun.server.jobs;
 
-import dev.longrun.store.Dialect;
 import dev.longrun.testing.PostgresSchema;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -23,10 +22,5 @@ class ContactJobsPostgresTest extends ContactJobsContract {
     @Override
     protected DataSource dataSource() {
         return schema.dataSource();
-    }
-
-    @Override
-    protected Dialect dialect() {
-        return Dialect.POSTGRESQL;
     }
 }

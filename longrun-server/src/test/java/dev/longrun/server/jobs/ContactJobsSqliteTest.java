@@ -1,7 +1,6 @@
 package dev.longrun.server.jobs;
 
 import dev.longrun.server.testing.SqliteFile;
-import dev.longrun.store.Dialect;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,10 +22,5 @@ class ContactJobsSqliteTest extends ContactJobsContract {
     @Override
     protected DataSource dataSource() {
         return db.dataSource();
-    }
-
-    @Override
-    protected Dialect dialect() {
-        return Dialect.SQLITE;
     }
 }

@@ -26,7 +26,6 @@ import dev.longrun.server.reports.ReportParams;
 import dev.longrun.server.seed.ContactSeeder;
 import dev.longrun.server.testing.FakeJobContext;
 import dev.longrun.server.testing.SqliteFile;
-import dev.longrun.store.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +49,7 @@ class ProductJobsTest {
     @BeforeAll
     static void open() {
         db = SqliteFile.create();
-        ServerSchema.migrate(db.dataSource(), Dialect.SQLITE);
+        ServerSchema.migrate(db.dataSource(), ServerSchema.sql(db.dataSource()));
     }
 
     @AfterAll
@@ -60,8 +59,8 @@ class ProductJobsTest {
 
     @BeforeEach
     void setUp() {
-        contacts = new ContactRepository(db.dataSource(), Dialect.SQLITE);
-        outbox = new OutboxRepository(db.dataSource(), Dialect.SQLITE);
+        contacts = new ContactRepository(db.dataSource(), ServerSchema.sql(db.dataSource()));
+        outbox = new OutboxRepository(db.dataSource(), ServerSchema.sql(db.dataSource()));
         account = "acct-" + UUID.randomUUID();
     }
 

@@ -1,6 +1,6 @@
 package dev.longrun.spring.config;
 
-import dev.longrun.store.EmbeddedDatabase;
+import dev.longrun.LongrunBuilder;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,6 +25,6 @@ public class LongrunDataSourceAutoConfiguration {
     public DataSource longrunEmbeddedDataSource(LongrunProperties properties) {
         LoggerFactory.getLogger(LongrunDataSourceAutoConfiguration.class).info(
                 "No spring.datasource.url: using the embedded database in {}", properties.getDataDir().toAbsolutePath());
-        return EmbeddedDatabase.open(properties.getDataDir());
+        return LongrunBuilder.embeddedDatabase(properties.getDataDir());
     }
 }

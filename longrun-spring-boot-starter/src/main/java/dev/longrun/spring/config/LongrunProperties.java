@@ -1,5 +1,6 @@
 package dev.longrun.spring.config;
 
+import dev.longrun.LongrunBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,16 +16,16 @@ import org.springframework.util.unit.DataSize;
 public class LongrunProperties {
 
     /** Embedded database (when the application has no DataSource), uploads and result files. */
-    private Path dataDir = Path.of("data");
+    private Path dataDir = LongrunBuilder.DEFAULT_DATA_DIR;
 
     /** API keys backends call with (X-Longrun-Api-Key or Authorization: Bearer). Held in memory only as SHA-256 hashes. */
     private List<String> apiKeys = new ArrayList<>();
 
     /** PostgreSQL schema of Longrun's tables. */
-    private String schema = "longrun";
+    private String schema = LongrunBuilder.DEFAULT_SCHEMA;
 
     /** Finished jobs (with their logs and items) are deleted after this. */
-    private Duration retention = Duration.ofDays(30);
+    private Duration retention = LongrunBuilder.DEFAULT_RETENTION;
 
     /** Largest JSON request body the API accepts (uploads have their own limit). */
     private DataSize maxRequestBody = DataSize.ofMegabytes(1);
@@ -58,7 +59,7 @@ public class LongrunProperties {
 
     public static class Worker {
         /** Jobs run at once on this node. */
-        private int concurrency = 8;
+        private int concurrency = LongrunBuilder.DEFAULT_CONCURRENCY;
         /** False for an API-only node: it starts and reads jobs but runs none. */
         private boolean enabled = true;
 
@@ -72,7 +73,7 @@ public class LongrunProperties {
         /** How long a signed download link works. */
         private Duration linkTtl = Duration.ofHours(24);
         /** How long result files are kept; fresh links can be requested until then. */
-        private Duration retention = Duration.ofHours(72);
+        private Duration retention = LongrunBuilder.DEFAULT_FILE_RETENTION;
 
         public Duration getLinkTtl() { return linkTtl; }
         public void setLinkTtl(Duration linkTtl) { this.linkTtl = linkTtl; }

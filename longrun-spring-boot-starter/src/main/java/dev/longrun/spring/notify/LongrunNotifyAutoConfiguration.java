@@ -10,14 +10,12 @@ import dev.longrun.notify.Notifications;
 import dev.longrun.notify.PreferenceStore;
 import dev.longrun.notify.WebhookChannel;
 import dev.longrun.notify.WebhookStore;
-import dev.longrun.runtime.Engine;
 import dev.longrun.spring.config.LongrunEngineAutoConfiguration;
 import dev.longrun.spring.config.LongrunProperties;
 import dev.longrun.spring.config.LongrunWebAutoConfiguration;
 import dev.longrun.spring.sse.SseHub;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +87,7 @@ public class LongrunNotifyAutoConfiguration {
     @Bean(destroyMethod = "close")
     public Dispatcher longrunNotificationDispatcher(Longrun longrun, DataSource dataSource, LongrunProperties p, NotifyProperties n,
                                                     EmailChannel email, WebhookChannel webhooks) {
-        String node = longrun instanceof Engine engine ? engine.nodeName() : "node-" + UUID.randomUUID().toString().substring(0, 6);
+        String node = longrun.nodeName();
         DispatchSettings settings = DispatchSettings.defaults().withEmailAfter(n.getEmailAfter())
                 .withRetry(n.getRetryBase(), n.getRetryMax(), n.getMaxAttempts()).withPollInterval(n.getPollInterval());
         return Notifications.start(longrun, dataSource, p.getSchema(), node, List.of(email, webhooks), settings, p.getResults().getLinkTtl());

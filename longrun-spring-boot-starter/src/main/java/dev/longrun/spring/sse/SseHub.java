@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fans the engine's job-change events (of this node and, on PostgreSQL, of every node) out to the open event
- * streams. Holds one subscription to {@link Longrun#events()}; each stream is a {@link Subscriber} with its own bounded set of pending changes
+ * streams. Holds one subscription to {@link Longrun#events()}; each stream is a {@link SseConnection} with its own bounded set of pending changes
  * and virtual thread, so no subscriber can slow the engine or another subscriber.
  */
 public final class SseHub implements AutoCloseable {
@@ -32,7 +32,7 @@ public final class SseHub implements AutoCloseable {
     private final Duration heartbeat;
     private final int bufferSize;
     private final ViewCache cache;
-    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Set<SseConnection> subscribers = ConcurrentHashMap.newKeySet();
     private final AutoCloseable subscription;
     private volatile java.util.function.Function<JobView, List<SseEmitter.SseEventBuilder>> companions = job -> List.of();
 
@@ -96,7 +96,7 @@ public final class SseHub implements AutoCloseable {
     private SseEmitter open(SseEmitter emitter, java.util.function.Predicate<JobEvent> filter,
                             java.util.function.Supplier<List<ViewCache.Rendered>> initial, java.util.UUID singleJob, Long lastEventId,
                             int capacity) {
-        Subscriber s = new Subscriber(this, cache, emitter, filter, initial, singleJob, lastEventId, heartbeat, capacity);
+        SseConnection s = new SseConnection(this, cache, emitter, filter, initial, singleJob, lastEventId, heartbeat, capacity);
         emitter.onCompletion(s::close);
         emitter.onTimeout(s::close);
         emitter.onError(t -> s.close());
@@ -105,12 +105,12 @@ public final class SseHub implements AutoCloseable {
         return emitter;
     }
 
-    void remove(Subscriber s) {
+    void remove(SseConnection s) {
         subscribers.remove(s);
     }
 
     private void dispatch(JobEvent event) {
-        for (Subscriber s : subscribers) {
+        for (SseConnection s : subscribers) {
             try {
                 s.offer(event);
             } catch (RuntimeException e) {
@@ -127,6 +127,6 @@ public final class SseHub implements AutoCloseable {
         } catch (Exception e) {
             log.debug("Closing the event subscription failed: {}", e.toString());
         }
-        List.copyOf(subscribers).forEach(Subscriber::close);
+        List.copyOf(subscribers).forEach(SseConnection::close);
     }
 }

@@ -6,7 +6,7 @@ import dev.longrun.JobContext;
 import dev.longrun.JobHandler;
 import dev.longrun.JobResult;
 import dev.longrun.ResultFile;
-import dev.longrun.server.Wording;
+import dev.longrun.server.NumberWords;
 import dev.longrun.server.contacts.Contact;
 import dev.longrun.server.contacts.ContactFilter;
 import dev.longrun.server.contacts.ContactRepository;
@@ -52,10 +52,10 @@ public final class ContactDedupeHandler implements JobHandler<DedupeParams> {
         Map<String, List<Candidate>> byCompany = read(ctx);
         List<Pair> pairs = compare(ctx, byCompany, threshold);
         long contactsRead = byCompany.values().stream().mapToLong(List::size).sum();
-        ctx.indeterminate("Writing the list of " + Wording.count(pairs.size(), "likely duplicate"));
+        ctx.indeterminate("Writing the list of " + NumberWords.count(pairs.size(), "likely duplicate"));
         ResultFile file = ctx.resultFile("duplicates-" + LocalDate.now(ctx.clock()) + ".csv", "text/csv", out -> write(out, pairs));
-        return JobResult.file(file, Wording.count(pairs.size(), "likely duplicate pair") + " found among "
-                + Wording.count(contactsRead, "contact"));
+        return JobResult.file(file, NumberWords.count(pairs.size(), "likely duplicate pair") + " found among "
+                + NumberWords.count(contactsRead, "contact"));
     }
 
     private Map<String, List<Candidate>> read(JobContext<DedupeParams> ctx) {
@@ -74,7 +74,7 @@ public final class ContactDedupeHandler implements JobHandler<DedupeParams> {
             }
             read += page.size();
             after = page.get(page.size() - 1).id();
-            ctx.indeterminate("Reading contacts — " + Wording.number(read) + " so far");
+            ctx.indeterminate("Reading contacts — " + NumberWords.number(read) + " so far");
         }
     }
 
@@ -86,7 +86,7 @@ public final class ContactDedupeHandler implements JobHandler<DedupeParams> {
             group++;
             String company = candidates.get(0).contact().company();
             ctx.indeterminate("Comparing names at " + (company == null ? "contacts without company" : company)
-                    + " (company " + Wording.number(group) + ") — " + Wording.count(pairs.size(), "likely duplicate") + " so far");
+                    + " (company " + NumberWords.number(group) + ") — " + NumberWords.count(pairs.size(), "likely duplicate") + " so far");
             candidates.sort(Comparator.comparing(Candidate::key));
             for (int i = 0; i < candidates.size(); i++) {
                 for (int j = i + 1; j < Math.min(candidates.size(), i + 1 + WINDOW); j++) {

@@ -6,7 +6,7 @@ import dev.longrun.JobContext;
 import dev.longrun.JobHandler;
 import dev.longrun.JobResult;
 import dev.longrun.ResultFile;
-import dev.longrun.server.Wording;
+import dev.longrun.server.NumberWords;
 import dev.longrun.server.contacts.Contact;
 import dev.longrun.server.contacts.ContactFilter;
 import dev.longrun.server.contacts.ContactRepository;
@@ -47,7 +47,7 @@ public final class ContactExportHandler implements JobHandler<ExportParams> {
             csv.writeRecord(HEADER);
             long written = 0;
             long after = 0;
-            ctx.progress(0, total, "Exporting contact 0 of " + Wording.number(total));
+            ctx.progress(0, total, "Exporting contact 0 of " + NumberWords.number(total));
             while (true) {
                 ctx.throwIfCancelled();
                 List<Contact> page = contacts.page(account, filter, after, PAGE);
@@ -61,7 +61,7 @@ public final class ContactExportHandler implements JobHandler<ExportParams> {
                 written += page.size();
                 after = page.get(page.size() - 1).id();
                 ctx.progress(Math.min(written, Math.max(total, written)), Math.max(total, written),
-                        "Exporting contact " + Wording.number(written) + " of " + Wording.number(Math.max(total, written)));
+                        "Exporting contact " + NumberWords.number(written) + " of " + NumberWords.number(Math.max(total, written)));
             }
             csv.flush();
             writer.flush();
@@ -69,6 +69,6 @@ public final class ContactExportHandler implements JobHandler<ExportParams> {
         });
         long rows = file.rowCount() == null ? 0 : file.rowCount();
         String what = filter.isAll() ? "" : " matching '" + filter.text() + "'";
-        return JobResult.file(file, Wording.count(rows, "contact") + what + " exported (" + Wording.bytes(file.sizeBytes()) + ")");
+        return JobResult.file(file, NumberWords.count(rows, "contact") + what + " exported (" + NumberWords.bytes(file.sizeBytes()) + ")");
     }
 }

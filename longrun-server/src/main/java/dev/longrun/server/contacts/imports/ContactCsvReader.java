@@ -5,7 +5,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.longrun.PermanentFailure;
-import dev.longrun.server.Wording;
+import dev.longrun.server.NumberWords;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,7 +97,7 @@ final class ContactCsvReader {
             return "a quoted field is never closed.";
         }
         if (message.startsWith("The maximum buffer size")) {
-            return "a field is longer than " + Wording.bytes(MAX_FIELD_BUFFER) + ", usually because a quote is never closed.";
+            return "a field is longer than " + NumberWords.bytes(MAX_FIELD_BUFFER) + ", usually because a quote is never closed.";
         }
         return message.replaceAll("\\s*\\(record starting at line \\d+\\)", "") + ".";
     }
@@ -128,7 +128,7 @@ final class ContactCsvReader {
 
     private static List<String> header(CsvRecord record) {
         if (record.getFieldCount() > MAX_COLUMNS) {
-            throw new PermanentFailure("wrong_header", "The first row has " + Wording.number(record.getFieldCount())
+            throw new PermanentFailure("wrong_header", "The first row has " + NumberWords.number(record.getFieldCount())
                     + " columns; a contacts file has a few (name, email, company). Check that this is the right file.");
         }
         List<String> header = new ArrayList<>();

@@ -7,7 +7,7 @@ import dev.longrun.JobHandler;
 import dev.longrun.JobResult;
 import dev.longrun.LogLevel;
 import dev.longrun.PermanentFailure;
-import dev.longrun.server.Wording;
+import dev.longrun.server.NumberWords;
 import dev.longrun.server.contacts.ContactRepository;
 import dev.longrun.server.contacts.NewContact;
 import dev.longrun.server.contacts.imports.ImportProblem.Severity;
@@ -63,13 +63,13 @@ public final class ContactImportHandler implements JobHandler<ImportParams> {
                 }
                 if (scan.parsed() % BATCH == 0) {
                     ctx.throwIfCancelled();
-                    ctx.indeterminate("Checking rows of " + upload.filename() + " — " + Wording.number(scan.parsed()) + " so far");
+                    ctx.indeterminate("Checking rows of " + upload.filename() + " — " + NumberWords.number(scan.parsed()) + " so far");
                 }
             });
         }
         ImportPreview preview = scan.preview(upload.filename());
         if (preview.ready() == 0) {
-            throw new PermanentFailure("nothing_to_import", "None of the " + Wording.count(preview.rowsParsed(), "row")
+            throw new PermanentFailure("nothing_to_import", "None of the " + NumberWords.count(preview.rowsParsed(), "row")
                     + " can be imported (" + preview.problems().get(0).sentence()
                     + "). Download the problem rows, fix the file and upload it again.");
         }
@@ -88,7 +88,7 @@ public final class ContactImportHandler implements JobHandler<ImportParams> {
         } catch (Exception e) {
             // A failed run leaves nothing behind; the next attempt starts from a clean slate.
             long removed = contacts.deleteImported(job.id(), BATCH);
-            ctx.log(LogLevel.WARN, "Import stopped: " + e.getMessage() + ". Removed the " + Wording.count(removed, "contact")
+            ctx.log(LogLevel.WARN, "Import stopped: " + e.getMessage() + ". Removed the " + NumberWords.count(removed, "contact")
                     + " it had added.");
             throw e;
         }
@@ -100,7 +100,7 @@ public final class ContactImportHandler implements JobHandler<ImportParams> {
             removed += contacts.deleteImported(job.retryOf(), BATCH);
         }
         if (removed > 0) {
-            ctx.log(LogLevel.INFO, "Removed " + Wording.count(removed, "contact") + " added by an earlier attempt before importing again.");
+            ctx.log(LogLevel.INFO, "Removed " + NumberWords.count(removed, "contact") + " added by an earlier attempt before importing again.");
         }
     }
 
@@ -132,9 +132,9 @@ public final class ContactImportHandler implements JobHandler<ImportParams> {
         inserted[0] += flush(ctx, account, jobId, batch, done, total);
         ImportPreview outcome = scan.preview(upload.filename());
         long skipped = outcome.errors() + (outcome.ready() - inserted[0]);
-        String message = Wording.count(inserted[0], "contact") + " imported"
-                + (skipped > 0 ? " · " + Wording.count(skipped, "row") + " skipped" : "")
-                + (outcome.warnings() > 0 ? " · " + Wording.number(outcome.warnings()) + " imported without email" : "");
+        String message = NumberWords.count(inserted[0], "contact") + " imported"
+                + (skipped > 0 ? " · " + NumberWords.count(skipped, "row") + " skipped" : "")
+                + (outcome.warnings() > 0 ? " · " + NumberWords.number(outcome.warnings()) + " imported without email" : "");
         ctx.log(LogLevel.INFO, message);
         // The counts travel with the result: only problem rows are items (one item per imported row would double the work).
         ObjectNode counts = JsonNodeFactory.instance.objectNode()
@@ -154,7 +154,7 @@ public final class ContactImportHandler implements JobHandler<ImportParams> {
         ctx.countSucceeded(n); // so the job's summary counts imported rows, not only the problem rows recorded as items
         done[0] += batch.size();
         batch.clear();
-        ctx.progress(done[0], total, "Importing row " + Wording.number(done[0]) + " of " + Wording.number(total));
+        ctx.progress(done[0], total, "Importing row " + NumberWords.number(done[0]) + " of " + NumberWords.number(total));
         return n;
     }
 

@@ -1,7 +1,7 @@
 package dev.longrun.server.contacts.imports;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.longrun.server.Wording;
+import dev.longrun.server.NumberWords;
 import java.util.List;
 
 /**
@@ -29,18 +29,18 @@ public record ImportPreview(
      * numbers as the preview's counts, which add up to the rows checked.
      */
     public String question() {
-        StringBuilder q = new StringBuilder(Wording.count(rowsParsed, "row")).append(" checked · ");
+        StringBuilder q = new StringBuilder(NumberWords.count(rowsParsed, "row")).append(" checked · ");
         if (warnings + errors == 0) {
             q.append("no issues found");
         } else {
-            q.append(Wording.number(ready)).append(" ready to import");
+            q.append(NumberWords.number(ready)).append(" ready to import");
             if (warnings > 0) {
-                q.append(" (").append(Wording.number(warnings)).append(" with a change)");
+                q.append(" (").append(NumberWords.number(warnings)).append(" with a change)");
             }
             if (errors > 0) {
-                q.append(" · ").append(Wording.number(errors)).append(" will be skipped");
+                q.append(" · ").append(NumberWords.number(errors)).append(" will be skipped");
             }
         }
-        return q.append(". Import the ").append(Wording.number(ready)).append(ready == 1 ? " ready row?" : " ready rows?").toString();
+        return q.append(". Import the ").append(NumberWords.number(ready)).append(ready == 1 ? " ready row?" : " ready rows?").toString();
     }
 }

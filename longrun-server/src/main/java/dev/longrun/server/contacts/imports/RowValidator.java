@@ -1,6 +1,6 @@
 package dev.longrun.server.contacts.imports;
 
-import dev.longrun.server.Wording;
+import dev.longrun.server.NumberWords;
 import dev.longrun.server.contacts.NewContact;
 import dev.longrun.server.contacts.imports.ImportProblem.Severity;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ final class RowValidator {
     Checked check(CsvContactRow row) {
         List<ImportProblem> problems = new ArrayList<>();
         if (row.valueCount() > row.headerCount()) {
-            problems.add(error(row, null, "has " + Wording.number(row.valueCount()) + " values but the header has "
+            problems.add(error(row, null, "has " + NumberWords.number(row.valueCount()) + " values but the header has "
                     + row.headerCount() + " columns; put values that contain commas in double quotes"));
             return new Checked(null, problems);
         }

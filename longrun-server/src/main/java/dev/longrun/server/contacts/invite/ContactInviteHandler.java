@@ -9,7 +9,7 @@ import dev.longrun.JobItem;
 import dev.longrun.JobResult;
 import dev.longrun.LogLevel;
 import dev.longrun.PermanentFailure;
-import dev.longrun.server.Wording;
+import dev.longrun.server.NumberWords;
 import dev.longrun.server.contacts.Contact;
 import dev.longrun.server.contacts.ContactFilter;
 import dev.longrun.server.contacts.ContactRepository;
@@ -95,7 +95,7 @@ public final class ContactInviteHandler implements JobHandler<InviteParams> {
                 inviteOne(ctx, contact, key, tally);
             }
             long done = tally.sent + tally.failed + tally.skipped;
-            ctx.progress(done, Math.max(total, done), "Sending invitation " + Wording.number(done) + " of " + Wording.number(total));
+            ctx.progress(done, Math.max(total, done), "Sending invitation " + NumberWords.number(done) + " of " + NumberWords.number(total));
         }
     }
 
@@ -134,8 +134,8 @@ public final class ContactInviteHandler implements JobHandler<InviteParams> {
     }
 
     private JobResult finish(JobContext<InviteParams> ctx, Tally tally) {
-        String summary = Wording.count(tally.sent, "invitation") + " sent, " + Wording.number(tally.failed) + " failed"
-                + (tally.skipped > 0 ? ", " + Wording.number(tally.skipped) + " skipped" : "");
+        String summary = NumberWords.count(tally.sent, "invitation") + " sent, " + NumberWords.number(tally.failed) + " failed"
+                + (tally.skipped > 0 ? ", " + NumberWords.number(tally.skipped) + " skipped" : "");
         ctx.log(LogLevel.INFO, summary);
         if (tally.sent == 0 && tally.failed > 0) {
             throw new PermanentFailure("nothing_sent", "No invitation could be sent: " + summary + " (first: " + tally.firstReason

@@ -9,76 +9,76 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class WordingTest {
+class EtaWordsTest {
 
     @Test
     void halfAMinuteReadsAsAboutThirtySeconds() {
-        assertThat(Wording.remaining(Guess.of(22, 28))).isEqualTo(new Eta(20, 30, "About 30 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(22, 28))).isEqualTo(new Eta(20, 30, "About 30 seconds"));
     }
 
     @Test
     void aRangeOfMinutesIsRoundedOutwardWithAnEnDash() {
-        assertThat(Wording.remaining(Guess.of(130, 230))).isEqualTo(new Eta(120, 240, "About 2–4 minutes"));
+        assertThat(EtaWords.remaining(Guess.of(130, 230))).isEqualTo(new Eta(120, 240, "About 2–4 minutes"));
     }
 
     @Test
     void closeToAnHourReadsAsAboutOneHour() {
-        assertThat(Wording.remaining(Guess.of(3100, 3550))).isEqualTo(new Eta(3000, 3600, "About 1 hour"));
+        assertThat(EtaWords.remaining(Guess.of(3100, 3550))).isEqualTo(new Eta(3000, 3600, "About 1 hour"));
     }
 
     @Test
     void longRunsAreCountedInHours() {
-        assertThat(Wording.remaining(Guess.of(7300, 14_000)).text()).isEqualTo("About 2–4 hours");
-        assertThat(Wording.remaining(Guess.of(7300, 10_000)).text()).as("one step apart: shown rounded up")
+        assertThat(EtaWords.remaining(Guess.of(7300, 14_000)).text()).isEqualTo("About 2–4 hours");
+        assertThat(EtaWords.remaining(Guess.of(7300, 10_000)).text()).as("one step apart: shown rounded up")
                 .isEqualTo("About 3 hours");
     }
 
     @Test
     void justUnderAMinuteReadsAsOneMinuteInTheSingular() {
-        assertThat(Wording.remaining(Guess.of(52, 58)).text()).isEqualTo("About 1 minute");
+        assertThat(EtaWords.remaining(Guess.of(52, 58)).text()).isEqualTo("About 1 minute");
     }
 
     @Test
     void aRangeStartingNearZeroSaysLessThan() {
-        assertThat(Wording.remaining(Guess.of(20, 170))).isEqualTo(new Eta(0, 180, "Less than 3 minutes"));
+        assertThat(EtaWords.remaining(Guess.of(20, 170))).isEqualTo(new Eta(0, 180, "Less than 3 minutes"));
     }
 
     @Test
     void almostDoneWhenUnderTenSecondsAndConfident() {
-        assertThat(Wording.remaining(Guess.of(2, 8).confident(true))).isEqualTo(new Eta(0, 10, "Almost done"));
+        assertThat(EtaWords.remaining(Guess.of(2, 8).confident(true))).isEqualTo(new Eta(0, 10, "Almost done"));
     }
 
     @Test
     void underTenSecondsWithoutConfidenceSaysOnlyLessThanAMinute() {
-        assertThat(Wording.remaining(Guess.of(2, 8))).isEqualTo(new Eta(0, 60, "Less than a minute"));
+        assertThat(EtaWords.remaining(Guess.of(2, 8))).isEqualTo(new Eta(0, 60, "Less than a minute"));
     }
 
     @Test
     void confidenceAloneNeverSaysAlmostDoneAboveTenSeconds() {
-        assertThat(Wording.remaining(Guess.of(5, 12).confident(true)).text()).isEqualTo("Less than 20 seconds");
+        assertThat(EtaWords.remaining(Guess.of(5, 12).confident(true)).text()).isEqualTo("Less than 20 seconds");
     }
 
     @Test
     void expectedDurationReadsAsUsually() {
-        assertThat(Wording.usual(Guess.of(130, 290))).isEqualTo(new Eta(120, 300, "Usually 2 to 5 minutes"));
-        assertThat(Wording.usual(Guess.of(10, 40)).text()).isEqualTo("Usually under a minute");
-        assertThat(Wording.usual(Guess.of(180, 230)).text()).isEqualTo("Usually about 4 minutes");
+        assertThat(EtaWords.usual(Guess.of(130, 290))).isEqualTo(new Eta(120, 300, "Usually 2 to 5 minutes"));
+        assertThat(EtaWords.usual(Guess.of(10, 40)).text()).isEqualTo("Usually under a minute");
+        assertThat(EtaWords.usual(Guess.of(180, 230)).text()).isEqualTo("Usually about 4 minutes");
     }
 
     @Test
     void startWaitReadsAsUsuallyStarts() {
-        assertThat(Wording.startWait(Guess.of(0, 45)).text()).isEqualTo("Usually starts within a minute");
-        assertThat(Wording.startWait(Guess.of(0, 200)).text()).isEqualTo("Usually starts within 4 minutes");
-        assertThat(Wording.startWait(Guess.of(100, 230)).text()).isEqualTo("Usually starts in 1 to 4 minutes");
+        assertThat(EtaWords.startWait(Guess.of(0, 45)).text()).isEqualTo("Usually starts within a minute");
+        assertThat(EtaWords.startWait(Guess.of(0, 200)).text()).isEqualTo("Usually starts within 4 minutes");
+        assertThat(EtaWords.startWait(Guess.of(100, 230)).text()).isEqualTo("Usually starts in 1 to 4 minutes");
     }
 
     @Test
     void amountsUseTheLargestUnitThatDividesThem() {
-        assertThat(Wording.amount(30)).isEqualTo("30 seconds");
-        assertThat(Wording.amount(60)).isEqualTo("1 minute");
-        assertThat(Wording.amount(5400)).isEqualTo("90 minutes");
-        assertThat(Wording.amount(7200)).isEqualTo("2 hours");
-        assertThat(Wording.amount(3 * 86_400)).isEqualTo("3 days");
+        assertThat(EtaWords.amount(30)).isEqualTo("30 seconds");
+        assertThat(EtaWords.amount(60)).isEqualTo("1 minute");
+        assertThat(EtaWords.amount(5400)).isEqualTo("90 minutes");
+        assertThat(EtaWords.amount(7200)).isEqualTo("2 hours");
+        assertThat(EtaWords.amount(3 * 86_400)).isEqualTo("3 days");
     }
 
     static LongStream seeds() {
@@ -94,7 +94,7 @@ class WordingTest {
             double low = Math.exp(r.nextDouble() * 12);
             double high = low * (1 + r.nextDouble() * 3);
             Guess g = Guess.of(low, high).confident(r.nextBoolean());
-            Eta eta = Wording.remaining(g);
+            Eta eta = EtaWords.remaining(g);
             assertThat(eta.lowSeconds()).as("seed %d: %s -> %s", seed, g, eta).isLessThanOrEqualTo((long) Math.floor(low));
             assertThat(eta.highSeconds()).as("seed %d: %s -> %s", seed, g, eta).isGreaterThanOrEqualTo((long) Math.ceil(high));
             assertThat(eta.text()).as("seed %d: %s", seed, g)

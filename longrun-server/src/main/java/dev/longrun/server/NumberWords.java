@@ -6,9 +6,9 @@ import dev.longrun.format.HumanFormat;
  * Numbers and plurals for the sentences the job types show to people ("Importing row 1,240 of 4,000"), written
  * by {@link HumanFormat} so a handler's "271 KB" is the card's and the email's "271 KB".
  */
-public final class Wording {
+public final class NumberWords {
 
-    private Wording() {
+    private NumberWords() {
     }
 
     /** 1240 → "1,240". */

@@ -1,9 +1,13 @@
 // The browser side of the Longrun HTTP API: requests, starting jobs without duplicates, and live status
-// (one shared Server-Sent Events connection per page, polling when SSE is unavailable). Used by every
-// longrun-* element; host pages import it to start jobs and to pass a user token.
+// (one shared Server-Sent Events connection per page, polling when SSE is unavailable). The one client of the
+// project: published as the npm package @longrun/client (longrun-js/) and copied by the starter's build into
+// /longrun/, where every longrun-* element imports it; host pages import it to start jobs and pass a user token.
+// Runs in browsers and in Node 20+ (fetch; EventSource when the runtime or a polyfill provides one).
 
 import { EventHub } from './longrun-events.js';
-import { isTerminal } from './longrun-words.js';
+import { isTerminal } from './longrun-status.js';
+
+export { isTerminal, TERMINAL_STATUSES } from './longrun-status.js';
 
 /**
  * A job as the API sends it (snake_case, see DESIGN.md). Only the fields the screens read are listed.
@@ -53,6 +57,7 @@ export class LongrunError extends Error {
   }
 }
 
+/** @type {Record<number, string>} */
 const FALLBACK_DETAIL = {
   0: 'The server cannot be reached. Check your connection; the page keeps trying.',
   401: 'You are signed out. Sign in again to continue.',
@@ -87,7 +92,10 @@ export async function request(method, path, { body, form, headers = {}, etag } =
   const type = res.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await res.json().catch(() => null) : null;
   if (!res.ok) {
-    if (res.status === 401) window.dispatchEvent(new CustomEvent('longrun:signed-out', { detail: data }));
+    // Pages listen for this to show "signed out"; runtimes without a window (Node, workers) have no listener.
+    if (res.status === 401 && typeof globalThis.dispatchEvent === 'function') {
+      globalThis.dispatchEvent(new CustomEvent('longrun:signed-out', { detail: data }));
+    }
     throw new LongrunError(res.status, data?.detail || FALLBACK_DETAIL[res.status] || FALLBACK_DETAIL[500], data);
   }
   return { status: res.status, data, etag: res.headers.get('ETag') };
@@ -172,7 +180,7 @@ let typesPromise = /** @type {Promise<Record<string, any>>|null} */ (null);
 /** The job types by name (label, cancel_effect, typical_duration), fetched once per page. */
 export function jobTypes() {
   typesPromise ??= request('GET', '/api/job-types')
-    .then(r => Object.fromEntries((r.data?.job_types || []).map(t => [t.name, t])))
+    .then(r => Object.fromEntries((r.data?.job_types || []).map((/** @type {any} */ t) => [t.name, t])))
     .catch(() => { typesPromise = null; return {}; });
   return typesPromise;
 }
@@ -183,27 +191,33 @@ const inflight = new Map();
 
 /**
  * Starts a job once: a double click, a second Enter or a page refresh while it is active gives back the same
- * job. The Idempotency-Key is kept in sessionStorage per (type, params) until that job has finished.
- * @param {string} type @param {object} [params] @param {{dependsOn?: string|null}} [options]
+ * job. The Idempotency-Key is kept in sessionStorage (in memory where there is none) per (type, params) until
+ * that job has finished. A caller that owns its key (a form's submission id, a server action's request id)
+ * passes `idempotencyKey`: every start with that key answers the same job, whatever state it is in.
+ * @param {string} type @param {object} [params] @param {{dependsOn?: string|null, idempotencyKey?: string|null}} [options]
  * @returns {Promise<{job: Job, created: boolean}>}
  */
-export function startJob(type, params = {}, { dependsOn = null } = {}) {
-  const fingerprint = `longrun:start:${hash(stable({ type, params, dependsOn }))}`;
+export function startJob(type, params = {}, { dependsOn = null, idempotencyKey = null } = {}) {
+  const fingerprint = `longrun:start:${hash(stable({ type, params, dependsOn, idempotencyKey }))}`;
   if (!inflight.has(fingerprint)) {
-    inflight.set(fingerprint, doStart(type, params, dependsOn, fingerprint).finally(() => inflight.delete(fingerprint)));
+    inflight.set(fingerprint, doStart(type, params, dependsOn, idempotencyKey, fingerprint)
+      .finally(() => inflight.delete(fingerprint)));
   }
   return inflight.get(fingerprint);
 }
 
-/** @param {string} type @param {object} params @param {string|null} dependsOn @param {string} slot */
-async function doStart(type, params, dependsOn, slot) {
-  let saved = readSession(slot);
+/**
+ * @param {string} type @param {object} params @param {string|null} dependsOn @param {string|null} ownKey
+ * @param {string} slot
+ */
+async function doStart(type, params, dependsOn, ownKey, slot) {
+  let saved = ownKey ? null : readSession(slot);
   if (saved?.jobId) {
     // A finished job frees its key: starting again then really means a new job.
     const still = await getJob(saved.jobId).then(j => !isTerminal(j.status), () => false);
     if (!still) saved = null;
   }
-  const key = saved?.key || newKey();
+  const key = ownKey || saved?.key || newKey();
   writeSession(slot, { key, jobId: saved?.jobId || null });
   /** @type {any} */
   const body = { type, params };
@@ -240,14 +254,18 @@ function hash(s) {
   return (h >>> 0).toString(36);
 }
 
+/** Keys of this runtime when it has no sessionStorage (Node, a server component, private mode). */
+const memoryKeys = new Map();
+
 /** @param {string} k */
 function readSession(k) {
-  try { return JSON.parse(sessionStorage.getItem(k) || 'null'); } catch { return null; }
+  try { return JSON.parse(globalThis.sessionStorage.getItem(k) || 'null'); } catch { return memoryKeys.get(k) ?? null; }
 }
 
 /** @param {string} k @param {any} v */
 function writeSession(k, v) {
-  try { sessionStorage.setItem(k, JSON.stringify(v)); } catch { /* private mode: the server-side key check still holds */ }
+  memoryKeys.set(k, v);
+  try { globalThis.sessionStorage.setItem(k, JSON.stringify(v)); } catch { /* kept in memory: the server-side key check still holds */ }
 }
 
 // ---- Live status -----------------------------------------------------------------------------------------

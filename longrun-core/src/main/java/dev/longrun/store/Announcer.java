@@ -1,7 +1,6 @@
-package dev.longrun.runtime;
+package dev.longrun.store;
 
 import dev.longrun.event.JobEvent;
-import dev.longrun.store.JobStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,12 +21,12 @@ final class Announcer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Announcer.class);
 
-    private final JobStore store;
+    private final SqlJobStore store;
     private final LinkedBlockingQueue<JobEvent> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean stopped;
 
-    Announcer(JobStore store) {
+    Announcer(SqlJobStore store) {
         this.store = store;
         this.thread = Thread.ofPlatform().daemon().name("longrun-announce").start(this::loop);
     }

@@ -9,12 +9,12 @@ import java.util.Map;
  * confident), "Usually 2 to 5 minutes", "Usually starts within a minute". The {@link Eta} carries
  * the rounded range, so the numbers and the words always agree.
  */
-final class Wording {
+final class EtaWords {
 
     private static final Map<Long, String> UNIT_NAMES =
             Map.of(1L, "seconds", 60L, "minutes", 3600L, "hours", 86_400L, "days");
 
-    private Wording() {
+    private EtaWords() {
     }
 
     /** Time remaining of a running job. */

@@ -1,9 +1,10 @@
-package dev.longrun.event;
+package dev.longrun.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import dev.longrun.event.JobEvent;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * this node's bus and workers. Reconnects with backoff when the connection drops; meanwhile the
  * workers' fallback poll keeps jobs moving.
  */
-public final class PostgresListener implements AutoCloseable {
+final class PostgresListener implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresListener.class);
 
@@ -26,7 +27,7 @@ public final class PostgresListener implements AutoCloseable {
     private volatile boolean stopped;
     private volatile boolean listening;
 
-    public PostgresListener(DataSource dataSource, Consumer<JobEvent> sink) {
+    PostgresListener(DataSource dataSource, Consumer<JobEvent> sink) {
         this.dataSource = dataSource;
         this.sink = sink;
         this.thread = Thread.ofPlatform().daemon().name("longrun-listen").start(this::loop);
@@ -42,7 +43,7 @@ public final class PostgresListener implements AutoCloseable {
         while (!stopped) {
             try (Connection c = dataSource.getConnection()) {
                 try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN " + dev.longrun.store.NotifyPayload.CHANNEL);
+                    s.execute("LISTEN " + NotifyPayload.CHANNEL);
                 }
                 if (!c.getAutoCommit()) {
                     c.commit();
@@ -53,7 +54,7 @@ public final class PostgresListener implements AutoCloseable {
                 while (!stopped) {
                     PGNotification[] notifications = pg.getNotifications(500);
                     for (PGNotification n : notifications) {
-                        dev.longrun.store.NotifyPayload.decode(n.getParameter()).forEach(sink);
+                        NotifyPayload.decode(n.getParameter()).forEach(sink);
                     }
                 }
             } catch (SQLException | RuntimeException e) {

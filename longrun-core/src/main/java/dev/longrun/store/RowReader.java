@@ -12,12 +12,12 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /** Reads rows of Longrun's tables into the API records, the same way on every dialect. */
-final class JobRows {
+final class RowReader {
 
     private final SqlTypes types;
     private final JobJson json;
 
-    JobRows(SqlTypes types, JobJson json) {
+    RowReader(SqlTypes types, JobJson json) {
         this.types = types;
         this.json = json;
     }

@@ -2,7 +2,7 @@
 // backoff while that stream is unavailable, and versions so an old or repeated event never wins.
 // Used through longrun-client.js (watchJob, hub); not meant to be constructed by host pages.
 
-import { isTerminal } from './longrun-words.js';
+import { isTerminal } from './longrun-status.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
 /** @typedef {import('./longrun-client.js').Connection} Connection */

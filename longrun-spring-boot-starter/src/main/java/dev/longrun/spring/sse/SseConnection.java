@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * writes the frames and the heartbeats. A client that stops reading blocks only this thread; one that falls more
  * behind on more than {@code sse.buffer-size} different jobs is disconnected and reconnects with Last-Event-ID.
  */
-final class Subscriber implements Runnable {
+final class SseConnection implements Runnable {
 
     private static final java.util.Set<String> TERMINAL = java.util.Set.of("succeeded", "failed", "cancelled");
 
@@ -35,7 +35,7 @@ final class Subscriber implements Runnable {
     private volatile boolean closed;
     private volatile Thread thread;
 
-    Subscriber(SseHub hub, ViewCache cache, SseEmitter emitter, Predicate<JobEvent> filter, Supplier<List<ViewCache.Rendered>> initial, UUID singleJob, Long lastEventId, Duration heartbeat, int bufferSize) {
+    SseConnection(SseHub hub, ViewCache cache, SseEmitter emitter, Predicate<JobEvent> filter, Supplier<List<ViewCache.Rendered>> initial, UUID singleJob, Long lastEventId, Duration heartbeat, int bufferSize) {
         this.hub = hub;
         this.cache = cache;
         this.emitter = emitter;

@@ -1,0 +1,65 @@
+package dev.longrun.bench.scale;
+
+import dev.longrun.bench.engine.DrainResult;
+import dev.longrun.bench.peers.DbSchedulerDrain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Issue 14's scale figures in one run, so every ratio compares figures taken minutes apart on the same busy machine:
+ * the raw claim+complete limit of a minimal jobs table, the drain of jobs made by {@code start()} at each concurrency
+ * beside db-scheduler at the same worker count, and how fast jobs can be started. Run by {@code BenchMain scale}.
+ */
+public final class ScaleBenchmark {
+
+    private ScaleBenchmark() {
+    }
+
+    public static void run(String[] args) {
+        ScaleSettings s = ScaleSettings.parse(args);
+        System.out.printf(Locale.ROOT, "Scale benchmark: %,d no-op jobs per drain, %d cores, load average at start %s, Java %s%n",
+                s.jobs(), Runtime.getRuntime().availableProcessors(), ScaleSettings.load(), System.getProperty("java.version"));
+        List<RawLimit.Result> raw = new ArrayList<>();
+        if (s.runs("raw")) {
+            for (int threads : s.rawThreads()) {
+                raw.add(report(RawLimit.run(s, threads, s.rawBatch())));
+            }
+        }
+        List<DrainResult> ours = new ArrayList<>();
+        List<DrainResult> peers = new ArrayList<>();
+        for (int c : s.concurrencies()) {
+            if (s.runs("ours")) {
+                ours.add(report(StartedDrain.run(s, c)));
+            }
+            if (s.runs("dbscheduler")) {
+                peers.add(report(DbSchedulerDrain.run(s.peer(c))));
+            }
+        }
+        List<StartRate.Result> starts = new ArrayList<>();
+        if (s.runs("start")) {
+            starts.add(report(StartRate.single(s)));
+        }
+        System.out.println();
+        new ScaleTable(s).print(raw, ours, peers, starts);
+        System.out.println("Load average at end: " + ScaleSettings.load());
+    }
+
+    private static RawLimit.Result report(RawLimit.Result r) {
+        System.out.printf(Locale.ROOT, "raw limit, %d threads x batch %d: %s%n", r.threads(), r.batch(),
+                r.error() == null ? String.format(Locale.ROOT, "%.0f jobs/s", r.jobsPerSecond()) : r.error());
+        return r;
+    }
+
+    private static DrainResult report(DrainResult r) {
+        System.out.printf(Locale.ROOT, "drain %s (%s): %s%n", r.system(), r.setting(),
+                r.ok() ? String.format(Locale.ROOT, "%.0f jobs/s (pre-insert %.1f s)", r.jobsPerSecond(), r.insertSeconds()) : r.error());
+        return r;
+    }
+
+    private static StartRate.Result report(StartRate.Result r) {
+        System.out.printf(Locale.ROOT, "%s: %s%n", r.how(),
+                r.error() == null ? String.format(Locale.ROOT, "%.0f starts/s", r.perSecond()) : r.error());
+        return r;
+    }
+}

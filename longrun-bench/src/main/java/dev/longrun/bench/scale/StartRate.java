@@ -1,0 +1,42 @@
+package dev.longrun.bench.scale;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.longrun.Longrun;
+import dev.longrun.bench.engine.BenchDatabase;
+
+/**
+ * How fast jobs can be started through the public API on an API-only node (no workers, so nothing else touches the
+ * table): single {@code start()} calls from several threads, each with its own idempotency key, after a warm-up.
+ */
+final class StartRate {
+
+    record Result(String how, int starts, double seconds, String loadAtStart, String error) {
+        double perSecond() {
+            return error == null ? starts / seconds : Double.NaN;
+        }
+    }
+
+    private static final int WARMUP = 2_000;
+
+    private StartRate() {
+    }
+
+    static Result single(ScaleSettings s) {
+        String how = "`start()` from " + s.startThreads() + " threads, one job per call";
+        String load = ScaleSettings.load();
+        try (BenchDatabase db = BenchDatabase.create(s.url(), s.user(), "starts");
+             HikariDataSource ds = db.pool("longrun", s.pool());
+             Longrun api = ApiStarts.apiNode(ds, db.schema())) {
+            ApiStarts.single(api, "warmup", WARMUP, s.startThreads());
+            load = ScaleSettings.load();
+            double seconds = ApiStarts.single(api, "single", s.starts(), s.startThreads());
+            long pending = db.queryLong("SELECT count(*) FROM " + db.schema() + ".jobs WHERE status = 'pending'");
+            if (pending != WARMUP + s.starts()) {
+                return new Result(how, s.starts(), seconds, load, "found " + pending + " pending jobs, expected " + (WARMUP + s.starts()));
+            }
+            return new Result(how, s.starts(), seconds, load, null);
+        } catch (Exception e) {
+            return new Result(how, s.starts(), Double.NaN, load, e.toString());
+        }
+    }
+}
