@@ -19,7 +19,7 @@ export function drawBar(bar, job, compact) {
   const active = !isTerminal(job.status) && job.status !== 'needs_action';
   const pct = progressOf(job);
   // A stopped job keeps its bar only when it says how far it got (neither nothing nor everything).
-  const partWay = pct != null && pct > 0 && pct < 100 && job.status !== 'succeeded';
+  const partWay = pct != null && pct > 0 && pct < 100 && (job.status === 'failed' || job.status === 'cancelled');
   // A job waiting to retry or for another job shows no moving bar: it is not working.
   const waiting = job.status === 'pending' && (isRetryWait(job) || !!job.waiting_for);
   show(bar, (active && !waiting) || (job.status === 'succeeded' && compact) || partWay);

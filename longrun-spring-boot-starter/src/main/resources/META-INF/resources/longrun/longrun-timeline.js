@@ -104,7 +104,8 @@ export function entriesOf(events, job, now) {
   /** @type {Entry[]} */
   const out = [];
   events.forEach((e, i) => {
-    const next = events.slice(i + 1).find(n => n.kind === 'status' || n.attempt !== e.attempt);
+    // A step lasts until whatever came next (the next step, or its attempt's end).
+    const next = events[i + 1];
     if (e.kind === 'step') {
       const ended = next ? Date.parse(next.at) : now;
       const running = !next && job.status === 'running';
@@ -121,21 +122,23 @@ export function entriesOf(events, job, now) {
 /** @param {JobEvent} e @param {Job} job @param {number} now @param {boolean} superseded */
 function statusEntry(e, job, now, superseded) {
   const ran = e.attempt_started_at && e.from_status === 'running' ? duration((Date.parse(e.at) - Date.parse(e.attempt_started_at)) / 1000) : null;
-  const attempts = job.max_attempts > 1 ? ` ${e.attempt} of ${job.max_attempts}` : '';
+  // Attempts are numbered only when there was more than one.
+  const attempts = job.attempt > 1 ? ` ${e.attempt} of ${job.max_attempts}` : '';
   switch (e.status) {
     case 'pending':
       if (e.from_status === 'running') {
         const when = !superseded && e.run_after ? `Retrying ${until(e.run_after, now)} — no need to start over.` : 'It was retried automatically.';
-        return { tone: 'failed', title: `Attempt${attempts} failed`, detail: `${e.message || 'A temporary problem.'} ${when}`, at: e.at, took: ran && `after ${ran}` };
+        const why = (e.message || 'A temporary problem').replace(/[.!]?$/, '.');
+        return { tone: 'failed', title: `Attempt${attempts} failed`, detail: `${why} ${when}`, at: e.at, took: ran && `after ${ran}` };
       }
       if (e.from_status === 'needs_action') return { tone: 'decision', title: 'You confirmed — it goes on', at: e.at };
       return { tone: 'queued', title: 'Queued', detail: job.waiting_for && !superseded ? 'Waits for another job to finish first.' : null, at: e.at };
     case 'running':
-      return { tone: superseded ? 'step' : 'running', title: `Attempt${attempts} started`, at: e.at };
+      return { tone: superseded ? 'step' : 'running', title: attempts ? `Attempt${attempts} started` : 'Started', at: e.at };
     case 'needs_action':
       return { tone: 'decision', title: 'Waiting for your decision', detail: e.message, at: e.at, took: ran && `after ${ran}` };
     case 'succeeded':
-      return { tone: 'succeeded', title: 'Completed', detail: outcome(job), at: e.at, took: ran && `attempt took ${ran}` };
+      return { tone: 'succeeded', title: 'Completed', detail: outcome(job), at: e.at, took: ran && (attempts ? `attempt took ${ran}` : `took ${ran}`) };
     case 'failed':
       return { tone: 'failed', title: e.from_status === 'running' ? `Attempt${attempts} failed — stopped` : 'Failed', detail: e.message, at: e.at, took: ran && `after ${ran}` };
     case 'cancelled':

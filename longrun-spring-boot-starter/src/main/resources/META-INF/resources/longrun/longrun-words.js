@@ -83,7 +83,7 @@ export function sentence(job, now = Date.now()) {
     case 'failed':
       return job.error_message || 'It stopped before it finished.';
     case 'cancelled':
-      return 'Cancelled before it finished.';
+      return job.started_at ? 'Cancelled before it finished.' : 'Cancelled before it started.';
     default:
       return job.progress_message || '';
   }
@@ -97,13 +97,14 @@ export function sentence(job, now = Date.now()) {
 export function subjectOf(job) {
   /** @type {Record<string, any>} */
   const p = /** @type {any} */ (job.params) || {};
-  const file = job.action?.preview?.filename || p.filename || job.result?.filename;
-  if (file) return String(file);
+  // What the person gave first (their file, query, title, list), then what the job made.
+  const input = job.action?.preview?.filename || p.filename;
+  if (input) return String(input);
   if (typeof p.query === 'string' && p.query.trim()) return `matching “${p.query.trim()}”`;
   if (typeof p.title === 'string' && p.title.trim()) return `“${p.title.trim()}”`;
   const list = Object.entries(p).find(([k, v]) => Array.isArray(v) && /ids$|recipients$|emails$/.test(k));
   if (list) return count(list[1].length, 'recipient');
-  return '';
+  return job.result?.filename ? String(job.result.filename) : '';
 }
 
 /** Queued again after a failed attempt, waiting out the backoff before the next. @param {Job} job */

@@ -62,7 +62,7 @@ class QueuePositionsTest extends BrowserTestBase {
         Locator dependency = reportPage.locator("#job-area .lr-sentence a.lr-dependency");
         assertThat(dependency).hasAttribute("href", "job.html?id=" + export);
         assertThat(reportPage.locator("#job-area .lr-sentence")).hasText(
-                Pattern.compile("Waiting for Export contacts \\((started|queued) \\d\\d:\\d\\d\\) to finish\\. It starts by itself after that\\."));
+                Pattern.compile("Waiting for Export contacts \\((started|queued) \\d{1,2}:\\d\\d( [AP]M)?\\) to finish\\. It starts by itself after that\\."));
         screenshot(reportPage, "report-waits-for-export");
 
         List<String> ids = List.of(queued, flaky, export, report);

@@ -53,6 +53,7 @@ class SettingsAndPagesTest extends BrowserTestBase {
 
     @Test
     void anUnknownAddressShowsAFriendlyPageWithAWayBack() {
+        expectTrouble("no-such-page|status of 404"); // the address asked for does not exist
         Page p = page;
         var response = p.navigate("/no-such-page");
         assertThat(response.status()).isEqualTo(404);
