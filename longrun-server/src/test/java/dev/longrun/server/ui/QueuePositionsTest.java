@@ -42,7 +42,7 @@ class QueuePositionsTest extends BrowserTestBase {
     @Test
     void noPositionExceedsItsTotalAcrossRetryBackoffAndDependencyWaits() {
         signIn(page, ALICE);
-        page.addInitScript(RECORDER);
+        context.addInitScript(RECORDER);
         List<String> busy = new ArrayList<>();
         for (int i = 0; i < WORKERS; i++) {
             busy.add(apiPost(page, "/api/jobs/start", Map.of("type", "demo.wait",
