@@ -23,7 +23,7 @@ export { isTerminal, TERMINAL_STATUSES } from './longrun-status.js';
  *   error_message?: string|null, error?: {code?: string, retryable?: boolean}|null,
  *   summary?: {succeeded: number, failed: number, skipped: number, warnings: number}|null,
  *   action?: {kind: string, message: string, preview: any}|null, retry_of?: string|null, version: number,
- *   run_after?: string|null, heartbeat_at?: string|null, run_seconds?: number|null, type_label?: string
+ *   run_after?: string|null, heartbeat_at?: string|null, run_seconds?: number|null
  * }} Job
  */
 
