@@ -1,4 +1,4 @@
--- Named statements of dev.longrun.history on PostgreSQL: a job's timeline, written by the triggers of migration V4.
+-- Named statements of dev.longrun.history on PostgreSQL: a job's timeline, written by the triggers of migration V6.
 
 -- name: JobEvents
 SELECT * FROM ${schema}.job_events WHERE job_id = :job_id::uuid ORDER BY id LIMIT :limit::int;

@@ -1,4 +1,4 @@
--- Named statements of dev.longrun.history on SQLite: a job's timeline, written by the triggers of migration V4.
+-- Named statements of dev.longrun.history on SQLite: a job's timeline, written by the triggers of migration V6.
 
 -- name: JobEvents
 SELECT * FROM longrun_job_events WHERE job_id = :job_id ORDER BY id LIMIT :limit;

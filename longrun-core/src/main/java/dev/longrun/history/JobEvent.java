@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One thing that happened to a job, as its timeline shows it. Written by database triggers (migration V4) when a
+ * One thing that happened to a job, as its timeline shows it. Written by database triggers (migration V6) when a
  * job is queued, changes status or starts a new step; read by {@link JobHistory}.
  *
  * @param kind             {@code status} (queued, an attempt started or ended, a decision asked for, the end) or {@code step}
