@@ -23,9 +23,11 @@ public final class JobType<P> {
     private final Duration timeout;
     private final boolean cancellable;
     private final String cancelEffect;
+    private final String retryEffect;
     private final Duration typicalMin;
     private final Duration typicalMax;
     private final BiFunction<P, List<JobItem>, P> retryFailedParams;
+    private final TypeWords words;
 
     private JobType(Builder<P> b) {
         this.name = b.name;
@@ -37,9 +39,11 @@ public final class JobType<P> {
         this.timeout = b.timeout;
         this.cancellable = b.cancellable;
         this.cancelEffect = b.cancelEffect;
+        this.retryEffect = b.retryEffect;
         this.typicalMin = b.typicalMin;
         this.typicalMax = b.typicalMax;
         this.retryFailedParams = b.retryFailedParams;
+        this.words = b.words;
     }
 
     public static <P> Builder<P> builder(String name, Class<P> paramsType, JobHandler<P> handler) {
@@ -58,11 +62,15 @@ public final class JobType<P> {
     public boolean cancellable() { return cancellable; }
     /** What a cancel really does, for the confirm dialog: "The partial file will be deleted." May be null. */
     public String cancelEffect() { return cancelEffect; }
+    /** What running a stopped job again does, when a person should confirm it first: "It uses the same file." May be null. */
+    public String retryEffect() { return retryEffect; }
     /** Typical duration range shown before there is history; may be null. */
     public Duration typicalMin() { return typicalMin; }
     public Duration typicalMax() { return typicalMax; }
     /** Builds the params of a job over only the failed items; null when the type does not support it. */
     public BiFunction<P, List<JobItem>, P> retryFailedParams() { return retryFailedParams; }
+    /** How status screens speak of this type ("Exporting contacts", "Export complete"); null for neutral words. */
+    public TypeWords words() { return words; }
 
     @Override
     public String toString() {
@@ -79,9 +87,11 @@ public final class JobType<P> {
         private Duration timeout;
         private boolean cancellable = true;
         private String cancelEffect;
+        private String retryEffect;
         private Duration typicalMin;
         private Duration typicalMax;
         private BiFunction<P, List<JobItem>, P> retryFailedParams;
+        private TypeWords words;
 
         private Builder(String name, Class<P> paramsType, JobHandler<P> handler) {
             Objects.requireNonNull(name, "name");
@@ -99,8 +109,10 @@ public final class JobType<P> {
         public Builder<P> timeout(Duration timeout) { this.timeout = timeout; return this; }
         public Builder<P> cancellable(boolean cancellable) { this.cancellable = cancellable; return this; }
         public Builder<P> cancelEffect(String effect) { this.cancelEffect = effect; return this; }
+        public Builder<P> retryEffect(String effect) { this.retryEffect = effect; return this; }
         public Builder<P> typicalDuration(Duration min, Duration max) { this.typicalMin = min; this.typicalMax = max; return this; }
         public Builder<P> retryFailedParams(BiFunction<P, List<JobItem>, P> fn) { this.retryFailedParams = fn; return this; }
+        public Builder<P> words(TypeWords words) { this.words = words; return this; }
 
         public JobType<P> build() {
             return new JobType<>(this);

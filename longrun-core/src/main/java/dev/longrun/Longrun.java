@@ -28,6 +28,17 @@ public interface Longrun extends AutoCloseable {
      */
     StartResult start(String type, Object params, StartOptions options);
 
+    /**
+     * Starts many jobs at once, in one transaction and one statement per thousand: the way to enqueue a batch (an
+     * import that fans out, a nightly run per customer). Every request is validated before anything is written; each
+     * honours its own idempotency key exactly as {@link #start} does (a repeat returns the active job, with
+     * {@code created} false). Results are in request order.
+     *
+     * @throws LongrunException as {@link #start}; {@code idempotency_key_reused} for any one of the jobs refuses the
+     *                          whole call, and then none of its jobs is started
+     */
+    List<StartResult> startAll(List<StartRequest> requests);
+
     Optional<Job> get(UUID id);
 
     JobPage list(JobQuery query);
@@ -71,6 +82,9 @@ public interface Longrun extends AutoCloseable {
     ResultStore results();
 
     Clock clock();
+
+    /** What this node runs with: the builder's settings after defaults (for health pages, logs and tests). */
+    LongrunSettings settings();
 
     /** This node's name, as written in lease owners (the builder's {@code nodeName} plus a random suffix). */
     String nodeName();

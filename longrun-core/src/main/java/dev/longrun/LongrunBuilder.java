@@ -1,5 +1,6 @@
 package dev.longrun;
 
+import dev.longrun.result.ResultStore;
 import dev.longrun.runtime.Engine;
 import dev.longrun.runtime.EngineSettings;
 import java.nio.file.Path;
@@ -9,11 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
  * Configures a {@link Longrun}. With no DataSource, jobs live in an embedded SQLite file under
  * {@link #dataDir}; with a PostgreSQL DataSource, any number of nodes share the work.
+ *
+ * <p>The {@code DEFAULT_*} constants are the one place defaults are written (the Spring Boot starter's properties
+ * start from them). A setter refuses a value the engine cannot run with, with an {@link IllegalArgumentException}
+ * naming the setting.
  */
 public final class LongrunBuilder {
 
@@ -26,6 +32,9 @@ public final class LongrunBuilder {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
     public static final Duration DEFAULT_FILE_RETENTION = Duration.ofHours(72);
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    public static final boolean DEFAULT_RUN_WORKERS = true;
+    /** What a queue name may look like (as in {@link JobType.Builder#queue}): letters, digits, {@code . _ -}. */
+    public static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private DataSource dataSource;
     private Path dataDir = DEFAULT_DATA_DIR;
@@ -34,7 +43,8 @@ public final class LongrunBuilder {
     private int concurrency = DEFAULT_CONCURRENCY;
     private Set<String> queues;
     private String nodeName;
-    private boolean runWorkers = true;
+    private boolean runWorkers = DEFAULT_RUN_WORKERS;
+    private ResultStore resultStore;
     private Duration lease = DEFAULT_LEASE;
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
     private Duration progressFlushInterval = DEFAULT_PROGRESS_FLUSH_INTERVAL;
@@ -68,24 +78,42 @@ public final class LongrunBuilder {
         this.concurrency = concurrency;
         return this;
     }
-    /** Queues this node works on; default: the queues of the registered types. */
-    public LongrunBuilder queues(Set<String> queues) { this.queues = Set.copyOf(queues); return this; }
+    /** Queues this node works on (names as {@link #QUEUE_NAME}); default: the queues of the registered types. */
+    public LongrunBuilder queues(Set<String> queues) {
+        if (queues.isEmpty()) throw new IllegalArgumentException("queues must name at least one queue (or be left unset for the queues of the registered types)");
+        for (String q : queues) {
+            if (q == null || !QUEUE_NAME.matcher(q).matches()) {
+                throw new IllegalArgumentException("queues: '" + q + "' is not a queue name (1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit)");
+            }
+        }
+        this.queues = Set.copyOf(queues);
+        return this;
+    }
     /** A readable name for this node in lease owners; default host + random suffix. */
-    public LongrunBuilder nodeName(String nodeName) { this.nodeName = nodeName; return this; }
+    public LongrunBuilder nodeName(String nodeName) {
+        if (nodeName != null && (nodeName.isBlank() || nodeName.length() > 100)) {
+            throw new IllegalArgumentException("nodeName must be 1 to 100 characters, was '" + nodeName + "'");
+        }
+        this.nodeName = nodeName;
+        return this;
+    }
     /** False for an API-only node that starts and reads jobs but runs none. */
     public LongrunBuilder runWorkers(boolean runWorkers) { this.runWorkers = runWorkers; return this; }
     /** How long a claim lasts without a heartbeat before another node may take the job over. Default 30 s. */
-    public LongrunBuilder lease(Duration lease) { this.lease = Objects.requireNonNull(lease); return this; }
+    public LongrunBuilder lease(Duration lease) { this.lease = positive("lease", lease); return this; }
     /** Fallback poll for new jobs when no wake-up arrives. Default 1 s. */
-    public LongrunBuilder pollInterval(Duration interval) { this.pollInterval = Objects.requireNonNull(interval); return this; }
+    public LongrunBuilder pollInterval(Duration interval) { this.pollInterval = positive("pollInterval", interval); return this; }
     /** How often coalesced progress is written. Default 250 ms. */
-    public LongrunBuilder progressFlushInterval(Duration interval) { this.progressFlushInterval = Objects.requireNonNull(interval); return this; }
+    public LongrunBuilder progressFlushInterval(Duration interval) { this.progressFlushInterval = positive("progressFlushInterval", interval); return this; }
     /** Finished jobs are deleted after this. Default 30 days. */
-    public LongrunBuilder retention(Duration retention) { this.retention = Objects.requireNonNull(retention); return this; }
+    public LongrunBuilder retention(Duration retention) { this.retention = positive("retention", retention); return this; }
     /** Result files are deleted after this. Default 72 hours. */
-    public LongrunBuilder fileRetention(Duration retention) { this.fileRetention = Objects.requireNonNull(retention); return this; }
+    public LongrunBuilder fileRetention(Duration retention) { this.fileRetention = positive("fileRetention", retention); return this; }
     /** How long {@code close()} lets running handlers finish before handing their jobs back. Default 10 s. */
-    public LongrunBuilder shutdownGrace(Duration grace) { this.shutdownGrace = Objects.requireNonNull(grace); return this; }
+    public LongrunBuilder shutdownGrace(Duration grace) { this.shutdownGrace = notNegative("shutdownGrace", grace); return this; }
+
+    /** Where result files are kept. Default: a {@code LocalResultStore} under {@code <dataDir>/results}. */
+    public LongrunBuilder resultStore(ResultStore store) { this.resultStore = Objects.requireNonNull(store); return this; }
 
     public LongrunBuilder register(JobType<?> type) {
         if (types.putIfAbsent(type.name(), type) != null) {
@@ -101,7 +129,24 @@ public final class LongrunBuilder {
     /** Migrates the schema, then starts the workers (unless disabled). */
     public Longrun build() {
         EngineSettings settings = new EngineSettings(dataSource, dataDir, schema, clock, concurrency, queues, nodeName,
-                runWorkers, lease, pollInterval, progressFlushInterval, retention, fileRetention, shutdownGrace, Map.copyOf(types));
+                runWorkers, lease, pollInterval, progressFlushInterval, retention, fileRetention, shutdownGrace, Map.copyOf(types),
+                resultStore);
         return Engine.boot(settings);
+    }
+
+    private static Duration positive(String setting, Duration value) {
+        Objects.requireNonNull(value, setting);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(setting + " must be a positive duration, was " + value);
+        }
+        return value;
+    }
+
+    private static Duration notNegative(String setting, Duration value) {
+        Objects.requireNonNull(value, setting);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(setting + " must not be negative, was " + value);
+        }
+        return value;
     }
 }

@@ -1,9 +1,12 @@
 -- Longrun's statements on PostgreSQL, loaded once by NamedStatements.
 -- ${schema} is the quoted schema name; :name is a parameter. Every state change names the state it expects.
 -- Arrays (ids, batches) are bound as SQL arrays; instants inside arrays as ISO text cast to timestamptz.
--- Batched updates guard with "(j.status = 'running') IS TRUE": same rows as "j.status = 'running'", but it keeps the
--- planner from driving the join through the partial index of running jobs (statistics taken while jobs were pending
--- make it re-scan the batch per running job, O(running x batch)); joined through the primary key it is linear.
+-- Batched updates guard the state through the batch: "j.status = u.expected", with u.expected 'running' for every row.
+-- Same rows as "j.status = 'running'", but a join clause, which the planner does not estimate from the column's
+-- statistics. Taken while jobs were pending (a bulk start, then ANALYZE), those say "no job is running": the planner
+-- then drives the join from jobs (the partial index of running jobs, or a sequential scan) and re-scans the whole batch
+-- per running job, O(running x batch): 150-270 ms per finish of 256 jobs made by start() (longrun-bench -Dbench=scale),
+-- also with the earlier "(j.status = 'running') IS TRUE". As a join clause the batch drives the join (primary key or hash).
 
 -- name: InsertJob
 INSERT INTO ${schema}.jobs (id, account_id, user_id, type, queue, priority, status, created_at, updated_at, run_after,
@@ -20,6 +23,30 @@ RETURNING *;
 -- name: FindActiveByKey
 SELECT * FROM ${schema}.jobs
 WHERE idempotency_key = :idempotency_key::text AND status IN ('pending', 'running', 'needs_action');
+
+-- name: InsertJobs
+-- Many jobs in one statement (startAll, and single starts grouped by the starter). Like InsertJob, a job whose key an
+-- active job holds is skipped (ON CONFLICT DO NOTHING); the caller reads the holders with FindActiveByKeys.
+INSERT INTO ${schema}.jobs (id, account_id, user_id, type, queue, priority, status, created_at, updated_at, run_after,
+                            estimated_duration_seconds, cancellable, attempt, max_attempts, idempotency_key,
+                            request_fingerprint, params, depends_on, waiting_for, retry_of, timeout_seconds, version)
+SELECT u.id, u.account_id, u.user_id, u.type, u.queue, u.priority, 'pending', u.created_at, u.created_at, u.run_after,
+       u.estimated_duration_seconds, u.cancellable, 0, u.max_attempts, u.idempotency_key, u.request_fingerprint,
+       COALESCE(u.params::jsonb, '{}'::jsonb), u.depends_on, u.waiting_for, u.retry_of, u.timeout_seconds, 1
+FROM unnest(:ids::uuid[], :account_ids::text[], :user_ids::text[], :types::text[], :queues::text[], :priorities::int[],
+            :created_ats::timestamptz[], :run_afters::timestamptz[], :estimated_durations::bigint[],
+            :cancellables::boolean[], :max_attempts::int[], :idempotency_keys::text[], :request_fingerprints::text[],
+            :params::text[], :depends_ons::uuid[], :waiting_fors::uuid[], :retry_ofs::uuid[], :timeouts::bigint[])
+    WITH ORDINALITY AS u(id, account_id, user_id, type, queue, priority, created_at, run_after, estimated_duration_seconds,
+                         cancellable, max_attempts, idempotency_key, request_fingerprint, params, depends_on, waiting_for,
+                         retry_of, timeout_seconds, ord)
+ORDER BY u.ord
+ON CONFLICT DO NOTHING
+RETURNING *;
+
+-- name: FindActiveByKeys
+SELECT * FROM ${schema}.jobs
+WHERE idempotency_key = ANY(:idempotency_keys::text[]) AND status IN ('pending', 'running', 'needs_action');
 
 -- name: FindJob
 SELECT * FROM ${schema}.jobs WHERE id = :id::uuid;
@@ -98,8 +125,9 @@ UPDATE ${schema}.jobs j
 SET progress_current = u.current, progress_total = u.total, progress_message = u.message, current_step = u.step,
     total_steps = u.total_steps, version = j.version + 1, updated_at = u.now
 FROM unnest(:ids::uuid[], :owners::text[], :currents::bigint[], :totals::bigint[], :messages::text[], :steps::int[],
-            :total_steps::int[], :nows::timestamptz[]) AS u(id, owner, current, total, message, step, total_steps, now)
-WHERE j.id = u.id AND (j.status = 'running') IS TRUE AND j.lease_owner = u.owner
+            :total_steps::int[], :nows::timestamptz[],
+            array_fill('running'::text, ARRAY[cardinality(:ids::uuid[])])) AS u(id, owner, current, total, message, step, total_steps, now, expected)
+WHERE j.id = u.id AND j.status = u.expected AND j.lease_owner = u.owner
 RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
 
 -- name: FinishSucceeded
@@ -108,9 +136,9 @@ SET status = 'succeeded', result = u.result::jsonb, summary = COALESCE(u.summary
     progress_current = COALESCE(j.progress_total, j.progress_current),
     error_message = NULL, error_code = NULL, error_retryable = NULL, completed_at = u.now,
     lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = u.now
-FROM unnest(:ids::uuid[], :owners::text[], :results::text[], :summaries::text[], :nows::timestamptz[])
-    AS u(id, owner, result, summary, now)
-WHERE j.id = u.id AND (j.status = 'running') IS TRUE AND j.lease_owner = u.owner
+FROM unnest(:ids::uuid[], :owners::text[], :results::text[], :summaries::text[], :nows::timestamptz[],
+            array_fill('running'::text, ARRAY[cardinality(:ids::uuid[])])) AS u(id, owner, result, summary, now, expected)
+WHERE j.id = u.id AND j.status = u.expected AND j.lease_owner = u.owner
 RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
 
 -- name: FinishFailed
@@ -119,8 +147,9 @@ SET status = 'failed', error_message = u.message, error_code = u.code, error_ret
     summary = COALESCE(u.summary::jsonb, j.summary), completed_at = u.now,
     lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = u.now
 FROM unnest(:ids::uuid[], :owners::text[], :messages::text[], :codes::text[], :retryables::boolean[], :summaries::text[],
-            :nows::timestamptz[]) AS u(id, owner, message, code, retryable, summary, now)
-WHERE j.id = u.id AND (j.status = 'running') IS TRUE AND j.lease_owner = u.owner
+            :nows::timestamptz[],
+            array_fill('running'::text, ARRAY[cardinality(:ids::uuid[])])) AS u(id, owner, message, code, retryable, summary, now, expected)
+WHERE j.id = u.id AND j.status = u.expected AND j.lease_owner = u.owner
 RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
 
 -- name: FinishRetry
@@ -128,25 +157,27 @@ UPDATE ${schema}.jobs j
 SET status = 'pending', run_after = u.run_after, error_message = u.message, error_code = u.code,
     error_retryable = true, lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = u.now
 FROM unnest(:ids::uuid[], :owners::text[], :messages::text[], :codes::text[], :run_afters::timestamptz[],
-            :nows::timestamptz[]) AS u(id, owner, message, code, run_after, now)
-WHERE j.id = u.id AND (j.status = 'running') IS TRUE AND j.lease_owner = u.owner
+            :nows::timestamptz[],
+            array_fill('running'::text, ARRAY[cardinality(:ids::uuid[])])) AS u(id, owner, message, code, run_after, now, expected)
+WHERE j.id = u.id AND j.status = u.expected AND j.lease_owner = u.owner
 RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
 
 -- name: FinishNeedsAction
 UPDATE ${schema}.jobs j
 SET status = 'needs_action', action = u.action::jsonb, summary = COALESCE(u.summary::jsonb, j.summary),
     lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = u.now
-FROM unnest(:ids::uuid[], :owners::text[], :actions::text[], :summaries::text[], :nows::timestamptz[])
-    AS u(id, owner, action, summary, now)
-WHERE j.id = u.id AND (j.status = 'running') IS TRUE AND j.lease_owner = u.owner
+FROM unnest(:ids::uuid[], :owners::text[], :actions::text[], :summaries::text[], :nows::timestamptz[],
+            array_fill('running'::text, ARRAY[cardinality(:ids::uuid[])])) AS u(id, owner, action, summary, now, expected)
+WHERE j.id = u.id AND j.status = u.expected AND j.lease_owner = u.owner
 RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
 
 -- name: FinishCancelled
 UPDATE ${schema}.jobs j
 SET status = 'cancelled', summary = COALESCE(u.summary::jsonb, j.summary), completed_at = u.now,
     lease_owner = NULL, lease_expires_at = NULL, version = j.version + 1, updated_at = u.now
-FROM unnest(:ids::uuid[], :owners::text[], :summaries::text[], :nows::timestamptz[]) AS u(id, owner, summary, now)
-WHERE j.id = u.id AND (j.status = 'running') IS TRUE AND j.lease_owner = u.owner
+FROM unnest(:ids::uuid[], :owners::text[], :summaries::text[], :nows::timestamptz[],
+            array_fill('running'::text, ARRAY[cardinality(:ids::uuid[])])) AS u(id, owner, summary, now, expected)
+WHERE j.id = u.id AND j.status = u.expected AND j.lease_owner = u.owner
 RETURNING j.id, j.version, j.account_id, j.user_id, j.status;
 
 -- name: ReleaseJobs

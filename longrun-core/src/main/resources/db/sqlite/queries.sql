@@ -16,6 +16,33 @@ RETURNING *;
 SELECT * FROM longrun_jobs
 WHERE idempotency_key = :idempotency_key AND status IN ('pending', 'running', 'needs_action');
 
+-- name: InsertJobs
+-- Many jobs in one statement (startAll, and single starts grouped by the starter). Like InsertJob, a job whose key an
+-- active job holds is skipped (ON CONFLICT DO NOTHING); the caller reads the holders with FindActiveByKeys.
+-- "WHERE true" keeps SQLite from reading ON CONFLICT as part of the join (its documented parsing ambiguity).
+INSERT INTO longrun_jobs (id, account_id, user_id, type, queue, priority, status, created_at, updated_at, run_after,
+                          estimated_duration_seconds, cancellable, attempt, max_attempts, idempotency_key,
+                          request_fingerprint, params, depends_on, waiting_for, retry_of, timeout_seconds, version)
+SELECT i.value, json_extract(:account_ids, '$[' || i.key || ']'), json_extract(:user_ids, '$[' || i.key || ']'),
+       json_extract(:types, '$[' || i.key || ']'), json_extract(:queues, '$[' || i.key || ']'),
+       json_extract(:priorities, '$[' || i.key || ']'), 'pending', json_extract(:created_ats, '$[' || i.key || ']'),
+       json_extract(:created_ats, '$[' || i.key || ']'), json_extract(:run_afters, '$[' || i.key || ']'),
+       json_extract(:estimated_durations, '$[' || i.key || ']'), json_extract(:cancellables, '$[' || i.key || ']'), 0,
+       json_extract(:max_attempts, '$[' || i.key || ']'), json_extract(:idempotency_keys, '$[' || i.key || ']'),
+       json_extract(:request_fingerprints, '$[' || i.key || ']'),
+       COALESCE(json_extract(:params, '$[' || i.key || ']'), '{}'), json_extract(:depends_ons, '$[' || i.key || ']'),
+       json_extract(:waiting_fors, '$[' || i.key || ']'), json_extract(:retry_ofs, '$[' || i.key || ']'),
+       json_extract(:timeouts, '$[' || i.key || ']'), 1
+FROM json_each(:ids) i
+WHERE true
+ORDER BY i.key
+ON CONFLICT DO NOTHING
+RETURNING *;
+
+-- name: FindActiveByKeys
+SELECT * FROM longrun_jobs
+WHERE idempotency_key IN (SELECT value FROM json_each(:idempotency_keys)) AND status IN ('pending', 'running', 'needs_action');
+
 -- name: FindJob
 SELECT * FROM longrun_jobs WHERE id = :id;
 

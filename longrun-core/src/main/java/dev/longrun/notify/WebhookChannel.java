@@ -3,13 +3,11 @@ package dev.longrun.notify;
 import dev.longrun.Job;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,22 +18,28 @@ import java.util.UUID;
  */
 public final class WebhookChannel implements Channel {
 
-    public record Settings(Duration timeout, int failureLimit, boolean allowPrivate, String baseUrl) {
+    /** @param addresses which addresses endpoints may have (the SSRF guard) */
+    public record Settings(Duration timeout, int failureLimit, WebhookAddresses addresses, String baseUrl) {
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(10), 10, false, "");
+            return new Settings(Duration.ofSeconds(10), 10, WebhookAddresses.globalOnly(), "");
         }
     }
 
     private final WebhookStore store;
     private final Clock clock;
     private final Settings settings;
-    private final HttpClient http;
+    private final WebhookHttp http;
 
     public WebhookChannel(WebhookStore store, Clock clock, Settings settings) {
         this.store = store;
         this.clock = clock;
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new WebhookHttp(settings.addresses(), settings.timeout());
+    }
+
+    /** The guard endpoints are checked with, also when they are added. */
+    public WebhookAddresses addresses() {
+        return settings.addresses();
     }
 
     @Override
@@ -82,30 +86,24 @@ public final class WebhookChannel implements Channel {
         Instant at = clock.instant();
         long started = System.nanoTime();
         try {
-            URI uri = WebhookUrls.check(webhook.url(), settings.allowPrivate());
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Longrun-Webhooks/1")
-                    .header("X-Longrun-Event", event)
-                    .header("X-Longrun-Delivery", deliveryId)
-                    .header(WebhookSignature.HEADER, WebhookSignature.header(webhook.secret(), at.getEpochSecond(), body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            int code = response.statusCode();
+            URI uri = WebhookUrls.parse(webhook.url());
+            int code = http.post(uri, Map.of("User-Agent", "Longrun-Webhooks/1", "X-Longrun-Event", event, "X-Longrun-Delivery", deliveryId,
+                    WebhookSignature.HEADER, WebhookSignature.header(webhook.secret(), at.getEpochSecond(), body)), body);
             String error = code >= 200 && code < 300 ? null : "HTTP " + code + " from the endpoint";
             return new Attempt(at, code, error, elapsed(started));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | RefusedAddressException e) {
             return new Attempt(at, null, "Refused: " + e.getMessage(), elapsed(started));
-        } catch (HttpTimeoutException e) {
-            return new Attempt(at, null, "No answer within " + (settings.timeout().toMillis() < 1000
-                    ? settings.timeout().toMillis() + " ms" : settings.timeout().toSeconds() + " s"), elapsed(started));
+        } catch (UnknownHostException e) {
+            return new Attempt(at, null, "The host name of the endpoint could not be resolved.", elapsed(started));
         } catch (IOException e) {
-            return new Attempt(at, null, "Could not connect: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-                    elapsed(started));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt(at, null, "Interrupted while sending", elapsed(started));
+            // One answer for a closed port, a filtered one, a reset and a timeout: the test button must not map a network.
+            return new Attempt(at, null, "No HTTP answer from the endpoint (it could not be reached or did not answer within "
+                    + describe(settings.timeout()) + ").", elapsed(started));
         }
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 
     private static long elapsed(long startedNanos) {

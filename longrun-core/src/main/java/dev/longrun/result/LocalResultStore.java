@@ -20,15 +20,28 @@ public final class LocalResultStore implements ResultStore {
     }
 
     @Override
+    public String describe() {
+        return "local directory " + root;
+    }
+
+    @Override
+    public void check() throws IOException {
+        Files.createDirectories(root);
+        if (!Files.isWritable(root)) {
+            throw new IOException(root + " is not writable");
+        }
+    }
+
+    @Override
     public Upload create(UUID jobId, String filename) throws IOException {
-        String key = jobId + "/" + UUID.randomUUID().toString().substring(0, 8) + "-" + safe(filename);
+        String key = ResultKeys.newKey(jobId, filename);
         Path path = resolve(key);
         Files.createDirectories(path.getParent());
         CountingStream out = new CountingStream(new BufferedOutputStream(Files.newOutputStream(path), 64 * 1024));
         return new Upload() {
             @Override public String key() { return key; }
             @Override public OutputStream stream() { return out; }
-            @Override public long size() { return out.count; }
+            @Override public long size() { return out.count(); }
             @Override public void close() throws IOException { out.close(); }
         };
     }
@@ -76,19 +89,15 @@ public final class LocalResultStore implements ResultStore {
         return path;
     }
 
-    static String safe(String filename) {
-        String name = filename == null ? "result" : filename.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (name.isBlank() || name.startsWith(".")) {
-            name = "result" + name;
-        }
-        return name.length() > 120 ? name.substring(name.length() - 120) : name;
-    }
-
     private static final class CountingStream extends FilterOutputStream {
-        long count;
+        private long count;
 
         CountingStream(OutputStream out) {
             super(out);
+        }
+
+        public long count() {
+            return count;
         }
 
         @Override

@@ -4,10 +4,33 @@ import dev.longrun.ResultFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Where result files live (a local directory by default). Keys are opaque and chosen by the store. */
+/**
+ * Where result files live: a local directory by default ({@link LocalResultStore}), or object storage shared by
+ * every node (the {@code longrun-s3} module). Keys are opaque and chosen by the store. A file counts as written
+ * only when {@link Upload#close()} returned: a store that cannot keep it throws there, and the job does not
+ * succeed.
+ */
 public interface ResultStore {
+
+    /** Checks at start that files can be written and read (e.g. the bucket exists and answers); throws if not. */
+    default void check() throws IOException {
+    }
+
+    /** Where files go, for logs and error messages (e.g. {@code s3://bucket/prefix}). */
+    String describe();
+
+    /**
+     * A URL the browser may fetch the file from directly for {@code ttl} (a presigned GET), with the given download
+     * name; empty when this store only streams through the application (local files).
+     */
+    default Optional<URI> directDownload(ResultFile file, String downloadName, Duration ttl) {
+        return Optional.empty();
+    }
 
     /** Opens a new file for a job; the key is returned by {@link Upload#key()}. */
     Upload create(UUID jobId, String filename) throws IOException;

@@ -11,7 +11,10 @@ import dev.longrun.JobQuery;
 import dev.longrun.JobStatus;
 import dev.longrun.JobType;
 import dev.longrun.Longrun;
+import dev.longrun.LongrunException;
+import dev.longrun.LongrunSettings;
 import dev.longrun.StartOptions;
+import dev.longrun.StartRequest;
 import dev.longrun.StartResult;
 import dev.longrun.event.JobEvent;
 import dev.longrun.event.JobEvents;
@@ -66,11 +69,11 @@ public final class Engine implements Longrun {
     private final Estimator estimator;
     private volatile boolean closed;
 
-    private Engine(EngineSettings settings, DataSource owned, JobStore store) {
+    private Engine(EngineSettings settings, DataSource owned, JobStore store, ResultStore results) {
         this.settings = settings;
         this.store = store;
         this.ownedDataSource = owned;
-        this.results = new LocalResultStore(settings.dataDir().resolve("results"));
+        this.results = results;
         this.owner = nodeName(settings);
         NodeContext node = new NodeContext(store, results, settings.types(), json, settings.clock(), owner,
                 settings.lease(), this::publish, this::wakeWorkers);
@@ -97,12 +100,25 @@ public final class Engine implements Longrun {
         DataSource owned = settings.dataSource() == null ? embeddedDatabase(settings.dataDir()) : null;
         DataSource dataSource = owned != null ? owned : settings.dataSource();
         try {
+            ResultStore results = settings.resultStore() != null ? settings.resultStore()
+                    : new LocalResultStore(settings.dataDir().resolve("results"));
+            checkResultStore(results);
             JobStore store = JobStores.create(dataSource, settings.schema());
             store.migrate();
-            return new Engine(settings, owned, store);
+            return new Engine(settings, owned, store, results);
         } catch (RuntimeException e) {
             closeQuietly(owned);
             throw e;
+        }
+    }
+
+    /** A node whose result files cannot be written must not start: its jobs would fail only at their end. */
+    private static void checkResultStore(ResultStore results) {
+        try {
+            results.check();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new LongrunException("result_store_unavailable", "The result store " + results.describe()
+                    + " cannot be used: " + e.getMessage(), e);
         }
     }
 
@@ -116,6 +132,11 @@ public final class Engine implements Longrun {
     @Override
     public StartResult start(String type, Object params, StartOptions options) {
         return starter.start(type, params, options);
+    }
+
+    @Override
+    public List<StartResult> startAll(List<StartRequest> requests) {
+        return starter.startAll(requests);
     }
 
     @Override public Optional<Job> get(UUID id) { return store.find(id); }
@@ -156,6 +177,13 @@ public final class Engine implements Longrun {
     @Override public JobEvents events() { return bus; }
     @Override public ResultStore results() { return results; }
     @Override public Clock clock() { return settings.clock(); }
+
+    @Override
+    public LongrunSettings settings() {
+        return new LongrunSettings(settings.dataDir(), settings.schema(), settings.concurrency(), queues(settings), owner,
+                settings.runWorkers(), settings.lease(), settings.pollInterval(), settings.progressFlushInterval(),
+                settings.retention(), settings.fileRetention(), settings.shutdownGrace(), results.describe());
+    }
 
     @Override
     public String nodeName() {
@@ -247,6 +275,7 @@ public final class Engine implements Longrun {
             supervisor.close();
         }
         maintenance.close();
+        starter.close();
         finisher.close();
         otherNodes.close();
         bus.close();

@@ -5,6 +5,7 @@ import dev.longrun.JobStatus;
 import dev.longrun.JobType;
 import dev.longrun.LongrunException;
 import dev.longrun.StartOptions;
+import dev.longrun.StartRequest;
 import dev.longrun.StartResult;
 import dev.longrun.event.JobEvent;
 import dev.longrun.store.InsertOutcome;
@@ -12,6 +13,7 @@ import dev.longrun.store.JobStore;
 import dev.longrun.store.NewJob;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Starts jobs: validates the request (type, params, owner, key), then inserts it or returns the active
- * job that holds the same idempotency key. Nothing is written when validation fails.
+ * job that holds the same idempotency key. Nothing is written when validation fails. Single starts that arrive
+ * together are inserted together; {@link #startAll} inserts a whole batch in one transaction.
  */
 final class JobStarter {
 
@@ -33,6 +36,7 @@ final class JobStarter {
     private final Consumer<List<JobEvent>> publisher;
     private final Maintenance dependencies;
     private final BiFunction<JobType<?>, JsonNode, Long> expectedDuration;
+    private final GroupCommit<NewJob, InsertOutcome> inserts;
 
     JobStarter(NodeContext node, Maintenance dependencies, BiFunction<JobType<?>, JsonNode, Long> expectedDuration) {
         this.types = node.types();
@@ -42,9 +46,47 @@ final class JobStarter {
         this.publisher = node.publish();
         this.dependencies = dependencies;
         this.expectedDuration = expectedDuration;
+        this.inserts = new GroupCommit<>("longrun-start", batch -> store.insertAll(batch, inserted -> { }));
+    }
+
+    /** A validated request, ready to insert. */
+    private record Prepared(NewJob job, String key, Job dependency, Instant now) {
     }
 
     StartResult start(String typeName, Object params, StartOptions options) {
+        Prepared p = prepare(typeName, params, options);
+        InsertOutcome outcome = insertGrouped(p.job());
+        List<JobEvent> events = new ArrayList<>(1);
+        StartResult result = settle(p, outcome, events);
+        publisher.accept(events);
+        return result;
+    }
+
+    /**
+     * Starts many jobs: every request is validated first (nothing is written if one is invalid), then all are inserted
+     * in one transaction, one statement per thousand. Each honours its idempotency key as {@link #start} does; a key
+     * reused with other params refuses the whole call, and nothing of it is written.
+     */
+    List<StartResult> startAll(List<StartRequest> requests) {
+        List<Prepared> prepared = new ArrayList<>(requests.size());
+        for (StartRequest r : requests) {
+            prepared.add(prepare(r.type(), r.params(), r.options()));
+        }
+        List<InsertOutcome> outcomes = store.insertAll(prepared.stream().map(Prepared::job).toList(), inserted -> {
+            for (int i = 0; i < inserted.size(); i++) {
+                refuseReusedKey(prepared.get(i), inserted.get(i));
+            }
+        });
+        List<JobEvent> events = new ArrayList<>(requests.size());
+        List<StartResult> results = new ArrayList<>(requests.size());
+        for (int i = 0; i < prepared.size(); i++) {
+            results.add(settle(prepared.get(i), outcomes.get(i), events));
+        }
+        publisher.accept(events);
+        return results;
+    }
+
+    private Prepared prepare(String typeName, Object params, StartOptions options) {
         JobType<?> type = typeOf(typeName);
         checkOwner(options);
         String key = checkKey(options.idempotencyKey());
@@ -62,20 +104,48 @@ final class JobStarter {
                 dependency != null && dependency.status() != JobStatus.SUCCEEDED ? dependency.id() : null,
                 options.retryOf(), options.runAfter() != null ? options.runAfter() : now, now,
                 expectedDuration.apply(type, tree));
-        InsertOutcome outcome = store.insert(job);
+        return new Prepared(job, key, dependency, now);
+    }
+
+    /**
+     * Concurrent single starts share one transaction (one commit, one statement): the round trips and the commit's
+     * flush are what a start costs. A failed group (e.g. the database hiccupped) is retried one by one, so each caller
+     * gets exactly the answer a start of its own would have.
+     */
+    private InsertOutcome insertGrouped(NewJob job) {
+        try {
+            return inserts.submit(job).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return store.insert(job);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return store.insert(job);
+        }
+    }
+
+    private static void refuseReusedKey(Prepared p, InsertOutcome outcome) {
+        if (!outcome.created() && p.key() != null && !p.job().requestFingerprint().equals(outcome.requestFingerprint())) {
+            throw LongrunException.keyReused(p.key(), outcome.job());
+        }
+    }
+
+    private StartResult settle(Prepared p, InsertOutcome outcome, List<JobEvent> events) {
+        refuseReusedKey(p, outcome);
         if (!outcome.created()) {
-            if (key != null && !job.requestFingerprint().equals(outcome.requestFingerprint())) {
-                throw LongrunException.keyReused(key, outcome.job());
-            }
             return new StartResult(outcome.job(), false);
         }
         Job created = outcome.job();
+        Job dependency = p.dependency();
         if (dependency != null && dependency.isTerminal() && dependency.status() != JobStatus.SUCCEEDED) {
-            created = store.failPending(created.id(), dependencies.dependencyFailedMessage(dependency, dependency.id()), "dependency_failed", now)
+            created = store.failPending(created.id(), dependencies.dependencyFailedMessage(dependency, dependency.id()), "dependency_failed", p.now())
                     .orElse(created);
         }
-        publisher.accept(List.of(new JobEvent(created.id(), created.version(), created.accountId(), created.userId(), created.status())));
+        events.add(new JobEvent(created.id(), created.version(), created.accountId(), created.userId(), created.status()));
         return new StartResult(created, true);
+    }
+
+    void close() {
+        inserts.close();
     }
 
     private JobType<?> typeOf(String name) {

@@ -25,6 +25,8 @@ public final class ParamsBinder {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // a missing number means 0, as for any Java field; a handler checks what it requires
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // 1.5 for a whole number is a mistake to report, not a value to truncate
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
@@ -111,6 +113,8 @@ public final class ParamsBinder {
         if (reason.startsWith("Cannot deserialize value of type")) {
             int from = reason.indexOf("from ");
             reason = "has the wrong type" + (from > 0 ? " (" + reason.substring(from).split(":")[0].replace("from ", "got ") + ")" : "");
+        } else if (reason.contains("`")) {
+            reason = "has the wrong type"; // Jackson's other wordings name Java classes, which mean nothing to the sender
         }
         return field.isEmpty() ? "Invalid params: " + reason : "Parameter '" + field + "' " + reason + ".";
     }

@@ -40,6 +40,7 @@ public final class SqlJobStore implements JobStore {
     private final RowReader rows;
     private final SqlRecordStore records;
     private final SqlEstimateHistory history;
+    private final JobInserts inserts;
 
     SqlJobStore(Dialect dialect, DataSource dataSource, String schema, JobJson json) {
         this.dialect = dialect;
@@ -52,6 +53,7 @@ public final class SqlJobStore implements JobStore {
         this.rows = new RowReader(types, json);
         this.records = new SqlRecordStore(db, rows, json);
         this.history = new SqlEstimateHistory(db);
+        this.inserts = new JobInserts(db, rows);
     }
 
     public Dialect dialect() {
@@ -125,6 +127,11 @@ public final class SqlJobStore implements JobStore {
             }
         }
         throw LongrunException.conflict("Could not start the job: its idempotency key kept changing hands. Try again.");
+    }
+
+    @Override
+    public List<InsertOutcome> insertAll(List<NewJob> jobs, java.util.function.Consumer<List<InsertOutcome>> beforeCommit) {
+        return inserts.insertAll(jobs, beforeCommit);
     }
 
     @Override

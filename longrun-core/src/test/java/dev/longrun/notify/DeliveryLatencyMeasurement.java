@@ -39,7 +39,7 @@ class DeliveryLatencyMeasurement {
             NotificationStore store = NotificationStore.open(pg.dataSource(), pg.name());
             store.webhooks().add("acme", receiver.url(), WebhookFormat.JSON, "whsec_m", longrun.clock().instant());
             try (Dispatcher d = Notifications.start(longrun, pg.dataSource(), pg.name(), "m", List.of(new WebhookChannel(store.webhooks(),
-                    Clock.systemUTC(), new WebhookChannel.Settings(Duration.ofSeconds(5), 10, true, ""))), DispatchSettings.defaults(),
+                    Clock.systemUTC(), new WebhookChannel.Settings(Duration.ofSeconds(5), 10, WebhookAddresses.of(false, true), ""))), DispatchSettings.defaults(),
                     Duration.ofHours(24))) {
                 for (int i = 0; i < jobs; i++) {
                     longrun.start("m.quick", Map.of("i", i), StartOptions.forUser("acme", "u" + i));

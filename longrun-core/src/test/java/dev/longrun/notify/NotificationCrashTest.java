@@ -55,7 +55,7 @@ class NotificationCrashTest {
             try (Longrun survivor = engine(ds, schema, dataDir);
                  Dispatcher d = Notifications.start(survivor, ds, schema, "survivor",
                          List.of(new WebhookChannel(NotificationStore.open(ds, schema).webhooks(), Clock.systemUTC(),
-                                 new WebhookChannel.Settings(Duration.ofSeconds(5), 10, true, ""))),
+                                 new WebhookChannel.Settings(Duration.ofSeconds(5), 10, WebhookAddresses.of(false, true), ""))),
                          DispatchSettings.defaults().withPollInterval(Duration.ofMillis(100)), Duration.ofHours(24))) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> receiver.requests.size() >= 1);
                 Thread.sleep(2_500); // longer than the dead node's lease: a second delivery would have happened by now

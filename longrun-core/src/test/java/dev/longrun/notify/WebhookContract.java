@@ -30,13 +30,14 @@ abstract class WebhookContract extends NotifyContract {
         receiver.close();
     }
 
-    WebhookChannel channel(int failureLimit, boolean allowPrivate) {
-        return new WebhookChannel(store.webhooks(), clock,
-                new WebhookChannel.Settings(Duration.ofMillis(500), failureLimit, allowPrivate, "https://app.example.com"));
+    /** @param allowLoopback whether the receiver on 127.0.0.1 may be called (the test-only setting) */
+    WebhookChannel channel(int failureLimit, boolean allowLoopback) {
+        return new WebhookChannel(store.webhooks(), clock, new WebhookChannel.Settings(Duration.ofMillis(500), failureLimit,
+                WebhookAddresses.of(false, allowLoopback), "https://app.example.com"));
     }
 
     Webhook add(WebhookFormat format) {
-        return store.webhooks().add(account, WebhookUrls.check(receiver.url(), true).toString(), format,
+        return store.webhooks().add(account, WebhookUrls.check(receiver.url(), WebhookAddresses.of(false, true)).toString(), format,
                 WebhookSignature.newSecret(), clock.instant());
     }
 
@@ -115,7 +116,7 @@ abstract class WebhookContract extends NotifyContract {
         assertThat(log).extracting(WebhookAttempt::attempt).containsExactly(3, 2, 1);
         assertThat(log).extracting(WebhookAttempt::succeeded).containsExactly(true, false, false);
         assertThat(log.get(2).error()).isEqualTo("HTTP 500 from the endpoint");
-        assertThat(log.get(1).error()).isEqualTo("No answer within 500 ms");
+        assertThat(log.get(1).error()).isEqualTo("No HTTP answer from the endpoint (it could not be reached or did not answer within 500 ms).");
         Delivery delivery = store.deliveries(notificationsOf(job.id()).getFirst().id()).getFirst();
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(delivery.attempts()).isEqualTo(3);
@@ -148,7 +149,7 @@ abstract class WebhookContract extends NotifyContract {
     }
 
     @Test
-    void anEndpointOnAPrivateAddressIsNotCalledWhenPrivateAddressesAreNotAllowed() {
+    void anEndpointOnLoopbackIsNotCalledWhenLoopbackIsNotAllowed() {
         Webhook hook = add(WebhookFormat.JSON); // stored while allowed; the setting changed since
         Job job = run("n.quick", JobStatus.SUCCEEDED);
 
@@ -156,8 +157,66 @@ abstract class WebhookContract extends NotifyContract {
 
         assertThat(receiver.requests).isEmpty();
         assertThat(store.webhooks().attempts(hook.id(), 10)).singleElement()
-                .satisfies(a -> assertThat(a.error()).startsWith("Refused: The host '127.0.0.1' points to a private or local address"));
+                .satisfies(a -> assertThat(a.error()).startsWith("Refused: The host '127.0.0.1' points to loopback (127.0.0.0/8)"));
         assertThat(store.deliveries(notificationsOf(job.id()).getFirst().id()).getFirst().status()).isEqualTo(DeliveryStatus.PENDING);
+    }
+
+    @Test
+    void aNameThatResolvesToAGlobalAddressWhenAddedAndToLoopbackWhenSentIsNotCalled() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        WebhookAddresses.Resolver rebinding = host -> new java.net.InetAddress[] {
+                java.net.InetAddress.getByName(lookups.getAndIncrement() == 0 ? "93.184.216.34" : "127.0.0.1")};
+        WebhookAddresses guard = new WebhookAddresses(false, false, rebinding, List::of);
+        String url = "http://rebind.example:" + java.net.URI.create(receiver.url()).getPort() + "/hook";
+        Webhook hook = store.webhooks().add(account, WebhookUrls.check(url, guard).toString(), WebhookFormat.JSON,
+                WebhookSignature.newSecret(), clock.instant());
+
+        WebhookAttempt attempt = new WebhookChannel(store.webhooks(), clock,
+                new WebhookChannel.Settings(Duration.ofMillis(500), 5, guard, "")).test(hook);
+
+        assertThat(attempt.error()).startsWith("Refused: The host 'rebind.example' points to loopback");
+        assertThat(receiver.requests).isEmpty();
+        assertThat(lookups.get()).as("one lookup when added, one when sent; the connection used the second").isEqualTo(2);
+    }
+
+    @Test
+    void theConnectionGoesToTheCheckedAddressAndTheRequestKeepsTheName() {
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        // a name no real DNS knows: the request can only arrive if the client connected to what the guard returned
+        WebhookAddresses.Resolver pinned = host -> {
+            lookups.incrementAndGet();
+            return new java.net.InetAddress[] {java.net.InetAddress.getLoopbackAddress()};
+        };
+        WebhookAddresses guard = new WebhookAddresses(false, true, pinned, List::of);
+        int port = java.net.URI.create(receiver.url()).getPort();
+        Webhook hook = store.webhooks().add(account, "http://hooks.longrun.invalid:" + port + "/hook", WebhookFormat.JSON,
+                WebhookSignature.newSecret(), clock.instant());
+
+        WebhookAttempt attempt = new WebhookChannel(store.webhooks(), clock,
+                new WebhookChannel.Settings(Duration.ofSeconds(5), 5, guard, "")).test(hook);
+
+        assertThat(attempt.succeeded()).as(String.valueOf(attempt.error())).isTrue();
+        assertThat(receiver.requests).singleElement()
+                .satisfies(r -> assertThat(r.header("Host")).isEqualTo("hooks.longrun.invalid:" + port));
+        assertThat(lookups.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aClosedPortAndASilentEndpointGetTheSameAnswer() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        Webhook toClosed = store.webhooks().add(account, "http://127.0.0.1:" + closed + "/hook", WebhookFormat.JSON,
+                WebhookSignature.newSecret(), clock.instant());
+        Webhook toSilent = add(WebhookFormat.JSON);
+        receiver.thenSlow(2_000);
+
+        String closedError = channel(5, true).test(toClosed).error();
+        String silentError = channel(5, true).test(toSilent).error();
+
+        assertThat(closedError).isEqualTo(silentError)
+                .isEqualTo("No HTTP answer from the endpoint (it could not be reached or did not answer within 500 ms).");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.longrun.ItemStatus;
 import dev.longrun.JobType;
 import dev.longrun.Longrun;
 import dev.longrun.RetryPolicy;
+import dev.longrun.TypeWords;
 import dev.longrun.server.contacts.ContactRepository;
 import dev.longrun.server.contacts.dedupe.ContactDedupeHandler;
 import dev.longrun.server.contacts.dedupe.DedupeParams;
@@ -26,8 +27,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The job types of the product, each with its label, cancel behaviour, retries, time limit and typical
- * duration in one place. The starter registers every {@link JobType} bean with the engine.
+ * The job types of the product, each with its label, the words the status screens use for it, cancel
+ * behaviour, retries, time limit and typical duration in one place. The starter registers every {@link JobType} bean with the engine.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServerJobTypes {
@@ -39,8 +40,11 @@ public class ServerJobTypes {
     JobType<ImportParams> contactsImport(ContactRepository contacts, ImportUploads uploads) {
         return JobType.builder("contacts.import", ImportParams.class, new ContactImportHandler(contacts, uploads))
                 .label("Import contacts")
+                // Skipped rows need a fixed file, not a second try: no retry-failed params, so no "Retry the failed".
+                .words(TypeWords.of("⇧", "Importing contacts", "Import complete", "import").withItems("rows", "imported", "skipped"))
                 .cancellable(true)
                 .cancelEffect("Nothing is imported: contacts this import already added are removed. Your file stays uploaded.")
+                .retryEffect("It uses the same file. Nothing from the stopped run was kept, so no contact is added twice.")
                 .retryPolicy(THREE_TRIES)
                 .timeout(Duration.ofMinutes(30))
                 .typicalDuration(Duration.ofSeconds(2), Duration.ofMinutes(2))
@@ -51,6 +55,7 @@ public class ServerJobTypes {
     JobType<ExportParams> contactsExport(ContactRepository contacts) {
         return JobType.builder("contacts.export", ExportParams.class, new ContactExportHandler(contacts))
                 .label("Export contacts")
+                .words(TypeWords.of("⇩", "Exporting contacts", "Export complete", "export").withItems("contacts", "exported", null))
                 .cancellable(true)
                 .cancelEffect("The partial file will be deleted; your filters stay.")
                 .retryPolicy(THREE_TRIES)
@@ -67,6 +72,7 @@ public class ServerJobTypes {
                 properties.getMail().getRetryDelay());
         return JobType.builder("contacts.invite", InviteParams.class, handler)
                 .label("Invite contacts")
+                .words(TypeWords.of("✉", "Sending invitations", "Invitations sent", "invitations").withItems("invitations", "sent", null))
                 .cancellable(true)
                 .cancelEffect("Invitations already sent stay sent; the remaining contacts are not invited.")
                 .retryPolicy(THREE_TRIES)
@@ -81,6 +87,7 @@ public class ServerJobTypes {
         ReportHandler handler = new ReportHandler(contacts, id -> Optional.ofNullable(longrun.getIfAvailable()).flatMap(l -> l.get(id)));
         return JobType.builder("reports.generate", ReportParams.class, handler)
                 .label("Generate contacts report")
+                .words(TypeWords.of("▤", "Generating report", "Report ready", "report"))
                 .cancellable(true)
                 .cancelEffect("No report is produced; you can generate it again at any time.")
                 .retryPolicy(THREE_TRIES)
@@ -93,6 +100,7 @@ public class ServerJobTypes {
     JobType<DedupeParams> contactsDedupe(ContactRepository contacts) {
         return JobType.builder("contacts.dedupe", DedupeParams.class, new ContactDedupeHandler(contacts))
                 .label("Find duplicate contacts")
+                .words(TypeWords.of("≋", "Finding duplicate contacts", "Duplicate check complete", "duplicate check"))
                 .cancellable(true)
                 .cancelEffect("Nothing changes: no contact is touched and no list is produced.")
                 .retryPolicy(RetryPolicy.attempts(2))
@@ -104,6 +112,7 @@ public class ServerJobTypes {
     JobType<DemoWaitParams> demoWait() {
         return JobType.builder("demo.wait", DemoWaitParams.class, new DemoWaitHandler())
                 .label("Demo: wait")
+                .words(TypeWords.of("◷", "Running the demo job", "Demo job complete", "demo job"))
                 .cancellable(true)
                 .cancelEffect("The demo stops; nothing else changes.")
                 .retryPolicy(THREE_TRIES)

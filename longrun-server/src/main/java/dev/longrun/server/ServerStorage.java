@@ -90,13 +90,13 @@ public class ServerStorage {
     @Bean
     ApplicationRunner seedDemoContacts(ContactSeeder seeder, ProductProperties properties, Environment env,
                                        ServerSchemaMigrated migrated) {
-        return args -> seeder.seedAll(demoAccounts(properties, env), properties.getDemo().getContacts());
+        return args -> seeder.seedAll(demoAccounts(properties, env), properties.getContacts());
     }
 
-    /** longrun.demo.accounts, or else the distinct accounts of longrun.users[*].account. */
+    /** longrun-demo.accounts, or else the distinct accounts of longrun.users[*].account. */
     static List<String> demoAccounts(ProductProperties properties, Environment env) {
-        if (!properties.getDemo().getAccounts().isEmpty()) {
-            return properties.getDemo().getAccounts();
+        if (!properties.getAccounts().isEmpty()) {
+            return properties.getAccounts();
         }
         java.util.LinkedHashSet<String> accounts = new java.util.LinkedHashSet<>();
         for (int i = 0; env.containsProperty("longrun.users[" + i + "].username"); i++) {

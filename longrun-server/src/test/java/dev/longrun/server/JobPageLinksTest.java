@@ -24,7 +24,7 @@ class JobPageLinksTest {
     @BeforeAll
     static void start() {
         app = new SpringApplicationBuilder(LongrunServer.class).run("--server.port=0", "--longrun.data-dir=" + dataDir,
-                "--longrun.demo.contacts=0");
+                "--longrun-demo.contacts=0");
     }
 
     @AfterAll

@@ -6,9 +6,10 @@ import { LongrunError, getJob, hub, jobAction, jobTypes, watchJob } from './long
 import { confirmDialog, ensureStyles, fill, fire, h, liveRegion, show, text } from './longrun-dom.js';
 import { detailsPanel, drawBar, factsLine, failedItemsPanel, lastSign, resultPanel } from './longrun-job-parts.js';
 import { ago, position } from './longrun-format.js';
-import { LABELS, isPartial, isRetryWait, isTerminal, nextStep, number, sentence, subjectOf, typeLabel, typeWords } from './longrun-words.js';
+import { LABELS, isPartial, isRetryWait, isTerminal, nextStep, number, rememberTypes, sentence, typeLabel, typeWords } from './longrun-words.js';
 import { copyJobId, drawDependency, drawTitle } from './longrun-job-head.js';
 import { LongrunImportPreview } from './longrun-import-preview.js';
+import { actionViewFor } from './longrun-action-views.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
 
@@ -122,7 +123,7 @@ export class LongrunJob extends HTMLElement {
       }
       this.cancelling = false;
     }
-    if (!this.typeInfo) jobTypes().then(types => { this.typeInfo = types[job.type] || {}; this.update(); });
+    if (!this.typeInfo) jobTypes().then(types => { rememberTypes(types); this.typeInfo = types[job.type] || {}; this.update(); });
     // Rows of a list stay quiet: the toasts announce finished jobs once for the whole page.
     if (before && before.status !== job.status && this.mode === 'expanded') {
       text(this.parts.live, `${typeLabel(job)}: ${job.status_label || LABELS[job.status]}. ${sentence(job)}`);
@@ -317,13 +318,14 @@ export class LongrunJob extends HTMLElement {
     const key = `${job.status}|${job.version}|${job.result?.url || ''}`;
     if (p.special.dataset.key === key) return;
     p.special.dataset.key = key;
-    if (job.status === 'needs_action' && job.action?.kind === 'import_preview') {
-      let preview = /** @type {any} */ (p.special.querySelector('longrun-import-preview'));
-      if (!preview) {
-        preview = document.createElement('longrun-import-preview');
-        fill(p.special, preview);
+    const actionView = actionViewFor(job);
+    if (actionView) {
+      let view = /** @type {any} */ (p.special.querySelector(actionView));
+      if (!view) {
+        view = document.createElement(actionView);
+        fill(p.special, view);
       }
-      preview.job = job;
+      view.job = job;
     } else if (job.status === 'needs_action') {
       fill(p.special, h('div', { class: 'lr-card' }, h('p', {}, job.action?.message || 'This job is waiting for your decision.'),
         h('button', { type: 'button', class: 'lr-button lr-primary', onclick: () => this.act('confirm') }, 'Continue')));
@@ -397,9 +399,9 @@ export class LongrunJob extends HTMLElement {
   async retry() {
     const job = this.job;
     if (!job) return;
-    if (job.type.endsWith('.import')) {
-      this.confirm('Run this import again?', 'It uses the same file. Nothing from the stopped run was kept, so no contact is added twice.',
-        'Yes, run it again', 'Not now', () => this.restart('retry'));
+    const effect = this.typeInfo?.retry_effect;
+    if (effect) {
+      this.confirm(`Run this ${typeWords(job).noun} again?`, effect, 'Yes, run it again', 'Not now', () => this.restart('retry'));
     } else {
       await this.restart('retry');
     }

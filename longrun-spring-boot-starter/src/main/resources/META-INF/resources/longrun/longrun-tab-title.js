@@ -1,8 +1,8 @@
 // <longrun-tab-title job-id="…">: the browser tab says how the job is doing, so a person in another tab
 // sees "(45%) Exporting contacts…" and then "✓ Export complete". Restores the page's title when removed.
 
-import { watchJob } from './longrun-client.js';
-import { tabTitle } from './longrun-words.js';
+import { jobTypes, watchJob } from './longrun-client.js';
+import { rememberTypes, tabTitle } from './longrun-words.js';
 
 export class LongrunTabTitle extends HTMLElement {
   static observedAttributes = ['job-id'];
@@ -39,7 +39,11 @@ export class LongrunTabTitle extends HTMLElement {
   follow() {
     this.unwatch?.();
     const id = this.getAttribute('job-id');
-    this.unwatch = id ? watchJob(id, job => { document.title = tabTitle(job); }) : null;
+    /** @type {any} */
+    let last = null;
+    this.unwatch = id ? watchJob(id, job => { last = job; document.title = tabTitle(job); }) : null;
+    // The type's own words ("Exporting contacts") come with the job types; until then the label stands in.
+    if (id) jobTypes().then(types => { rememberTypes(types); if (last && this.unwatch) document.title = tabTitle(last); });
     if (!id) document.title = this.original;
   }
 }

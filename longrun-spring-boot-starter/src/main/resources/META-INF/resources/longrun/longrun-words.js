@@ -26,25 +26,38 @@ export const LABELS = {
 };
 
 /**
- * How each known job type is spoken of. Unknown types fall back to their label from the API.
- * @type {Record<string, {icon: string, running: string, done: string, noun: string, items?: string, sent?: string, failed?: string, retryFailed?: boolean}>}
+ * The job types as GET /api/job-types describes them, by name: each declares its own words (`words`: icon,
+ * running, done, noun, items, items_done, items_failed) and whether it can retry only its failed items
+ * (`retry_failed`). Filled by the elements from `jobTypes()` of longrun-client.js, fetched once per page.
+ * @type {Record<string, any>}
  */
-const TYPES = {
-  'contacts.export': { icon: '⇩', running: 'Exporting contacts', done: 'Export complete', noun: 'export', items: 'contacts', sent: 'exported' },
-  // Skipped rows need a fixed file, not a second try: no "Retry the failed" for imports.
-  'contacts.import': { icon: '⇧', running: 'Importing contacts', done: 'Import complete', noun: 'import', items: 'rows', sent: 'imported', failed: 'skipped', retryFailed: false },
-  'contacts.invite': { icon: '✉', running: 'Sending invitations', done: 'Invitations sent', noun: 'invitations', items: 'invitations', sent: 'sent' },
-  'reports.generate': { icon: '▤', running: 'Generating report', done: 'Report ready', noun: 'report' },
-  'contacts.dedupe': { icon: '≋', running: 'Finding duplicate contacts', done: 'Duplicate check complete', noun: 'duplicate check' },
-  'demo.wait': { icon: '◷', running: 'Running the demo job', done: 'Demo job complete', noun: 'demo job' },
-};
+let knownTypes = {};
 
-/** @param {Job} job */
+/** Called by the elements when the job types arrived: `jobTypes().then(rememberTypes)`. @param {Record<string, any>} byName */
+export function rememberTypes(byName) {
+  knownTypes = byName;
+}
+
+/**
+ * How a job's type is spoken of: its declared words, else its label and neutral words (also before the types
+ * have loaded; the elements render again once they have).
+ * @param {Job} job
+ * @returns {{icon: string, running: string, done: string, noun: string, items?: string, sent?: string, failed?: string, retryFailed?: boolean}}
+ */
 export function typeWords(job) {
-  const known = TYPES[job.type];
-  if (known) return known;
+  const type = knownTypes[job.type];
+  const w = type?.words || {};
   const label = job.type_label || job.type;
-  return { icon: '●', running: label, done: `${label} complete`, noun: 'job' };
+  return {
+    icon: w.icon || '●',
+    running: w.running || label,
+    done: w.done || `${label} complete`,
+    noun: w.noun || 'job',
+    items: w.items || undefined,
+    sent: w.items_done || undefined,
+    failed: w.items_failed || undefined,
+    retryFailed: type ? type.retry_failed : undefined,
+  };
 }
 
 /** "3 invitations failed", "2 rows skipped". @param {Job} job @param {number} n */

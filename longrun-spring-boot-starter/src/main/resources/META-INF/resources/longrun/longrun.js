@@ -7,7 +7,7 @@
 //     import { configure, startJob } from '/longrun/longrun.js';
 //     configure({ token: window.LONGRUN_TOKEN });            // sent as Bearer, and as ?access_token= on /api/events
 //     document.querySelector('#export').onclick = async () => {
-//       const { job } = await startJob('contacts.export', { query: 'acme' });   // once, even on a double click
+//       const { job } = await startJob('invoices.export', { query: 'acme' });   // once, even on a double click
 //       document.querySelector('longrun-job').setAttribute('job-id', job.id);
 //     };
 //   </script>
@@ -22,6 +22,7 @@ import { LongrunTimeline } from './longrun-timeline.js';
 import { LongrunToasts } from './longrun-toasts.js';
 
 export { configure, startJob, watchJob, upload, getJob, listJobs, jobTypes, LongrunError } from './longrun-client.js';
+export { registerActionView } from './longrun-action-views.js';
 export { LongrunBell, LongrunImportPreview, LongrunJob, LongrunJobs, LongrunTabTitle, LongrunTimeline, LongrunToasts };
 
 LongrunImportPreview.define();

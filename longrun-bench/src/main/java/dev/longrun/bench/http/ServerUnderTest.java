@@ -45,7 +45,7 @@ final class ServerUnderTest implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(java("java"), "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
                 "-jar", jar.toAbsolutePath().toString(),
                 "--server.address=127.0.0.1", "--server.port=" + port, "--longrun.data-dir=" + dataDir,
-                "--longrun.demo.contacts=0", "--logging.level.dev.longrun=warn"));
+                "--longrun-demo.contacts=0", "--logging.level.dev.longrun=warn"));
         cmd.addAll(extraArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile()).start();
         ServerUnderTest server = new ServerUnderTest(p, dataDir, port);

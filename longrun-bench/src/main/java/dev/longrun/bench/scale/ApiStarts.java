@@ -4,6 +4,7 @@ import dev.longrun.JobResult;
 import dev.longrun.JobType;
 import dev.longrun.Longrun;
 import dev.longrun.StartOptions;
+import dev.longrun.StartRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,5 +71,18 @@ final class ApiStarts {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Starts {@code count} jobs with {@code startAll} calls of {@code batch} jobs from one thread; returns seconds taken. */
+    static double batched(Longrun api, String prefix, int count, int batch) {
+        long t0 = System.nanoTime();
+        for (int from = 0; from < count; from += batch) {
+            List<StartRequest> requests = new ArrayList<>(batch);
+            for (int i = from; i < Math.min(count, from + batch); i++) {
+                requests.add(new StartRequest(TYPE, params(i), options(prefix, i)));
+            }
+            api.startAll(requests);
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 }

@@ -39,6 +39,7 @@ public final class ScaleBenchmark {
         List<StartRate.Result> starts = new ArrayList<>();
         if (s.runs("start")) {
             starts.add(report(StartRate.single(s)));
+            starts.add(report(StartRate.batched(s)));
         }
         System.out.println();
         new ScaleTable(s).print(raw, ours, peers, starts);

@@ -6,7 +6,8 @@ import dev.longrun.bench.engine.BenchDatabase;
 
 /**
  * How fast jobs can be started through the public API on an API-only node (no workers, so nothing else touches the
- * table): single {@code start()} calls from several threads, each with its own idempotency key, after a warm-up.
+ * table): single {@code start()} calls from several threads, and {@code startAll()} batches from one, each job with its
+ * own idempotency key, after a warm-up.
  */
 final class StartRate {
 
@@ -19,6 +20,26 @@ final class StartRate {
     private static final int WARMUP = 2_000;
 
     private StartRate() {
+    }
+
+    /** {@code startAll} from one thread, {@code s.batch()} jobs per call. */
+    static Result batched(ScaleSettings s) {
+        String how = "`startAll()` from 1 thread, " + s.batch() + " jobs per call";
+        String load = ScaleSettings.load();
+        try (BenchDatabase db = BenchDatabase.create(s.url(), s.user(), "starts");
+             HikariDataSource ds = db.pool("longrun", s.pool());
+             Longrun api = ApiStarts.apiNode(ds, db.schema())) {
+            ApiStarts.batched(api, "warmup", WARMUP, s.batch());
+            load = ScaleSettings.load();
+            double seconds = ApiStarts.batched(api, "batch", s.starts(), s.batch());
+            long pending = db.queryLong("SELECT count(*) FROM " + db.schema() + ".jobs WHERE status = 'pending'");
+            if (pending != WARMUP + s.starts()) {
+                return new Result(how, s.starts(), seconds, load, "found " + pending + " pending jobs, expected " + (WARMUP + s.starts()));
+            }
+            return new Result(how, s.starts(), seconds, load, null);
+        } catch (Exception e) {
+            return new Result(how, s.starts(), Double.NaN, load, e.toString());
+        }
     }
 
     static Result single(ScaleSettings s) {

@@ -2,6 +2,8 @@ package dev.longrun.server.demo;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -9,21 +11,16 @@ import java.util.stream.Collectors;
  * Params of {@code demo.wait}, for trying the status screens: total {@code seconds}, number of {@code steps}
  * (0 = indeterminate) and a failure mode ({@code never}, {@code transient-once}, {@code permanent}).
  */
-public record DemoWaitParams(Integer seconds, Integer steps, Fail fail) {
+public record DemoWaitParams(@Min(0) @Max(MAX_SECONDS) Integer seconds, @Min(0) @Max(MAX_STEPS) Integer steps, Fail fail) {
 
     public static final int MAX_SECONDS = 3600;
+    /** 0 means indeterminate progress. */
     public static final int MAX_STEPS = 100;
 
     public DemoWaitParams {
         seconds = seconds == null ? 10 : seconds;
         steps = steps == null ? 0 : steps;
         fail = fail == null ? Fail.NEVER : fail;
-        if (seconds < 0 || seconds > MAX_SECONDS) {
-            throw new IllegalArgumentException("seconds must be between 0 and " + MAX_SECONDS);
-        }
-        if (steps < 0 || steps > MAX_STEPS) {
-            throw new IllegalArgumentException("steps must be between 0 (indeterminate) and " + MAX_STEPS);
-        }
     }
 
     /** How the demo job ends: normally, after one transient failure (then succeeds on retry), or with a permanent failure. */

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seeds the demo contacts of each demo account on first start ({@code longrun.demo.contacts}, default 3,000):
+ * Seeds the demo contacts of each demo account on first start ({@code longrun-demo.contacts}, default 3,000):
  * only into an account that has no contacts yet, so restarts never add more. Batches of 1,000 rows, one
  * transaction each, so 100,000 contacts take seconds.
  */

@@ -53,7 +53,12 @@ class DemoWaitHandlerTest {
 
     @Test
     void paramsOutOfRangeAreRefusedWithTheAllowedValues() {
-        assertThatThrownBy(() -> new DemoWaitParams(-1, 0, null)).hasMessage("seconds must be between 0 and 3600");
+        try (var factory = jakarta.validation.Validation.buildDefaultValidatorFactory()) {
+            assertThat(factory.getValidator().validate(new DemoWaitParams(-1, 0, null)))
+                    .extracting(v -> v.getPropertyPath().toString()).containsExactly("seconds");
+            assertThat(factory.getValidator().validate(new DemoWaitParams(3600, 101, null)))
+                    .extracting(v -> v.getPropertyPath().toString()).containsExactly("steps");
+        }
         assertThatThrownBy(() -> DemoWaitParams.Fail.of("sometimes"))
                 .hasMessage("fail must be one of never, transient-once, permanent, not 'sometimes'");
     }

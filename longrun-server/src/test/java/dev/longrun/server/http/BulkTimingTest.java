@@ -26,7 +26,7 @@ class BulkTimingTest {
     void importAndExportOneHundredThousandRowsOnSqlite() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("longrun.timing"), "set -Dlongrun.timing=true to measure");
         try (SqliteFile dir = SqliteFile.create();
-             RunningServer server = RunningServer.start(Map.of("longrun.data-dir", dir.dir().toString(), "longrun.demo.contacts", 0))) {
+             RunningServer server = RunningServer.start(Map.of("longrun.data-dir", dir.dir().toString(), "longrun-demo.contacts", 0))) {
             measure("SQLite", server);
         }
     }
@@ -41,7 +41,7 @@ class BulkTimingTest {
             props.put("spring.datasource.username", PostgresSchema.USER);
             props.put("longrun.schema", schema.name());
             props.put("longrun.data-dir", dir.dir().toString());
-            props.put("longrun.demo.contacts", 0);
+            props.put("longrun-demo.contacts", 0);
             try (RunningServer server = RunningServer.start(props)) {
                 measure("PostgreSQL", server);
             }

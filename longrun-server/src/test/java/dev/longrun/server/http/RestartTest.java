@@ -17,7 +17,7 @@ class RestartTest {
     @Test
     void aJobRunningWhenTheServerStopsFinishesAfterTheNextStart() throws Exception {
         try (SqliteFile dir = SqliteFile.create()) {
-            Map<String, Object> props = Map.of("longrun.data-dir", dir.dir().toString(), "longrun.demo.contacts", 50);
+            Map<String, Object> props = Map.of("longrun.data-dir", dir.dir().toString(), "longrun-demo.contacts", 50);
             String id;
             try (RunningServer first = RunningServer.start(props)) {
                 ApiClient alice = new ApiClient(first.port(), "acme", "alice");

@@ -32,7 +32,7 @@ class LongrunJsClientTest {
         try (RunningServer server = RunningServer.start(Map.of(
                 "longrun.data-dir", dataDir.toString(),
                 "longrun.api-keys", API_KEY,
-                "longrun.demo.contacts", 0))) {
+                "longrun-demo.contacts", 0))) {
             List<String> command = new ArrayList<>(List.of("node", "--test"));
             command.addAll(testFiles());
             ProcessBuilder pb = new ProcessBuilder(command).directory(PACKAGE.toFile()).redirectErrorStream(true);

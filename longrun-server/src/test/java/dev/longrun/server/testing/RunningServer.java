@@ -20,7 +20,7 @@ public final class RunningServer implements AutoCloseable {
     public static RunningServer start(Map<String, Object> properties) {
         Map<String, Object> all = new java.util.HashMap<>(properties);
         all.put("server.port", 0);
-        all.putIfAbsent("longrun.demo.contacts", 300);
+        all.putIfAbsent("longrun-demo.contacts", 300);
         // As command-line arguments they win over application.yml, as they do for java -jar.
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new RunningServer(new SpringApplicationBuilder(LongrunServer.class).run(args));

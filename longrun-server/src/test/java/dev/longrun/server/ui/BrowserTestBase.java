@@ -66,7 +66,7 @@ abstract class BrowserTestBase {
                     "--server.port=0",
                     "--longrun.data-dir=" + dir,
                     // Enough contacts that an export takes long enough to watch its bar move.
-                    "--longrun.demo.contacts=150000");
+                    "--longrun-demo.contacts=150000");
             ConfigurableApplicationContext started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }

@@ -2,6 +2,7 @@ package dev.longrun.spring.api;
 
 import dev.longrun.JobType;
 import dev.longrun.Longrun;
+import dev.longrun.TypeWords;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +10,11 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** {@code GET /api/job-types}: what can be started, with labels and typical durations, for forms and the dashboard. */
+/**
+ * {@code GET /api/job-types}: what can be started, with labels, typical durations and the words the status screens
+ * use for each type (its icon, "Exporting contacts", "Export complete", its items), for forms, the dashboard and the
+ * web components.
+ */
 @RestController
 public class JobTypesController {
 
@@ -27,8 +32,11 @@ public class JobTypesController {
     private static JobTypeView view(JobType<?> t) {
         TypicalDuration range = t.typicalMin() == null && t.typicalMax() == null ? null
                 : new TypicalDuration(t.typicalMin() == null ? null : t.typicalMin().toSeconds(), t.typicalMax() == null ? null : t.typicalMax().toSeconds());
-        return new JobTypeView(t.name(), t.label(), t.queue(), t.cancellable(), t.cancelEffect(), t.retryPolicy().maxAttempts(),
-                t.timeout() == null ? null : t.timeout().toSeconds(), range);
+        TypeWords w = t.words();
+        WordsView words = w == null ? null
+                : new WordsView(w.icon(), w.running(), w.done(), w.noun(), w.items(), w.itemsDone(), w.itemsFailed());
+        return new JobTypeView(t.name(), t.label(), t.queue(), t.cancellable(), t.cancelEffect(), t.retryEffect(), t.retryPolicy().maxAttempts(),
+                t.timeout() == null ? null : t.timeout().toSeconds(), range, t.retryFailedParams() != null, words);
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -36,8 +44,14 @@ public class JobTypesController {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record JobTypeView(String name, String label, String queue, boolean cancellable, String cancelEffect, int maxAttempts,
-                              Long timeoutSeconds, TypicalDuration typicalDuration) {
+    public record JobTypeView(String name, String label, String queue, boolean cancellable, String cancelEffect, String retryEffect, int maxAttempts,
+                              Long timeoutSeconds, TypicalDuration typicalDuration, boolean retryFailed, WordsView words) {
+    }
+
+    /** How the status screens speak of the type; null parts fall back to the label and neutral words. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record WordsView(String icon, String running, String done, String noun, String items, String itemsDone,
+                            String itemsFailed) {
     }
 
     /** Typical duration range in seconds, before there is history. */

@@ -36,10 +36,13 @@ public class JobsController {
     private final JobAccess access;
     private final JobViews views;
 
-    public JobsController(Longrun longrun, JobAccess access, JobViews views) {
+    private final ParamsValidation validation;
+
+    public JobsController(Longrun longrun, JobAccess access, JobViews views, ParamsValidation validation) {
         this.longrun = longrun;
         this.access = access;
         this.views = views;
+        this.validation = validation;
     }
 
     @PostMapping(path = "/api/jobs/start", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -55,6 +58,7 @@ public class JobsController {
                 throw ApiProblem.invalidField("depends_on", "depends_on names no job of yours (" + req.dependsOn() + ").");
             }
         }
+        validation.check(req.type(), req.params());
         StartOptions options = StartOptions.forUser(caller.accountId(), caller.userId())
                 .idempotencyKey(StartRequests.idempotencyKey(key)).dependsOn(req.dependsOn());
         StartResult started = longrun.start(req.type(), req.params(), options);

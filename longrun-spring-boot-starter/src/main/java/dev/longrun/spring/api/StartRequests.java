@@ -23,7 +23,7 @@ final class StartRequests {
 
     static StartRequest read(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ApiProblem.badRequest("invalid_request", "The body must be a JSON object like {\"type\": \"contacts.export\", \"params\": {}}.");
+            throw ApiProblem.badRequest("invalid_request", "The body must be a JSON object like {\"type\": \"invoices.export\", \"params\": {}}.");
         }
         for (String name : body.propertyNames()) {
             if (!FIELDS.contains(name)) {
@@ -32,10 +32,10 @@ final class StartRequests {
         }
         JsonNode type = body.get("type");
         if (type == null || type.isNull() || (type.isString() && type.asString().isBlank())) {
-            throw ApiProblem.invalidField("type", "type is required: the job type to start, e.g. \"contacts.export\" (see GET /api/job-types).");
+            throw ApiProblem.invalidField("type", "type is required: the job type to start, e.g. \"invoices.export\" (see GET /api/job-types).");
         }
         if (!type.isString()) {
-            throw ApiProblem.invalidField("type", "type must be a string, e.g. \"contacts.export\".");
+            throw ApiProblem.invalidField("type", "type must be a string, e.g. \"invoices.export\".");
         }
         JsonNode params = body.get("params");
         if (params == null || params.isNull()) {
@@ -46,6 +46,10 @@ final class StartRequests {
         JsonNode dep = body.get("depends_on");
         UUID dependsOn = null;
         if (dep != null && !dep.isNull()) {
+            if (!dep.isString()) {
+                throw ApiProblem.invalidField("depends_on", "depends_on must be a string: the id (a UUID) of one of your jobs, e.g. "
+                        + "\"3f2b6c1e-8a4d-4f0e-9b7a-2c5d8e1f0a3b\".");
+            }
             try {
                 dependsOn = UUID.fromString(dep.asString());
             } catch (IllegalArgumentException e) {

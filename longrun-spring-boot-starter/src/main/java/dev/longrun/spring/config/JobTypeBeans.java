@@ -3,9 +3,11 @@ package dev.longrun.spring.config;
 import dev.longrun.JobHandler;
 import dev.longrun.JobType;
 import dev.longrun.RetryPolicy;
+import dev.longrun.TypeWords;
 import dev.longrun.spring.LongrunJob;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -54,16 +56,32 @@ final class JobTypeBeans {
             b = JobType.builder(typeName, (Class) params, (JobHandler) handler);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("JobHandler bean '" + beanName + "': " + e.getMessage()
-                    + (meta == null ? ". Name it with @LongrunJob(\"contacts.export\")." : ""), e);
+                    + (meta == null ? ". Name it with @LongrunJob(\"invoices.export\")." : ""), e);
         }
         if (meta != null) {
             if (!meta.label().isEmpty()) b.label(meta.label());
             b.queue(meta.queue()).cancellable(meta.cancellable());
             if (!meta.cancelEffect().isEmpty()) b.cancelEffect(meta.cancelEffect());
+            if (!meta.retryEffect().isEmpty()) b.retryEffect(meta.retryEffect());
             if (meta.maxAttempts() > 0) b.retryPolicy(RetryPolicy.attempts(meta.maxAttempts()));
             if (meta.timeoutSeconds() > 0) b.timeout(Duration.ofSeconds(meta.timeoutSeconds()));
+            b.words(words(meta));
         }
         return b.build();
+    }
+
+    /** The annotation's words, or null when it declares none. */
+    private static TypeWords words(LongrunJob meta) {
+        String[] parts = {meta.icon(), meta.running(), meta.done(), meta.noun(), meta.items(), meta.itemsDone(), meta.itemsFailed()};
+        if (Arrays.stream(parts).allMatch(String::isEmpty)) {
+            return null;
+        }
+        return new TypeWords(blankToNull(parts[0]), blankToNull(parts[1]), blankToNull(parts[2]), blankToNull(parts[3]),
+                blankToNull(parts[4]), blankToNull(parts[5]), blankToNull(parts[6]));
+    }
+
+    private static String blankToNull(String s) {
+        return s.isEmpty() ? null : s;
     }
 
     private static Class<?> paramsClass(ConfigurableListableBeanFactory beans, String beanName, JobHandler<?> handler) {

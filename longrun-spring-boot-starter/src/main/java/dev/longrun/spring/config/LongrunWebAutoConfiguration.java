@@ -51,7 +51,8 @@ import org.springframework.core.env.Environment;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({JobsController.class, JobActionsController.class, JobDetailsController.class, ResultPreviewController.class, JobTypesController.class,
         OpenApiAliasController.class, FilesController.class, ResultsZipController.class, EventsController.class, UploadController.class,
-        SessionController.class, TokenController.class, ProblemAdvice.class, LongrunSecurityConfiguration.class})
+        SessionController.class, TokenController.class, ProblemAdvice.class, LongrunSecurityConfiguration.class,
+        LongrunHttpHardening.class})
 public class LongrunWebAutoConfiguration {
 
     @Bean
@@ -132,10 +133,12 @@ public class LongrunWebAutoConfiguration {
     @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
     static class TomcatProblems {
         @Bean
-        WebServerFactoryCustomizer<TomcatServletWebServerFactory> longrunTomcatProblems() {
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> longrunTomcatProblems(Environment env) {
             return factory -> factory.addContextCustomizers(context -> {
                 if (context.getParent() instanceof StandardHost host) {
+                    // The host starts the valve class it names unless an instance of it is already in its pipeline.
                     host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                    host.getPipeline().addValve(new ProblemErrorReportValve(LongrunHttpHardening.apiPrefix(env)));
                 }
             });
         }

@@ -80,7 +80,8 @@ public class LongrunNotifyAutoConfiguration {
     @Bean
     public WebhookChannel longrunWebhookChannel(WebhookStore webhooks, NotifyProperties properties, @Qualifier("longrunClock") Clock clock) {
         NotifyProperties.Webhooks w = properties.getWebhooks();
-        return new WebhookChannel(webhooks, clock, new WebhookChannel.Settings(w.getTimeout(), w.getFailureLimit(), w.isAllowPrivate(),
+        return new WebhookChannel(webhooks, clock, new WebhookChannel.Settings(w.getTimeout(), w.getFailureLimit(),
+                dev.longrun.notify.WebhookAddresses.of(w.isAllowPrivate(), w.isAllowLoopback()),
                 properties.getBaseUrl()));
     }
 

@@ -95,7 +95,7 @@ public class WebhooksController {
         }
         URI url;
         try {
-            url = WebhookUrls.check(request.url(), properties.getWebhooks().isAllowPrivate());
+            url = WebhookUrls.check(request.url(), channel.addresses());
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalidField("url", e.getMessage());
         }

@@ -88,7 +88,7 @@ public class ProblemAdvice {
         JacksonException json = find(e, JacksonException.class);
         String detail;
         if (json == null) {
-            detail = "The request needs a JSON body, e.g. {\"type\": \"contacts.export\", \"params\": {}}.";
+            detail = "The request needs a JSON body, e.g. {\"type\": \"invoices.export\", \"params\": {}}.";
         } else {
             String where = json.getLocation() != null && json.getLocation().getLineNr() > 0
                     ? " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")" : "";
@@ -135,6 +135,10 @@ public class ProblemAdvice {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest req) throws Exception {
         onlyApi(e, req);
+        if (UploadLimit.partHeadersTooLong(e)) {
+            return Problems.response(HttpStatus.BAD_REQUEST, "file_name_too_long", "The file name is too long (the headers of an uploaded "
+                    + "part, its file name included, may have a few hundred bytes). Rename the file to a shorter name and upload it again.");
+        }
         return Problems.response(HttpStatus.CONTENT_TOO_LARGE, "too_large", "The file is larger than the limit of "
                 + UploadLimit.describe(req) + ". Split it into smaller files or ask an administrator to raise longrun.uploads.max-size.");
     }
@@ -181,7 +185,23 @@ public class ProblemAdvice {
                 java.time.Duration.ofSeconds(5)), req);
     }
 
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(Exception e, HttpServletRequest req) throws Exception {
+        onlyApi(e, req);
+        return Problems.response(HttpStatus.BAD_REQUEST, "request_rejected", "The request has characters that are not allowed in its "
+                + "address or headers (such as control characters); send printable characters only.");
+    }
+
     @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res) throws Exception {
+        onlyApi(e, req);
+        if (ClientGone.is(e, res)) {
+            log.debug("Client went away during {} {}: {}", req.getMethod(), req.getRequestURI(), e.toString());
+            return null; // a closed connection or event stream is normal, and there is nobody left to answer
+        }
+        return unexpected(e, req);
+    }
+
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) throws Exception {
         onlyApi(e, req);
         if (e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException
@@ -225,6 +245,7 @@ public class ProblemAdvice {
             return "unreadable";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        // Jackson names Java types with their packages (`java.lang.Long`); the simple name says enough.
+        return (nl < 0 ? s : s.substring(0, nl)).replaceAll("`(?:[\\w$]+\\.)+([\\w$]+)`", "`$1`");
     }
 }

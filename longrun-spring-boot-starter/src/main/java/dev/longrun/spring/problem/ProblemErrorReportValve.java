@@ -2,6 +2,7 @@ package dev.longrun.spring.problem;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -11,17 +12,28 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * Tomcat's last-resort error page, for requests Tomcat refuses before Spring sees them (an encoded slash, a broken
- * percent-escape): under {@code /api/} the answer is a problem document instead of Tomcat's HTML page. Other paths
- * keep Tomcat's own report. Installed on the host by the web auto-configuration.
+ * Tomcat's last-resort error page, for requests Tomcat refuses before Spring sees them (a request line with
+ * characters such as {@code \ { } #} or raw non-ASCII bytes, an encoded slash, a broken percent-escape). Under the
+ * API's base path the answer is a problem document; elsewhere Tomcat's plain page, never with the stack trace or
+ * the server's version (both switched off here, for the whole host). Installed on the host by the web
+ * auto-configuration.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
+    private final String apiPrefix;
+
+    /** @param apiPrefix where the API's paths start as sent: the context path and the base path, e.g. {@code /api} */
+    public ProblemErrorReportValve(String apiPrefix) {
+        this.apiPrefix = apiPrefix;
+        setShowReport(false);
+        setShowServerInfo(false);
+    }
+
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath() == null ? "" : request.getContextPath();
-        if (uri == null || !uri.startsWith(context + "/api/")) {
+        String path = RejectedTargets.path(request, throwable);
+        // A request line too long to parse has no known path: it gets the problem document, which is plain enough anywhere.
+        if (path != null && !isApi(path)) {
             super.report(request, response, throwable);
             return;
         }
@@ -35,8 +47,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         String detail = status == HttpStatus.BAD_REQUEST.value()
-                ? "The request could not be read: its address or headers are malformed (for example an encoded slash or a broken "
-                        + "percent-escape). Check the link or the client sending it."
+                ? "The request could not be read: its address or headers are malformed (characters such as \\ { } | # or "
+                        + "non-ASCII bytes must be percent-encoded; no encoded slashes or broken percent-escapes). Check the link or "
+                        + "the client sending it."
                 : "The server refused the request before it reached the API (HTTP " + status + ").";
         try {
             response.setContentType("application/problem+json");
@@ -44,11 +57,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(new String(Problems.toJson(Problems.of(HttpStatusCode.valueOf(status), "request_rejected", detail), null),
-                        java.nio.charset.StandardCharsets.UTF_8));
+                        StandardCharsets.UTF_8));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
             // the client is gone; nothing more to say
         }
+    }
+
+    private boolean isApi(String path) {
+        return path != null && (path.equals(apiPrefix) || path.startsWith(apiPrefix + "/") || path.startsWith(apiPrefix + "?"));
     }
 }

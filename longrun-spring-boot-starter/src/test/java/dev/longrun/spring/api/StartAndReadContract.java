@@ -169,6 +169,32 @@ public abstract class StartAndReadContract extends ApiTestBase {
     }
 
     @Test
+    void jobTypesServeTheWordsEachTypeDeclares() {
+        JsonNode types = api.get("/api/job-types").as(newUser()).send().json().get("job_types");
+        JsonNode items = null;
+        JsonNode export = null;
+        for (JsonNode t : types) {
+            if (t.get("name").asString().equals("test.items")) items = t;
+            if (t.get("name").asString().equals("test.export")) export = t;
+        }
+        assertThat(items).isNotNull();
+        JsonNode w = items.get("words");
+        assertThat(w.get("icon").asString()).isEqualTo("✓");
+        assertThat(w.get("running").asString()).isEqualTo("Checking items");
+        assertThat(w.get("done").asString()).isEqualTo("Items checked");
+        assertThat(w.get("noun").asString()).isEqualTo("check");
+        assertThat(w.get("items").asString()).isEqualTo("items");
+        assertThat(w.get("items_done").asString()).isEqualTo("passed");
+        assertThat(w.get("items_failed").asString()).isEqualTo("rejected");
+        assertThat(items.get("retry_failed").asBoolean()).isTrue();
+        assertThat(items.get("retry_effect").asString()).isEqualTo("It checks every item again.");
+        assertThat(export).isNotNull();
+        assertThat(export.path("words").isNull() || export.path("words").isMissingNode())
+                .as("a type without words gets neutral ones on screen").isTrue();
+        assertThat(export.get("retry_failed").asBoolean()).isFalse();
+    }
+
+    @Test
     void jobTypesListsRegisteredTypesWithLabels() {
         JsonNode types = api.get("/api/job-types").as(newUser()).send().json().get("job_types");
         List<String> names = new ArrayList<>();

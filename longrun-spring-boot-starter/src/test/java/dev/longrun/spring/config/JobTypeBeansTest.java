@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.longrun.JobHandler;
 import dev.longrun.JobResult;
 import dev.longrun.JobType;
+import dev.longrun.TypeWords;
 import dev.longrun.spring.LongrunJob;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,9 @@ class JobTypeBeansTest {
     record Params(String query) {
     }
 
-    @LongrunJob(value = "contacts.export", label = "Export contacts", maxAttempts = 5, timeoutSeconds = 600)
+    @LongrunJob(value = "invoices.export", label = "Export invoices", maxAttempts = 5, timeoutSeconds = 600,
+            icon = "⇩", running = "Exporting invoices", done = "Export complete", noun = "export", items = "invoices",
+            itemsDone = "exported", retryEffect = "It exports the same invoices again.")
     static final class Export implements JobHandler<Params> {
         @Override
         public JobResult run(dev.longrun.JobContext<Params> ctx) {
@@ -40,11 +43,13 @@ class JobTypeBeansTest {
         List<JobType<?>> types = JobTypeBeans.collect(beans);
         assertThat(types).hasSize(1);
         JobType<?> t = types.get(0);
-        assertThat(t.name()).isEqualTo("contacts.export");
-        assertThat(t.label()).isEqualTo("Export contacts");
+        assertThat(t.name()).isEqualTo("invoices.export");
+        assertThat(t.label()).isEqualTo("Export invoices");
         assertThat(t.paramsType()).isEqualTo(Params.class);
         assertThat(t.retryPolicy().maxAttempts()).isEqualTo(5);
         assertThat(t.timeout()).hasMinutes(10);
+        assertThat(t.words()).isEqualTo(new TypeWords("⇩", "Exporting invoices", "Export complete", "export", "invoices", "exported", null));
+        assertThat(t.retryEffect()).isEqualTo("It exports the same invoices again.");
     }
 
     @Test
@@ -68,7 +73,7 @@ class JobTypeBeansTest {
     void handlerInsideAJobTypeBeanIsNotRegisteredTwice() {
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         Export handler = new Export();
-        beans.registerSingleton("exportType", JobType.builder("contacts.export", Params.class, handler).build());
+        beans.registerSingleton("exportType", JobType.builder("invoices.export", Params.class, handler).build());
         beans.registerSingleton("export", handler);
         assertThat(JobTypeBeans.collect(beans)).hasSize(1);
     }

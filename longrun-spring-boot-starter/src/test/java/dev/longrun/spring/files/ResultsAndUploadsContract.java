@@ -105,10 +105,10 @@ public abstract class ResultsAndUploadsContract extends ApiTestBase {
     void uploadStoresTheFileForItsUserOnly() throws Exception {
         Api.Who who = newUser();
         byte[] csv = "name,email\nAda,ada@example.com\n".getBytes(StandardCharsets.UTF_8);
-        Api.Res r = upload(who, "file", "../../contacts.csv", csv);
+        Api.Res r = upload(who, "file", "../../invoices.csv", csv);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         JsonNode u = r.json();
-        assertThat(u.get("filename").asString()).isEqualTo("contacts.csv");
+        assertThat(u.get("filename").asString()).isEqualTo("invoices.csv");
         assertThat(u.get("size_bytes").asLong()).isEqualTo(csv.length);
         String uploadId = u.get("upload_id").asString();
         Upload found = uploads.find(uploadId, ACCOUNT, userOf(who));

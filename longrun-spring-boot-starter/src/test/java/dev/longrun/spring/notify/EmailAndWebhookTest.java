@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * of this class alone; the clock is shifted to make a job "long". Private webhook addresses are allowed here.
  */
 @SpringBootTest(classes = TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "longrun.notify.webhooks.allow-private=true", "longrun.notify.poll-interval=100ms",
+        "longrun.notify.webhooks.allow-loopback=true", "longrun.notify.poll-interval=100ms",
         "longrun.notify.base-url=https://jobs.example.com"})
 class EmailAndWebhookTest extends ApiTestBase {
 

@@ -100,7 +100,9 @@ abstract class NotificationApiContract extends ApiTestBase {
         for (String url : new String[] {"http://127.0.0.1/hook", "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/",
                 "http://localhost:8080/"}) {
             JsonNode p = problem(api.post("/api/webhooks").as(who).json("{\"url\":\"" + url + "\"}").send(), 400);
-            assertThat(p.get("detail").asString()).as(url).contains("private or local address").contains("allow-private=true");
+            assertThat(p.get("detail").asString()).as(url).contains("webhooks may only call public addresses");
+            assertThat(p.get("detail").asString().contains("allow-private=true")).as(url + ": only private networks may be allowed")
+                    .isEqualTo(url.contains("10.0.0.1"));
         }
         JsonNode p = problem(api.post("/api/webhooks").as(who).json("{\"url\":\"file:///etc/passwd\"}").send(), 400);
         assertThat(p.get("detail").asString()).contains("must start with https://");

@@ -7,6 +7,7 @@ import dev.longrun.JobType;
 import dev.longrun.LogLevel;
 import dev.longrun.PermanentFailure;
 import dev.longrun.RetryPolicy;
+import dev.longrun.TypeWords;
 import dev.longrun.spring.LongrunJob;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,8 @@ public class TestJobs {
             return JobResult.message("Items checked");
         };
         return JobType.builder("test.items", ItemParams.class, handler).label("Check items")
+                .words(TypeWords.of("✓", "Checking items", "Items checked", "check").withItems("items", "passed", "rejected"))
+                .retryEffect("It checks every item again.")
                 .retryFailedParams((ItemParams p, List<JobItem> failed) -> new ItemParams(failed.stream().map(JobItem::key).toList()))
                 .build();
     }

@@ -1,0 +1,89 @@
+package dev.longrun.spring.api;
+
+import dev.longrun.JobType;
+import dev.longrun.Longrun;
+import dev.longrun.LongrunException;
+import dev.longrun.runtime.ParamsBinder;
+import dev.longrun.spring.problem.ApiProblem;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.lang.reflect.RecordComponent;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks the params of a start request against the job type's params class before the engine sees them: Bean
+ * Validation annotations on the params record ({@code @Min}, {@code @DecimalMax}, {@code @Size}…) and, for every
+ * floating-point field, a finite number (a JSON string "NaN" or "Infinity" binds to a {@code Double} otherwise).
+ * A violation is a 400 naming the field as it is sent (snake_case). Binding errors are left to the engine, which
+ * reports them the same way for every caller.
+ */
+public final class ParamsValidation {
+
+    private final Longrun longrun;
+    private final Validator validator;
+    private final ParamsBinder binder = new ParamsBinder();
+
+    public ParamsValidation(Longrun longrun, Validator validator) {
+        this.longrun = longrun;
+        this.validator = validator;
+    }
+
+    /** @throws ApiProblem naming the first field (in name order) that breaks a rule */
+    public void check(String typeName, JsonNode params) {
+        Optional<JobType<?>> type = longrun.jobType(typeName);
+        if (type.isEmpty()) {
+            return; // the engine answers an unknown type, listing the known ones
+        }
+        Object bound;
+        try {
+            bound = binder.bind(params, type.get().paramsType());
+        } catch (LongrunException e) {
+            return; // the engine refuses it with the same message
+        }
+        if (bound == null) {
+            return;
+        }
+        finite(bound);
+        Set<ConstraintViolation<Object>> violations = validator.validate(bound);
+        violations.stream().min(Comparator.comparing(v -> v.getPropertyPath().toString())).ifPresent(v -> {
+            String field = wire(v.getPropertyPath().toString());
+            throw ApiProblem.invalidField(field, "Parameter '" + field + "' " + v.getMessage() + " (got " + shown(v.getInvalidValue()) + ").");
+        });
+    }
+
+    private static void finite(Object params) {
+        RecordComponent[] components = params.getClass().getRecordComponents();
+        if (components == null) {
+            return;
+        }
+        for (RecordComponent c : components) {
+            Object value;
+            try {
+                value = c.getAccessor().invoke(params);
+            } catch (ReflectiveOperationException e) {
+                continue;
+            }
+            if ((value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f))) {
+                String field = wire(c.getName());
+                throw ApiProblem.invalidField(field, "Parameter '" + field + "' must be a finite number, not " + value + ".");
+            }
+        }
+    }
+
+    private static String wire(String propertyPath) {
+        StringBuilder out = new StringBuilder();
+        for (String part : propertyPath.split("\\.")) {
+            // as the params binder's snake_case naming sends it: contactIds -> contact_ids
+            out.append(out.isEmpty() ? "" : ".").append(part.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT));
+        }
+        return out.toString();
+    }
+
+    private static String shown(Object value) {
+        String s = String.valueOf(value);
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}
