@@ -76,6 +76,14 @@ public interface Longrun extends AutoCloseable {
 
     Optional<JobType<?>> jobType(String name);
 
+    /**
+     * The params as the type's handler would get them, bound exactly as {@link #start} binds them (null for a
+     * {@code Void} type); for a host that checks them further before starting (e.g. Bean Validation).
+     *
+     * @throws LongrunException {@code unknown_type}, {@code invalid_params}
+     */
+    Object bindParams(String type, Object params);
+
     /** Job changes of this node and (on PostgreSQL) of every other node. */
     JobEvents events();
 

@@ -186,10 +186,18 @@ public final class Estimator {
         long start = job.startedAt().toEpochMilli();
         ProgressTrack.Points points = track.snapshot();
         long lastChange = points.size() > 0 ? points.millis()[points.size() - 1] : start;
-        Guess g = RemainingTime.estimate((now - start) / 1000.0, fraction, Pace.measure(start, points),
-                Math.max(0, (now - lastChange) / 1000.0), spreadFor(job.type(), sizeOfRunning(job)),
-                shapePrediction(job.type(), start, points, fraction));
-        return g == null || g.tooWide() ? null : EtaWords.remaining(g);
+        Pace pace = Pace.measure(start, points);
+        double silence = Math.max(0, (now - lastChange) / 1000.0);
+        ShapeHistory.Prediction shape = shapePrediction(job.type(), start, points, fraction);
+        Guess g = RemainingTime.estimate((now - start) / 1000.0, fraction, pace, PaceSpread.measure(start, points, pace),
+                silence, spreadFor(job.type(), sizeOfRunning(job)), shape);
+        Eta eta = g == null || g.tooWide() ? null : EtaWords.remaining(g);
+        // A range from past runs' shapes follows what they did from here (a stall they had at 99 %
+        // is a cause); one from the job's own pace rises only when that pace gives a cause.
+        boolean cause = shape != null || Narrowing.visibleCause(pace, silence);
+        eta = Narrowing.apply(track.lastShown(), eta, cause, g != null && g.confident());
+        track.shown(eta);
+        return eta;
     }
 
     private ShapeHistory.Prediction shapePrediction(String type, long start, ProgressTrack.Points points,
@@ -197,14 +205,20 @@ public final class Estimator {
         ShapeHistory shape = shapesOf(type);
         int k = ShapeHistory.gridPoint(fraction);
         if (shape == null || k < 1 || points.size() == 0) {
-            return null;
+            return shape == null || k > 0 ? null : shape.predict(0, new double[0], (clock.millis() - start) / 1000.0);
         }
         double target = (double) k / ShapeHistory.GRID;
         if (points.fractions()[0] >= target && points.fractions()[0] > 1.0 / ShapeHistory.GRID) {
             return null; // this node first saw the job past that point: when it got there is unknown
         }
-        double reachedAfter = ShapeHistory.reachedAt(start, points, target);
-        return Double.isNaN(reachedAfter) || reachedAfter <= 0 ? null : shape.predict(k, reachedAfter);
+        double[] reachedAfter = new double[k];
+        for (int j = 1; j <= k; j++) {
+            // points this node saw only after the job passed them say nothing about when it did
+            boolean seen = points.fractions()[0] < (double) j / ShapeHistory.GRID
+                    || points.fractions()[0] <= 1.0 / ShapeHistory.GRID;
+            reachedAfter[j - 1] = seen ? ShapeHistory.reachedAt(start, points, (double) j / ShapeHistory.GRID) : Double.NaN;
+        }
+        return shape.predict(k, reachedAfter, (clock.millis() - start) / 1000.0);
     }
 
     /** Jobs whose progress this node is measuring; for tests of forgetting. */

@@ -17,19 +17,28 @@ final class EtaWords {
     private EtaWords() {
     }
 
-    /** Time remaining of a running job. */
+    /**
+     * Time remaining of a running job, rounded outward to friendly steps. Under ten seconds it reads
+     * "Almost done" only when confident, else "Less than 20 seconds": never more than the range
+     * the job showed just before ("Less than a minute" there read as the end moving away).
+     */
     static Eta remaining(Guess g) {
-        Rounded r = Rounded.of(g.low(), g.high());
+        Near r = Near.of(g.low(), g.high());
         if (r.high() <= 10) {
-            return g.confident() ? new Eta(0, 10, "Almost done") : new Eta(0, 60, "Less than a minute");
+            return g.confident() ? new Eta(0, 10, "Almost done") : new Eta(0, 20, "Less than 20 seconds");
         }
         if (r.single()) {
-            return new Eta(r.low(), r.high(), "About " + amount(r.high()));
+            return new Eta(r.low(), r.high(), "About " + about(r.high()));
         }
         if (r.low() == 0) {
-            return new Eta(0, r.high(), "Less than " + amount(r.high()));
+            return new Eta(0, r.high(), "Less than " + about(r.high()));
         }
-        return new Eta(r.low(), r.high(), "About " + span(r, "–"));
+        return new Eta(r.low(), r.high(), "About " + r.span());
+    }
+
+    /** "90 seconds" reads as "1½ minutes"; other amounts as {@link #amount}. */
+    static String about(long seconds) {
+        return seconds > 60 && seconds < 180 && seconds % 60 == 30 ? seconds / 60 + "½ minutes" : amount(seconds);
     }
 
     /** Expected duration of a job that has not started: "Usually 2 to 5 minutes". */
@@ -80,6 +89,53 @@ final class EtaWords {
     }
 
     /**
+     * A time-remaining range with each end rounded outward to a step that suits its size: 10 s up
+     * to a minute, 30 s up to 3 minutes (a minute's step there would double a range of 70–80 s),
+     * then as {@link Rounded}.
+     */
+    record Near(long low, long high) {
+
+        static Near of(double low, double high) {
+            long lo = (long) Math.floor(low / stepFor(low)) * stepFor(low);
+            long hi = Math.max(10, (long) Math.ceil(high / stepFor(high)) * stepFor(high));
+            long unit = unitFor(lo, hi);
+            if (unit > 1 && !(unit == 60 && lo >= 60 && lo < 180 && lo % 30 == 0)) {
+                lo = lo / unit * unit; // both ends in the unit the text uses: "1–3 minutes", not "40 s to 3 min"
+            }
+            return new Near(Math.min(lo, hi), hi);
+        }
+
+        /** The unit both ends are read in: seconds up to two minutes, then minutes, hours, days. */
+        private static long unitFor(long lo, long hi) {
+            if (hi <= 60 || lo < 60 && hi <= 120) {
+                return 1;
+            }
+            return hi <= 5400 ? 60 : hi <= 48 * 3600 ? 3600 : 86_400;
+        }
+
+        static long stepFor(double seconds) {
+            return seconds <= 60 ? 10 : seconds <= 180 ? 30 : Rounded.stepFor(seconds);
+        }
+
+        boolean single() {
+            return high - low <= stepFor(high);
+        }
+
+        /** "20–30 seconds", "50–90 seconds", "1½–2 minutes", "4–6 minutes", "2–3 hours". */
+        String span() {
+            long unit = unitFor(low, high);
+            if (unit == 1) {
+                return low + "–" + high + " seconds";
+            }
+            return number(low, unit) + "–" + number(high, unit) + " " + UNIT_NAMES.get(unit);
+        }
+
+        private static String number(long seconds, long unit) {
+            return seconds / unit + (unit == 60 && seconds % 60 == 30 ? "½" : "");
+        }
+    }
+
+    /**
      * A range rounded outward to a step that suits its size: 10 s under a minute, 1 min under 10,
      * 5 min under 30, 10 min under 90, then hours, then days.
      */
@@ -97,7 +153,7 @@ final class EtaWords {
             return high - low <= step;
         }
 
-        private static long stepFor(double high) {
+        static long stepFor(double high) {
             if (high <= 60) {
                 return 10;
             }

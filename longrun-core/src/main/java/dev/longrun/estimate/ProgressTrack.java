@@ -1,5 +1,6 @@
 package dev.longrun.estimate;
 
+import dev.longrun.Eta;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -18,6 +19,7 @@ final class ProgressTrack {
     private final double[] fractions = new double[CAPACITY];
     private int size;
     private volatile Instant lastSeen;
+    private Eta lastShown;
 
     ProgressTrack(Instant startedAt) {
         this.startedAt = startedAt;
@@ -51,6 +53,15 @@ final class ProgressTrack {
         millis[size] = at.toEpochMilli();
         fractions[size] = fraction;
         size++;
+    }
+
+    /** The time remaining last shown for this attempt (null after it was withdrawn), for {@link Narrowing}. */
+    synchronized Eta lastShown() {
+        return lastShown;
+    }
+
+    synchronized void shown(Eta eta) {
+        lastShown = eta;
     }
 
     /** A consistent copy for one computation. */

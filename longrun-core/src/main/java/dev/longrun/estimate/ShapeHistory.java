@@ -6,8 +6,9 @@ import java.util.Arrays;
  * How runs of one type spend their time along their work: for each twentieth of the work, the
  * share of the run's whole duration that had passed when it was reached. Jobs that slow down near
  * the end, have one slow step or sit at 99% while finishing each have a typical shape; a running
- * job's elapsed time at the same point, divided by those shares, says when it will likely end.
- * Learned from runs this node watched succeed; kept in a fixed ring. Thread-safe.
+ * job's elapsed time at the same point says when it will likely end ({@link ShapeForecast}). Each
+ * shape also keeps its run's duration. Learned from runs this node watched succeed; kept in a
+ * fixed ring. Thread-safe.
  */
 final class ShapeHistory {
 
@@ -46,7 +47,7 @@ final class ShapeHistory {
         count = Math.min(count + 1, CAPACITY);
     }
 
-    /** Text form for storage: the GRID shares, comma-separated. */
+    /** Text form for storage: the GRID shares, then the run's seconds when known, comma-separated. */
     static String encode(float[] shape) {
         StringBuilder sb = new StringBuilder();
         for (float f : shape) {
@@ -55,17 +56,22 @@ final class ShapeHistory {
         return sb.toString();
     }
 
-    /** Null unless the text holds GRID shares in [0, 1], non-decreasing. */
+    /**
+     * Null unless the text holds GRID shares in [0, 1], non-decreasing, and optionally the run's
+     * duration in seconds (shapes kept before it was recorded have none).
+     */
     static float[] decode(String text) {
         String[] parts = text == null ? new String[0] : text.split(",");
-        if (parts.length != GRID) {
+        if (parts.length != GRID && parts.length != GRID + 1) {
             return null;
         }
-        float[] shape = new float[GRID];
+        float[] shape = new float[parts.length];
         try {
-            for (int i = 0; i < GRID; i++) {
+            for (int i = 0; i < parts.length; i++) {
                 shape[i] = Float.parseFloat(parts[i]);
-                if (!(shape[i] >= 0 && shape[i] <= 1) || (i > 0 && shape[i] < shape[i - 1])) {
+                boolean ok = i == GRID ? shape[i] > 0 && Float.isFinite(shape[i])
+                        : shape[i] >= 0 && shape[i] <= 1 && (i == 0 || shape[i] >= shape[i - 1]);
+                if (!ok) {
                     return null;
                 }
             }
@@ -80,31 +86,30 @@ final class ShapeHistory {
     }
 
     /**
-     * What past runs predict for a job that reached grid point {@code k} after {@code reachedAfter}
-     * seconds; null when there are too few runs to tell.
+     * What past runs predict for a job that reached grid point {@code k} (see {@link ShapeForecast});
+     * null when no run has been learned yet.
      */
-    synchronized Prediction predict(int k, double reachedAfter) {
-        if (count < Spread.ENOUGH || k < 1 || k > GRID) {
-            return null;
+    Prediction predict(int k, double[] reachedAfter, double elapsed) {
+        float[][] copy;
+        synchronized (this) {
+            copy = Arrays.copyOf(shapes, count);
         }
-        double[] totals = new double[count];
-        double[] segments = new double[count];
-        for (int i = 0; i < count; i++) {
-            float[] shape = shapes[i];
-            totals[i] = reachedAfter / Math.max(shape[k - 1], 1e-3f);
-            segments[i] = k < GRID ? (shape[k] - shape[k - 1]) * totals[i] : (1 - shape[k - 1]) * totals[i];
-        }
-        Arrays.sort(totals);
-        Arrays.sort(segments);
-        return new Prediction(totals, TypeHistory.percentile(segments, 0.9));
+        return copy.length == 0 ? null : ShapeForecast.predict(copy, k, reachedAfter, elapsed);
     }
 
     /**
-     * @param totals       predicted total duration of the running job, one per past run, sorted
+     * @param remaining    seconds left from now, one per past run still consistent with this job
+     *                     (runs that would have ended by now are left out), sorted
      * @param quietSeconds how long past runs usually went (90th percentile) from this grid point to
      *                     the next: silence up to about this long is normal here, not a stall
+     * @param runs         past runs asked, including those left out
      */
-    record Prediction(double[] totals, double quietSeconds) {
+    record Prediction(double[] remaining, double quietSeconds, int runs) {
+
+        /** Enough past runs agree with this job to give the range on their own. */
+        boolean enough() {
+            return remaining.length >= Spread.ENOUGH;
+        }
     }
 
     /** Null unless the run reported its progress from start to end. */
@@ -112,22 +117,26 @@ final class ShapeHistory {
         if (durationSeconds <= 0 || points.size() < 2 || points.fractions()[0] > 1.0 / GRID) {
             return null;
         }
-        float[] shape = new float[GRID];
+        float[] shape = new float[GRID + 1];
         for (int k = 1; k <= GRID; k++) {
             double at = reachedAt(startMillis, points, (double) k / GRID);
             shape[k - 1] = (float) Math.min(1, (Double.isNaN(at) ? durationSeconds : at) / durationSeconds);
         }
+        shape[GRID] = (float) durationSeconds; // how long the run took, for runs unlike in speed
         return shape;
     }
 
-    /** Seconds after start when the fraction first reached {@code target}; NaN if it never did. */
+    /**
+     * Seconds after start when the fraction reached {@code target}, interpolated between the points
+     * around it (a long track keeps only every other point, and a point is not the moment of the
+     * crossing); NaN if it never did.
+     */
     static double reachedAt(long startMillis, ProgressTrack.Points points, double target) {
-        for (int i = 0; i < points.size(); i++) {
-            if (points.fractions()[i] >= target - 1e-9) {
-                return (points.millis()[i] - startMillis) / 1000.0;
-            }
+        int n = points.size();
+        if (n == 0 || points.fractions()[n - 1] < target - 1e-9) {
+            return Double.NaN;
         }
-        return Double.NaN;
+        return PaceSpread.secondsWhenReached(startMillis, points, target - 1e-9);
     }
 
     /** The last grid point a job at {@code fraction} has passed (0 when none). */

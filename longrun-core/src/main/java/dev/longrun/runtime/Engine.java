@@ -174,6 +174,15 @@ public final class Engine implements Longrun {
 
     @Override public Collection<JobType<?>> jobTypes() { return settings.types().values(); }
     @Override public Optional<JobType<?>> jobType(String name) { return Optional.ofNullable(settings.types().get(name)); }
+    @Override
+    public Object bindParams(String type, Object params) {
+        JobType<?> t = settings.types().get(type);
+        if (t == null) {
+            throw LongrunException.unknownType(type, settings.types().keySet().stream().sorted().toList());
+        }
+        return json.bind(json.toTree(params), t.paramsType());
+    }
+
     @Override public JobEvents events() { return bus; }
     @Override public ResultStore results() { return results; }
     @Override public Clock clock() { return settings.clock(); }

@@ -49,8 +49,19 @@ class EtaWordsTest {
     }
 
     @Test
-    void underTenSecondsWithoutConfidenceSaysOnlyLessThanAMinute() {
-        assertThat(EtaWords.remaining(Guess.of(2, 8))).isEqualTo(new Eta(0, 60, "Less than a minute"));
+    void underTenSecondsWithoutConfidenceSaysLessThanTwentySecondsNotLessThanAMinute() {
+        // issue 11: "Less than 20 seconds" turned into "Less than a minute" at the last step
+        assertThat(EtaWords.remaining(Guess.of(2, 8))).isEqualTo(new Eta(0, 20, "Less than 20 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(4, 17))).isEqualTo(new Eta(0, 20, "Less than 20 seconds"));
+    }
+
+    @Test
+    void betweenOneAndThreeMinutesTheStepIsHalfAMinute() {
+        assertThat(EtaWords.remaining(Guess.of(65, 85))).isEqualTo(new Eta(60, 90, "About 1½ minutes"));
+        assertThat(EtaWords.remaining(Guess.of(70, 115))).isEqualTo(new Eta(60, 120, "About 1–2 minutes"));
+        assertThat(EtaWords.remaining(Guess.of(95, 140))).isEqualTo(new Eta(90, 150, "About 1½–2½ minutes"));
+        assertThat(EtaWords.remaining(Guess.of(52, 85))).isEqualTo(new Eta(50, 90, "About 50–90 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(40, 170)).text()).isEqualTo("Less than 3 minutes");
     }
 
     @Test

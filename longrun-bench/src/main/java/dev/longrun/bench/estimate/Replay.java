@@ -24,6 +24,8 @@ import java.util.UUID;
 final class Replay {
 
     private static final Instant EPOCH = Instant.parse("2026-01-05T09:00:00Z");
+    /** Runs of a type before it has history enough to go on (the estimator's minimum of 5 runs). */
+    static final int FRESH_RUNS = 5;
 
     private final double sampleEvery;
     private final int traceRun;
@@ -54,10 +56,10 @@ final class Replay {
             }
             Run run = workload.generate(random);
             Instant start = EPOCH.plus(Duration.ofHours(i));
+            score.beginRun(run.seconds(), workload.cold || i < FRESH_RUNS);
             Job done = playOne(run, new SimJob(new UUID(seed, i), "bench." + workload.name().toLowerCase(), start),
                     clock, estimator, score, i == traceRun);
             stored.addFirst(new DurationSample(Math.round(run.seconds() * 1000), done.progressTotal()));
-            score.runs++;
         }
         return score;
     }
@@ -75,7 +77,7 @@ final class Replay {
             }
             clock.set(sim.at(t));
             Eta eta = estimator.insight(job, null, 1).eta();
-            score.add(eta, run.seconds() - t);
+            score.add(eta, t, run.seconds() - t);
             if (trace) {
                 System.out.printf(java.util.Locale.ROOT, "t=%6.1f done=%5s left=%6.1f shown=%s%n", t,
                         job.progressPct() != null ? job.progressPct() + "%" : "step " + job.currentStep(),
@@ -83,6 +85,7 @@ final class Replay {
                                 + eta.highSeconds() + "]");
             }
         }
+        score.endRun();
         clock.set(sim.at(run.seconds()));
         Job done = sim.succeeded(job, run.seconds());
         estimator.observe(done);

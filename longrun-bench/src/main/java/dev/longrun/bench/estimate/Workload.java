@@ -81,6 +81,20 @@ enum Workload {
             return new Run(t, reports);
         }
     },
+    EVEN_STEPS("even steps, 10-40 s (demo.wait)", false) {
+        @Override
+        Run generate(Random r) {
+            // Like demo.wait with 10 to 40 seconds and 3 to 20 steps: steps of equal length, and
+            // runs of one type that differ in both (so the type's history says little).
+            double seconds = 10 + 30 * r.nextDouble();
+            int steps = 3 + r.nextInt(18);
+            List<Report> reports = new ArrayList<>();
+            for (int step = 1; step <= steps; step++) {
+                reports.add(Report.step(seconds * (step - 1) / steps, step, steps));
+            }
+            return new Run(seconds, reports);
+        }
+    },
     COLD_START("cold start, no history", true) {
         @Override
         Run generate(Random r) {

@@ -77,4 +77,32 @@ class SettingsAndPagesTest extends BrowserTestBase {
             assertThat(page.locator("link[rel=icon]")).hasAttribute("href", Pattern.compile("favicon\\.svg$"));
         }
     }
+
+    @Test
+    void aBrokenOrForeignDownloadLinkOpensAReadablePageWhileProgramsStillGetAProblem() {
+        signIn(page, ALICE);
+        var bad = page.navigate("/api/files/not-a-real-link");
+        assertThat(bad.status()).isEqualTo(403);
+        assertThat(page.locator("h1")).hasText("This download link does not work");
+        assertThat(page.locator("main")).containsText("it was changed or cut short");
+        screenshot(page, "download-link-broken");
+        APIResponse forProgram = page.context().request().get(base() + "/api/files/not-a-real-link",
+                com.microsoft.playwright.options.RequestOptions.create().setHeader("Accept", "application/json"));
+        assertThat(forProgram.status()).isEqualTo(403);
+        assertThat(forProgram.headers().get("content-type")).startsWith("application/problem+json");
+
+        JsonNode job = apiPost(page, "/api/jobs/start", java.util.Map.of("type", "contacts.export", "params", java.util.Map.of("query", "no-contact-matches-this")));
+        String id = job.get("id").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> "succeeded".equals(api(page, "/api/jobs/" + id).get("status").asText()));
+        String link = apiPost(page, "/api/jobs/" + id + "/result-link", java.util.Map.of()).get("url").asText();
+
+        Page bob = newContext().newPage();
+        signIn(bob, BOB);
+        var foreign = bob.navigate(link);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(bob.locator("h1")).hasText("This download link does not work");
+        assertThat(bob.locator("main")).containsText("signed in as the person who started it");
+        assertThat(bob.content()).doesNotContain("no-contact-matches-this");
+    }
 }

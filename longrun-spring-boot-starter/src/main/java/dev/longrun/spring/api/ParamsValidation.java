@@ -3,7 +3,6 @@ package dev.longrun.spring.api;
 import dev.longrun.JobType;
 import dev.longrun.Longrun;
 import dev.longrun.LongrunException;
-import dev.longrun.runtime.ParamsBinder;
 import dev.longrun.spring.problem.ApiProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -24,7 +23,6 @@ public final class ParamsValidation {
 
     private final Longrun longrun;
     private final Validator validator;
-    private final ParamsBinder binder = new ParamsBinder();
 
     public ParamsValidation(Longrun longrun, Validator validator) {
         this.longrun = longrun;
@@ -39,7 +37,7 @@ public final class ParamsValidation {
         }
         Object bound;
         try {
-            bound = binder.bind(params, type.get().paramsType());
+            bound = longrun.bindParams(typeName, params);
         } catch (LongrunException e) {
             return; // the engine refuses it with the same message
         }

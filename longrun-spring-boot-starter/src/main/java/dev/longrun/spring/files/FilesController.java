@@ -6,6 +6,7 @@ import dev.longrun.ResultFile;
 import dev.longrun.spring.config.LongrunProperties;
 import dev.longrun.spring.problem.ApiProblem;
 import dev.longrun.spring.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -70,6 +72,12 @@ public class FilesController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(DownloadNames.safe(file.filename()), StandardCharsets.UTF_8).build().toString())
                 .body(new InputStreamResource(longrun.results().open(file)));
+    }
+
+    /** A refused link opened in a browser tab gets a readable page; programs get problem+json as everywhere. */
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<?> refused(ApiProblem e, HttpServletRequest request) {
+        return LinkProblemPage.wanted(request) ? LinkProblemPage.render(e) : e.toResponse();
     }
 
     private boolean kept(ResultFile file) {

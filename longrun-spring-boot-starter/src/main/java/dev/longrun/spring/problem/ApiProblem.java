@@ -2,7 +2,11 @@ package dev.longrun.spring.problem;
 
 import java.time.Duration;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A refusal of an API request, thrown by the starter's controllers and turned into an RFC 9457
@@ -63,4 +67,17 @@ public class ApiProblem extends RuntimeException {
     public String field() { return field; }
     /** Sent as Retry-After, or null. */
     public Duration retryAfter() { return retryAfter; }
+
+    /** The problem+json answer: status, code, detail, the field at fault and Retry-After when known. */
+    public ResponseEntity<ProblemDetail> toResponse() {
+        ProblemDetail p = Problems.of(status, code, getMessage());
+        if (field != null) {
+            p.setProperty("field", field);
+        }
+        ResponseEntity.BodyBuilder b = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (retryAfter != null) {
+            b.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
+        }
+        return b.body(p);
+    }
 }

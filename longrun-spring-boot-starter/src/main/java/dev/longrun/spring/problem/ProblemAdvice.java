@@ -46,15 +46,7 @@ public class ProblemAdvice {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest req) throws Exception {
         onlyApi(e, req);
-        ProblemDetail p = Problems.of(e.status(), e.code(), e.getMessage());
-        if (e.field() != null) {
-            p.setProperty("field", e.field());
-        }
-        ResponseEntity.BodyBuilder b = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (e.retryAfter() != null) {
-            b.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
-        }
-        return b.body(p);
+        return e.toResponse();
     }
 
     @ExceptionHandler(LongrunException.class)

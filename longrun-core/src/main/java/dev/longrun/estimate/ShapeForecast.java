@@ -1,0 +1,137 @@
+package dev.longrun.estimate;
+
+import java.util.Arrays;
+
+/**
+ * What past runs of a type say about the rest of a running job, from their progress shapes. For
+ * each past run: how long it needed from the job's last grid point to its end, scaled by how much
+ * slower or faster this job got there. How much of that speed carries over to the rest is learned
+ * from the past runs themselves (a run that is slow at the start of one slow step is not slow in
+ * the next, while a slow machine is slow throughout): the slope of their rest against their head,
+ * in log scale. Past runs that would have ended by now are left out, so a job that sits longer
+ * than some of them did is judged by the ones that sat longer still. Pure.
+ */
+final class ShapeForecast {
+
+    /** Past runs whose slope is trusted as much as one assumed "speed carries over" run. */
+    private static final double SLOPE_PRIOR_RUNS = 5;
+
+    private ShapeForecast() {
+    }
+
+    /**
+     * @param shapes       past runs' shares of their duration at each grid point (and their
+     *                     duration, when known)
+     * @param k            the last grid point the job has passed, 0..GRID
+     * @param reachedAfter seconds after start the job reached grid points 1..k, NaN where unknown
+     * @param elapsed      seconds since the job started
+     * @return null when the job's time at grid point k is unknown or no past run is still
+     *         consistent with it
+     */
+    static ShapeHistory.Prediction predict(float[][] shapes, int k, double[] reachedAfter, double elapsed) {
+        if (k == 0) {
+            return beforeFirstPoint(shapes, elapsed);
+        }
+        if (k > ShapeHistory.GRID || !(reachedAfter[k - 1] > 0)) {
+            return null;
+        }
+        double slope = carryOver(shapes, k);
+        double since = Math.max(0, elapsed - reachedAfter[k - 1]);
+        double[] remaining = new double[shapes.length];
+        double[] segments = new double[shapes.length];
+        int kept = 0;
+        for (float[] shape : shapes) {
+            double speed = speedRatio(shape, k, reachedAfter); // this job's time ÷ the past run's
+            double head = shape[k - 1];
+            double restShare = 1 - head;
+            double segShare = k < ShapeHistory.GRID ? shape[k] - head : restShare;
+            double factor;
+            if (shape.length > ShapeHistory.GRID) {
+                double total = shape[ShapeHistory.GRID];
+                factor = total * Math.pow(speed, slope);
+            } else {
+                factor = reachedAfter[k - 1] / Math.max(head, 1e-3f); // duration unknown: full carry-over
+            }
+            double rest = restShare * factor - since;
+            segments[kept] = segShare * factor;
+            if (rest > 0) {
+                remaining[kept++] = rest;
+            }
+        }
+        return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length);
+    }
+
+    /**
+     * Before the job's first grid point its pace says little (and nothing of a stall to come):
+     * past runs' whole durations, less the time already spent, of those that would still run.
+     */
+    private static ShapeHistory.Prediction beforeFirstPoint(float[][] shapes, double elapsed) {
+        double[] remaining = new double[shapes.length];
+        double[] segments = new double[shapes.length];
+        int kept = 0;
+        for (float[] shape : shapes) {
+            if (shape.length > ShapeHistory.GRID && shape[ShapeHistory.GRID] > elapsed) {
+                segments[kept] = shape[0] * shape[ShapeHistory.GRID];
+                remaining[kept++] = shape[ShapeHistory.GRID] - elapsed;
+            }
+        }
+        return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length);
+    }
+
+    private static ShapeHistory.Prediction prediction(double[] remaining, double[] segments, int kept, int runs) {
+        double[] left = Arrays.copyOf(remaining, kept);
+        double[] segs = Arrays.copyOf(segments, kept);
+        Arrays.sort(left);
+        Arrays.sort(segs);
+        return new ShapeHistory.Prediction(left, TypeHistory.percentile(segs, 0.9), runs);
+    }
+
+    /**
+     * This job's time against a past run's over the later half of the grid points it reached
+     * (log-average), so a point reported a second late does not move it much.
+     */
+    private static double speedRatio(float[] shape, int k, double[] reachedAfter) {
+        boolean knownTotal = shape.length > ShapeHistory.GRID;
+        double sum = 0;
+        int used = 0;
+        for (int j = Math.max(1, (k + 1) / 2); j <= k; j++) {
+            if (reachedAfter[j - 1] > 0) {
+                double past = Math.max(shape[j - 1], 1e-3f) * (knownTotal ? shape[ShapeHistory.GRID] : 1);
+                sum += Math.log(reachedAfter[j - 1] / past);
+                used++;
+            }
+        }
+        return Math.exp(sum / used);
+    }
+
+    /**
+     * How much of a head start's speed carries over to the rest, 0..1: the least-squares slope of
+     * log(rest) on log(head) over past runs with known durations, pulled towards 1 while few.
+     */
+    static double carryOver(float[][] shapes, int k) {
+        int n = 0;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (float[] shape : shapes) {
+            if (shape.length <= ShapeHistory.GRID || shape[k - 1] <= 0 || shape[k - 1] >= 1) {
+                continue;
+            }
+            double total = shape[ShapeHistory.GRID];
+            double x = Math.log(shape[k - 1] * total);
+            double y = Math.log((1 - shape[k - 1]) * total);
+            n++;
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            sxy += x * y;
+        }
+        double varX = n > 1 ? sxx - sx * sx / n : 0;
+        if (varX <= 1e-9) {
+            return 1;
+        }
+        double slope = Math.max(0, Math.min(1, (sxy - sx * sy / n) / varX));
+        return (n * slope + SLOPE_PRIOR_RUNS) / (n + SLOPE_PRIOR_RUNS);
+    }
+}

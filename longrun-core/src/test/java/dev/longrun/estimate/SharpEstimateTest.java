@@ -1,0 +1,141 @@
+package dev.longrun.estimate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.longrun.Eta;
+import dev.longrun.Job;
+import dev.longrun.testing.SettableClock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 17: ranges as sharp as they are honest. A steady job's range narrows as it goes, a stall
+ * withdraws it, a job with no history gets one once its own pace is steady, and the end never
+ * moves away at the last step (issue 11).
+ */
+class SharpEstimateTest {
+
+    private static final String TYPE = "demo.wait";
+    private static final long UNITS = 10_000;
+
+    private final SettableClock clock = SettableClock.startingAt("2026-01-05T09:00:00Z");
+    private final Estimator estimator = new Estimator(clock, HistorySource.NONE);
+
+    /** A counted job of {@code seconds} at a steady pace, reporting once a second; the range shown each second. */
+    private List<Eta> steadyCounted(double seconds, int until) {
+        UUID id = UUID.randomUUID();
+        Instant start = clock.instant();
+        List<Eta> shown = new ArrayList<>();
+        for (int t = 0; t <= until; t++) {
+            clock.set(start.plusSeconds(t));
+            Job job = TestJobs.counted(id, TYPE, start, Math.min(UNITS, Math.round(UNITS * t / seconds)), UNITS);
+            estimator.observe(job);
+            shown.add(estimator.insight(job, null, 1).eta());
+        }
+        return shown;
+    }
+
+    /** A step job like demo.wait: {@code steps} equal steps over {@code seconds}; the range shown each second. */
+    private List<Eta> evenSteps(int seconds, int steps) {
+        UUID id = UUID.randomUUID();
+        Instant start = clock.instant();
+        List<Eta> shown = new ArrayList<>();
+        for (int t = 0; t < seconds; t++) {
+            clock.set(start.plusSeconds(t));
+            Job job = TestJobs.step(id, TYPE, start, 1 + t * steps / seconds, steps);
+            estimator.observe(job);
+            shown.add(estimator.insight(job, null, 1).eta());
+        }
+        return shown;
+    }
+
+    private static long width(Eta eta) {
+        return eta.highSeconds() - eta.lowSeconds();
+    }
+
+    @Test
+    void aSteadyJobsRangeNarrowsAsItGoesAndItsEndNeverMovesAway() {
+        List<Eta> shown = steadyCounted(120, 110);
+
+        Eta early = shown.get(20);
+        Eta late = shown.get(90);
+        assertThat(early).as("an estimate by 20 s of a steady job").isNotNull();
+        assertThat(width(late)).isLessThan(width(early));
+        assertThat((double) width(late)).as("at 30 s left the range is at most ±10 s").isLessThanOrEqualTo(20);
+        for (int t = 21; t <= 110; t++) {
+            Eta now = shown.get(t);
+            assertThat(now).as("t=%d", t).isNotNull();
+            assertThat(now.highSeconds()).as("t=%d: %s after %s", t, now, shown.get(t - 1))
+                    .isLessThanOrEqualTo(shown.get(t - 1).highSeconds());
+            assertThat(now.lowSeconds()).as("t=%d holds the truth", t).isLessThanOrEqualTo(120 - t);
+            assertThat(now.highSeconds()).as("t=%d holds the truth", t).isGreaterThanOrEqualTo(120 - t);
+            assertThat(width(now)).as("t=%d: %s is no wider than the time left (or 20 s)", t, now)
+                    .isLessThanOrEqualTo(Math.max(120 - t, 20));
+        }
+    }
+
+    @Test
+    void aJobThatStallsLosesItsRangeInsteadOfCountingDown() {
+        UUID id = UUID.randomUUID();
+        Instant start = clock.instant();
+        Job job = null;
+        for (int t = 0; t <= 40; t++) {
+            clock.set(start.plusSeconds(t));
+            job = TestJobs.counted(id, TYPE, start, Math.round(UNITS * t / 100.0), UNITS);
+            estimator.observe(job);
+        }
+        Eta before = estimator.insight(job, null, 1).eta();
+        assertThat(before).isNotNull();
+
+        clock.set(start.plusSeconds(43)); // late by more than its rhythm allows
+        Eta stalled = estimator.insight(job, null, 1).eta();
+        clock.set(start.plusSeconds(60));
+        Eta longStalled = estimator.insight(job, null, 1).eta();
+
+        assertThat(stalled == null || stalled.highSeconds() >= before.highSeconds() - 3)
+                .as("while the update is late the end does not count down: %s after %s", stalled, before).isTrue();
+        assertThat(longStalled).as("20 s silent after a second-by-second rhythm").isNull();
+    }
+
+    @Test
+    void withoutHistoryAStepJobGetsAnEstimateOnceItsPaceIsSteady() {
+        List<Eta> shown = evenSteps(30, 10); // demo.wait seconds=30 steps=10: a step every 3 s
+
+        assertThat(shown.subList(0, 6)).as("one step done says nothing about the pace yet").containsOnlyNulls();
+        int first = -1;
+        for (int t = 0; t < shown.size(); t++) {
+            if (shown.get(t) != null) {
+                first = t;
+                break;
+            }
+        }
+        assertThat(first).as("an estimate after a few steady steps").isBetween(6, 12);
+        for (int t = first; t < shown.size(); t++) {
+            Eta eta = shown.get(t);
+            assertThat(eta).as("t=%d", t).isNotNull();
+            assertThat(eta.lowSeconds()).as("t=%d: %s", t, eta).isLessThanOrEqualTo(30 - t);
+            assertThat(eta.highSeconds()).as("t=%d: %s", t, eta).isGreaterThanOrEqualTo(30 - t);
+        }
+    }
+
+    @Test
+    void atTheLastStepTheTimeLeftNeverRises() {
+        // issue 11: a first demo.wait run went from "Less than 20 seconds" to "Less than a minute"
+        List<Eta> shown = evenSteps(20, 5);
+
+        Eta previous = null;
+        for (int t = 0; t < shown.size(); t++) {
+            Eta now = shown.get(t);
+            if (previous != null && now != null) {
+                assertThat(now.highSeconds()).as("t=%d: %s after %s", t, now.text(), previous.text())
+                        .isLessThanOrEqualTo(previous.highSeconds());
+            }
+            previous = now != null ? now : previous;
+        }
+        assertThat(shown.get(shown.size() - 1)).isNotNull();
+        assertThat(shown.get(shown.size() - 1).text()).isNotEqualTo("Less than a minute");
+    }
+}
