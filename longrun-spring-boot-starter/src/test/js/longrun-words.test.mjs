@@ -32,8 +32,8 @@ test('a step job counts its finished steps and the current step\'s own progress'
 
 test('a job is named by what it works on', () => {
   assert.equal(subjectOf({ params: { query: ' acme ' } }), 'matching “acme”');
-  assert.equal(subjectOf({ params: {}, result: { filename: 'contacts.csv' } }), 'contacts.csv');
-  assert.equal(subjectOf({ params: { query: 'acme' }, result: { filename: 'contacts.csv' } }), 'matching “acme”');
+  assert.equal(subjectOf({ params: {}, result: { filename: 'people.csv' } }), 'people.csv');
+  assert.equal(subjectOf({ params: { query: 'acme' }, result: { filename: 'people.csv' } }), 'matching “acme”');
   assert.equal(subjectOf({ params: { upload_id: 'u' }, action: { preview: { filename: 'in.csv' } } }), 'in.csv');
   assert.equal(subjectOf({ params: { contact_ids: [1, 2, 3] } }), '3 recipients');
   assert.equal(subjectOf({ params: { title: 'Q4' } }), '“Q4”');
