@@ -43,6 +43,12 @@ public interface Longrun extends AutoCloseable {
 
     JobPage list(JobQuery query);
 
+    /**
+     * The user's jobs changed at or after {@code since} (any state), oldest change first, at most {@code limit}: what
+     * a reconnecting event stream missed.
+     */
+    List<Job> changedSince(String accountId, String userId, java.time.Instant since, int limit);
+
     /** Idempotent: pending → cancelled; running/needs_action → cancel requested; finished → unchanged. */
     Job cancel(UUID id);
 
@@ -86,6 +92,12 @@ public interface Longrun extends AutoCloseable {
 
     /** Job changes of this node and (on PostgreSQL) of every other node. */
     JobEvents events();
+
+    /**
+     * Job changes this node made (its workers, its maintenance, the requests it served), not those heard from other
+     * nodes: what per-node counters count, so that summing them over the nodes counts each change once.
+     */
+    JobEvents localEvents();
 
     ResultStore results();
 

@@ -25,8 +25,23 @@ public final class LongrunBuilder {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final String DEFAULT_SCHEMA = "longrun";
-    public static final int DEFAULT_CONCURRENCY = 8;
+    /**
+     * Jobs at once on a node. A user-facing job mostly waits (on a database, an API, a file) and runs on a virtual
+     * thread, so 8 left a node idle; measured (docs/BENCHMARKS.md, "Scale", item 5) the drain rises in step with
+     * the workers up to 32 (3.5x the rate of 8) and gains less per worker above it, while every extra running handler
+     * competes for the host's own resources (a job using the application's DataSource holds one of its connections).
+     */
+    public static final int DEFAULT_CONCURRENCY = 32;
+    /**
+     * Lease and rescue defaults (docs/RELIABILITY.md, docs/BENCHMARKS.md "Chaos"): a job of a killed node waits about
+     * lease + rescue interval before another node takes it. A 10 s lease was tried in the chaos run and lost the jobs
+     * of live but starved nodes (heartbeats late on a machine at load 30+: 160 re-runs for 240 jobs), so the lease
+     * stays 30 s until a run on a quiet machine shows a shorter one is safe; the rescue interval, a cheap indexed
+     * UPDATE, went from the 1 s poll to its own 2 s setting.
+     */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_RESCUE_INTERVAL = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_IDEMPOTENCY_KEY_LIFETIME = Duration.ofHours(24);
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_PROGRESS_FLUSH_INTERVAL = Duration.ofMillis(250);
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
@@ -51,6 +66,8 @@ public final class LongrunBuilder {
     private Duration retention = DEFAULT_RETENTION;
     private Duration fileRetention = DEFAULT_FILE_RETENTION;
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+    private Duration rescueInterval = DEFAULT_RESCUE_INTERVAL;
+    private Duration idempotencyKeyLifetime = DEFAULT_IDEMPOTENCY_KEY_LIFETIME;
     private final Map<String, JobType<?>> types = new LinkedHashMap<>();
 
     LongrunBuilder() {
@@ -72,7 +89,7 @@ public final class LongrunBuilder {
     /** PostgreSQL schema of Longrun's tables. Default {@code longrun}. */
     public LongrunBuilder schema(String schema) { this.schema = Objects.requireNonNull(schema); return this; }
     public LongrunBuilder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
-    /** Jobs run at once on this node (each on a virtual thread). Default 8. */
+    /** Jobs run at once on this node (each on a virtual thread). Default {@value #DEFAULT_CONCURRENCY}. */
     public LongrunBuilder concurrency(int concurrency) {
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         this.concurrency = concurrency;
@@ -111,6 +128,16 @@ public final class LongrunBuilder {
     public LongrunBuilder fileRetention(Duration retention) { this.fileRetention = positive("fileRetention", retention); return this; }
     /** How long {@code close()} lets running handlers finish before handing their jobs back. Default 10 s. */
     public LongrunBuilder shutdownGrace(Duration grace) { this.shutdownGrace = notNegative("shutdownGrace", grace); return this; }
+    /** How often this node looks for jobs whose lease expired (their worker died). Default 2 s. */
+    public LongrunBuilder rescueInterval(Duration interval) { this.rescueInterval = positive("rescueInterval", interval); return this; }
+    /**
+     * How long a client's Idempotency-Key is remembered: a repeat within it returns the first job in whatever state,
+     * even after the job finished or was cleared. Default 24 hours (as Stripe and the IETF Idempotency-Key draft).
+     */
+    public LongrunBuilder idempotencyKeyLifetime(Duration lifetime) {
+        this.idempotencyKeyLifetime = positive("idempotencyKeyLifetime", lifetime);
+        return this;
+    }
 
     /** Where result files are kept. Default: a {@code LocalResultStore} under {@code <dataDir>/results}. */
     public LongrunBuilder resultStore(ResultStore store) { this.resultStore = Objects.requireNonNull(store); return this; }
@@ -129,8 +156,8 @@ public final class LongrunBuilder {
     /** Migrates the schema, then starts the workers (unless disabled). */
     public Longrun build() {
         EngineSettings settings = new EngineSettings(dataSource, dataDir, schema, clock, concurrency, queues, nodeName,
-                runWorkers, lease, pollInterval, progressFlushInterval, retention, fileRetention, shutdownGrace, Map.copyOf(types),
-                resultStore);
+                runWorkers, lease, pollInterval, progressFlushInterval, retention, fileRetention, shutdownGrace, rescueInterval,
+                idempotencyKeyLifetime, Map.copyOf(types), resultStore);
         return Engine.boot(settings);
     }
 

@@ -34,10 +34,20 @@ public class LongrunException extends RuntimeException {
         return new LongrunException("not_found", "No job with id " + id + ".");
     }
 
-    /** The same idempotency key was used for a different request while the first job is still active. */
+    /** The same idempotency key was used for a different request within the key's lifetime. */
     public static LongrunException keyReused(String key, Job existing) {
         return new LongrunException("idempotency_key_reused", "The Idempotency-Key '" + key + "' was already used for a different request (job "
-                + existing.id() + ", still " + existing.status().label().toLowerCase(java.util.Locale.ROOT) + "). Use a new key for a new request.");
+                + existing.id() + ", " + existing.status().label().toLowerCase(java.util.Locale.ROOT) + "). Use a new key for a new request.");
+    }
+
+    /**
+     * The Idempotency-Key is still remembered, but the job it started was removed (cleared by the user or past
+     * retention): answering with a new job would run the work twice, answering with nothing would lose the outcome.
+     */
+    public static LongrunException keyJobRemoved(java.util.UUID jobId, java.time.Instant keyExpiresAt) {
+        return new LongrunException("idempotency_key_job_removed", "This Idempotency-Key already started job " + jobId
+                + ", which has since been removed (cleared or past retention), so its outcome can no longer be shown."
+                + " The key stays reserved until " + keyExpiresAt + "; send a new key to start the job again.");
     }
 
     public static LongrunException conflict(String detail) {

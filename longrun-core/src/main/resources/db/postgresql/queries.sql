@@ -24,6 +24,26 @@ RETURNING *;
 SELECT * FROM ${schema}.jobs
 WHERE idempotency_key = :idempotency_key::text AND status IN ('pending', 'running', 'needs_action');
 
+-- name: ClaimIdempotencyKey
+-- Takes a client's key for a new job unless a live (unexpired) row holds it; an expired row is taken over. No row back:
+-- the key is held, read it with FindIdempotencyKey. Concurrent claims wait on the key's row, so exactly one wins.
+INSERT INTO ${schema}.idempotency_keys AS k (key, account_id, user_id, job_id, request_fingerprint, created_at, expires_at)
+VALUES (:key::text, :account_id::text, :user_id::text, :job_id::uuid, :request_fingerprint::text, :now::timestamptz,
+        :expires_at::timestamptz)
+ON CONFLICT (key) DO UPDATE
+SET account_id = excluded.account_id, user_id = excluded.user_id, job_id = excluded.job_id,
+    request_fingerprint = excluded.request_fingerprint, created_at = excluded.created_at, expires_at = excluded.expires_at
+WHERE k.expires_at <= excluded.created_at
+RETURNING k.job_id;
+
+-- name: FindIdempotencyKey
+SELECT job_id, request_fingerprint, expires_at FROM ${schema}.idempotency_keys WHERE key = :key::text;
+
+-- name: PurgeIdempotencyKeys
+DELETE FROM ${schema}.idempotency_keys
+WHERE key IN (SELECT key FROM ${schema}.idempotency_keys WHERE expires_at <= :now::timestamptz ORDER BY expires_at
+              LIMIT :limit::int);
+
 -- name: InsertJobs
 -- Many jobs in one statement (startAll, and single starts grouped by the starter). Like InsertJob, a job whose key an
 -- active job holds is skipped (ON CONFLICT DO NOTHING); the caller reads the holders with FindActiveByKeys.
@@ -236,9 +256,11 @@ SELECT * FROM ${schema}.job_files
 WHERE job_id = ANY(:ids::uuid[]) AND deleted_at IS NULL
 ORDER BY created_at;
 
--- name: ListJobs
--- Active first (rank 0), then most recent; the cursor is the sort key of the last row of the previous page.
-SELECT *, CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END AS list_rank
+-- name: ListJobsAsOf
+-- Active first (rank 0), then most recent. The rank is taken as of :as_of, the time the first page was read (kept in
+-- the cursor): a job that finishes while a client pages keeps the rank it had then, so the order of every job is fixed
+-- for the whole walk and the cursor (the sort key of the last row of the previous page) never repeats or skips one.
+SELECT *, CASE WHEN completed_at IS NULL OR completed_at > :as_of::timestamptz THEN 0 ELSE 1 END AS list_rank
 FROM ${schema}.jobs
 WHERE (:account_id::text IS NULL OR account_id = :account_id::text)
   AND (:user_id::text IS NULL OR user_id = :user_id::text)
@@ -246,11 +268,18 @@ WHERE (:account_id::text IS NULL OR account_id = :account_id::text)
   AND (:types::text[] IS NULL OR type = ANY(:types::text[]))
   AND (:ids::uuid[] IS NULL OR id = ANY(:ids::uuid[]))
   AND (:cursor_rank::int IS NULL
-       OR CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END > :cursor_rank::int
-       OR (CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END = :cursor_rank::int
+       OR CASE WHEN completed_at IS NULL OR completed_at > :as_of::timestamptz THEN 0 ELSE 1 END > :cursor_rank::int
+       OR (CASE WHEN completed_at IS NULL OR completed_at > :as_of::timestamptz THEN 0 ELSE 1 END = :cursor_rank::int
            AND (created_at < :cursor_created_at::timestamptz
                 OR (created_at = :cursor_created_at::timestamptz AND id < :cursor_id::uuid))))
 ORDER BY list_rank, created_at DESC, id DESC
+LIMIT :limit::int;
+
+-- name: JobsChangedSince
+-- A user's jobs changed at or after :since, oldest change first: what a resumed event stream (Last-Event-ID) missed.
+SELECT * FROM ${schema}.jobs
+WHERE account_id IS NOT DISTINCT FROM :account_id::text AND user_id = :user_id::text AND updated_at >= :since::timestamptz
+ORDER BY updated_at, id
 LIMIT :limit::int;
 
 -- name: QueueStanding

@@ -16,6 +16,24 @@ RETURNING *;
 SELECT * FROM longrun_jobs
 WHERE idempotency_key = :idempotency_key AND status IN ('pending', 'running', 'needs_action');
 
+-- name: ClaimIdempotencyKey
+-- Takes a client's key for a new job unless a live (unexpired) row holds it; an expired row is taken over. No row back:
+-- the key is held, read it with FindIdempotencyKey.
+INSERT INTO longrun_idempotency_keys (key, account_id, user_id, job_id, request_fingerprint, created_at, expires_at)
+VALUES (:key, :account_id, :user_id, :job_id, :request_fingerprint, :now, :expires_at)
+ON CONFLICT (key) DO UPDATE
+SET account_id = excluded.account_id, user_id = excluded.user_id, job_id = excluded.job_id,
+    request_fingerprint = excluded.request_fingerprint, created_at = excluded.created_at, expires_at = excluded.expires_at
+WHERE longrun_idempotency_keys.expires_at <= excluded.created_at
+RETURNING job_id;
+
+-- name: FindIdempotencyKey
+SELECT job_id, request_fingerprint, expires_at FROM longrun_idempotency_keys WHERE key = :key;
+
+-- name: PurgeIdempotencyKeys
+DELETE FROM longrun_idempotency_keys
+WHERE key IN (SELECT key FROM longrun_idempotency_keys WHERE expires_at <= :now ORDER BY expires_at LIMIT :limit);
+
 -- name: InsertJobs
 -- Many jobs in one statement (startAll, and single starts grouped by the starter). Like InsertJob, a job whose key an
 -- active job holds is skipped (ON CONFLICT DO NOTHING); the caller reads the holders with FindActiveByKeys.
@@ -250,9 +268,11 @@ SELECT * FROM longrun_job_files
 WHERE job_id IN (SELECT value FROM json_each(:ids)) AND deleted_at IS NULL
 ORDER BY created_at;
 
--- name: ListJobs
--- Active first (rank 0), then most recent; the cursor is the sort key of the last row of the previous page.
-SELECT *, CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END AS list_rank
+-- name: ListJobsAsOf
+-- Active first (rank 0), then most recent. The rank is taken as of :as_of, the time the first page was read (kept in
+-- the cursor): a job that finishes while a client pages keeps the rank it had then, so the order of every job is fixed
+-- for the whole walk and the cursor (the sort key of the last row of the previous page) never repeats or skips one.
+SELECT *, CASE WHEN completed_at IS NULL OR completed_at > :as_of THEN 0 ELSE 1 END AS list_rank
 FROM longrun_jobs
 WHERE (:account_id IS NULL OR account_id = :account_id)
   AND (:user_id IS NULL OR user_id = :user_id)
@@ -260,10 +280,17 @@ WHERE (:account_id IS NULL OR account_id = :account_id)
   AND (:types IS NULL OR type IN (SELECT value FROM json_each(:types)))
   AND (:ids IS NULL OR id IN (SELECT value FROM json_each(:ids)))
   AND (:cursor_rank IS NULL
-       OR CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END > :cursor_rank
-       OR (CASE WHEN status IN ('pending', 'running', 'needs_action') THEN 0 ELSE 1 END = :cursor_rank
+       OR CASE WHEN completed_at IS NULL OR completed_at > :as_of THEN 0 ELSE 1 END > :cursor_rank
+       OR (CASE WHEN completed_at IS NULL OR completed_at > :as_of THEN 0 ELSE 1 END = :cursor_rank
            AND (created_at < :cursor_created_at OR (created_at = :cursor_created_at AND id < :cursor_id))))
 ORDER BY list_rank, created_at DESC, id DESC
+LIMIT :limit;
+
+-- name: JobsChangedSince
+-- A user's jobs changed at or after :since, oldest change first: what a resumed event stream (Last-Event-ID) missed.
+SELECT * FROM longrun_jobs
+WHERE account_id IS :account_id AND user_id = :user_id AND updated_at >= :since
+ORDER BY updated_at, id
 LIMIT :limit;
 
 -- name: QueueStanding

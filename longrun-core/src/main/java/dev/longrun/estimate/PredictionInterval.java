@@ -42,7 +42,10 @@ final class PredictionInterval {
         return Guess.of(outlived && n < 19 ? 0 : low, high);
     }
 
-    /** One-sided 95 % quantile of Student's t (Cornish–Fisher expansion; within 2 % from 2 degrees of freedom). */
+    /**
+     * One-sided 95 % quantile of Student's t (Cornish–Fisher expansion; within 1 % from 4 degrees
+     * of freedom, the fewest it meets: past-run ranges need 5 runs).
+     */
     static double t95(int df) {
         double z = Z95;
         double z3 = z * z * z;

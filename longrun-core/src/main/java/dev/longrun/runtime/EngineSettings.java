@@ -13,6 +13,6 @@ import javax.sql.DataSource;
 public record EngineSettings(DataSource dataSource, Path dataDir, String schema, Clock clock, int concurrency,
                              Set<String> queues, String nodeName, boolean runWorkers, Duration lease,
                              Duration pollInterval, Duration progressFlushInterval, Duration retention,
-                             Duration fileRetention, Duration shutdownGrace, Map<String, JobType<?>> types,
-                             ResultStore resultStore) {
+                             Duration fileRetention, Duration shutdownGrace, Duration rescueInterval,
+                             Duration idempotencyKeyLifetime, Map<String, JobType<?>> types, ResultStore resultStore) {
 }

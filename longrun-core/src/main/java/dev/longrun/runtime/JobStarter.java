@@ -12,6 +12,7 @@ import dev.longrun.store.InsertOutcome;
 import dev.longrun.store.JobStore;
 import dev.longrun.store.NewJob;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,10 @@ import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Starts jobs: validates the request (type, params, owner, key), then inserts it or returns the active
- * job that holds the same idempotency key. Nothing is written when validation fails. Single starts that arrive
- * together are inserted together; {@link #startAll} inserts a whole batch in one transaction.
+ * Starts jobs: validates the request (type, params, owner, key), then inserts it or returns the job that holds the
+ * same idempotency key: a client's key for {@code keyLifetime} whatever the job's state, a key derived from the
+ * request while its job is active. Nothing is written when validation fails. Single starts that arrive together are
+ * inserted together; {@link #startAll} inserts a whole batch in one transaction.
  */
 final class JobStarter {
 
@@ -33,16 +35,19 @@ final class JobStarter {
     private final JobStore store;
     private final ParamsBinder json;
     private final Clock clock;
+    private final Duration keyLifetime;
     private final Consumer<List<JobEvent>> publisher;
     private final Maintenance dependencies;
     private final BiFunction<JobType<?>, JsonNode, Long> expectedDuration;
     private final GroupCommit<NewJob, InsertOutcome> inserts;
 
-    JobStarter(NodeContext node, Maintenance dependencies, BiFunction<JobType<?>, JsonNode, Long> expectedDuration) {
+    JobStarter(NodeContext node, Duration keyLifetime, Maintenance dependencies,
+               BiFunction<JobType<?>, JsonNode, Long> expectedDuration) {
         this.types = node.types();
         this.store = node.store();
         this.json = node.json();
         this.clock = node.clock();
+        this.keyLifetime = keyLifetime;
         this.publisher = node.publish();
         this.dependencies = dependencies;
         this.expectedDuration = expectedDuration;
@@ -103,7 +108,7 @@ final class JobStarter {
                 type.timeout() == null ? null : type.timeout().toSeconds(), type.cancellable(), options.dependsOn(),
                 dependency != null && dependency.status() != JobStatus.SUCCEEDED ? dependency.id() : null,
                 options.retryOf(), options.runAfter() != null ? options.runAfter() : now, now,
-                expectedDuration.apply(type, tree));
+                expectedDuration.apply(type, tree), key == null ? null : now.plus(keyLifetime));
         return new Prepared(job, key, dependency, now);
     }
 

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Work no single job owns, done by every node (each step is one guarded statement, so nodes doing it
  * at once is harmless): rescue jobs of dead workers, release or fail jobs waiting on others, and
- * prune old jobs and files.
+ * prune old jobs, files and expired idempotency keys.
  */
 final class Maintenance implements AutoCloseable {
 
@@ -39,6 +39,7 @@ final class Maintenance implements AutoCloseable {
     private final Consumer<List<JobEvent>> publisher;
     private final Runnable wakeWorkers;
     private final Duration interval;
+    private final Duration rescueInterval;
     private final Wakeup wakeup = new Wakeup();
     private final Thread thread;
     private volatile boolean stopped;
@@ -47,7 +48,7 @@ final class Maintenance implements AutoCloseable {
     /** Wake-ups after successes come in floods under load; dependents are resolved at most this often. */
     private static final long MIN_SPACING_MS = 100;
 
-    Maintenance(NodeContext node, Duration retention, Duration fileRetention, Duration interval) {
+    Maintenance(NodeContext node, Duration retention, Duration fileRetention, Duration interval, Duration rescueInterval) {
         this.store = node.store();
         this.records = node.store().records();
         this.results = node.results();
@@ -58,6 +59,7 @@ final class Maintenance implements AutoCloseable {
         this.publisher = node.publish();
         this.wakeWorkers = node.wakeWorkers();
         this.interval = interval;
+        this.rescueInterval = rescueInterval;
         this.thread = Thread.ofPlatform().daemon().name("longrun-maintenance").start(this::loop);
     }
 
@@ -69,7 +71,7 @@ final class Maintenance implements AutoCloseable {
     private void loop() {
         while (!stopped) {
             try {
-                wakeup.await(interval);
+                wakeup.await(interval.compareTo(rescueInterval) < 0 ? interval : rescueInterval);
                 tick();
                 Thread.sleep(MIN_SPACING_MS);
             } catch (InterruptedException e) {
@@ -82,7 +84,7 @@ final class Maintenance implements AutoCloseable {
 
     void tick() {
         Instant now = clock.instant();
-        if (System.nanoTime() - lastRescueNanos >= interval.toNanos()) {
+        if (System.nanoTime() - lastRescueNanos >= rescueInterval.toNanos()) {
             rescue(now);
             lastRescueNanos = System.nanoTime();
         }
@@ -137,6 +139,10 @@ final class Maintenance implements AutoCloseable {
             } catch (Exception e) {
                 log.warn("Could not delete expired result file {}", file.storageKey(), e);
             }
+        }
+        int forgotten = store.purgeIdempotencyKeys(now, 10_000);
+        if (forgotten > 0) {
+            log.info("Forgot {} idempotency keys past their lifetime", forgotten);
         }
         int pruned = store.pruneFinished(now.minus(retention), 10_000);
         if (pruned > 0) {

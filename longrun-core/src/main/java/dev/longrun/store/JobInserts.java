@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
 /**
  * Inserts many jobs in one transaction, one statement per {@value #CHUNK} ({@code InsertJobs}), each job exactly as a
  * single insert would: created, or the active job that holds its key (read with one {@code FindActiveByKeys} per
- * chunk). Used by {@code startAll} and by the starter, which groups concurrent single starts into one transaction.
+ * chunk); jobs with a client's Idempotency-Key go through the key table ({@link IdempotencyKeyRecords}). Used by {@code startAll} and by the starter, which groups concurrent single starts into one transaction.
  */
 final class JobInserts {
 
@@ -25,10 +25,12 @@ final class JobInserts {
 
     private final Database db;
     private final RowReader rows;
+    private final IdempotencyKeyRecords keys;
 
-    JobInserts(Database db, RowReader rows) {
+    JobInserts(Database db, RowReader rows, IdempotencyKeyRecords keys) {
         this.db = db;
         this.rows = rows;
+        this.keys = keys;
     }
 
     List<InsertOutcome> insertAll(List<NewJob> jobs, Consumer<List<InsertOutcome>> beforeCommit) {
@@ -37,7 +39,8 @@ final class JobInserts {
         }
         return db.write(c -> {
             InsertOutcome[] out = new InsertOutcome[jobs.size()];
-            List<Integer> todo = IntStream.range(0, jobs.size()).boxed().toList();
+            insertKeyed(c, jobs, out);
+            List<Integer> todo = IntStream.range(0, jobs.size()).filter(i -> jobs.get(i).keyExpiresAt() == null).boxed().toList();
             // A key's holder may finish between the insert and the read: then the key is free, insert that job again.
             for (int attempt = 0; attempt < ATTEMPTS && !todo.isEmpty(); attempt++) {
                 List<Integer> again = new ArrayList<>();
@@ -86,6 +89,23 @@ final class JobInserts {
             beforeCommit.accept(outcomes);
             return List.copyOf(outcomes);
         });
+    }
+
+    /**
+     * Jobs with a client's Idempotency-Key, one by one through the key table, in key order (two batches claiming the
+     * same keys then wait for each other instead of deadlocking). Repeats of one key in the batch get the first's job.
+     */
+    private void insertKeyed(java.sql.Connection c, List<NewJob> jobs, InsertOutcome[] out) {
+        List<Integer> keyed = IntStream.range(0, jobs.size()).filter(i -> jobs.get(i).keyExpiresAt() != null).boxed()
+                .sorted(java.util.Comparator.comparing(i -> jobs.get(i).idempotencyKey())).toList();
+        for (int i : keyed) {
+            java.util.Optional<InsertOutcome> outcome = java.util.Optional.empty();
+            for (int attempt = 0; attempt < ATTEMPTS && outcome.isEmpty(); attempt++) {
+                outcome = keys.insertIn(c, jobs.get(i));
+            }
+            out[i] = outcome.orElseThrow(() -> LongrunException.conflict(
+                    "Could not start the job: its idempotency key kept changing hands. Try again."));
+        }
     }
 
     private static Params params(List<NewJob> jobs) {

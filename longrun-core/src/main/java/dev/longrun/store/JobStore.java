@@ -41,7 +41,11 @@ public interface JobStore extends WorkQueue {
 
     // --- writes from user requests -----------------------------------------------------------
 
-    /** Inserts the job unless an active job holds the same key; then returns that one. Atomic. */
+    /**
+     * Inserts the job, or returns the job that holds its key: with {@link NewJob#keyExpiresAt()} set, the job the
+     * client's key started until the key expires (throws {@code idempotency_key_job_removed} when that job is gone);
+     * otherwise the active job with the same derived key. Atomic.
+     */
     InsertOutcome insert(NewJob job);
 
     /**
@@ -83,13 +87,24 @@ public interface JobStore extends WorkQueue {
     /** Deletes finished jobs completed before {@code before}, with their logs and items; returns how many. */
     int pruneFinished(Instant before, int limit);
 
+    /** Forgets up to {@code limit} client idempotency keys whose lifetime ended by {@code now}; returns how many. */
+    int purgeIdempotencyKeys(Instant now, int limit);
+
     // --- reads -------------------------------------------------------------------------------
 
     Optional<Job> find(UUID id);
 
     List<Job> findMany(Collection<UUID> ids);
 
-    JobPage list(JobQuery query);
+    /**
+     * A page of jobs, active first, then most recent. Active means "not finished at {@code now}" on the first page and
+     * at that same instant (kept in the cursor) on every later page, so paging while jobs finish shows each job once.
+     * Pass an instant far enough back that no finish stamped before it can still be uncommitted.
+     */
+    JobPage list(JobQuery query, Instant now);
+
+    /** The user's jobs changed at or after {@code since}, oldest change first, at most {@code limit}. */
+    List<Job> changedSince(String accountId, String userId, Instant since, int limit);
 
     /** Null when the job is not pending. */
     QueueStanding queueStanding(Job job, Instant now);

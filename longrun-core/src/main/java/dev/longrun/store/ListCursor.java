@@ -4,21 +4,31 @@ import dev.longrun.Job;
 import dev.longrun.LongrunException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 
 /**
- * The sort key of the last job of a page (rank | created_at millis | id), base64url-encoded so callers
- * treat it as opaque. Rank 0 = active, 1 = finished, matching the ORDER BY of ListJobs.
+ * The sort key of the last job of a page (rank | created_at | id) and the instant the walk ranks jobs at (| as_of),
+ * instants in full precision (PostgreSQL keeps microseconds: a cursor cut to milliseconds skipped jobs created in the
+ * same millisecond), base64url-encoded so callers treat it as opaque. Rank 0 = not finished at {@code asOf}, 1 = finished
+ * by then, matching the ORDER BY of ListJobsAsOf. Ranking every page at the first page's instant keeps each job's
+ * place fixed while jobs finish between page reads.
  */
-record ListCursor(int rank, Instant createdAt, UUID id) {
+record ListCursor(int rank, Instant createdAt, UUID id, Instant asOf) {
 
-    static ListCursor after(Job job) {
-        return new ListCursor(job.status().isActive() ? 0 : 1, job.createdAt(), job.id());
+    /** The ranking instant of a new walk, in the cursor's precision (so the first page ranks like the later ones). */
+    static Instant asOf(Instant now) {
+        return now.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static ListCursor after(Job job, Instant asOf) {
+        boolean finished = job.completedAt() != null && !job.completedAt().isAfter(asOf);
+        return new ListCursor(finished ? 1 : 0, job.createdAt(), job.id(), asOf);
     }
 
     String encode() {
-        String raw = rank + "|" + createdAt.toEpochMilli() + "|" + id;
+        String raw = rank + "|" + createdAt + "|" + id + "|" + asOf;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -26,15 +36,15 @@ record ListCursor(int rank, Instant createdAt, UUID id) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String[] parts = raw.split("\\|");
-            if (parts.length != 3) {
-                throw new IllegalArgumentException("expected 3 parts");
+            if (parts.length != 4) {
+                throw new IllegalArgumentException("expected 4 parts");
             }
             int rank = Integer.parseInt(parts[0]);
             if (rank != 0 && rank != 1) {
                 throw new IllegalArgumentException("bad rank");
             }
-            return new ListCursor(rank, Instant.ofEpochMilli(Long.parseLong(parts[1])), UUID.fromString(parts[2]));
-        } catch (IllegalArgumentException e) {
+            return new ListCursor(rank, Instant.parse(parts[1]), UUID.fromString(parts[2]), Instant.parse(parts[3]));
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new LongrunException("invalid_cursor", "The cursor '" + cursor
                     + "' is not one this server returned; start again without a cursor.", e);
         }

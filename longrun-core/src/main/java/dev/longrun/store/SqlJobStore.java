@@ -40,6 +40,7 @@ public final class SqlJobStore implements JobStore {
     private final RowReader rows;
     private final SqlRecordStore records;
     private final SqlEstimateHistory history;
+    private final IdempotencyKeyRecords keys;
     private final JobInserts inserts;
 
     SqlJobStore(Dialect dialect, DataSource dataSource, String schema, JobJson json) {
@@ -53,7 +54,8 @@ public final class SqlJobStore implements JobStore {
         this.rows = new RowReader(types, json);
         this.records = new SqlRecordStore(db, rows, json);
         this.history = new SqlEstimateHistory(db);
-        this.inserts = new JobInserts(db, rows);
+        this.keys = new IdempotencyKeyRecords(db, rows, types);
+        this.inserts = new JobInserts(db, rows, keys);
     }
 
     public Dialect dialect() {
@@ -101,14 +103,10 @@ public final class SqlJobStore implements JobStore {
 
     @Override
     public InsertOutcome insert(NewJob job) {
-        Params p = new Params().set("id", job.id()).set("account_id", job.accountId()).set("user_id", job.userId())
-                .set("type", job.type()).set("queue", job.queue()).set("priority", job.priority())
-                .set("created_at", job.createdAt()).set("run_after", job.runAfter() == null ? job.createdAt() : job.runAfter())
-                .set("estimated_duration_seconds", job.estimatedDurationSeconds()).set("cancellable", job.cancellable())
-                .set("max_attempts", job.maxAttempts()).set("idempotency_key", job.idempotencyKey())
-                .set("request_fingerprint", job.requestFingerprint()).set("params", job.paramsJson())
-                .set("depends_on", job.dependsOn()).set("waiting_for", job.waitingFor()).set("retry_of", job.retryOf())
-                .set("timeout_seconds", job.timeoutSeconds());
+        if (job.keyExpiresAt() != null) {
+            return keys.insert(job);
+        }
+        Params p = IdempotencyKeyRecords.insertJobParams(job);
         // The holder of the key may finish between our insert and our read: then the key is free, try again.
         for (int attempt = 0; attempt < INSERT_ATTEMPTS; attempt++) {
             Optional<InsertOutcome> outcome = db.write(c -> {
@@ -282,6 +280,11 @@ public final class SqlJobStore implements JobStore {
         });
     }
 
+    @Override
+    public int purgeIdempotencyKeys(Instant now, int limit) {
+        return keys.purgeExpired(now, limit);
+    }
+
     // --- reads ---------------------------------------------------------------------------------
 
     @Override
@@ -298,8 +301,9 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
-    public JobPage list(JobQuery query) {
+    public JobPage list(JobQuery query, Instant now) {
         ListCursor cursor = query.cursor() == null || query.cursor().isBlank() ? null : ListCursor.decode(query.cursor());
+        Instant asOf = cursor != null ? cursor.asOf() : ListCursor.asOf(now);
         Params p = Params.of("account_id", query.accountId()).set("user_id", query.userId())
                 .set("statuses", query.statuses().isEmpty() ? null
                         : SqlList.of(SqlList.Type.TEXT, query.statuses().stream().map(JobStatus::value).toList()))
@@ -308,13 +312,20 @@ public final class SqlJobStore implements JobStore {
                 .set("cursor_rank", cursor == null ? null : cursor.rank())
                 .set("cursor_created_at", cursor == null ? null : cursor.createdAt())
                 .set("cursor_id", cursor == null ? null : cursor.id())
+                .set("as_of", asOf)
                 .set("limit", query.limit() + 1);
-        List<Job> jobs = db.read(c -> db.query(c, "ListJobs", p, rows::job));
+        List<Job> jobs = db.read(c -> db.query(c, "ListJobsAsOf", p, rows::job));
         if (jobs.size() <= query.limit()) {
             return new JobPage(jobs, null);
         }
         List<Job> page = List.copyOf(jobs.subList(0, query.limit()));
-        return new JobPage(page, ListCursor.after(page.get(page.size() - 1)).encode());
+        return new JobPage(page, ListCursor.after(page.get(page.size() - 1), asOf).encode());
+    }
+
+    @Override
+    public List<Job> changedSince(String accountId, String userId, Instant since, int limit) {
+        Params p = Params.of("account_id", accountId).set("user_id", userId).set("since", since).set("limit", limit);
+        return db.read(c -> db.query(c, "JobsChangedSince", p, rows::job));
     }
 
     @Override

@@ -49,11 +49,13 @@ class CrossNodeEventsTest {
             return JobResult.done();
         }).build();
         List<JobEvent> heardOnA = new CopyOnWriteArrayList<>();
+        List<JobEvent> madeOnA = new CopyOnWriteArrayList<>();
         try (Longrun nodeA = Longrun.builder().dataSource(schema.dataSource()).schema(schema.name()).dataDir(dataDir)
                 .nodeName("node-a").runWorkers(false).register(steps).build();
              Longrun nodeB = Longrun.builder().dataSource(schema.dataSource()).schema(schema.name()).dataDir(dataDir)
                      .nodeName("node-b").pollInterval(Duration.ofSeconds(30)).register(steps).build();
-             AutoCloseable sub = nodeA.events().subscribe(heardOnA::add)) {
+             AutoCloseable sub = nodeA.events().subscribe(heardOnA::add);
+             AutoCloseable local = nodeA.localEvents().subscribe(madeOnA::add)) {
             Thread.sleep(300); // both nodes LISTEN
             UUID id = nodeA.start("steps.run", Map.of(), StartOptions.forUser("acme", "alice")).job().id();
             await().atMost(Duration.ofSeconds(10)).until(() -> heardOnA.stream()
@@ -62,6 +64,8 @@ class CrossNodeEventsTest {
             assertThat(ofJob).extracting(JobEvent::status).contains(JobStatus.PENDING, JobStatus.RUNNING, JobStatus.SUCCEEDED);
             assertThat(ofJob.stream().filter(e -> e.status() == JobStatus.RUNNING).count())
                     .as("claim and step progress written on B reach A").isGreaterThanOrEqualTo(2);
+            assertThat(madeOnA).as("A's own changes: only the start it served").extracting(JobEvent::status)
+                    .containsExactly(JobStatus.PENDING);
         }
     }
 }

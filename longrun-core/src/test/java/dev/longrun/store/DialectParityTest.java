@@ -27,7 +27,7 @@ class DialectParityTest {
         postgres.removeAll(POSTGRES_ONLY);
 
         assertThat(sqlite).isEqualTo(postgres);
-        assertThat(sqlite).contains("ClaimJobs", "InsertJob", "FinishSucceeded", "RescueExpired", "ListJobs", "QueueStanding");
+        assertThat(sqlite).contains("ClaimJobs", "InsertJob", "FinishSucceeded", "RescueExpired", "ListJobsAsOf", "ClaimIdempotencyKey", "QueueStanding");
     }
 
     @Test

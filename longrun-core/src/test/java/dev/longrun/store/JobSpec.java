@@ -22,6 +22,7 @@ final class JobSpec {
     UUID waitingFor;
     Instant createdAt = T0;
     Instant runAfter;
+    Instant keyExpiresAt;
 
     static JobSpec job() {
         return new JobSpec();
@@ -33,6 +34,8 @@ final class JobSpec {
     JobSpec queue(String q) { this.queue = q; return this; }
     JobSpec priority(int p) { this.priority = p; return this; }
     JobSpec key(String k) { this.key = k; return this; }
+    /** A client's Idempotency-Key, remembered until {@code expiresAt} whatever happens to the job. */
+    JobSpec clientKey(String k, Instant expiresAt) { this.key = k; this.keyExpiresAt = expiresAt; return this; }
     JobSpec fingerprint(String f) { this.fingerprint = f; return this; }
     JobSpec maxAttempts(int m) { this.maxAttempts = m; return this; }
     JobSpec waitingFor(UUID w) { this.dependsOn = w; this.waitingFor = w; return this; }
@@ -42,6 +45,6 @@ final class JobSpec {
 
     NewJob build() {
         return new NewJob(id, account, user, type, queue, priority, params, key, fingerprint, maxAttempts, 600L, true,
-                dependsOn, waitingFor, null, runAfter == null ? createdAt : runAfter, createdAt, 30L);
+                dependsOn, waitingFor, null, runAfter == null ? createdAt : runAfter, createdAt, 30L, keyExpiresAt);
     }
 }

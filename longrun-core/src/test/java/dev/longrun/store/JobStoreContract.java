@@ -74,6 +74,18 @@ abstract class JobStoreContract {
     }
 
     @Nested
+    class ClientIdempotencyKeys extends ClientKeyContract {
+        @Override JobStore store() { return JobStoreContract.this.store(); }
+        @Override void wipe() { JobStoreContract.this.wipe(); }
+    }
+
+    @Nested
+    class PagingWhileJobsFinish extends StablePagingContract {
+        @Override JobStore store() { return JobStoreContract.this.store(); }
+        @Override void wipe() { JobStoreContract.this.wipe(); }
+    }
+
+    @Nested
     class Listing extends ListContract {
         @Override JobStore store() { return JobStoreContract.this.store(); }
         @Override void wipe() { JobStoreContract.this.wipe(); }

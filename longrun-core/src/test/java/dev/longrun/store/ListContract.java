@@ -27,7 +27,7 @@ abstract class ListContract extends StoreTests {
         store().cancelPending(oldDone.id(), T0);
         Job newPending = insert(JobSpec.job().createdAt(T0.minusSeconds(20)));
 
-        JobPage page = store().list(JobQuery.forUser("acme", "ann"));
+        JobPage page = store().list(JobQuery.forUser("acme", "ann"), NOW);
 
         assertThat(page.jobs()).extracting(Job::id).containsExactly(newPending.id(), oldPending.id(), newDone.id(), oldDone.id());
         assertThat(page.nextCursor()).isNull();
@@ -49,7 +49,7 @@ abstract class ListContract extends StoreTests {
         String cursor = null;
         int pages = 0;
         do {
-            JobPage page = store().list(query.withCursor(cursor));
+            JobPage page = store().list(query.withCursor(cursor), NOW);
             page.jobs().forEach(j -> seen.add(j.id()));
             cursor = page.nextCursor();
             pages++;
@@ -66,7 +66,7 @@ abstract class ListContract extends StoreTests {
         insert(JobSpec.job().user("bob"));
         insert(JobSpec.job().account("globex"));
 
-        assertThat(store().list(JobQuery.forUser("acme", "ann")).jobs()).extracting(Job::id).containsExactly(mine.id());
+        assertThat(store().list(JobQuery.forUser("acme", "ann"), NOW).jobs()).extracting(Job::id).containsExactly(mine.id());
     }
 
     @Test
@@ -77,18 +77,18 @@ abstract class ListContract extends StoreTests {
         store().cancelPending(cancelled.id(), T0);
         JobQuery all = JobQuery.forUser("acme", "ann");
 
-        assertThat(store().list(all.withStatuses(Set.of(JobStatus.CANCELLED))).jobs()).extracting(Job::id).containsExactly(cancelled.id());
-        assertThat(store().list(all.withTypes(Set.of("contacts.import"))).jobs()).extracting(Job::id)
+        assertThat(store().list(all.withStatuses(Set.of(JobStatus.CANCELLED)), NOW).jobs()).extracting(Job::id).containsExactly(cancelled.id());
+        assertThat(store().list(all.withTypes(Set.of("contacts.import")), NOW).jobs()).extracting(Job::id)
                 .containsExactlyInAnyOrder(importJob.id(), cancelled.id());
-        assertThat(store().list(all.withIds(Set.of(export.id(), cancelled.id(), UUID.randomUUID()))).jobs()).extracting(Job::id)
+        assertThat(store().list(all.withIds(Set.of(export.id(), cancelled.id(), UUID.randomUUID())), NOW).jobs()).extracting(Job::id)
                 .containsExactlyInAnyOrder(export.id(), cancelled.id());
-        assertThat(store().list(all.withStatuses(Set.of(JobStatus.PENDING)).withTypes(Set.of("contacts.import"))).jobs())
+        assertThat(store().list(all.withStatuses(Set.of(JobStatus.PENDING)).withTypes(Set.of("contacts.import")), NOW).jobs())
                 .extracting(Job::id).containsExactly(importJob.id());
     }
 
     @Test
     void aCursorThisServerDidNotIssueIsRefusedClearly() {
-        assertThatThrownBy(() -> store().list(JobQuery.forUser("acme", "ann").withCursor("not-a-cursor")))
+        assertThatThrownBy(() -> store().list(JobQuery.forUser("acme", "ann").withCursor("not-a-cursor"), NOW))
                 .isInstanceOf(LongrunException.class)
                 .hasMessageContaining("start again without a cursor")
                 .extracting(e -> ((LongrunException) e).code()).isEqualTo("invalid_cursor");

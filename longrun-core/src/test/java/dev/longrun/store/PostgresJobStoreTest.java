@@ -49,7 +49,7 @@ class PostgresJobStoreTest extends JobStoreContract {
     @Override
     void wipe() {
         execute("TRUNCATE " + schema.name() + ".jobs, " + schema.name() + ".job_logs, "
-                + schema.name() + ".job_items, " + schema.name() + ".job_files, " + schema.name() + ".estimate_shapes CASCADE"); // CASCADE: notifications (V2) reference jobs
+                + schema.name() + ".job_items, " + schema.name() + ".job_files, " + schema.name() + ".estimate_shapes, " + schema.name() + ".idempotency_keys CASCADE"); // CASCADE: notifications (V2) reference jobs
     }
 
     @Test

@@ -119,7 +119,7 @@ abstract class RecordsContract extends StoreTests {
 
         assertThat(store().activeJobIds("acme", "ann")).containsExactly(pending.id());
         assertThat(store().deleteFinished("acme", "ann")).containsExactly(done.id());
-        assertThat(store().list(JobQuery.forUser("acme", "ann")).jobs()).extracting(Job::id).containsExactly(pending.id());
+        assertThat(store().list(JobQuery.forUser("acme", "ann"), NOW).jobs()).extracting(Job::id).containsExactly(pending.id());
         assertThat(store().find(othersDone.id())).isPresent();
     }
 

@@ -48,7 +48,7 @@ class SqliteJobStoreTest extends JobStoreContract {
 
     @Override
     void wipe() {
-        for (String table : new String[] {"longrun_job_logs", "longrun_job_items", "longrun_job_files", "longrun_jobs", "longrun_estimate_shapes"}) {
+        for (String table : new String[] {"longrun_job_logs", "longrun_job_items", "longrun_job_files", "longrun_jobs", "longrun_estimate_shapes", "longrun_idempotency_keys"}) {
             execute("DELETE FROM " + table);
         }
     }

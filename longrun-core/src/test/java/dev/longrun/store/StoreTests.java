@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class StoreTests {
 
     static final Instant T0 = JobSpec.T0;
+    /** When the list tests read: after every time the tests write. */
+    static final Instant NOW = T0.plusSeconds(3_600);
     static final Duration LEASE = Duration.ofSeconds(30);
     static final String WORKER = "node-a";
 

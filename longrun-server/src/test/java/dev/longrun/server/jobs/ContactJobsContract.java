@@ -58,6 +58,18 @@ abstract class ContactJobsContract {
         new ContactSeeder(contacts).seed(account, 10);
     }
 
+    @Test
+    void anInvitationWrittenAgainForTheSameJobAndRecipientIsKeptOnce() {
+        var outbox = new dev.longrun.server.outbox.OutboxRepository(dataSource(), ServerSchema.sql(dataSource()));
+        UUID job = UUID.randomUUID();
+        String user = "u-" + UUID.randomUUID();
+        outbox.insert(account, user, job, "Ann@Example.com", "Invitation", "Hello");
+        outbox.insert(account, user, job, "ann@example.com", "Invitation", "Hello"); // the job ran again after a crash
+        outbox.insert(account, user, UUID.randomUUID(), "ann@example.com", "Invitation", "Hello"); // another job may
+
+        assertThat(outbox.listForUser(account, user, 10)).hasSize(2);
+    }
+
     InputStream stream(byte[] bytes) {
         long limit = failAfterBytes;
         InputStream in = new ByteArrayInputStream(bytes);

@@ -75,7 +75,7 @@ class ProductJobsTest {
         String csv = new String(ctx.files.get(result.file().filename()), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFid,name,email,company,created_at\r\n");
         assertThat(csv.lines().count()).isEqualTo(2502);
-        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",f@x.example,'+cmd|' /C calc'!A0");
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",f@x.example,\"'+cmd|' /C calc'!A0\"");
         assertThat(ctx.progress.get(ctx.progress.size() - 1)).containsExactly(2501, 2501);
     }
 

@@ -56,7 +56,8 @@ class AccessTest extends BrowserTestBase {
         assertThat(bob.locator("longrun-job .lr-title")).hasText("Job not available");
         assertThat(bob.locator("longrun-job .lr-sentence")).containsText("We can’t find this job");
         screenshot(bob, "job-not-found");
-        APIResponse cancel = bob.context().request().post(base() + "/api/jobs/" + alicesJob + "/cancel");
+        APIResponse cancel = bob.context().request().post(base() + "/api/jobs/" + alicesJob + "/cancel",
+                com.microsoft.playwright.options.RequestOptions.create().setHeader("Origin", base()));
         assertThat(cancel.status()).isEqualTo(404);
 
         apiPost(page, "/api/jobs/" + alicesJob + "/cancel", Map.of());

@@ -183,9 +183,9 @@ abstract class BrowserTestBase {
         return JSON.readTree(r.text());
     }
 
-    /** POST to an API path as the person signed in on {@code p}. */
+    /** POST to an API path as the person signed in on {@code p}, as their page would (same Origin). */
     JsonNode apiPost(Page p, String path, Object body) {
-        APIResponse r = p.context().request().post(base() + path, RequestOptions.create()
+        APIResponse r = p.context().request().post(base() + path, RequestOptions.create().setHeader("Origin", base())
                 .setHeader("Content-Type", "application/json").setData(JSON.writeValueAsString(body)));
         if (!r.ok()) {
             throw new AssertionError("POST " + path + " answered " + r.status() + ": " + r.text());

@@ -16,7 +16,13 @@ final class ItemsCsv {
 
     static String write(List<JobItem> items) {
         StringWriter out = new StringWriter();
-        try (CsvWriter csv = CsvWriter.builder().build(out)) {
+        // a cell with ; tab or | is quoted, so a spreadsheet splitting columns there keeps it one text cell
+        try (CsvWriter csv = CsvWriter.builder().quoteStrategy(new de.siegmar.fastcsv.writer.QuoteStrategy() {
+            @Override
+            public boolean quoteValue(int lineNo, int fieldIdx, String value) {
+                return value.indexOf(';') >= 0 || value.indexOf('\t') >= 0 || value.indexOf('|') >= 0;
+            }
+        }).build(out)) {
             csv.writeRecord("key", "status", "message", "detail");
             for (JobItem item : items) {
                 csv.writeRecord(neutralise(item.key()), item.status().value(), neutralise(item.message()),
@@ -30,6 +36,10 @@ final class ItemsCsv {
 
     static String neutralise(String cell) {
         if (cell == null || cell.isEmpty()) {
+            return "";
+        }
+        cell = cell.replace("\0", "");
+        if (cell.isEmpty()) {
             return "";
         }
         char c = cell.charAt(0);

@@ -39,7 +39,8 @@ public class LongrunEngineAutoConfiguration {
         LongrunProperties.Worker w = p.getWorker();
         LongrunBuilder builder = Longrun.builder().dataSource(dataSource).dataDir(p.getDataDir()).schema(p.getSchema())
                 .clock(clock).concurrency(w.getConcurrency()).runWorkers(w.isEnabled())
-                .lease(w.getLease()).pollInterval(w.getPollInterval()).shutdownGrace(w.getShutdownGrace())
+                .lease(w.getLease()).rescueInterval(w.getRescueInterval()).pollInterval(w.getPollInterval())
+                .shutdownGrace(w.getShutdownGrace()).idempotencyKeyLifetime(p.getIdempotencyKeyLifetime())
                 .nodeName(p.getNodeName()).progressFlushInterval(p.getProgressFlushInterval())
                 .retention(p.getRetention()).fileRetention(p.getResults().getRetention());
         if (!w.getQueues().isEmpty()) {

@@ -4,6 +4,11 @@ import dev.longrun.Longrun;
 import dev.longrun.spring.api.ParamsValidation;
 import dev.longrun.spring.problem.ErrorDispatchProblemFilter;
 import dev.longrun.spring.problem.MalformedRequestFilter;
+import dev.longrun.spring.security.RevokedSessions;
+import dev.longrun.spring.security.SignInThrottle;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import jakarta.servlet.DispatcherType;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -25,6 +30,16 @@ public class LongrunHttpHardening {
     /** Where the API's paths start as sent: the servlet context path and {@code longrun.http.base-path}. */
     static String apiPrefix(Environment env) {
         return env.getProperty("server.servlet.context-path", "") + env.getProperty("longrun.http.base-path", "/api");
+    }
+
+    @Bean
+    SignInThrottle longrunSignInThrottle(@Qualifier("longrunClock") Clock clock) {
+        return new SignInThrottle(clock, 5, 4, Duration.ofMinutes(15));
+    }
+
+    @Bean
+    RevokedSessions longrunRevokedSessions(@Qualifier("longrunClock") Clock clock) {
+        return new RevokedSessions(clock);
     }
 
     @Bean

@@ -41,6 +41,13 @@ public class LongrunProperties {
     @NotNull @DurationMin(nanos = 1, message = "must be a positive duration")
     private Duration retention = LongrunBuilder.DEFAULT_RETENTION;
 
+    /**
+     * How long an Idempotency-Key is remembered per account and user: a repeat within it answers with the first job in
+     * whatever state (200), even after the job finished or was cleared (409); afterwards the key starts a new job.
+     */
+    @NotNull @DurationMin(nanos = 1, message = "must be a positive duration")
+    private Duration idempotencyKeyLifetime = LongrunBuilder.DEFAULT_IDEMPOTENCY_KEY_LIFETIME;
+
     /** A readable name for this node in lease owners and logs (a random suffix is added); default: the host name. */
     @Size(min = 1, max = 100)
     private String nodeName;
@@ -71,6 +78,8 @@ public class LongrunProperties {
     public void setSchema(String schema) { this.schema = schema; }
     public Duration getRetention() { return retention; }
     public void setRetention(Duration retention) { this.retention = retention; }
+    public Duration getIdempotencyKeyLifetime() { return idempotencyKeyLifetime; }
+    public void setIdempotencyKeyLifetime(Duration lifetime) { this.idempotencyKeyLifetime = lifetime; }
     public DataSize getMaxRequestBody() { return maxRequestBody; }
     public void setMaxRequestBody(DataSize maxRequestBody) { this.maxRequestBody = maxRequestBody; }
     public String getNodeName() { return nodeName; }
@@ -94,9 +103,15 @@ public class LongrunProperties {
         /** Queues this node claims jobs from (letters, digits, '.', '_', '-'); empty: the queues of the registered job types. */
         private List<@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
                 message = "must be a queue name: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit") String> queues = new ArrayList<>();
-        /** How long a claim lasts without a heartbeat before another node takes the job over. */
+        /**
+         * How long a claim lasts without a heartbeat (sent every third of it) before another node takes the job over;
+         * with the rescue interval, about how long a dead node's job waits (docs/RELIABILITY.md).
+         */
         @NotNull @DurationMin(nanos = 1, message = "must be a positive duration")
         private Duration lease = LongrunBuilder.DEFAULT_LEASE;
+        /** How often each node looks for jobs whose lease expired. */
+        @NotNull @DurationMin(nanos = 1, message = "must be a positive duration")
+        private Duration rescueInterval = LongrunBuilder.DEFAULT_RESCUE_INTERVAL;
         /** Fallback poll for new jobs when no wake-up arrives; also the maintenance interval. */
         @NotNull @DurationMin(nanos = 1, message = "must be a positive duration")
         private Duration pollInterval = LongrunBuilder.DEFAULT_POLL_INTERVAL;
@@ -112,6 +127,8 @@ public class LongrunProperties {
         public void setQueues(List<String> queues) { this.queues = queues; }
         public Duration getLease() { return lease; }
         public void setLease(Duration lease) { this.lease = lease; }
+        public Duration getRescueInterval() { return rescueInterval; }
+        public void setRescueInterval(Duration rescueInterval) { this.rescueInterval = rescueInterval; }
         public Duration getPollInterval() { return pollInterval; }
         public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
         public Duration getShutdownGrace() { return shutdownGrace; }

@@ -5,6 +5,8 @@ import dev.longrun.spring.security.BodyLimitFilter;
 import dev.longrun.spring.security.LongrunAuthenticationFilter;
 import dev.longrun.spring.security.LongrunTokens;
 import dev.longrun.spring.security.ProblemAuthenticationHandlers;
+import dev.longrun.spring.security.RevokedSessions;
+import dev.longrun.spring.security.SameOriginFilter;
 import dev.longrun.spring.problem.Problems;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,7 +25,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Spring Security for {@code /api/**}: stateless, no login page or CSRF token (the session cookie is SameSite=Strict
- * and HttpOnly), credentials read by {@link LongrunAuthenticationFilter}, every refusal a problem. Sign-in, the
+ * and HttpOnly, and its state-changing requests must come from this site: {@link SameOriginFilter}), credentials
+ * read by {@link LongrunAuthenticationFilter}, every refusal a problem. Sign-in, the
  * OpenAPI alias and signed download links are open; all else needs a caller. Paths outside {@code /api/} are left
  * to the host application's own security.
  */
@@ -33,7 +36,8 @@ public class LongrunSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 50)
-    public SecurityFilterChain longrunApiSecurity(HttpSecurity http, ApiKeys apiKeys, LongrunTokens tokens, LongrunProperties p) throws Exception {
+    public SecurityFilterChain longrunApiSecurity(HttpSecurity http, ApiKeys apiKeys, LongrunTokens tokens, LongrunProperties p,
+                                                  RevokedSessions revoked, org.springframework.core.env.Environment env) throws Exception {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers();
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
@@ -44,11 +48,13 @@ public class LongrunSecurityConfiguration {
                 .logout(l -> l.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BodyLimitFilter(p.getMaxRequestBody().toBytes()), AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new LongrunAuthenticationFilter(apiKeys, tokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new LongrunAuthenticationFilter(apiKeys, tokens, revoked), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new SameOriginFilter(LongrunHttpHardening.apiPrefix(env) + "/session"), LongrunAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/api/session", "/api/openapi.json").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/files/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/files/**").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -59,10 +59,15 @@ public final class ResultLinks {
             throw tampered();
         }
         String body = token.substring(0, dot);
+        String signature = token.substring(dot + 1);
         byte[] presented;
         try {
-            presented = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+            presented = Base64.getUrlDecoder().decode(signature);
         } catch (IllegalArgumentException e) {
+            throw tampered();
+        }
+        // one spelling per signature: padding or other bits the decoder would ignore make a different link
+        if (!signature.equals(Base64.getUrlEncoder().withoutPadding().encodeToString(presented))) {
             throw tampered();
         }
         if (!MessageDigest.isEqual(presented, Secrets.hmac(key, body.getBytes(StandardCharsets.US_ASCII)))) {

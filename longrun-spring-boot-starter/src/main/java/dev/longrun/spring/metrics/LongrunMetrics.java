@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Prometheus metrics derived from the engine's events, at a store read per state change (not per progress write):
  * {@code longrun.jobs.started|succeeded|failed|cancelled{type}}, {@code longrun.jobs.pickup.latency{type}},
- * {@code longrun.queue.depth{queue}} and {@code longrun.sse.subscribers}. On PostgreSQL every node sees every
- * node's events, so each node's counters describe the whole cluster: aggregate them with max(), not sum().
+ * {@code longrun.queue.depth{queue}} and {@code longrun.sse.subscribers}. The job counters count what this node did
+ * (the jobs its workers claimed and finished, the cancels it served), from {@link Longrun#localEvents()}: sum them
+ * over the nodes for the cluster. Queue depth is the database's, the same on every node: aggregate it with max().
  */
 public final class LongrunMetrics implements MeterBinder, AutoCloseable {
 
@@ -32,7 +33,7 @@ public final class LongrunMetrics implements MeterBinder, AutoCloseable {
     private final Longrun longrun;
     private final SseHub hub;
     private final QueueDepths depths;
-    /** Last status seen per job, terminal ones included, so a repeated event (local and NOTIFY) is counted once. */
+    /** Last status seen per job, terminal ones included, so a repeated event is counted once. */
     private final Map<java.util.UUID, JobStatus> lastStatus = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
@@ -61,7 +62,7 @@ public final class LongrunMetrics implements MeterBinder, AutoCloseable {
             Gauge.builder("longrun.queue.depth", depths, d -> d.depth(queue)).tag("queue", queue)
                     .description("Runnable pending jobs in the queue").register(registry);
         }
-        subscription = longrun.events().subscribe(this::onEvent);
+        subscription = longrun.localEvents().subscribe(this::onEvent);
         worker = Thread.ofVirtual().name("longrun-metrics").start(this::drain);
     }
 

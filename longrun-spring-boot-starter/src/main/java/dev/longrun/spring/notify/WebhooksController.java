@@ -12,6 +12,7 @@ import dev.longrun.spring.problem.ApiProblem;
 import dev.longrun.spring.security.Caller;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +42,7 @@ public class WebhooksController {
     private final WebhookChannel channel;
     private final NotifyProperties properties;
     private final Clock clock;
+    private final TestDeliveryLimit testLimit;
 
     public WebhooksController(WebhookStore store, WebhookChannel channel, NotifyProperties properties,
                               @Qualifier("longrunClock") Clock clock) {
@@ -48,6 +50,7 @@ public class WebhooksController {
         this.channel = channel;
         this.properties = properties;
         this.clock = clock;
+        this.testLimit = new TestDeliveryLimit(clock, 5, Duration.ofMinutes(1));
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -121,7 +124,12 @@ public class WebhooksController {
 
     @PostMapping("/api/webhooks/{id}/test")
     public AttemptView test(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return AttemptView.of(channel.test(owned(caller, id)));
+        Webhook webhook = owned(caller, id);
+        testLimit.take(caller.accountId()).ifPresent(wait -> {
+            throw ApiProblem.tooManyRequests("too_many_tests", "At most 5 test deliveries a minute per account; try again in "
+                    + Math.max(1, wait.toSeconds()) + " s.", wait);
+        });
+        return AttemptView.of(channel.test(webhook));
     }
 
     @GetMapping("/api/webhooks/{id}/deliveries")

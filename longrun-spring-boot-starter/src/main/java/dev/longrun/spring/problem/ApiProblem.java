@@ -57,6 +57,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too_large", detail);
     }
 
+    /** Too many attempts: answered 429 with a Retry-After of {@code retryAfter}. */
+    public static ApiProblem tooManyRequests(String code, String detail, Duration retryAfter) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, code, detail, null, retryAfter);
+    }
+
     public static ApiProblem unavailable(String detail, Duration retryAfter) {
         return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable", detail, null, retryAfter);
     }

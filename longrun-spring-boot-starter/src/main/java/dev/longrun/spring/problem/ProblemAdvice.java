@@ -59,7 +59,7 @@ public class ProblemAdvice {
             case "unknown_type", "invalid_params", "invalid_request", "upload_not_found" -> HttpStatus.BAD_REQUEST;
             case "not_found" -> HttpStatus.NOT_FOUND;
             case "idempotency_key_reused" -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case "conflict" -> HttpStatus.CONFLICT;
+            case "conflict", "idempotency_key_job_removed" -> HttpStatus.CONFLICT;
             case "store_unavailable" -> HttpStatus.SERVICE_UNAVAILABLE;
             default -> HttpStatus.BAD_REQUEST;
         };

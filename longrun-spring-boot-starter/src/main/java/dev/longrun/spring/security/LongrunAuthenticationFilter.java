@@ -32,11 +32,13 @@ public final class LongrunAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeys apiKeys;
     private final LongrunTokens tokens;
+    private final RevokedSessions revoked;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    public LongrunAuthenticationFilter(ApiKeys apiKeys, LongrunTokens tokens) {
+    public LongrunAuthenticationFilter(ApiKeys apiKeys, LongrunTokens tokens, RevokedSessions revoked) {
         this.apiKeys = apiKeys;
         this.tokens = tokens;
+        this.revoked = revoked;
     }
 
     @Override
@@ -72,6 +74,9 @@ public final class LongrunAuthenticationFilter extends OncePerRequestFilter {
                         "Send 'Authorization: Bearer <token or API key>'; other schemes are not accepted.");
             }
             String value = authorization.substring(7).strip();
+            if (looksLikeJwt(value) && revoked.isRevoked(value)) {
+                throw new TokenRejectedException(false, "This token was signed out. Sign in again.");
+            }
             return looksLikeJwt(value) ? tokens.verify(value, Caller.Via.USER_TOKEN) : apiKey(value, request);
         }
         String queryToken = request.getParameter("access_token");
@@ -86,18 +91,31 @@ public final class LongrunAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private Caller session(HttpServletRequest request) {
+        String value = sessionCookie(request);
+        if (value == null) {
+            return null;
+        }
+        if (revoked.isRevoked(value)) {
+            request.setAttribute(IGNORED_SESSION, "You signed out; sign in again.");
+            return null;
+        }
+        try {
+            return tokens.verify(value, Caller.Via.SESSION);
+        } catch (TokenRejectedException e) {
+            request.setAttribute(IGNORED_SESSION, e.expired() ? "Your session expired; sign in again." : "Your session is not valid; sign in again.");
+            return null;
+        }
+    }
+
+    /** The session cookie's value, or null. */
+    static String sessionCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return null;
         }
         for (Cookie c : cookies) {
             if (SESSION_COOKIE.equals(c.getName()) && !c.getValue().isEmpty()) {
-                try {
-                    return tokens.verify(c.getValue(), Caller.Via.SESSION);
-                } catch (TokenRejectedException e) {
-                    request.setAttribute(IGNORED_SESSION, e.expired() ? "Your session expired; sign in again." : "Your session is not valid; sign in again.");
-                    return null;
-                }
+                return c.getValue();
             }
         }
         return null;

@@ -19,18 +19,24 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * Dashboard sign-in for the people of {@code longrun.users}: {@code POST /api/session} checks the password and
- * answers a user token, also set as an HttpOnly, SameSite=Strict cookie the API accepts; {@code GET} says who is
- * signed in; {@code DELETE} signs out.
+ * sets a user token as an HttpOnly, SameSite=Strict cookie the API accepts (Secure when the request came over TLS,
+ * also behind a proxy that says so), never giving it to page scripts; wrong passwords are throttled
+ * ({@link SignInThrottle}); {@code GET} says who is signed in; {@code DELETE} signs out and revokes the token
+ * ({@link RevokedSessions}).
  */
 @RestController
 public class SessionController {
 
     private final LongrunUsers users;
     private final LongrunTokens tokens;
+    private final SignInThrottle throttle;
+    private final RevokedSessions revoked;
 
-    public SessionController(LongrunUsers users, LongrunTokens tokens) {
+    public SessionController(LongrunUsers users, LongrunTokens tokens, SignInThrottle throttle, RevokedSessions revoked) {
         this.users = users;
         this.tokens = tokens;
+        this.throttle = throttle;
+        this.revoked = revoked;
     }
 
     @PostMapping(path = "/api/session", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -41,14 +47,25 @@ public class SessionController {
         if (body.password() == null || body.password().isEmpty()) {
             throw ApiProblem.invalidField("password", "Enter your password.");
         }
-        LongrunUsers.Person person = users.check(body.username().strip(), body.password())
-                .orElseThrow(() -> ApiProblem.unauthorized("wrong_credentials", "Wrong username or password."));
+        String username = body.username().strip();
+        String address = request.getRemoteAddr();
+        throttle.retryAfter(username, address).ifPresent(wait -> {
+            throw ApiProblem.tooManyRequests("too_many_attempts", "Too many wrong passwords in a row. Wait "
+                    + Math.max(1, wait.toSeconds()) + " s before trying again.", wait);
+        });
+        LongrunUsers.Person person = users.check(username, body.password()).orElse(null);
+        if (person == null) {
+            throttle.failed(username, address);
+            throw ApiProblem.unauthorized("wrong_credentials", "Wrong username or password.");
+        }
+        throttle.succeeded(username);
         LongrunTokens.Minted minted = tokens.mint(person.account(), person.username(), null, tokens.defaultTtl());
         ResponseCookie cookie = ResponseCookie.from(LongrunAuthenticationFilter.SESSION_COOKIE, minted.token())
                 .httpOnly(true).secure(request.isSecure()).sameSite("Strict").path(cookiePath(request))
                 .maxAge(tokens.defaultTtl()).build();
         return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookie.toString())
-                .body(new SessionView(person.account(), person.username(), person.displayName(), minted.token(), minted.expiresAt(), "session"));
+                // The token stays in the HttpOnly cookie: page scripts never see it (a script injected into a page could not take it away).
+                .body(new SessionView(person.account(), person.username(), person.displayName(), null, minted.expiresAt(), "session"));
     }
 
     @GetMapping("/api/session")
@@ -62,6 +79,10 @@ public class SessionController {
 
     @DeleteMapping("/api/session")
     public ResponseEntity<Void> signOut(HttpServletRequest request) {
+        String session = LongrunAuthenticationFilter.sessionCookie(request);
+        if (session != null) {
+            revoked.revoke(session, tokens.defaultTtl());
+        }
         ResponseCookie cookie = ResponseCookie.from(LongrunAuthenticationFilter.SESSION_COOKIE, "")
                 .httpOnly(true).secure(request.isSecure()).sameSite("Strict").path(cookiePath(request)).maxAge(0).build();
         return ResponseEntity.status(HttpStatus.NO_CONTENT).header(HttpHeaders.SET_COOKIE, cookie.toString()).build();
@@ -74,7 +95,7 @@ public class SessionController {
     public record SignIn(String username, String password) {
     }
 
-    /** The signed-in person; {@code token} only in the answer to a sign-in. */
+    /** The signed-in person; {@code token} is always null for sessions (kept for the shape of the API). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record SessionView(String accountId, String userId, String displayName, String token, Instant expiresAt, String via) {
     }

@@ -18,7 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events: {@code GET /api/jobs/{id}/events} (one job; frames are {@code event: job}, {@code id: <version>})
- * and {@code GET /api/events} (all of the caller's jobs). Browsers pass their token as {@code ?access_token=}.
+ * and {@code GET /api/events} (all of the caller's jobs; {@code id: <epoch millis of the newest change sent>}, resumable).
+ * Both resume after a reconnect from the {@code Last-Event-ID} header EventSource sends. Browsers pass their token as {@code ?access_token=}.
  */
 @RestController
 public class EventsController {
@@ -52,9 +53,10 @@ public class EventsController {
     }
 
     @GetMapping(path = "/api/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
-    public ResponseEntity<SseEmitter> all(@AuthenticationPrincipal Caller caller) {
+    public ResponseEntity<SseEmitter> all(@AuthenticationPrincipal Caller caller,
+                                          @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         caller.requireUser();
-        return sse(hub.user(caller));
+        return sse(hub.user(caller, lastEventId(lastEventId)));
     }
 
     private static ResponseEntity<SseEmitter> sse(SseEmitter emitter) {

@@ -32,10 +32,12 @@ final class SseConnection implements Runnable {
     private final Duration heartbeat;
     private final PendingChanges changes;
     private final Map<UUID, Long> sent = new HashMap<>();
+    /** User streams: the event id, the newest change (epoch millis) this stream is known to have delivered. */
+    private Long position;
     private volatile boolean closed;
     private volatile Thread thread;
 
-    SseConnection(SseHub hub, ViewCache cache, SseEmitter emitter, Predicate<JobEvent> filter, Supplier<List<ViewCache.Rendered>> initial, UUID singleJob, Long lastEventId, Duration heartbeat, int bufferSize) {
+    SseConnection(SseHub hub, ViewCache cache, SseEmitter emitter, Predicate<JobEvent> filter, Supplier<List<ViewCache.Rendered>> initial, UUID singleJob, Long lastEventId, Duration heartbeat, int bufferSize, Long startPosition) {
         this.hub = hub;
         this.cache = cache;
         this.emitter = emitter;
@@ -44,6 +46,7 @@ final class SseConnection implements Runnable {
         this.singleJob = singleJob;
         this.heartbeat = heartbeat;
         this.changes = new PendingChanges(bufferSize);
+        this.position = startPosition;
         if (singleJob != null && lastEventId != null) {
             sent.put(singleJob, lastEventId);
         }
@@ -66,10 +69,14 @@ final class SseConnection implements Runnable {
     @Override
     public void run() {
         try {
-            for (ViewCache.Rendered job : initial.get()) {
+            List<ViewCache.Rendered> first = initial.get();
+            for (ViewCache.Rendered job : first) {
                 if (send(job)) {
                     return;
                 }
+            }
+            if (first.isEmpty() && position != null) {
+                emitter.send(SseEmitter.event().id(Long.toString(position))); // no event, but the client learns where it is
             }
             while (!closed) {
                 Map<UUID, Long> changed = changes.take(heartbeat.toMillis());
@@ -109,6 +116,9 @@ final class SseConnection implements Runnable {
             SseEmitter.SseEventBuilder event = SseEmitter.event().name("job").data(rendered.json(), MediaType.APPLICATION_JSON);
             if (singleJob != null) {
                 event.id(Long.toString(job.version()));
+            } else if (position != null) {
+                position = Math.max(position, job.updatedAt().toEpochMilli());
+                event.id(Long.toString(position));
             }
             emitter.send(event);
             sent.put(job.id(), job.version());

@@ -49,27 +49,36 @@ public final class SseHub implements AutoCloseable {
     public SseEmitter job(Job job, Long lastEventId) {
         SseEmitter emitter = new SseEmitter(0L);
         return open(emitter, e -> e.jobId().equals(job.id()),
-                () -> cache.current(job.id()).stream().toList(), job.id(), lastEventId, bufferSize);
+                () -> cache.current(job.id()).stream().toList(), job.id(), lastEventId, bufferSize, null);
     }
 
-    /** Every active job of the caller now, then each change of any of its jobs; never ends by itself. */
-    public SseEmitter user(Caller caller) {
-        return user(caller, new SseEmitter(0L));
+    /**
+     * Every active job of the caller now, then each change of any of its jobs; never ends by itself. Frames carry
+     * {@code id:} = the newest change delivered (epoch millis); with {@code lastEventId} the stream resumes: first every
+     * job changed since then (minus {@link UserStreamResume#OVERLAP}), so a reconnecting browser keeps its list.
+     */
+    public SseEmitter user(Caller caller, Long lastEventId) {
+        return user(caller, lastEventId, new SseEmitter(0L), bufferSize);
     }
 
     SseEmitter user(Caller caller, SseEmitter emitter) {
-        return user(caller, emitter, bufferSize);
+        return user(caller, null, emitter, bufferSize);
     }
 
     SseEmitter user(Caller caller, SseEmitter emitter, int capacity) {
+        return user(caller, null, emitter, capacity);
+    }
+
+    private SseEmitter user(Caller caller, Long lastEventId, SseEmitter emitter, int capacity) {
         if (caller.jobId() != null) {
-            return open(emitter, e -> e.jobId().equals(caller.jobId()), () -> cache.current(caller.jobId()).stream().toList(), null, null, capacity);
+            return open(emitter, e -> e.jobId().equals(caller.jobId()), () -> cache.current(caller.jobId()).stream().toList(), null, null, capacity, null);
         }
+        long connectedAt = longrun.clock().millis();
+        UserStreamResume resume = new UserStreamResume(longrun, caller, emitter);
         return open(emitter,
                 e -> Objects.equals(e.accountId(), caller.accountId()) && Objects.equals(e.userId(), caller.userId()),
-                () -> longrun.list(JobQuery.forUser(caller.accountId(), caller.userId())
-                        .withStatuses(JobStatus.active()).withLimit(JobQuery.MAX_LIMIT)).jobs().stream().map(j -> cache.render(views.view(j))).toList(),
-                null, null, capacity);
+                () -> resume.initialJobs(lastEventId).stream().map(j -> cache.render(views.view(j))).toList(),
+                null, null, capacity, connectedAt);
     }
 
     /**
@@ -95,8 +104,8 @@ public final class SseHub implements AutoCloseable {
 
     private SseEmitter open(SseEmitter emitter, java.util.function.Predicate<JobEvent> filter,
                             java.util.function.Supplier<List<ViewCache.Rendered>> initial, java.util.UUID singleJob, Long lastEventId,
-                            int capacity) {
-        SseConnection s = new SseConnection(this, cache, emitter, filter, initial, singleJob, lastEventId, heartbeat, capacity);
+                            int capacity, Long startPosition) {
+        SseConnection s = new SseConnection(this, cache, emitter, filter, initial, singleJob, lastEventId, heartbeat, capacity, startPosition);
         emitter.onCompletion(s::close);
         emitter.onTimeout(s::close);
         emitter.onError(t -> s.close());

@@ -218,14 +218,20 @@ public abstract class StartAndReadContract extends ApiTestBase {
     }
 
     @Test
-    void healthIncludesTheDatabaseAndPrometheusCountsJobs() {
+    void publicHealthIsOnlyUpOrDownAndItsDetailsAndPrometheusNeedAnApiKey() {
         Api.Who who = newUser();
         awaitStatus(who, startId(who, "test.fail", "{\"reason\":\"counted\"}"), "failed");
         Api.Res health = api.get("/actuator/health").send();
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
-        assertThat(health.json().get("components").has("db")).isTrue();
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        assertThat(health.json().has("components")).as("no details in public: " + health.body()).isFalse();
+        Api.Who key = new Api.Who(java.util.Map.of("X-Longrun-Api-Key", Api.API_KEY));
+        assertThat(api.get("/actuator/health").as(key).send().json().get("components").has("db")).isTrue();
+        problem(api.get("/actuator/prometheus").send(), 401);
+        problem(api.get("/actuator/info").send(), 401);
+        problem(api.get("/actuator/prometheus").as(Api.Who.bearer(tokens.mintUserToken(ACCOUNT, "someone"))).send(), 403);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
-            String metrics = api.get("/actuator/prometheus").send().body();
+            String metrics = api.get("/actuator/prometheus").as(key).send().body();
             assertThat(metrics).contains("longrun_jobs_failed_total{type=\"test.fail\"}")
                     .contains("longrun_sse_subscribers").contains("longrun_queue_depth").contains("longrun_jobs_pickup_latency");
         });

@@ -55,6 +55,21 @@ public abstract class ResultsAndUploadsContract extends ApiTestBase {
     }
 
     @Test
+    void headOnALinkAnswersLikeGetWithoutTheBody() {
+        Api.Who who = newUser();
+        String id = startId(who, "test.export", "{\"rows\":3}");
+        String url = awaitStatus(who, id, "succeeded").get("result").get("url").asString();
+        Api.Res get = api.get(url).send();
+        Api.Res head = api.method("HEAD", url).send();
+        assertThat(head.status()).as(head.toString()).isEqualTo(get.status()).isEqualTo(200);
+        assertThat(head.header("Content-Type")).isEqualTo(get.header("Content-Type"));
+        assertThat(head.header("Content-Disposition")).isEqualTo(get.header("Content-Disposition"));
+        assertThat(head.header("Content-Length")).isEqualTo(String.valueOf(get.bytes().length));
+        assertThat(head.bytes()).isEmpty();
+        assertThat(api.method("HEAD", "/api/files/not-a-token").send().status()).isEqualTo(403);
+    }
+
+    @Test
     void tamperedLinkIs403AndChangesNothing() {
         Api.Who who = newUser();
         String id = startId(who, "test.export", "{\"rows\":1}");
@@ -66,6 +81,9 @@ public abstract class ResultsAndUploadsContract extends ApiTestBase {
         String otherPayload = (token.charAt(0) == 'W' ? 'X' : 'W') + token.substring(1);
         problem(api.get("/api/files/" + otherPayload).send(), 403);
         problem(api.get("/api/files/not-a-token").send(), 403);
+        for (String padded : new String[] {token + "=", token + "==", token + "%3D"}) {
+            problem(api.get("/api/files/" + padded).send(), 403); // a signature has one spelling
+        }
         // Path traversal attempts: the token names no path, so these are just invalid tokens (or refused by the firewall).
         for (String hostile : new String[] {"..%2F..%2Fetc%2Fpasswd", "....%5C..%5Cwindows", "%2e%2e", token + "%00"}) {
             Api.Res r = api.get("/api/files/" + hostile).send();

@@ -182,4 +182,21 @@ class EmailAndWebhookTest extends ApiTestBase {
             assertThat(api.get("/api/webhooks").as(admin).send().json().get("webhooks").size()).isZero();
         }
     }
+
+    @Test
+    void testDeliveriesAreLimitedToFiveAMinutePerAccount() throws Exception {
+        Api.Who admin = Api.Who.apiKey("limits-" + java.util.UUID.randomUUID(), "admin@example.com");
+        try (LocalEndpoint endpoint = new LocalEndpoint()) {
+            String hookId = api.post("/api/webhooks").as(admin).json("{\"url\":\"" + endpoint.url() + "\"}").send().json().get("id").asString();
+            for (int i = 0; i < 5; i++) {
+                assertThat(api.post("/api/webhooks/" + hookId + "/test").as(admin).send().status()).isEqualTo(200);
+            }
+            Api.Res sixth = api.post("/api/webhooks/" + hookId + "/test").as(admin).send();
+            assertThat(problem(sixth, 429).get("code").asString()).isEqualTo("too_many_tests");
+            assertThat(Long.parseLong(sixth.header("Retry-After"))).isBetween(1L, 60L);
+            assertThat(endpoint.received).hasSize(5);
+            clock.shift(java.time.Duration.ofMinutes(1));
+            assertThat(api.post("/api/webhooks/" + hookId + "/test").as(admin).send().status()).isEqualTo(200);
+        }
+    }
 }

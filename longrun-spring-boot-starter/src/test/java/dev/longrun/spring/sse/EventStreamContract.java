@@ -155,6 +155,56 @@ public abstract class EventStreamContract extends ApiTestBase {
         }
     }
 
+    @Test
+    void userStreamResumesFromLastEventIdWithTheJobsThatChangedWhileAway() throws Exception {
+        Api.Who who = newUser();
+        String token = tokens.mintUserToken(ACCOUNT, userOf(who));
+        String url = api.base() + "/api/events?access_token=" + token;
+        String lastId;
+        try (SseStream sse = SseStream.open(api.http(), url, Map.of())) {
+            String first = startId(who, "test.fail", "{\"reason\":\"before\"}");
+            SseStream.Frame f;
+            do {
+                f = nextJobFrame(sse);
+                assertThat(f.id()).as("user stream job frames carry ids").matches("\\d+");
+            } while (!(f.json().get("id").asString().equals(first) && f.json().get("status").asString().equals("failed")));
+            lastId = f.id();
+        }
+        String whileAway = startId(who, "test.fail", "{\"reason\":\"while away\"}");
+        awaitStatus(who, whileAway, "failed");
+
+        try (SseStream sse = SseStream.open(api.http(), url, Map.of("Last-Event-ID", lastId))) {
+            assertThat(sse.status()).isEqualTo(200);
+            SseStream.Frame f;
+            do {
+                f = nextJobFrame(sse);
+                assertThat(Long.parseLong(f.id())).isGreaterThanOrEqualTo(Long.parseLong(lastId));
+            } while (!f.json().get("id").asString().equals(whileAway));
+            assertThat(f.json().get("status").asString()).isEqualTo("failed");
+        }
+        try (SseStream fresh = SseStream.open(api.http(), url, Map.of())) {
+            assertThat(fresh.nextEvent(Duration.ofMillis(700))).as("a new stream sends active jobs only").isNull();
+        }
+    }
+
+    /** The next {@code job} frame (user streams also carry {@code notification} frames, without ids of their own). */
+    private static SseStream.Frame nextJobFrame(SseStream sse) throws InterruptedException {
+        SseStream.Frame f;
+        do {
+            f = sse.nextEvent(WAIT);
+            assertThat(f).as("a job frame").isNotNull();
+            assertThat(f.end()).isFalse();
+        } while (!"job".equals(f.event()));
+        return f;
+    }
+
+    @Test
+    void userStreamRefusesALastEventIdItDidNotIssue() throws Exception {
+        String token = tokens.mintUserToken(ACCOUNT, userOf(newUser()));
+        Api.Res r = api.get("/api/events?access_token=" + token).header("Last-Event-ID", "yesterday").send();
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    }
+
     /** Opens a test.steps job's gates. */
     static final class StartAndReadGates {
         static void openAll(String gate, int steps) {

@@ -45,6 +45,11 @@ public final class Api {
             return new Who(Map.of("Cookie", "longrun_session=" + token));
         }
 
+        /** The session cookie as the dashboard's own scripts send it (with the same-site header their writes carry). */
+        public static Who page(String token) {
+            return new Who(Map.of("Cookie", "longrun_session=" + token, "X-Longrun-Csrf", "1"));
+        }
+
         public static Who nobody() {
             return new Who(Map.of());
         }

@@ -102,7 +102,7 @@ public final class ContactDedupeHandler implements JobHandler<DedupeParams> {
 
     private static Long write(java.io.OutputStream out, List<Pair> pairs) throws java.io.IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer);
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).quoteStrategy(SpreadsheetSafe.QUOTING).build(writer);
         csv.writeRecord("similarity", "company", "first_id", "first_name", "first_email", "second_id", "second_name", "second_email");
         for (Pair p : pairs) {
             csv.writeRecord(String.format(Locale.ROOT, "%.2f", p.score()), SpreadsheetSafe.cell(p.company()),

@@ -43,7 +43,7 @@ public final class ContactExportHandler implements JobHandler<ExportParams> {
         ResultFile file = ctx.resultFile(filename, "text/csv", out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             writer.write('\uFEFF'); // lets Excel open the UTF-8 file with accents intact
-            CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer);
+            CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).quoteStrategy(SpreadsheetSafe.QUOTING).build(writer);
             csv.writeRecord(HEADER);
             long written = 0;
             long after = 0;

@@ -47,7 +47,7 @@ final class ContactCsvReader {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         long[] lastRow = {1};
-        try (Reader reader = new InputStreamReader(in, decoder);
+        try (Reader reader = new NulRefusingReader(new InputStreamReader(in, decoder));
              CsvReader<CsvRecord> csv = CsvReader.builder()
                      .skipEmptyLines(true)
                      .allowUnclosedQuote(false)
@@ -77,6 +77,9 @@ final class ContactCsvReader {
             }
             return header;
         } catch (CsvParseException e) {
+            if (e.getCause() instanceof PermanentFailure refused) {
+                throw refused; // a NUL character, found while the parser read ahead
+            }
             throw new PermanentFailure("unreadable_csv", "The file could not be read after row " + lastRow[0] + ": "
                     + plain(e) + " Fix the file (check that every opening \" has a closing \") and upload it again.", e);
         } catch (UncheckedIOException e) {

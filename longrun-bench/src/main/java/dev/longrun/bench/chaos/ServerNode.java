@@ -1,0 +1,150 @@
+package dev.longrun.bench.chaos;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One server node of a chaos run: {@code longrun-server.jar} in a JVM of its own, on PostgreSQL (through the proxy),
+ * killed with SIGKILL and started again on the same port. Each start is an incarnation with its own node name
+ * ({@code node<k>-<n>}, the prefix of its lease owner) and log file.
+ */
+final class ServerNode implements AutoCloseable {
+
+    /** A node starts in ~5 s on a quiet machine; on a shared 2-core one at load 30 it took over 3 minutes. */
+    static final Duration STARTUP_LIMIT = Duration.ofSeconds(Integer.getInteger("chaos.start-seconds", 420));
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final int index;
+    private final ChaosSettings settings;
+    private final String jdbcUrl;
+    private final String schema;
+    private final Path dataDir;
+    private final Path logDir;
+    private final int port;
+    private volatile Process process;
+    private volatile boolean healthy;
+    private int incarnation;
+
+    ServerNode(int index, ChaosSettings settings, String jdbcUrl, String schema, Path dataDir, Path logDir) throws IOException {
+        this.index = index;
+        this.settings = settings;
+        this.jdbcUrl = jdbcUrl;
+        this.schema = schema;
+        this.dataDir = dataDir;
+        this.logDir = logDir;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            this.port = probe.getLocalPort();
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path logDir() {
+        return logDir;
+    }
+
+    boolean healthy() {
+        return healthy && process != null && process.isAlive();
+    }
+
+    /** The lease owner prefix of the running incarnation. */
+    synchronized String nodeName() {
+        return "chaos" + index + "-" + incarnation;
+    }
+
+    /** Starts a new incarnation and waits until it answers health checks. */
+    synchronized void start(Duration limit) throws IOException, InterruptedException {
+        incarnation++;
+        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx" + settings.heap(), "-XX:+UseSerialGC",
+                "--enable-native-access=ALL-UNNAMED", "-jar", settings.jar().toAbsolutePath().toString(),
+                "--server.address=127.0.0.1", "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + settings.user(),
+                "--longrun.schema=" + schema, "--longrun.data-dir=" + dataDir,
+                "--longrun.node-name=" + nodeName(), "--longrun.worker.concurrency=" + settings.concurrency(),
+                // Connections for every worker plus requests, heartbeats and maintenance: with Hikari's default of 10
+                // and 16 workers, heartbeats waited for a connection past their lease and live nodes lost jobs. Grown on
+                // demand (minimum-idle), as the PostgreSQL of a shared machine has other users.
+                "--spring.datasource.hikari.maximum-pool-size=" + (settings.concurrency() + 6),
+                "--spring.datasource.hikari.minimum-idle=2",
+                "--longrun.demo.contacts=300", "--logging.level.root=warn", "--logging.level.dev.longrun=info"));
+        Arrays.stream(settings.serverArgs().split("\\s+")).filter(a -> !a.isBlank()).forEach(cmd::add);
+        Path log = logDir.resolve(nodeName() + ".log");
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        awaitHealthy(limit, log);
+    }
+
+    /** SIGKILL: no shutdown hook, no hand-back of running jobs. */
+    synchronized void kill() throws InterruptedException {
+        healthy = false;
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void awaitHealthy(Duration limit, Path log) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Node " + nodeName() + " exited during startup; see " + log);
+            }
+            try {
+                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    healthy = true;
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("Node " + nodeName() + " was not healthy within " + limit.toSeconds() + " s; see " + log);
+    }
+
+    /** "Rescued N jobs" lines this node's incarnations logged. */
+    static long rescuedInLogs(Path logDir) throws IOException {
+        long total = 0;
+        try (var files = Files.list(logDir)) {
+            for (Path f : files.toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    int at = line.indexOf("Rescued ");
+                    if (at >= 0) {
+                        total += Long.parseLong(line.substring(at + 8).split(" ")[0]);
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Override
+    public synchronized void close() throws InterruptedException {
+        healthy = false;
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}

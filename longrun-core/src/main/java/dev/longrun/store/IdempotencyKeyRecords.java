@@ -1,0 +1,91 @@
+package dev.longrun.store;
+
+import dev.longrun.Job;
+import dev.longrun.LongrunException;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Inserts of jobs started with a client's Idempotency-Key. The key lives in its own table for its lifetime,
+ * independent of the job: the first request claims the key and inserts the job in one transaction; every repeat
+ * until the key expires gets that job in whatever state it is, or a {@code idempotency_key_job_removed} refusal when
+ * the job itself was cleared or pruned meanwhile. An expired key is taken over by the next request.
+ */
+final class IdempotencyKeyRecords {
+
+    private static final int CLAIM_ATTEMPTS = 10;
+
+    private final Database db;
+    private final RowReader rows;
+    private final SqlTypes types;
+
+    IdempotencyKeyRecords(Database db, RowReader rows, SqlTypes types) {
+        this.db = db;
+        this.rows = rows;
+        this.types = types;
+    }
+
+    private record Held(UUID jobId, String fingerprint, Instant expiresAt) {
+    }
+
+    /** The parameters of InsertJob; a job with a client's key carries no derived key (the key table guards it). */
+    static Params insertJobParams(NewJob job) {
+        return new Params().set("id", job.id()).set("account_id", job.accountId()).set("user_id", job.userId())
+                .set("type", job.type()).set("queue", job.queue()).set("priority", job.priority())
+                .set("created_at", job.createdAt()).set("run_after", job.runAfter() == null ? job.createdAt() : job.runAfter())
+                .set("estimated_duration_seconds", job.estimatedDurationSeconds()).set("cancellable", job.cancellable())
+                .set("max_attempts", job.maxAttempts())
+                .set("idempotency_key", job.keyExpiresAt() == null ? job.idempotencyKey() : null)
+                .set("request_fingerprint", job.requestFingerprint()).set("params", job.paramsJson())
+                .set("depends_on", job.dependsOn()).set("waiting_for", job.waitingFor()).set("retry_of", job.retryOf())
+                .set("timeout_seconds", job.timeoutSeconds());
+    }
+
+    /** A job with a client's key ({@link NewJob#keyExpiresAt()} set), in a transaction of its own. */
+    InsertOutcome insert(NewJob job) {
+        // An expired key may be purged between our claim and our read: then claim it again.
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            Optional<InsertOutcome> outcome = db.write(c -> insertIn(c, job));
+            if (outcome.isPresent()) {
+                return outcome.get();
+            }
+        }
+        throw LongrunException.conflict("Could not start the job: its idempotency key kept changing hands. Try again.");
+    }
+
+    /**
+     * One try inside the caller's transaction (also {@link JobInserts}' batches): claim the key and insert the job, or
+     * answer with the job the key holds. Empty when the key vanished between the claim and the read (try again).
+     */
+    Optional<InsertOutcome> insertIn(Connection c, NewJob job) {
+        Params claim = Params.of("key", job.idempotencyKey()).set("account_id", job.accountId())
+                .set("user_id", job.userId()).set("job_id", job.id()).set("request_fingerprint", job.requestFingerprint())
+                .set("now", job.createdAt()).set("expires_at", job.keyExpiresAt());
+        if (!db.query(c, "ClaimIdempotencyKey", claim, rs -> types.uuid(rs, "job_id")).isEmpty()) {
+            List<Job> inserted = db.query(c, "InsertJob", insertJobParams(job), rows::job);
+            if (inserted.isEmpty()) {
+                throw LongrunException.conflict("A job with id " + job.id() + " already exists.");
+            }
+            return Optional.of(new InsertOutcome(inserted.get(0), true, job.requestFingerprint()));
+        }
+        Optional<Held> held = db.query(c, "FindIdempotencyKey", Params.of("key", job.idempotencyKey()),
+                rs -> new Held(types.uuid(rs, "job_id"), rs.getString("request_fingerprint"), types.instant(rs, "expires_at")))
+                .stream().findFirst();
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Job> existing = db.query(c, "FindJob", Params.of("id", held.get().jobId()), rows::job).stream().findFirst();
+        if (existing.isEmpty()) {
+            throw LongrunException.keyJobRemoved(held.get().jobId(), held.get().expiresAt());
+        }
+        return Optional.of(new InsertOutcome(existing.get(), false, held.get().fingerprint()));
+    }
+
+    /** Deletes up to {@code limit} keys whose lifetime ended by {@code now}; returns how many. */
+    int purgeExpired(Instant now, int limit) {
+        return db.write(c -> db.update(c, "PurgeIdempotencyKeys", Params.of("now", now).set("limit", limit)));
+    }
+}

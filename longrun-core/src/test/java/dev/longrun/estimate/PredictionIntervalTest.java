@@ -1,0 +1,64 @@
+package dev.longrun.estimate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The range over past runs holds the next one nine times in ten, with many runs or few. */
+class PredictionIntervalTest {
+
+    @Test
+    void studentsTQuantileIsCloseToTheTable() {
+        assertThat(PredictionInterval.t95(4)).isCloseTo(2.132, within(0.03));
+        assertThat(PredictionInterval.t95(5)).isCloseTo(2.015, within(0.02));
+        assertThat(PredictionInterval.t95(10)).isCloseTo(1.812, within(0.01));
+        assertThat(PredictionInterval.t95(30)).isCloseTo(1.697, within(0.01));
+    }
+
+    @Test
+    void agreeingPastRunsGiveATightRange() {
+        double[] runs = new double[30];
+        Arrays.fill(runs, 40);
+
+        Guess g = PredictionInterval.of(runs, false);
+
+        assertThat(g.low()).isCloseTo(40, within(1e-6));
+        assertThat(g.high()).isCloseTo(40, within(1e-6));
+    }
+
+    @Test
+    void fewPastRunsGiveMoreThanTheirOwnSpread() {
+        Guess g = PredictionInterval.of(new double[] {30, 40, 50, 60}, false);
+
+        assertThat(g.low()).isLessThan(30);
+        assertThat(g.high()).isGreaterThan(60);
+    }
+
+    @Test
+    void aJobThatOutlivedMostPastRunsMayEndAnyMoment() {
+        assertThat(PredictionInterval.of(new double[] {30, 40, 50, 60}, true).low()).isZero();
+    }
+
+    @Test
+    void theNextOfManyLogNormalRunsFallsInsideNineTimesInTen() {
+        Random r = new Random(17);
+        int inside = 0;
+        int trials = 2000;
+        for (int i = 0; i < trials; i++) {
+            double[] past = new double[8];
+            for (int j = 0; j < past.length; j++) {
+                past[j] = 60 * Math.exp(0.4 * r.nextGaussian());
+            }
+            Arrays.sort(past);
+            double next = 60 * Math.exp(0.4 * r.nextGaussian());
+            Guess g = PredictionInterval.of(past, false);
+            if (g.low() <= next && next <= g.high()) {
+                inside++;
+            }
+        }
+        assertThat(inside / (double) trials).isBetween(0.88, 0.97);
+    }
+}

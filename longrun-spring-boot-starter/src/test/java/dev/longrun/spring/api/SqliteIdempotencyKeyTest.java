@@ -1,0 +1,7 @@
+package dev.longrun.spring.api;
+
+import dev.longrun.spring.support.OnSqlite;
+
+@OnSqlite
+class SqliteIdempotencyKeyTest extends IdempotencyKeyContract {
+}
