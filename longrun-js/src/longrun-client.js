@@ -29,22 +29,42 @@ export { isTerminal, TERMINAL_STATUSES } from './longrun-status.js';
 
 /** @typedef {'connecting'|'live'|'reconnecting'|'polling'} Connection */
 
-const config = { base: '', token: /** @type {string|null} */ (null) };
+/** @param {string} name the content of `<meta name="…">` in the page, if any */
+function meta(name) {
+  return typeof document === 'undefined' ? null : document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? null;
+}
+
+// Read once when the module loads (module scripts run after the page's <head> is parsed), so a host page can hand
+// over the API path (longrun.http.base-path) and the user token before any element fetches:
+//   <meta name="longrun-api" content="/jobs-api">   <meta name="longrun-token" content="eyJ…">
+const config = {
+  base: '',
+  api: (meta('longrun-api') ?? '/api').replace(/\/$/, ''),
+  token: /** @type {string|null} */ (meta('longrun-token')),
+};
 
 /**
  * Where the API is and how to call it. The bundled dashboard needs none of this (same origin, session cookie);
- * a host page passes the short-lived user token its backend minted.
- * @param {{base?: string, token?: string|null}} options
+ * a host page passes the short-lived user token its backend minted, and the API path when the server moved it
+ * (`longrun.http.base-path`). The meta tags above do the same without script.
+ * @param {{base?: string, api?: string, token?: string|null}} options `base`: origin (and context path) of the
+ *   server, default the page's; `api`: the API's path on it, default `/api`; `token`: sent as Bearer
  */
-export function configure({ base, token } = {}) {
+export function configure({ base, api, token } = {}) {
   if (base !== undefined) config.base = base.replace(/\/$/, '');
+  if (api !== undefined) config.api = api.replace(/\/$/, '');
   if (token !== undefined) config.token = token;
   hub.restart();
+  // Elements that already loaded (and were refused) load again with the new settings.
+  if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent('longrun:configured'));
 }
 
-/** The full URL of an API path, for links (downloads) rather than fetches. @param {string} path */
+/**
+ * The full URL of an API path, for links (downloads) as well as fetches. Callers write paths as the default layout
+ * has them (`/api/jobs/…`); the configured API path replaces that `/api`. @param {string} path
+ */
 export function apiUrl(path) {
-  return config.base + path;
+  return config.base + (path.startsWith('/api/') ? config.api + path.slice(4) : path);
 }
 
 /** An API answer that was not a success, with the problem's `detail` as the message a person can act on. */
@@ -84,7 +104,7 @@ export async function request(method, path, { body, form, headers = {}, etag } =
   let res;
   try {
     // no-store: this code does its own revalidation with If-None-Match, and must see the 304.
-    res = await fetch(config.base + path, { method, headers: h, body: payload, credentials: 'same-origin', cache: 'no-store' });
+    res = await fetch(apiUrl(path), { method, headers: h, body: payload, credentials: 'same-origin', cache: 'no-store' });
   } catch {
     throw new LongrunError(0, FALLBACK_DETAIL[0]);
   }
@@ -164,7 +184,7 @@ export async function downloadResultsZip(jobIds) {
   if (config.token) h.Authorization = `Bearer ${config.token}`;
   let res;
   try {
-    res = await fetch(`${config.base}/api/files/zip`, { method: 'POST', headers: h, body: JSON.stringify({ job_ids: jobIds }), credentials: 'same-origin' });
+    res = await fetch(apiUrl('/api/files/zip'), { method: 'POST', headers: h, body: JSON.stringify({ job_ids: jobIds }), credentials: 'same-origin' });
   } catch {
     throw new LongrunError(0, FALLBACK_DETAIL[0]);
   }
@@ -272,7 +292,7 @@ function writeSession(k, v) {
 
 /** The page's one connection to `/api/events`, shared by every element. */
 export const hub = new EventHub({
-  eventsUrl: () => `${config.base}/api/events${config.token ? `?access_token=${encodeURIComponent(config.token)}` : ''}`,
+  eventsUrl: () => `${apiUrl('/api/events')}${config.token ? `?access_token=${encodeURIComponent(config.token)}` : ''}`,
   fetchJob: (id, etag) => request('GET', `/api/jobs/${encodeURIComponent(id)}`, { etag }),
 });
 

@@ -6,6 +6,9 @@ import '/longrun/longrun.js';
 
 /** @typedef {import('/longrun/longrun-client.js').Job} Job */
 
+/** Where a job's own page is: the elements link there (they show no link without it). */
+const JOB_PAGE = 'job.html?id={id}';
+
 const NAV = [
   ['index.html', 'Jobs'],
   ['import.html', 'Import'],
@@ -51,9 +54,9 @@ export async function frame(current) {
     header.append(
       el('a', { class: 'app-brand', href: 'index.html' }, 'Longrun'),
       nav,
-      el('div', { class: 'app-user' }, document.createElement('longrun-bell'), el('span', { class: 'app-name' }, me.display_name || me.user_id), out));
+      el('div', { class: 'app-user' }, el('longrun-bell', { 'detail-href': JOB_PAGE }), el('span', { class: 'app-name' }, me.display_name || me.user_id), out));
   }
-  document.body.append(document.createElement('longrun-toasts'));
+  document.body.append(el('longrun-toasts', { 'detail-href': JOB_PAGE }));
   return me;
 }
 
@@ -95,6 +98,7 @@ export function startFlow(o) {
     if (!job) {
       job = document.createElement('longrun-job');
       job.setAttribute('mode', 'expanded');
+      job.setAttribute('detail-href', JOB_PAGE);
       area.replaceChildren(job);
     }
     job.removeAttribute('starting');
@@ -136,6 +140,7 @@ export function startFlow(o) {
     button.textContent = 'Starting…';
     const starting = document.createElement('longrun-job');
     starting.setAttribute('mode', 'expanded');
+    starting.setAttribute('detail-href', JOB_PAGE);
     starting.setAttribute('starting', '');
     area.replaceChildren(starting);
     try {

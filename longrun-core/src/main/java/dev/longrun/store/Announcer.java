@@ -22,12 +22,15 @@ final class Announcer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Announcer.class);
 
     private final SqlJobStore store;
+    private final String origin;
     private final LinkedBlockingQueue<JobEvent> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean stopped;
 
-    Announcer(SqlJobStore store) {
+    /** @param origin this process's name in the payloads, so that its own listener skips them */
+    Announcer(SqlJobStore store, String origin) {
         this.store = store;
+        this.origin = origin;
         this.thread = Thread.ofPlatform().daemon().name("longrun-announce").start(this::loop);
     }
 
@@ -45,7 +48,7 @@ final class Announcer implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, 5_000);
-                store.announce(latestPerJob(batch));
+                store.announce(origin, latestPerJob(batch));
             } catch (InterruptedException e) {
                 if (stopped) {
                     return;

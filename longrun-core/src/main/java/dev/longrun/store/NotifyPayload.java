@@ -14,6 +14,8 @@ import java.util.UUID;
  * The text of a PostgreSQL NOTIFY on {@link #CHANNEL}: one event per line,
  * {@code id:version:status:account:user}, account and user URL-encoded ({@code ~} for null). A batch is
  * packed into as few payloads as fit PostgreSQL's 8000-byte limit. The runtime's listener decodes it.
+ * A payload may start with {@code @<origin>}: the process that sent it, which skips its own payloads (it
+ * already published those events in process, and LISTEN hears the sender's NOTIFY too).
  */
 public final class NotifyPayload {
 
@@ -24,16 +26,23 @@ public final class NotifyPayload {
     }
 
     public static List<String> encode(Collection<JobEvent> events) {
+        return encode(null, events);
+    }
+
+    /** @param origin the sending process (letters, digits, '-'), or null */
+    public static List<String> encode(String origin, Collection<JobEvent> events) {
+        String header = origin == null ? "" : "@" + origin;
         List<String> payloads = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int currentBytes = 0;
+        StringBuilder current = new StringBuilder(header);
+        int currentBytes = header.length();
         for (JobEvent e : events) {
             String line = e.jobId() + ":" + e.version() + ":" + e.status().value() + ":" + part(e.accountId()) + ":" + part(e.userId());
             int bytes = line.getBytes(StandardCharsets.UTF_8).length + 1;
-            if (currentBytes > 0 && currentBytes + bytes > MAX_BYTES) {
+            if (currentBytes > header.length() && currentBytes + bytes > MAX_BYTES) {
                 payloads.add(current.toString());
                 current.setLength(0);
-                currentBytes = 0;
+                current.append(header);
+                currentBytes = header.length();
             }
             if (currentBytes > 0) {
                 current.append('\n');
@@ -41,10 +50,19 @@ public final class NotifyPayload {
             current.append(line);
             currentBytes += bytes;
         }
-        if (currentBytes > 0) {
+        if (currentBytes > header.length()) {
             payloads.add(current.toString());
         }
         return payloads;
+    }
+
+    /** The sending process named by the payload's first line, or null when it names none. */
+    public static String origin(String payload) {
+        if (!payload.startsWith("@")) {
+            return null;
+        }
+        int nl = payload.indexOf('\n');
+        return payload.substring(1, nl < 0 ? payload.length() : nl);
     }
 
     /** Events of one payload; lines that do not parse are skipped (a newer node may add fields). */

@@ -22,13 +22,16 @@ final class PostgresListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostgresListener.class);
 
     private final DataSource dataSource;
+    private final String ownOrigin;
     private final Consumer<JobEvent> sink;
     private final Thread thread;
     private volatile boolean stopped;
     private volatile boolean listening;
 
-    PostgresListener(DataSource dataSource, Consumer<JobEvent> sink) {
+    /** @param ownOrigin the origin this process's payloads carry; they are skipped */
+    PostgresListener(DataSource dataSource, String ownOrigin, Consumer<JobEvent> sink) {
         this.dataSource = dataSource;
+        this.ownOrigin = ownOrigin;
         this.sink = sink;
         this.thread = Thread.ofPlatform().daemon().name("longrun-listen").start(this::loop);
     }
@@ -54,7 +57,9 @@ final class PostgresListener implements AutoCloseable {
                 while (!stopped) {
                     PGNotification[] notifications = pg.getNotifications(500);
                     for (PGNotification n : notifications) {
-                        NotifyPayload.decode(n.getParameter()).forEach(sink);
+                        if (!ownOrigin.equals(NotifyPayload.origin(n.getParameter()))) {
+                            NotifyPayload.decode(n.getParameter()).forEach(sink);
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {

@@ -362,10 +362,15 @@ public final class SqlJobStore implements JobStore {
 
     /** Announces changes to other processes (PostgreSQL NOTIFY, outside any job's transaction); a no-op on SQLite. */
     public void announce(Collection<JobEvent> events) {
+        announce(null, events);
+    }
+
+    /** As {@link #announce(Collection)}, naming the sending process so that it can skip its own payloads. */
+    void announce(String origin, Collection<JobEvent> events) {
         if (dialect != Dialect.POSTGRESQL || events.isEmpty()) {
             return;
         }
-        List<String> payloads = NotifyPayload.encode(events);
+        List<String> payloads = NotifyPayload.encode(origin, events);
         db.read(c -> {
             for (String payload : payloads) {
                 db.query(c, "Notify", Params.of("channel", notifyChannel()).set("payload", payload), rs -> null);

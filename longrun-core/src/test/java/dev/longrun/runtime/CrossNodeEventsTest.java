@@ -68,4 +68,46 @@ class CrossNodeEventsTest {
                     .containsExactly(JobStatus.PENDING);
         }
     }
+
+    /**
+     * LISTEN hears a node's own NOTIFYs too; a subscriber must still get each change of a job running on its own node
+     * once (the core alone on PostgreSQL used to deliver every event twice). Node A first hears a job node B started,
+     * so its LISTEN is known to be active before its own job runs.
+     */
+    @Test
+    void aNodeHearsItsOwnJobsChangesOnce() throws Exception {
+        JobType<Map> steps = JobType.builder("steps.own", Map.class, ctx -> {
+            for (int i = 1; i <= 3; i++) {
+                ctx.step(i, 3, "Step " + i);
+                Thread.sleep(100);
+            }
+            return JobResult.done();
+        }).build();
+        List<JobEvent> heardOnA = new CopyOnWriteArrayList<>();
+        try (Longrun nodeA = Longrun.builder().dataSource(schema.dataSource()).schema(schema.name()).dataDir(dataDir)
+                .nodeName("own-a").register(steps).build();
+             Longrun nodeB = Longrun.builder().dataSource(schema.dataSource()).schema(schema.name()).dataDir(dataDir)
+                     .nodeName("own-b").runWorkers(false).register(steps).build();
+             AutoCloseable sub = nodeA.events().subscribe(heardOnA::add)) {
+            boolean listening = false;
+            for (int attempt = 0; attempt < 100 && !listening; attempt++) {
+                // B starts a job; once A hears it queued (only PostgreSQL can tell A that), A's LISTEN is active.
+                UUID probe = nodeB.start("steps.own", Map.of("n", attempt), StartOptions.forUser("acme", "bob")).job().id();
+                long until = System.nanoTime() + Duration.ofMillis(300).toNanos();
+                while (!(listening = heardOnA.stream().anyMatch(e -> e.jobId().equals(probe) && e.status() == JobStatus.PENDING))
+                        && System.nanoTime() < until) {
+                    Thread.sleep(10);
+                }
+            }
+            assertThat(listening).as("node A hears node B").isTrue();
+            UUID own = nodeA.start("steps.own", Map.of("n", "own"), StartOptions.forUser("acme", "alice")).job().id();
+            await().atMost(Duration.ofSeconds(10)).until(() -> heardOnA.stream()
+                    .anyMatch(e -> e.jobId().equals(own) && e.status() == JobStatus.SUCCEEDED));
+            Thread.sleep(500); // a duplicate NOTIFY of the last change, if any, comes within the announcer's 200 ms batches
+            Map<Long, Long> perVersion = heardOnA.stream().filter(e -> e.jobId().equals(own))
+                    .collect(java.util.stream.Collectors.groupingBy(JobEvent::version, java.util.stream.Collectors.counting()));
+            assertThat(perVersion).isNotEmpty();
+            assertThat(perVersion.values()).as("each change of the node's own job, once: " + perVersion).containsOnly(1L);
+        }
+    }
 }

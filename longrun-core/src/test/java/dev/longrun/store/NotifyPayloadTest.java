@@ -42,4 +42,22 @@ class NotifyPayloadTest {
     void linesFromANewerFormatAreSkipped() {
         assertThat(NotifyPayload.decode("garbage\nnot:a:valid:line:at:all")).isEmpty();
     }
+
+    @Test
+    void everyPayloadOfABatchNamesItsOriginAndDecodingSkipsIt() {
+        List<JobEvent> events = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            events.add(new JobEvent(UUID.randomUUID(), i, "account-" + i, "user-" + i, JobStatus.RUNNING));
+        }
+
+        List<String> payloads = NotifyPayload.encode("node-7f3a", events);
+
+        assertThat(payloads.size()).isGreaterThan(1);
+        assertThat(payloads).allSatisfy(p -> {
+            assertThat(NotifyPayload.origin(p)).isEqualTo("node-7f3a");
+            assertThat(p.getBytes(StandardCharsets.UTF_8).length).isLessThan(8000);
+        });
+        assertThat(payloads.stream().flatMap(p -> NotifyPayload.decode(p).stream()).toList()).isEqualTo(events);
+        assertThat(NotifyPayload.origin(NotifyPayload.encode(events).get(0))).as("no origin given, none named").isNull();
+    }
 }

@@ -130,9 +130,11 @@ export class LongrunBell extends HTMLElement {
 
   /** @param {Notification} n */
   item(n) {
-    const href = (this.getAttribute('detail-href') || 'job.html?id={id}').replace('{id}', encodeURIComponent(n.job_id));
+    // No detail-href, no link: a host application may have no page per job.
+    const pattern = this.getAttribute('detail-href');
+    const href = pattern ? pattern.replace('{id}', encodeURIComponent(n.job_id)) : null;
     return h('li', { class: `lr-bell-item lr-bell-${n.kind}${n.read ? '' : ' lr-unread'}`, 'data-notification-id': String(n.id) },
-      h('a', { class: 'lr-bell-title', href, onclick: (/** @type {MouseEvent} */ e) => this.follow(e, n, href) },
+      h(href ? 'a' : 'span', { class: 'lr-bell-title', href, onclick: href ? (/** @type {MouseEvent} */ e) => this.follow(e, n, href) : null },
         n.read ? null : h('span', { class: 'lr-visually-hidden' }, 'Unread: '), n.title || 'A job finished'),
       n.body ? h('p', { class: 'lr-bell-body' }, n.body) : null,
       h('p', { class: 'lr-bell-meta' }, h('span', { class: 'lr-bell-age' }, ago(n.created_at)),

@@ -68,12 +68,16 @@ export class LongrunJob extends HTMLElement {
     this.follow();
     this.ticker = setInterval(() => this.tick(), 1000);
     this.unconnect = hub.onConnection(c => { this.connection = c; if (this.job) this.renderFacts(this.job); });
+    // A token handed over after a refused first fetch (configure()): ask again.
+    this.onConfigured = () => { if (this.problem) { this.problem = null; this.follow(); } };
+    window.addEventListener('longrun:configured', this.onConfigured);
   }
 
   disconnectedCallback() {
     this.unwatch?.();
     this.unwatch = null;
     this.unconnect?.();
+    if (this.onConfigured) window.removeEventListener('longrun:configured', this.onConfigured);
     if (this.ticker) clearInterval(this.ticker);
   }
 
@@ -86,7 +90,7 @@ export class LongrunJob extends HTMLElement {
       this.cancelling = false;
       this.finishedFired = false;
       this.follow();
-    } else if (name === 'mode') {
+    } else if (name === 'mode' || name === 'detail-href') {
       this.built = false;
       this.build();
     }
@@ -145,7 +149,7 @@ export class LongrunJob extends HTMLElement {
     const p = {
       live: liveRegion(),
       icon: h('span', { class: 'lr-icon', 'aria-hidden': 'true' }),
-      title: h(compact ? 'a' : 'h2', { class: 'lr-title' }),
+      title: h(compact ? (this.hasAttribute('detail-href') ? 'a' : 'span') : 'h2', { class: 'lr-title' }),
       badge: h('span', { class: 'lr-badge' }),
       chip: h('button', { type: 'button', class: 'lr-chip', onclick: () => this.copyId() }),
       sentence: h('p', { class: 'lr-sentence' }),
@@ -196,7 +200,7 @@ export class LongrunJob extends HTMLElement {
     show(p.chip, true);
     text(p.icon, w.icon);
     this.renderTitle(job);
-    if (p.title instanceof HTMLAnchorElement) p.title.href = this.detailHref(job);
+    if (p.title instanceof HTMLAnchorElement) p.title.href = this.detailHref(job) || '';
     text(p.badge, job.status_label || LABELS[job.status]);
     const stepped = job.status === 'running' && job.total_steps != null && job.current_step != null && !job.cancel_requested;
     if (job.status === 'pending' && job.waiting_for && !job.cancel_requested) this.renderDependency(job);
@@ -280,8 +284,9 @@ export class LongrunJob extends HTMLElement {
     p.retry.classList.toggle('lr-primary', !(compact === false && (job.summary?.failed || 0) > 0));
     if (compact) p.retry.setAttribute('aria-label', `Retry ${typeLabel(job)}`);
     show(p.startOver, stopped && !compact);
-    show(p.review, compact && job.status === 'needs_action');
-    p.review.setAttribute('href', this.detailHref(job));
+    const detail = this.detailHref(job);
+    show(p.review, compact && job.status === 'needs_action' && !!detail);
+    if (detail) p.review.setAttribute('href', detail);
     const url = job.result?.url;
     const fresh = !!url && (!job.result?.expires_at || Date.parse(job.result.expires_at) > Date.now());
     show(p.download, job.status === 'succeeded' && fresh && compact);
@@ -351,10 +356,10 @@ export class LongrunJob extends HTMLElement {
     detailsPanel(this.job, p.details);
   }
 
-  /** @param {Job} job */
+  /** The job's own page from `detail-href` ("job.html?id={id}"); null without it (no link: a host may have no such page). @param {Job} job */
   detailHref(job) {
-    const pattern = this.getAttribute('detail-href') || 'job.html?id={id}';
-    return pattern.replace('{id}', encodeURIComponent(job.id));
+    const pattern = this.getAttribute('detail-href');
+    return pattern ? pattern.replace('{id}', encodeURIComponent(job.id)) : null;
   }
 
   tick() {

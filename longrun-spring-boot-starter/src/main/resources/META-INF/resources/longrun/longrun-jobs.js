@@ -36,6 +36,8 @@ export class LongrunJobs extends HTMLElement {
     this.pollTimer = null;
     this.built = false;
     this.loadSeq = 0;
+    /** Whether the note says the list could not be loaded (cleared by the next load that works). */
+    this.loadFailed = false;
   }
 
   get limit() { return Math.min(100, Math.max(1, Number(this.getAttribute('limit')) || 20)); }
@@ -45,6 +47,10 @@ export class LongrunJobs extends HTMLElement {
     this.build();
     this.reload();
     this.stops.push(hub.onAnyJob((job, previous) => this.onJob(job, previous)));
+    // A token handed over after this element connected (configure()): load again with it.
+    const configured = () => this.reload();
+    window.addEventListener('longrun:configured', configured);
+    this.stops.push(() => window.removeEventListener('longrun:configured', configured));
     this.stops.push(hub.onConnection(c => {
       // Without the live stream, look again every 10 s so new and finished jobs still show up.
       if (this.pollTimer) clearInterval(this.pollTimer);
@@ -121,9 +127,13 @@ export class LongrunJobs extends HTMLElement {
       this.jobs = page.jobs;
       this.cursor = page.next_cursor;
       this.render();
+      if (this.loadFailed) this.say('');
+      this.loadFailed = false;
       fire(this, 'longrun-jobs-loaded', { count: this.jobs.length });
     } catch (e) {
-      if (seq === this.loadSeq) this.say(e instanceof LongrunError ? e.message : 'The jobs could not be loaded. The page tries again shortly.');
+      if (seq !== this.loadSeq) return;
+      this.say(e instanceof LongrunError ? e.message : 'The jobs could not be loaded. The page tries again shortly.');
+      this.loadFailed = true;
     }
   }
 

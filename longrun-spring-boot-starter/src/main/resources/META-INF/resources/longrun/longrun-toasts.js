@@ -112,13 +112,14 @@ export class LongrunToasts extends HTMLElement {
   show(n) {
     const job = n.job_id ? hub.latest.get(n.job_id) : undefined;
     const ok = n.kind === 'succeeded';
-    const href = (this.getAttribute('detail-href') || 'job.html?id={id}').replace('{id}', encodeURIComponent(n.job_id));
+    const pattern = this.getAttribute('detail-href'); // no detail-href, no "View": a host may have no page per job
+    const href = pattern ? pattern.replace('{id}', encodeURIComponent(n.job_id)) : null;
     const toast = h('div', { class: `lr-toast lr-toast-${n.kind}`, role: 'status', 'data-notification-id': String(n.id), 'data-job-id': n.job_id || '' },
       h('p', { class: 'lr-toast-title' }, `${MARKS[/** @type {keyof MARKS} */ (n.kind)] || '●'} ${n.title || 'A job finished'}`),
       n.body ? h('p', { class: 'lr-toast-detail' }, n.body) : null,
       h('div', { class: 'lr-actions' },
         ok && job?.result?.url ? h('a', { class: 'lr-button lr-primary lr-small', href: job.result.url, download: job.result.filename || true }, 'Download') : null,
-        h('a', { class: 'lr-button lr-small', href }, 'View'),
+        href ? h('a', { class: 'lr-button lr-small', href }, 'View') : null,
         h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => toast.remove() }, 'Dismiss')));
     // One toast per job: its newer news replaces the older.
     if (n.job_id) for (const old of this.querySelectorAll(`.lr-toast[data-job-id="${CSS.escape(n.job_id)}"]`)) old.remove();

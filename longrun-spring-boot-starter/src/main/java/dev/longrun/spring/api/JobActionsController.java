@@ -1,5 +1,6 @@
 package dev.longrun.spring.api;
 
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.Longrun;
 import dev.longrun.spring.security.Caller;
 import java.util.UUID;
@@ -13,54 +14,57 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** What a person does to jobs: cancel, retry, retry the failed items, confirm, and the dashboard's bulk actions. */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class JobActionsController {
 
     private final Longrun longrun;
     private final JobAccess access;
     private final JobViews views;
+    private final ApiPaths paths;
 
-    public JobActionsController(Longrun longrun, JobAccess access, JobViews views) {
+    public JobActionsController(Longrun longrun, JobAccess access, JobViews views, ApiPaths paths) {
         this.longrun = longrun;
         this.access = access;
         this.views = views;
+        this.paths = paths;
     }
 
     /** Idempotent: cancelled at once when queued, {@code cancel_requested} while running, unchanged when finished. */
-    @PostMapping("/api/jobs/{id}/cancel")
+    @PostMapping("/jobs/{id}/cancel")
     public JobView cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         access.visible(caller, id);
         return views.view(longrun.cancel(id));
     }
 
     /** A new job with the same params ({@code retry_of} set); only for failed or cancelled jobs (else 409). */
-    @PostMapping("/api/jobs/{id}/retry")
+    @PostMapping("/jobs/{id}/retry")
     public ResponseEntity<JobView> retry(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         access.visible(caller, id);
         caller.requireUnscoped("start a new job");
-        return JobsController.startedResponse(longrun.retry(id), views);
+        return JobsController.startedResponse(longrun.retry(id), views, paths);
     }
 
-    @PostMapping("/api/jobs/{id}/retry-failed")
+    @PostMapping("/jobs/{id}/retry-failed")
     public ResponseEntity<JobView> retryFailed(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         access.visible(caller, id);
         caller.requireUnscoped("start a new job");
-        return JobsController.startedResponse(longrun.retryFailed(id), views);
+        return JobsController.startedResponse(longrun.retryFailed(id), views, paths);
     }
 
     /** needs_action → continue (e.g. import the valid rows). Idempotent. */
-    @PostMapping("/api/jobs/{id}/confirm")
+    @PostMapping("/jobs/{id}/confirm")
     public JobView confirm(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         access.visible(caller, id);
         return views.view(longrun.confirm(id));
     }
 
-    @PostMapping("/api/jobs/cancel-all")
+    @PostMapping("/jobs/cancel-all")
     public CancelAllView cancelAll(@AuthenticationPrincipal Caller caller) {
         caller.requireUnscoped("act on all your jobs");
         return new CancelAllView(longrun.cancelAll(caller.accountId(), caller.userId()));
     }
 
-    @PostMapping("/api/jobs/clear-finished")
+    @PostMapping("/jobs/clear-finished")
     public ClearFinishedView clearFinished(@AuthenticationPrincipal Caller caller) {
         caller.requireUnscoped("act on all your jobs");
         return new ClearFinishedView(longrun.clearFinished(caller.accountId(), caller.userId()));

@@ -1,5 +1,6 @@
 package dev.longrun.spring.api;
 
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.ItemStatus;
 import dev.longrun.Job;
 import dev.longrun.JobItem;
@@ -32,6 +33,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** A job's details behind "Show details": logs, item outcomes (JSON or CSV), and fresh result links. */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class JobDetailsController {
 
     private static final int MAX_LOGS = 1000;
@@ -58,7 +60,7 @@ public class JobDetailsController {
                         e.runAfter(), e.step(), e.totalSteps())).toList());
     }
 
-    @GetMapping("/api/jobs/{id}/logs")
+    @GetMapping("/jobs/{id}/logs")
     public LogsView logs(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestParam(required = false) String limit) {
         access.visible(caller, id);
         return new LogsView(longrun.logs(id, JobListParams.limit(limit, 200, MAX_LOGS)).stream()
@@ -66,7 +68,7 @@ public class JobDetailsController {
     }
 
     /** JSON by default; CSV (a spreadsheet of e.g. the failed rows) with {@code Accept: text/csv} or {@code format=csv}. */
-    @GetMapping("/api/jobs/{id}/items")
+    @GetMapping("/jobs/{id}/items")
     public ResponseEntity<?> items(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                                    @RequestParam(required = false) String status, @RequestParam(required = false) String limit,
                                    @RequestParam(required = false) String format,
@@ -87,7 +89,7 @@ public class JobDetailsController {
     }
 
     /** A fresh signed download link for the job's result file. */
-    @PostMapping("/api/jobs/{id}/result-link")
+    @PostMapping("/jobs/{id}/result-link")
     public ResultLinkView resultLink(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         Job job = access.visible(caller, id);
         ResultFile file = job.result() == null ? null : job.result().file();

@@ -1,5 +1,6 @@
 package dev.longrun.spring.api;
 
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.JobType;
 import dev.longrun.Longrun;
 import dev.longrun.TypeWords;
@@ -16,6 +17,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * web components.
  */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class JobTypesController {
 
     private final Longrun longrun;
@@ -24,7 +26,7 @@ public class JobTypesController {
         this.longrun = longrun;
     }
 
-    @GetMapping("/api/job-types")
+    @GetMapping("/job-types")
     public JobTypesView jobTypes() {
         return new JobTypesView(longrun.jobTypes().stream().sorted(Comparator.comparing(JobType::name)).map(JobTypesController::view).toList());
     }

@@ -1,5 +1,6 @@
 package dev.longrun.spring.api;
 
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.Job;
 import dev.longrun.JobPage;
 import dev.longrun.JobQuery;
@@ -30,22 +31,24 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** Starting, reading and listing jobs: {@code POST /api/jobs/start}, {@code GET /api/jobs/{id}}, {@code GET /api/jobs}. */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class JobsController {
 
     private final Longrun longrun;
     private final JobAccess access;
     private final JobViews views;
-
     private final ParamsValidation validation;
+    private final ApiPaths paths;
 
-    public JobsController(Longrun longrun, JobAccess access, JobViews views, ParamsValidation validation) {
+    public JobsController(Longrun longrun, JobAccess access, JobViews views, ParamsValidation validation, ApiPaths paths) {
         this.longrun = longrun;
         this.access = access;
         this.views = views;
         this.validation = validation;
+        this.paths = paths;
     }
 
-    @PostMapping(path = "/api/jobs/start", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/jobs/start", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JobView> start(@AuthenticationPrincipal Caller caller,
                                          @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                          @RequestBody JsonNode body) {
@@ -65,19 +68,20 @@ public class JobsController {
         return started(started);
     }
 
-    static ResponseEntity<JobView> startedResponse(StartResult started, JobViews views) {
+    static ResponseEntity<JobView> startedResponse(StartResult started, JobViews views, ApiPaths paths) {
         JobView view = views.view(started.job());
+        URI location = paths.location("/jobs/" + started.job().id());
         if (started.created()) {
-            return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/jobs/" + started.job().id())).body(view);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(view);
         }
-        return ResponseEntity.ok().location(URI.create("/api/jobs/" + started.job().id())).body(view);
+        return ResponseEntity.ok().location(location).body(view);
     }
 
     private ResponseEntity<JobView> started(StartResult started) {
-        return startedResponse(started, views);
+        return startedResponse(started, views, paths);
     }
 
-    @GetMapping("/api/jobs/{id}")
+    @GetMapping("/jobs/{id}")
     public ResponseEntity<JobView> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                                        @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
         Job job = access.visible(caller, id);
@@ -89,7 +93,7 @@ public class JobsController {
         return ResponseEntity.ok().eTag(etag).cacheControl(revalidate).body(views.view(job));
     }
 
-    @GetMapping("/api/jobs")
+    @GetMapping("/jobs")
     public JobListView list(@AuthenticationPrincipal Caller caller,
                             @RequestParam(required = false) List<String> status,
                             @RequestParam(required = false) List<String> type,

@@ -1,6 +1,7 @@
 package dev.longrun.spring.config;
 
 import dev.longrun.Longrun;
+import dev.longrun.spring.api.ApiPaths;
 import dev.longrun.spring.api.ParamsValidation;
 import dev.longrun.spring.problem.ErrorDispatchProblemFilter;
 import dev.longrun.spring.problem.MalformedRequestFilter;
@@ -56,8 +57,10 @@ public class LongrunHttpHardening {
     }
 
     @Bean
-    FilterRegistrationBean<ErrorDispatchProblemFilter> longrunErrorDispatchProblemFilter(Environment env) {
-        FilterRegistrationBean<ErrorDispatchProblemFilter> r = new FilterRegistrationBean<>(new ErrorDispatchProblemFilter(apiPrefix(env)));
+    FilterRegistrationBean<ErrorDispatchProblemFilter> longrunErrorDispatchProblemFilter(Environment env, ApiPaths paths) {
+        String contextPath = env.getProperty("server.servlet.context-path", "");
+        FilterRegistrationBean<ErrorDispatchProblemFilter> r = new FilterRegistrationBean<>(
+                new ErrorDispatchProblemFilter(uri -> paths.isLongrunUri(uri, contextPath)));
         r.setDispatcherTypes(DispatcherType.ERROR);
         r.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return r;

@@ -66,6 +66,7 @@ public class LongrunProperties {
     private final Uploads uploads = new Uploads();
     private final Tokens tokens = new Tokens();
     private final Sse sse = new Sse();
+    private final Http http = new Http();
 
     /** People who may sign in to the dashboard (POST /api/session). */
     private List<User> users = new ArrayList<>();
@@ -91,6 +92,7 @@ public class LongrunProperties {
     public Uploads getUploads() { return uploads; }
     public Tokens getTokens() { return tokens; }
     public Sse getSse() { return sse; }
+    public Http getHttp() { return http; }
     public List<User> getUsers() { return users; }
     public void setUsers(List<User> users) { this.users = users; }
 
@@ -249,6 +251,24 @@ public class LongrunProperties {
         public void setHeartbeat(Duration heartbeat) { this.heartbeat = heartbeat; }
         public int getBufferSize() { return bufferSize; }
         public void setBufferSize(int bufferSize) { this.bufferSize = bufferSize; }
+    }
+
+    public static class Http {
+        /**
+         * Path the HTTP API is served under (e.g. /jobs-api to leave /api to the host). Longrun's security and error
+         * handling cover only its own endpoints below it, so a host's endpoints under the same prefix keep theirs.
+         */
+        private String basePath = "/api";
+        /**
+         * The host's own path patterns (e.g. /api/contacts/**) that Longrun's credentials also guard, so the host's
+         * controllers there can take a {@code @AuthenticationPrincipal Caller}. Empty: the host secures its paths itself.
+         */
+        private List<String> hostPaths = new ArrayList<>();
+
+        public String getBasePath() { return basePath; }
+        public void setBasePath(String basePath) { this.basePath = basePath; }
+        public List<String> getHostPaths() { return hostPaths; }
+        public void setHostPaths(List<String> hostPaths) { this.hostPaths = hostPaths; }
     }
 
     public static class User {

@@ -1,5 +1,6 @@
 package dev.longrun.spring.config;
 
+import dev.longrun.spring.api.ApiPaths;
 import dev.longrun.spring.security.ApiKeys;
 import dev.longrun.spring.security.BodyLimitFilter;
 import dev.longrun.spring.security.LongrunAuthenticationFilter;
@@ -24,11 +25,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Spring Security for {@code /api/**}: stateless, no login page or CSRF token (the session cookie is SameSite=Strict
+ * Spring Security for Longrun's own endpoints ({@link ApiPaths#patterns()}: the API under the base path, plus any
+ * {@code longrun.http.host-paths}): stateless, no login page or CSRF token (the session cookie is SameSite=Strict
  * and HttpOnly, and its state-changing requests must come from this site: {@link SameOriginFilter}), credentials
- * read by {@link LongrunAuthenticationFilter}, every refusal a problem. Sign-in, the
- * OpenAPI alias and signed download links are open; all else needs a caller. Paths outside {@code /api/} are left
- * to the host application's own security.
+ * read by {@link LongrunAuthenticationFilter}, every refusal a problem. Sign-in, the OpenAPI alias and signed
+ * download links are open; all else needs a caller. Every other path, including a host's own endpoints under the
+ * same prefix (say {@code /api/orders}), is left to the host application's own security.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -37,9 +39,10 @@ public class LongrunSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 50)
     public SecurityFilterChain longrunApiSecurity(HttpSecurity http, ApiKeys apiKeys, LongrunTokens tokens, LongrunProperties p,
-                                                  RevokedSessions revoked, org.springframework.core.env.Environment env) throws Exception {
+                                                  RevokedSessions revoked, org.springframework.core.env.Environment env,
+                                                  ApiPaths paths) throws Exception {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers();
-        http.securityMatcher("/api/**")
+        http.securityMatcher(paths.requestMatcher())
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
@@ -52,20 +55,20 @@ public class LongrunSecurityConfiguration {
                 .addFilterAfter(new SameOriginFilter(LongrunHttpHardening.apiPrefix(env) + "/session"), LongrunAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/api/session", "/api/openapi.json").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/files/**").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/api/files/**").permitAll()
+                        .requestMatchers(paths.path("/session"), paths.path("/openapi.json")).permitAll()
+                        .requestMatchers(HttpMethod.GET, paths.path("/files/**")).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, paths.path("/files/**")).permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }
 
-    /** Requests the firewall refuses (encoded slashes, "..", control characters) get a problem under /api/, too. */
+    /** Requests the firewall refuses (encoded slashes, "..", control characters) get a problem under the base path, too. */
     @Bean
     @ConditionalOnMissingBean(RequestRejectedHandler.class)
-    public RequestRejectedHandler longrunRequestRejectedHandler() {
+    public RequestRejectedHandler longrunRequestRejectedHandler(ApiPaths paths) {
         return (request, response, e) -> {
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (path.startsWith("/api/")) {
+            if (paths.isUnderBase(path)) {
                 Problems.write(response, HttpStatus.BAD_REQUEST, "request_rejected", "The address contains characters that are "
                         + "not allowed (such as encoded slashes, '..' or control characters). Check the link you followed.", null);
             } else {

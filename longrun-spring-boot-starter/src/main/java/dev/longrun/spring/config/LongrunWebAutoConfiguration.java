@@ -2,6 +2,7 @@ package dev.longrun.spring.config;
 
 import dev.longrun.Longrun;
 import dev.longrun.history.JobHistory;
+import dev.longrun.spring.api.ApiPaths;
 import dev.longrun.spring.api.JobAccess;
 import dev.longrun.spring.api.JobActionsController;
 import dev.longrun.spring.api.JobDetailsController;
@@ -77,8 +78,20 @@ public class LongrunWebAutoConfiguration {
     }
 
     @Bean
-    public ResultLinks longrunResultLinks(Secrets secrets, @Qualifier("longrunClock") Clock clock, LongrunProperties p, Environment env) {
-        return new ResultLinks(secrets.linkKey(), clock, p.getResults().getLinkTtl(), env.getProperty("server.servlet.context-path", ""));
+    public ResultLinks longrunResultLinks(Secrets secrets, @Qualifier("longrunClock") Clock clock, LongrunProperties p, Environment env,
+                                          ApiPaths paths) {
+        return new ResultLinks(secrets.linkKey(), clock, p.getResults().getLinkTtl(),
+                env.getProperty("server.servlet.context-path", "") + paths.base());
+    }
+
+    @Bean
+    static org.springframework.beans.factory.SmartInitializingSingleton longrunNoCallersWarning(LongrunProperties p) {
+        return new NoCallersWarning(p);
+    }
+
+    @Bean
+    public ApiPaths longrunApiPaths(LongrunProperties p) {
+        return new ApiPaths(p.getHttp().getBasePath(), p.getHttp().getHostPaths());
     }
 
     @Bean
@@ -115,12 +128,22 @@ public class LongrunWebAutoConfiguration {
         return new UploadCleanup(uploads, java.time.Duration.ofMinutes(10));
     }
 
-    /** The OpenAPI description names the starter's JSON fields as they are sent (snake_case). */
+    /**
+     * Longrun's OpenAPI description is its own springdoc group ({@code /v3/api-docs/longrun}, also at
+     * {@code <base-path>/openapi.json}): only the starter's endpoints, with the JSON fields named as they are sent
+     * (snake_case). The host's documents are left as they are.
+     */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
-    static class OpenApiNames {
+    @ConditionalOnClass(name = "org.springdoc.core.models.GroupedOpenApi")
+    static class OpenApiGroup {
         @Bean
-        dev.longrun.spring.openapi.SnakeCaseSchemas longrunSnakeCaseSchemas() {
+        org.springdoc.core.models.GroupedOpenApi longrunOpenApi(Longrun longrun, ApiPaths paths) {
+            return org.springdoc.core.models.GroupedOpenApi.builder().group("longrun").displayName("Longrun")
+                    .packagesToScan(ApiPaths.PACKAGES.toArray(String[]::new)).addOpenApiCustomizer(snakeCaseSchemas())
+                    .addOpenApiCustomizer(new dev.longrun.spring.openapi.LongrunOpenApi(longrun, paths)).build();
+        }
+
+        private static dev.longrun.spring.openapi.SnakeCaseSchemas snakeCaseSchemas() {
             return new dev.longrun.spring.openapi.SnakeCaseSchemas(java.util.Set.of("JobView", "EtaView", "ResultView", "ErrorView",
                     "SummaryView", "ActionView", "JobListView", "CancelAllView", "ClearFinishedView", "LogView", "ItemView",
                     "ResultLinkView", "JobTypesView", "JobTypeView", "TypicalDuration", "UploadView", "SessionView", "TokenView",
@@ -128,7 +151,7 @@ public class LongrunWebAutoConfiguration {
         }
     }
 
-    /** Requests Tomcat itself refuses under /api/ are answered with problems, not Tomcat's HTML page. */
+    /** Requests Tomcat itself refuses under the API's base path are answered with problems, not Tomcat's HTML page. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
     static class TomcatProblems {

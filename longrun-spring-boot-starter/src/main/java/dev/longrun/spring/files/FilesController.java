@@ -1,5 +1,7 @@
 package dev.longrun.spring.files;
 
+import dev.longrun.spring.api.ApiPaths;
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.Job;
 import dev.longrun.Longrun;
 import dev.longrun.ResultFile;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and a store that can presign (S3), the browser is sent to a presigned URL valid for {@code longrun.results.presign-ttl}.
  */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class FilesController {
 
     private final Longrun longrun;
@@ -44,7 +47,7 @@ public class FilesController {
         this.settings = properties.getResults();
     }
 
-    @GetMapping("/api/files/{token}")
+    @GetMapping("/files/{token}")
     public ResponseEntity<InputStreamResource> download(@PathVariable String token, @AuthenticationPrincipal Caller caller) throws IOException {
         ResultLinks.Grant grant = links.verify(token);
         Job job = longrun.get(grant.jobId()).orElseThrow(() -> ApiProblem.jobNotFound(grant.jobId()));

@@ -29,13 +29,14 @@ public final class ResultLinks {
     private final byte[] key;
     private final Clock clock;
     private final Duration ttl;
-    private final String contextPath;
+    private final String apiPath;
 
-    public ResultLinks(SecretKey key, Clock clock, Duration ttl, String contextPath) {
+    /** @param apiPath where the API is reached: the servlet context path and the base path, e.g. {@code /app/api} */
+    public ResultLinks(SecretKey key, Clock clock, Duration ttl, String apiPath) {
         this.key = key.getEncoded();
         this.clock = clock;
         this.ttl = ttl;
-        this.contextPath = contextPath == null ? "" : contextPath;
+        this.apiPath = apiPath;
     }
 
     /** A fresh link to the job's result, valid for {@code longrun.results.link-ttl}. */
@@ -45,7 +46,7 @@ public final class ResultLinks {
                 .add(expires.getEpochSecond());
         String body = Secrets.base64Url(JSON.writeValueAsBytes(payload));
         String token = body + "." + Secrets.base64Url(Secrets.hmac(key, body.getBytes(StandardCharsets.US_ASCII)));
-        return new Link(contextPath + "/api/files/" + token, Instant.ofEpochSecond(expires.getEpochSecond()));
+        return new Link(apiPath + "/files/" + token, Instant.ofEpochSecond(expires.getEpochSecond()));
     }
 
     /**

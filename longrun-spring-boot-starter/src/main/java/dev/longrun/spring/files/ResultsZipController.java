@@ -1,5 +1,7 @@
 package dev.longrun.spring.files;
 
+import dev.longrun.spring.api.ApiPaths;
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.Job;
 import dev.longrun.Longrun;
 import dev.longrun.ResultFile;
@@ -37,6 +39,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * treated exactly like ids that do not exist; jobs without a kept file are named in a {@code MISSING.txt} entry.
  */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class ResultsZipController {
 
     /** More would make one request hold a connection and many files open for minutes. */
@@ -57,7 +60,7 @@ public class ResultsZipController {
     private record Entry(Job job, ResultFile file, String name) {
     }
 
-    @PostMapping(path = "/api/files/zip", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/files/zip", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<StreamingResponseBody> zip(@AuthenticationPrincipal Caller caller, @RequestBody(required = false) ZipRequest request) {
         caller.requireUnscoped("download the results of several jobs");
         Set<UUID> ids = parse(request);

@@ -1,5 +1,7 @@
 package dev.longrun.spring.notify;
 
+import dev.longrun.spring.api.ApiPaths;
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.notify.NotificationStore;
 import dev.longrun.notify.OutboxMail;
 import dev.longrun.spring.problem.ApiProblem;
@@ -24,6 +26,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * notification is "not found".
  */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class NotificationsController {
 
     private final NotificationStore store;
@@ -56,7 +59,7 @@ public class NotificationsController {
     public record OutboxView(List<MailView> messages) {
     }
 
-    @GetMapping("/api/notifications")
+    @GetMapping("/notifications")
     public InboxView inbox(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) Long before,
                            @RequestParam(defaultValue = "50") int limit) {
         caller.requireUnscoped("read the notification inbox");
@@ -68,14 +71,14 @@ public class NotificationsController {
         return new InboxView(views.views(page), store.unread(caller.accountId(), caller.userId()), next);
     }
 
-    @PostMapping("/api/notifications/{id}/read")
+    @PostMapping("/notifications/{id}/read")
     public NotificationView read(@AuthenticationPrincipal Caller caller, @PathVariable long id) {
         caller.requireUnscoped("mark notifications read");
         return store.markRead(id, caller.accountId(), caller.userId(), clock.instant()).map(views::view)
                 .orElseThrow(() -> NotificationViews.notFound(id));
     }
 
-    @PostMapping("/api/notifications/read-all")
+    @PostMapping("/notifications/read-all")
     public ReadAllView readAll(@AuthenticationPrincipal Caller caller) {
         caller.requireUnscoped("mark notifications read");
         Instant now = clock.instant();
@@ -83,7 +86,7 @@ public class NotificationsController {
         return new ReadAllView(marked, store.unread(caller.accountId(), caller.userId()));
     }
 
-    @GetMapping("/api/notifications/outbox")
+    @GetMapping("/notifications/outbox")
     public OutboxView outbox(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "50") int limit) {
         caller.requireUnscoped("read the mail outbox");
         return new OutboxView(store.outbox(caller.accountId(), caller.userId(), limit).stream().map(MailView::of).toList());

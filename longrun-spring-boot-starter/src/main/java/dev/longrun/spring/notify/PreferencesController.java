@@ -1,5 +1,7 @@
 package dev.longrun.spring.notify;
 
+import dev.longrun.spring.api.ApiPaths;
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.Longrun;
 import dev.longrun.notify.Preference;
 import dev.longrun.notify.PreferenceChannel;
@@ -24,6 +26,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * {@code longrun.notify.email-after}), which GET spells out.
  */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class PreferencesController {
 
     private final PreferenceStore store;
@@ -52,13 +55,13 @@ public class PreferencesController {
     public record View(List<Entry> preferences, List<String> channels, Defaults defaults) {
     }
 
-    @GetMapping("/api/notification-preferences")
+    @GetMapping("/notification-preferences")
     public View get(@AuthenticationPrincipal Caller caller) {
         caller.requireUnscoped("read notification preferences");
         return view(store.of(caller.accountId(), caller.userId()));
     }
 
-    @PutMapping("/api/notification-preferences")
+    @PutMapping("/notification-preferences")
     public View put(@AuthenticationPrincipal Caller caller, @RequestBody(required = false) Request request) {
         caller.requireUnscoped("change notification preferences");
         if (request == null || request.preferences() == null) {

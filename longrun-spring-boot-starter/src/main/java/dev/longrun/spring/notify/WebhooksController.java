@@ -1,5 +1,7 @@
 package dev.longrun.spring.notify;
 
+import dev.longrun.spring.api.ApiPaths;
+import org.springframework.web.bind.annotation.RequestMapping;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.longrun.notify.Webhook;
 import dev.longrun.notify.WebhookAttempt;
@@ -36,6 +38,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * {@code GET /api/webhooks/{id}/deliveries}. Another account's webhook is "not found".
  */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class WebhooksController {
 
     private final WebhookStore store;
@@ -43,14 +46,16 @@ public class WebhooksController {
     private final NotifyProperties properties;
     private final Clock clock;
     private final TestDeliveryLimit testLimit;
+    private final ApiPaths paths;
 
     public WebhooksController(WebhookStore store, WebhookChannel channel, NotifyProperties properties,
-                              @Qualifier("longrunClock") Clock clock) {
+                              @Qualifier("longrunClock") Clock clock, ApiPaths paths) {
         this.store = store;
         this.channel = channel;
         this.properties = properties;
         this.clock = clock;
         this.testLimit = new TestDeliveryLimit(clock, 5, Duration.ofMinutes(1));
+        this.paths = paths;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -84,7 +89,7 @@ public class WebhooksController {
     public record AttemptList(List<AttemptView> deliveries) {
     }
 
-    @PostMapping("/api/webhooks")
+    @PostMapping("/webhooks")
     public ResponseEntity<WebhookView> add(@AuthenticationPrincipal Caller caller, @RequestBody(required = false) AddRequest request) {
         caller.requireUnscoped("add webhooks");
         if (request == null) {
@@ -103,17 +108,17 @@ public class WebhooksController {
             throw ApiProblem.invalidField("url", e.getMessage());
         }
         Webhook added = store.add(caller.accountId(), url.toString(), format, WebhookSignature.newSecret(), clock.instant());
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/webhooks/" + added.id()))
+        return ResponseEntity.status(HttpStatus.CREATED).location(paths.location("/webhooks/" + added.id()))
                 .body(WebhookView.of(added, true));
     }
 
-    @GetMapping("/api/webhooks")
+    @GetMapping("/webhooks")
     public WebhookList list(@AuthenticationPrincipal Caller caller) {
         caller.requireUnscoped("list webhooks");
         return new WebhookList(store.list(caller.accountId()).stream().map(w -> WebhookView.of(w, false)).toList());
     }
 
-    @DeleteMapping("/api/webhooks/{id}")
+    @DeleteMapping("/webhooks/{id}")
     public ResponseEntity<Void> remove(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         caller.requireUnscoped("remove webhooks");
         if (!store.remove(id, caller.accountId())) {
@@ -122,7 +127,7 @@ public class WebhooksController {
         return ResponseEntity.noContent().build();
     }
 
-    @PostMapping("/api/webhooks/{id}/test")
+    @PostMapping("/webhooks/{id}/test")
     public AttemptView test(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         Webhook webhook = owned(caller, id);
         testLimit.take(caller.accountId()).ifPresent(wait -> {
@@ -132,7 +137,7 @@ public class WebhooksController {
         return AttemptView.of(channel.test(webhook));
     }
 
-    @GetMapping("/api/webhooks/{id}/deliveries")
+    @GetMapping("/webhooks/{id}/deliveries")
     public AttemptList deliveries(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                                   @RequestParam(defaultValue = "50") int limit) {
         Webhook w = owned(caller, id);

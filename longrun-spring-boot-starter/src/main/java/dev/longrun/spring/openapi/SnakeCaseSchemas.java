@@ -51,7 +51,7 @@ public final class SnakeCaseSchemas implements OpenApiCustomizer {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void rename(Schema schema) {
+    static void rename(Schema schema) {
         Map<String, Schema> properties = schema.getProperties();
         if (properties != null) {
             Map<String, Schema> renamed = new LinkedHashMap<>();

@@ -6,21 +6,23 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers the servlet container's error dispatch (after a {@code sendError}: {@code TRACE}'s 405, a 400 from the
  * container's own parameter parsing, anything a filter refuses that way) with a problem when the failed request went
- * to the API, instead of Spring Boot's default error JSON. Other requests go on to the host's error page.
+ * to the API, instead of Spring Boot's default error JSON. Other requests, a host's own endpoints under the same
+ * prefix included (its {@code /api/orders} answering its own 401), go on to the host's error page.
  */
 public final class ErrorDispatchProblemFilter extends OncePerRequestFilter {
 
-    private final String apiPrefix;
+    private final Predicate<String> isApi;
 
-    /** @param apiPrefix where the API's paths start as sent: the context path and the base path, e.g. {@code /api} */
-    public ErrorDispatchProblemFilter(String apiPrefix) {
-        this.apiPrefix = apiPrefix;
+    /** @param isApi whether a request URI as sent (context path included) is one of Longrun's endpoints */
+    public ErrorDispatchProblemFilter(Predicate<String> isApi) {
+        this.isApi = isApi;
     }
 
     @Override
@@ -37,7 +39,7 @@ public final class ErrorDispatchProblemFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
-        if (!(uri.equals(apiPrefix) || uri.startsWith(apiPrefix + "/")) || response.isCommitted()) {
+        if (!isApi.test(uri) || response.isCommitted()) {
             chain.doFilter(request, response);
             return;
         }

@@ -1,6 +1,7 @@
 package dev.longrun.spring.problem;
 
 import dev.longrun.LongrunException;
+import dev.longrun.spring.api.ApiPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -33,15 +34,22 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
 /**
- * Turns every refusal of a request under {@code /api/} into RFC 9457 {@code application/problem+json} with a
- * detail a person can act on; never a stack trace or an HTML page. Requests outside {@code /api/} are left
- * to the host application's own handling (the exception is rethrown, which hands it to the next resolver).
+ * Turns every refusal of a request to Longrun's endpoints ({@link ApiPaths}) into RFC 9457
+ * {@code application/problem+json} with a detail a person can act on; never a stack trace or an HTML page. So do
+ * unknown paths under the base path and {@link ApiProblem}s a host controller there throws. The host's other requests
+ * are left to its own handling (the exception is rethrown, which hands it to the next resolver).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private final ApiPaths paths;
+
+    public ProblemAdvice(ApiPaths paths) {
+        this.paths = paths;
+    }
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest req) throws Exception {
@@ -213,9 +221,13 @@ public class ProblemAdvice {
                 "Something failed on our side while handling this request (reference " + ref + "). Nothing you sent was wrong; try again, and quote the reference if it keeps happening.");
     }
 
-    private static void onlyApi(Exception e, HttpServletRequest req) throws Exception {
-        String path = req.getRequestURI().substring(req.getContextPath().length());
-        if (!path.startsWith("/api/") && !path.equals("/api")) {
+    private void onlyApi(Exception e, HttpServletRequest req) throws Exception {
+        if (paths.isLongrun(req)) {
+            return;
+        }
+        boolean ours = e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException || e instanceof ApiProblem
+                || e instanceof LongrunException;
+        if (!ours || !paths.isUnderBase(req.getRequestURI().substring(req.getContextPath().length()))) {
             throw e;
         }
     }

@@ -1,5 +1,7 @@
 package dev.longrun.spring.security;
 
+import dev.longrun.spring.api.ApiPaths;
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.spring.problem.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * ({@link RevokedSessions}).
  */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class SessionController {
 
     private final LongrunUsers users;
@@ -39,7 +42,7 @@ public class SessionController {
         this.revoked = revoked;
     }
 
-    @PostMapping(path = "/api/session", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/session", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<SessionView> signIn(@RequestBody SignIn body, HttpServletRequest request) {
         if (body == null || body.username() == null || body.username().isBlank()) {
             throw ApiProblem.invalidField("username", "Enter your username.");
@@ -68,7 +71,7 @@ public class SessionController {
                 .body(new SessionView(person.account(), person.username(), person.displayName(), null, minted.expiresAt(), "session"));
     }
 
-    @GetMapping("/api/session")
+    @GetMapping("/session")
     public SessionView whoAmI(@AuthenticationPrincipal Caller caller) {
         if (caller == null || !caller.actsForUser()) {
             throw ApiProblem.unauthorized("unauthenticated", "Nobody is signed in.");
@@ -77,7 +80,7 @@ public class SessionController {
         return new SessionView(caller.accountId(), caller.userId(), name, null, null, caller.via().name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    @DeleteMapping("/api/session")
+    @DeleteMapping("/session")
     public ResponseEntity<Void> signOut(HttpServletRequest request) {
         String session = LongrunAuthenticationFilter.sessionCookie(request);
         if (session != null) {

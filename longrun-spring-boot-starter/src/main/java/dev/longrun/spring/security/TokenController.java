@@ -1,5 +1,7 @@
 package dev.longrun.spring.security;
 
+import dev.longrun.spring.api.ApiPaths;
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.Job;
 import dev.longrun.Longrun;
 import dev.longrun.spring.problem.ApiProblem;
@@ -19,6 +21,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * one job of that user, to hand to its front end.
  */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class TokenController {
 
     private static final Duration MAX_TTL = Duration.ofDays(1);
@@ -31,7 +34,7 @@ public class TokenController {
         this.longrun = longrun;
     }
 
-    @PostMapping(path = "/api/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
     public TokenView mint(@AuthenticationPrincipal Caller caller, @RequestBody(required = false) TokenRequest body) {
         if (caller.via() != Caller.Via.API_KEY) {
             throw ApiProblem.forbidden("api_key_required", "Only a backend with an API key can mint tokens.");

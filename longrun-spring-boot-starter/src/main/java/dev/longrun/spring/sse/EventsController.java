@@ -1,5 +1,7 @@
 package dev.longrun.spring.sse;
 
+import dev.longrun.spring.api.ApiPaths;
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.Job;
 import dev.longrun.spring.api.JobAccess;
 import dev.longrun.spring.problem.ApiProblem;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Both resume after a reconnect from the {@code Last-Event-ID} header EventSource sends. Browsers pass their token as {@code ?access_token=}.
  */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class EventsController {
 
     private final JobAccess access;
@@ -32,7 +35,7 @@ public class EventsController {
         this.hub = hub;
     }
 
-    @GetMapping(path = "/api/jobs/{id}/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
+    @GetMapping(path = "/jobs/{id}/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
     public ResponseEntity<SseEmitter> job(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                                           @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                                           HttpServletRequest request) {
@@ -52,7 +55,7 @@ public class EventsController {
         return stream;
     }
 
-    @GetMapping(path = "/api/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
+    @GetMapping(path = "/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
     public ResponseEntity<SseEmitter> all(@AuthenticationPrincipal Caller caller,
                                           @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         caller.requireUser();

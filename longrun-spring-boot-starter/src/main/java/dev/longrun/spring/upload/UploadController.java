@@ -1,5 +1,7 @@
 package dev.longrun.spring.upload;
 
+import dev.longrun.spring.api.ApiPaths;
+import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.spring.problem.ApiProblem;
 import dev.longrun.spring.security.Caller;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code POST /api/uploads}: one file (multipart part {@code file}) for a job to read; answers its {@code upload_id}. */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class UploadController {
 
     private final UploadStore uploads;
@@ -26,7 +29,7 @@ public class UploadController {
         this.uploads = uploads;
     }
 
-    @PostMapping(path = "/api/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<UploadView> upload(@AuthenticationPrincipal Caller caller,
                                              @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         caller.requireUnscoped("upload files");

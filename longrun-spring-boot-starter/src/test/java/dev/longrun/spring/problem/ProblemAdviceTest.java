@@ -13,7 +13,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 /** Engine refusals map to the right status; the database being down is a 503 the client may retry. */
 class ProblemAdviceTest {
 
-    private final ProblemAdvice advice = new ProblemAdvice();
+    private final ProblemAdvice advice = new ProblemAdvice(new dev.longrun.spring.api.ApiPaths("/api", java.util.List.of()));
     private final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/jobs/start");
 
     @Test
