@@ -31,7 +31,7 @@ class HonestNumbersTest extends BrowserTestBase {
         signIn(page, ALICE);
         apiPost(page, "/api/notifications/read-all", Map.of());
         APIResponse prefs = page.context().request().put(base() + "/api/notification-preferences", RequestOptions.create()
-                .setHeader("Content-Type", "application/json")
+                .setHeader("Content-Type", "application/json").setHeader("X-Longrun-Csrf", "1")
                 .setData("{\"preferences\":[{\"job_type\":\"contacts.export\",\"channel\":\"both\"}]}"));
         assertThat(prefs.ok()).as(prefs.text()).isTrue();
         page.reload();

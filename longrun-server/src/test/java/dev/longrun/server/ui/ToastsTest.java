@@ -74,7 +74,7 @@ class ToastsTest extends BrowserTestBase {
     }
 
     private String upload(String csv) {
-        APIResponse r = page.context().request().post(base() + "/api/uploads", RequestOptions.create().setMultipart(FormData.create()
+        APIResponse r = page.context().request().post(base() + "/api/uploads", RequestOptions.create().setHeader("X-Longrun-Csrf", "1").setMultipart(FormData.create()
                 .set("file", new FilePayload("toast-contacts.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
         assertThat(r.ok()).as(r.text()).isTrue();
         return JSON.readTree(r.text()).get("upload_id").asString();

@@ -52,7 +52,7 @@ public class JobDetailsController {
     }
 
     /** What happened, oldest first: queued, each attempt's start and outcome, retries' backoff, decisions, steps, the end. */
-    @GetMapping("/api/jobs/{id}/timeline")
+    @GetMapping("/jobs/{id}/timeline")
     public TimelineView timeline(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         access.visible(caller, id);
         return new TimelineView(history.events(id, JobHistory.MAX_EVENTS).stream()

@@ -6,6 +6,7 @@ import dev.longrun.Job;
 import dev.longrun.JobStatus;
 import dev.longrun.Longrun;
 import dev.longrun.ResultFile;
+import dev.longrun.spring.api.ApiPaths;
 import dev.longrun.spring.api.JobAccess;
 import dev.longrun.spring.problem.ApiProblem;
 import dev.longrun.spring.security.Caller;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -35,6 +38,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * an image. Read from the stored file itself, so the preview is the file the Download gives.
  */
 @RestController
+@RequestMapping(ApiPaths.BASE)
 public class ResultPreviewController {
 
     static final int ROWS = 10;
@@ -42,14 +46,16 @@ public class ResultPreviewController {
 
     private final Longrun longrun;
     private final JobAccess access;
+    private final String base;
 
-    public ResultPreviewController(Longrun longrun, JobAccess access) {
+    public ResultPreviewController(Longrun longrun, JobAccess access, @Value(ApiPaths.BASE) String base) {
         this.longrun = longrun;
         this.access = access;
+        this.base = base;
     }
 
     /** {@code kind}: {@code table} (columns, rows), {@code image} (image_url), or {@code none} with the reason. */
-    @GetMapping("/api/jobs/{id}/result-preview")
+    @GetMapping("/jobs/{id}/result-preview")
     public PreviewView preview(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) throws IOException {
         Job job = access.visible(caller, id);
         ResultFile file = keptFile(job);
@@ -60,12 +66,12 @@ public class ResultPreviewController {
             }
         }
         if (type.contains("pdf") && PdfFirstPage.available()) {
-            return new PreviewView("image", null, null, file.rowCount(), "/api/jobs/" + id + "/result-preview.png", null);
+            return new PreviewView("image", null, null, file.rowCount(), base + "/jobs/" + id + "/result-preview.png", null);
         }
         return new PreviewView("none", null, null, file.rowCount(), null, "No preview for this kind of file; download it to open it.");
     }
 
-    @GetMapping("/api/jobs/{id}/result-preview.png")
+    @GetMapping("/jobs/{id}/result-preview.png")
     public ResponseEntity<byte[]> firstPage(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) throws IOException {
         Job job = access.visible(caller, id);
         ResultFile file = keptFile(job);
