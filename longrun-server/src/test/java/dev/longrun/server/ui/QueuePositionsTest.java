@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 class QueuePositionsTest extends BrowserTestBase {
 
-    private static final int WORKERS = 8;
+    private static final int WORKERS = 32; // the default longrun.worker.concurrency
     private static final Pattern POSITION = Pattern.compile("Position ([\\d,]+) of ([\\d,]+)");
 
     /** Every position, sentence and fact any longrun-job on the page showed, however briefly. */
@@ -50,7 +50,7 @@ class QueuePositionsTest extends BrowserTestBase {
         List<String> busy = new ArrayList<>();
         for (int i = 0; i < WORKERS; i++) {
             busy.add(apiPost(page, "/api/jobs/start", Map.of("type", "demo.wait",
-                    "params", Map.of("seconds", 6 + i, "steps", 0, "fail", "never"))).get("id").asString());
+                    "params", Map.of("seconds", 6 + i % 8, "steps", i / 8, "fail", "never"))).get("id").asString());
         }
         // Behind the busy workers: a queued job, one that will fail once and wait to retry, and a report after an export.
         String queued = start("demo.wait", Map.of("seconds", 1, "steps", 0, "fail", "never"), null);
