@@ -22,7 +22,8 @@ export { isTerminal, TERMINAL_STATUSES } from './longrun-status.js';
  *   result?: {message?: string, url?: string|null, expires_at?: string|null, filename?: string, size_bytes?: number, row_count?: number|null, content_type?: string}|null,
  *   error_message?: string|null, error?: {code?: string, retryable?: boolean}|null,
  *   summary?: {succeeded: number, failed: number, skipped: number, warnings: number}|null,
- *   action?: {kind: string, message: string, preview: any}|null, retry_of?: string|null, version: number
+ *   action?: {kind: string, message: string, preview: any}|null, retry_of?: string|null, version: number,
+ *   run_after?: string|null, heartbeat_at?: string|null, run_seconds?: number|null
  * }} Job
  */
 

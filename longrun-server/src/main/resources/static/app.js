@@ -99,6 +99,7 @@ export function startFlow(o) {
     if (!job) {
       job = document.createElement('longrun-job');
       job.setAttribute('mode', 'expanded');
+      job.setAttribute('detail-href', JOB_PAGE);
       area.replaceChildren(job);
     }
     job.removeAttribute('starting');
@@ -140,6 +141,7 @@ export function startFlow(o) {
     button.textContent = 'Starting…';
     const starting = document.createElement('longrun-job');
     starting.setAttribute('mode', 'expanded');
+    starting.setAttribute('detail-href', JOB_PAGE);
     starting.setAttribute('starting', '');
     area.replaceChildren(starting);
     try {

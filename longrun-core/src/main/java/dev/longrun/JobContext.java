@@ -51,6 +51,12 @@ public interface JobContext<P> {
     /** Records the outcome of one item of bulk work or one row of an import. */
     ItemOutcome item(String key);
 
+    /**
+     * Counts {@code n} more items as succeeded without recording each one (rows imported in batches), so the job's
+     * summary says how many went through and not only the problems recorded with {@link #item}.
+     */
+    void countSucceeded(long n);
+
     /** Stops the job in needs_action; return the value from the handler. After a confirm the handler runs again with {@link #confirmed()} true. */
     JobResult needsAction(String kind, String message, Object preview);
 

@@ -169,7 +169,12 @@ public final class Engine implements Longrun {
     @Override
     public Insight insight(Job job) {
         estimator.observe(job);
-        var standing = job.status() == JobStatus.PENDING ? store.queueStanding(job, settings.clock().instant()) : null;
+        var now = settings.clock().instant();
+        // Only a job that is in line has a place in it: one waiting for another job, or for its retry backoff, is
+        // not among the runnable jobs counted, so its "position" would exceed the count it is of.
+        boolean inLine = job.status() == JobStatus.PENDING && job.waitingFor() == null
+                && (job.runAfter() == null || !job.runAfter().isAfter(now));
+        var standing = inLine ? store.queueStanding(job, now) : null;
         return estimator.insight(job, standing, settings.concurrency());
     }
 

@@ -125,7 +125,7 @@ final class JobRunner {
 
     private void record(Job job, JobType<?> type, RunContext<?> ctx, Outcome outcome) {
         Instant now = clock.instant();
-        String summary = ctx.recordedItems() || job.summary() != null ? stored.write(summaryOf(job)) : null;
+        String summary = ctx.recordedItems() || job.summary() != null ? stored.write(summaryOf(job, ctx)) : null;
         switch (outcome) {
             case Outcome.Succeeded s -> {
                 boolean won = write(Finish.succeeded(job.id(), owner, stored.write(s.result()), summary, now));
@@ -166,12 +166,18 @@ final class JobRunner {
         }
     }
 
-    private Summary summaryOf(Job job) {
+    private Summary summaryOf(Job job, RunContext<?> ctx) {
+        Summary items;
         try {
-            return records.countItems(job.id());
+            items = records.countItems(job.id());
         } catch (RuntimeException e) {
-            return job.summary();
+            items = job.summary();
         }
+        long counted = ctx.uncountedSucceeded();
+        if (items == null || counted == 0) {
+            return items;
+        }
+        return new Summary(items.succeeded() + counted, items.failed(), items.skipped(), items.warnings());
     }
 
     static String describe(Throwable e) {

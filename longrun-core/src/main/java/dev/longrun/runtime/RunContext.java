@@ -48,6 +48,7 @@ final class RunContext<P> implements JobContext<P> {
     private final AtomicInteger logCount = new AtomicInteger();
     private final Queue<JobItem> items = new ConcurrentLinkedQueue<>();
     private volatile boolean recordedItems;
+    private final java.util.concurrent.atomic.AtomicLong uncountedSucceeded = new java.util.concurrent.atomic.AtomicLong();
     private final List<Runnable> cancelHooks = new CopyOnWriteArrayList<>();
     private final List<String> fileKeys = new CopyOnWriteArrayList<>();
     private volatile Action pendingAction;
@@ -126,6 +127,14 @@ final class RunContext<P> implements JobContext<P> {
     }
 
     @Override
+    public void countSucceeded(long n) {
+        if (n > 0) {
+            uncountedSucceeded.addAndGet(n);
+            recordedItems = true;
+        }
+    }
+
+    @Override
     public JobResult needsAction(String kind, String message, Object preview) {
         pendingAction = new Action(kind, message, json.tree(preview));
         return JobResult.done();
@@ -172,6 +181,11 @@ final class RunContext<P> implements JobContext<P> {
 
     boolean recordedItems() {
         return recordedItems;
+    }
+
+    /** Succeeded items counted with {@link #countSucceeded} rather than recorded one by one. */
+    long uncountedSucceeded() {
+        return uncountedSucceeded.get();
     }
 
     List<Runnable> cancelHooks() {

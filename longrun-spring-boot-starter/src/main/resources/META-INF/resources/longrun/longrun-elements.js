@@ -11,11 +11,12 @@ import { LongrunImportPreview } from './longrun-import-preview.js';
 import { LongrunJob } from './longrun-job.js';
 import { LongrunJobs } from './longrun-jobs.js';
 import { LongrunTabTitle } from './longrun-tab-title.js';
+import { LongrunTimeline } from './longrun-timeline.js';
 import { LongrunToasts } from './longrun-toasts.js';
 
 export { configure, startJob, watchJob, upload, getJob, listJobs, jobTypes, LongrunError } from './longrun-client.js';
 export { registerActionView } from './longrun-action-views.js';
-export { LongrunBell, LongrunImportPreview, LongrunJob, LongrunJobs, LongrunTabTitle, LongrunToasts };
+export { LongrunBell, LongrunImportPreview, LongrunJob, LongrunJobs, LongrunTabTitle, LongrunTimeline, LongrunToasts };
 
 /** Defines every `longrun-*` element (those already defined are left alone). @param {CustomElementRegistry} [registry] */
 export function defineAll(registry = customElements) {
@@ -25,4 +26,5 @@ export function defineAll(registry = customElements) {
   LongrunToasts.define(undefined, registry);
   LongrunBell.define(undefined, registry);
   LongrunTabTitle.define(undefined, registry);
+  LongrunTimeline.define(undefined, registry);
 }

@@ -77,18 +77,19 @@ export class LongrunImportPreview extends HTMLElement {
     const issues = (p.warnings || 0) + (p.errors || 0);
     const waiting = job.status === 'needs_action';
     const importButton = h('button', { type: 'button', class: 'lr-button lr-primary', disabled: !waiting || p.ready === 0 },
-      p.ready === 0 ? 'No valid rows to import' : `Import ${number(p.ready)} valid ${p.ready === 1 ? 'row' : 'rows'}`);
+      p.ready === 0 ? 'No valid rows to import' : `Import ${count(p.ready, 'ready row')}`);
     const fixButton = h('button', { type: 'button', class: 'lr-button', disabled: !waiting }, 'Upload a fixed file');
     const note = h('p', { class: 'lr-action-note', role: 'alert', hidden: true });
     importButton.addEventListener('click', () => this.decide('confirm', importButton, 'Importing…', note));
     fixButton.addEventListener('click', () => this.decide('cancel', fixButton, 'Discarding this preview…', note));
     fill(this, h('section', { class: 'lr-preview', 'aria-label': 'Import preview' },
       h('h3', { class: 'lr-preview-title' },
-        `Import preview — ${p.filename || 'your file'} · ${count(p.rows_parsed, 'row')} parsed · ${issues === 0 ? 'no issues found' : `${count(issues, 'issue')} found`}`),
+        `Import preview — ${p.filename || 'your file'} · ${count(p.rows_parsed, 'row')} checked · ${issues === 0 ? 'no issues found' : `${count(issues, 'row')} with issues`}`),
+      // Each row is in exactly one pill, so they add up to the rows parsed; "ready" in the button is the first two.
       h('ul', { class: 'lr-counts' },
-        h('li', { class: 'lr-count-ready' }, h('strong', {}, number(p.ready)), ' ready to import'),
-        h('li', { class: 'lr-count-warning' }, h('strong', {}, number(p.warnings)), ` ${p.warnings === 1 ? 'warning' : 'warnings'} (imported with a change)`),
-        h('li', { class: 'lr-count-error' }, h('strong', {}, number(p.errors)), ` ${p.errors === 1 ? 'error' : 'errors'} (skipped)`)),
+        h('li', { class: 'lr-count-ready' }, h('strong', {}, number(p.ready - p.warnings)), ' ready as they are'),
+        h('li', { class: 'lr-count-warning' }, h('strong', {}, number(p.warnings)), ' imported with a change'),
+        h('li', { class: 'lr-count-error' }, h('strong', {}, number(p.errors)), ' skipped')),
       problemsTable(p, job),
       h('div', { class: 'lr-actions' }, importButton, fixButton),
       h('p', { class: 'lr-hint' }, 'Nothing has been imported yet. Uploading a fixed file discards this preview.'),

@@ -3,21 +3,26 @@
 
 import { LongrunError, apiUrl, request } from './longrun-client.js';
 import { fill, h, show, text } from './longrun-dom.js';
-import { ago, bytes, clock, count, duration, expiresIn, failedCount, isTerminal, number, typeLabel, typeWords } from './longrun-words.js';
+import { resultPreview } from './longrun-result-preview.js';
+import { ago, bytes, clock, count, duration, expiresIn, percent, position, took, until } from './longrun-format.js';
+import { failedCount, isRetryWait, isTerminal, number, progressOf, typeLabel, typeWords } from './longrun-words.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
 /** @typedef {{url?: string|null, expires_at?: string|null, filename?: string, size_bytes?: number, row_count?: number|null, content_type?: string}} FileResult */
 
 /**
- * The bar: a real percentage only when work is counted; otherwise an indeterminate bar that claims nothing.
+ * The bar: a real percentage only when work is counted (rows, or the steps of a step job); otherwise an
+ * indeterminate bar that claims nothing.
  * @param {HTMLElement} bar @param {Job} job @param {boolean} compact
  */
 export function drawBar(bar, job, compact) {
   const active = !isTerminal(job.status) && job.status !== 'needs_action';
-  const pct = job.progress_pct;
+  const pct = progressOf(job);
   // A stopped job keeps its bar only when it says how far it got (neither nothing nor everything).
-  const partWay = pct != null && pct > 0 && pct < 100 && job.status !== 'succeeded';
-  show(bar, active || (job.status === 'succeeded' && compact) || partWay);
+  const partWay = pct != null && pct > 0 && pct < 100 && (job.status === 'failed' || job.status === 'cancelled');
+  // A job waiting to retry or for another job shows no moving bar: it is not working.
+  const waiting = job.status === 'pending' && (isRetryWait(job) || !!job.waiting_for);
+  show(bar, (active && !waiting) || (job.status === 'succeeded' && compact) || partWay);
   bar.setAttribute('aria-label', `${typeLabel(job)} progress`);
   const fillEl = /** @type {HTMLElement} */ (bar.firstElementChild);
   /** @param {number|null} value @param {string} words */
@@ -28,36 +33,68 @@ export function drawBar(bar, job, compact) {
     bar.setAttribute('aria-valuetext', words);
     fillEl.style.width = value == null ? '' : `${value}%`;
   };
+  const steps = job.total_steps && job.current_step ? `, step ${job.current_step} of ${job.total_steps}` : '';
   if (job.status === 'succeeded') set(100, 'Completed');
-  else if (pct != null && job.status === 'running') set(pct, `${Math.floor(pct)}%`);
-  else if (pct != null) set(pct, `${Math.floor(pct)}%, stopped`);
+  else if (pct != null && job.status === 'running') set(pct, `${percent(pct)}${steps}`);
+  else if (pct != null) set(pct, `${percent(pct)}, stopped`);
   else set(null, job.status === 'pending' ? 'Waiting to start' : 'In progress, no percentage available');
 }
 
 /**
- * "45% · About 2–4 minutes left · Running for 1 min 5 s", or when it finished and how long it took.
+ * "45% · Time left: About 2–4 minutes · Running for 1 min 5 s", or when it finished and how long it took over all
+ * its attempts. A job that never started says so instead of a start time.
  * @param {Job} job @param {boolean} compact @param {number} now
  */
 export function factsLine(job, compact, now) {
   const facts = [];
   if (job.status === 'running') {
-    if (job.progress_pct != null) facts.push(`${Math.floor(job.progress_pct)}%`);
+    const pct = progressOf(job);
+    if (pct != null) facts.push(percent(pct));
     // The API's words exactly ("About 2–4 minutes", "Almost done"); nothing when it gives none.
     if (job.eta?.text) facts.push(`Time left: ${job.eta.text}`);
-    if (job.started_at) facts.push(`Running for ${duration((now - Date.parse(job.started_at)) / 1000)}`);
+    if (job.started_at) {
+      const running = duration((now - Date.parse(job.started_at)) / 1000);
+      facts.push(job.attempt > 1 ? `Attempt ${job.attempt} running for ${running}` : `Running for ${running}`);
+    }
   } else if (job.status === 'pending') {
-    if (job.start_eta?.text) facts.push(`Expected to start: ${job.start_eta.text}`);
-    if (job.eta?.text) facts.push(`Expected to take: ${job.eta.text}`);
-    facts.push(`Waiting for ${duration((now - Date.parse(job.created_at)) / 1000)}`);
+    if (isRetryWait(job)) {
+      facts.push(`Next attempt ${until(job.run_after, now)}`);
+    } else {
+      if (compact && job.queue_position != null && !job.waiting_for) facts.push(`Position ${position(job.queue_position, job.queue_size)}`);
+      if (job.start_eta?.text) facts.push(`Expected to start: ${job.start_eta.text}`);
+      if (job.eta?.text) facts.push(`Expected to take: ${job.eta.text}`);
+      facts.push(`Waiting for ${duration((now - Date.parse(job.created_at)) / 1000)}`);
+    }
   } else if (isTerminal(job.status)) {
     const at = job.completed_at || job.updated_at;
-    if (compact) facts.push(`Started ${ago(job.started_at || job.created_at, now)}`);
+    if (compact) facts.push(job.started_at ? `Started ${ago(job.started_at, now)}` : `Queued ${ago(job.created_at, now)} · never started`);
     else facts.push(`${job.status === 'succeeded' ? 'Finished' : 'Stopped'} at ${clock(at)} (${ago(at, now)})`);
-    if (job.started_at && at) facts.push(`took ${duration((Date.parse(at) - Date.parse(job.started_at)) / 1000)}`);
+    const ran = runSeconds(job);
+    if (ran != null) facts.push(`took ${took(ran, job.attempt)}`);
+    else if (!compact && !job.started_at) facts.push('never started');
+    // The list names the file's figures as the card, the toast and the email do.
+    const r = job.result;
+    if (compact && job.status === 'succeeded' && r?.filename) {
+      if (r.row_count != null) facts.push(count(r.row_count, 'row'));
+      if (r.size_bytes != null) facts.push(bytes(r.size_bytes));
+    }
   } else if (job.status === 'needs_action') {
     facts.push(`Waiting for you since ${ago(job.updated_at, now)}`);
   }
   return facts.join(' · ');
+}
+
+/** Seconds a finished job ran over all its attempts (the API sums them), null when it never ran. @param {Job} job */
+export function runSeconds(job) {
+  if (job.run_seconds != null) return job.run_seconds;
+  if (!job.started_at || !job.completed_at) return null;
+  return (Date.parse(job.completed_at) - Date.parse(job.started_at)) / 1000;
+}
+
+/** The latest sign of life: a change, or the worker's heartbeat (a step job between steps changes nothing). @param {Job} job */
+export function lastSign(job) {
+  const times = [job.updated_at, job.heartbeat_at].filter(Boolean).map(t => Date.parse(/** @type {string} */ (t)));
+  return times.length ? Math.max(...times) : null;
 }
 
 /**
@@ -69,7 +106,8 @@ export function resultPanel(job, host) {
   if (!r || !r.filename) return null;
   const card = h('div', { class: 'lr-card lr-file' });
   drawFile(card, job, r, host);
-  return card;
+  // Kept outside the redrawn part, so a fresh link does not reload the preview.
+  return h('div', { class: 'lr-result' }, card, r.url || r.filename ? resultPreview(job) : null);
 }
 
 /** @param {HTMLElement} card @param {Job} job @param {FileResult} r @param {HTMLElement} host */

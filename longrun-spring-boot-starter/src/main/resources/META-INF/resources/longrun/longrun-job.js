@@ -2,10 +2,12 @@
 // panel answers what is happening, how long it may take, whether one may leave, and where the result is;
 // the compact row is what the jobs list shows. Used by the dashboard pages and by host applications.
 
-import { LongrunError, hub, jobAction, jobTypes, watchJob } from './longrun-client.js';
+import { LongrunError, getJob, hub, jobAction, jobTypes, watchJob } from './longrun-client.js';
 import { confirmDialog, ensureStyles, fill, fire, h, liveRegion, show, text } from './longrun-dom.js';
-import { detailsPanel, drawBar, factsLine, failedItemsPanel, resultPanel } from './longrun-job-parts.js';
-import { LABELS, ago, isPartial, isTerminal, nextStep, number, rememberTypes, sentence, typeLabel, typeWords } from './longrun-words.js';
+import { detailsPanel, drawBar, factsLine, failedItemsPanel, lastSign, resultPanel } from './longrun-job-parts.js';
+import { ago, position } from './longrun-format.js';
+import { LABELS, isPartial, isRetryWait, isTerminal, nextStep, number, rememberTypes, sentence, typeLabel, typeWords } from './longrun-words.js';
+import { copyJobId, drawDependency, drawTitle } from './longrun-job-head.js';
 import { LongrunImportPreview } from './longrun-import-preview.js';
 import { actionViewFor } from './longrun-action-views.js';
 
@@ -46,6 +48,9 @@ export class LongrunJob extends HTMLElement {
     this.connection = 'connecting';
     /** @type {(() => void)|null} */
     this.unconnect = null;
+    /** The job this one waits for, to name and link it. @type {Job|null} */
+    this.dependency = null;
+    this.dependencyAsked = '';
   }
 
   get jobId() { return this.getAttribute('job-id') || ''; }
@@ -146,6 +151,7 @@ export class LongrunJob extends HTMLElement {
       icon: h('span', { class: 'lr-icon', 'aria-hidden': 'true' }),
       title: h(compact ? (this.hasAttribute('detail-href') ? 'a' : 'span') : 'h2', { class: 'lr-title' }),
       badge: h('span', { class: 'lr-badge' }),
+      chip: h('button', { type: 'button', class: 'lr-chip', onclick: () => this.copyId() }),
       sentence: h('p', { class: 'lr-sentence' }),
       bar: h('div', { class: 'lr-bar', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100' }, h('div', { class: 'lr-fill' })),
       facts: h('p', { class: 'lr-facts' }),
@@ -171,7 +177,7 @@ export class LongrunJob extends HTMLElement {
     const body = compact
       ? [h('div', { class: 'lr-row-main' }, h('div', { class: 'lr-row-title' }, p.icon, p.title, p.badge), p.sentence),
         h('div', { class: 'lr-row-progress' }, p.bar, p.facts), actions, p.actionNote, p.dialog]
-      : [h('header', { class: 'lr-head' }, p.icon, p.title, p.badge), p.sentence, p.bar, p.facts, p.queue, p.attempt,
+      : [h('header', { class: 'lr-head' }, p.icon, p.title, p.badge, p.chip), p.sentence, p.bar, p.facts, p.queue, p.attempt,
         p.leave, p.special, p.next, actions, p.effect, p.actionNote, p.updated, p.details, p.dialog];
     fill(this, h('div', { class: `lr-job lr-${this.mode}` }, p.live, ...body));
     this.update();
@@ -191,16 +197,36 @@ export class LongrunJob extends HTMLElement {
     const w = typeWords(job);
     root.dataset.status = job.status;
     show(p.badge, true);
+    show(p.chip, true);
     text(p.icon, w.icon);
-    text(p.title, typeLabel(job));
+    this.renderTitle(job);
     if (p.title instanceof HTMLAnchorElement) p.title.href = this.detailHref(job) || '';
     text(p.badge, job.status_label || LABELS[job.status]);
     const stepped = job.status === 'running' && job.total_steps != null && job.current_step != null && !job.cancel_requested;
-    text(p.sentence, stepped ? stepSentence(job) : sentence(job));
+    if (job.status === 'pending' && job.waiting_for && !job.cancel_requested) this.renderDependency(job);
+    else text(p.sentence, stepped ? stepSentence(job) : sentence(job));
     this.renderProgress(job);
     this.renderFacts(job);
     this.renderActions(job, w);
     if (this.mode === 'expanded') this.renderPanelExtras(job);
+  }
+
+  /** @param {Job} job */
+  renderTitle(job) {
+    drawTitle(this.parts, job, () => this.copyId());
+  }
+
+  async copyId() {
+    if (this.job) await copyJobId(this.parts, this.job, () => this.job && this.renderTitle(this.job));
+  }
+
+  /** @param {Job} job */
+  renderDependency(job) {
+    drawDependency(this.parts.sentence, job, this.dependency, dep => this.detailHref(dep), id => {
+      if (this.dependencyAsked === id) return;
+      this.dependencyAsked = id;
+      getJob(id).then(d => { if (this.job?.waiting_for === id) { this.dependency = d; this.update(); } }, () => {});
+    });
   }
 
   renderWaiting() {
@@ -208,7 +234,9 @@ export class LongrunJob extends HTMLElement {
     const root = /** @type {HTMLElement} */ (this.firstElementChild);
     root.dataset.status = this.problem ? 'missing' : 'checking';
     text(p.icon, '●');
+    p.title.dataset.key = '';
     text(p.title, this.problem ? 'Job not available' : this.jobId ? 'Your job' : 'Your new job');
+    show(p.chip, false);
     const starting = !this.jobId && this.hasAttribute('starting');
     // No headline state for a job that cannot be shown: the sentence says why.
     show(p.badge, !this.problem);
@@ -237,7 +265,7 @@ export class LongrunJob extends HTMLElement {
     show(p.updated, !isTerminal(job.status));
     // Said when live updates are down, so an unchanged screen is not mistaken for a stuck job.
     const channel = this.connection === 'polling' || this.connection === 'reconnecting' ? ' · checking for changes every few seconds' : '';
-    text(p.updated, `${job.status === 'running' ? 'Still working — last updated' : 'Last updated'} ${ago(job.updated_at, now)}${channel}`);
+    text(p.updated, `${job.status === 'running' ? 'Still working — last updated' : 'Last updated'} ${ago(lastSign(job), now)}${channel}`);
   }
 
   /** @param {Job} job @param {ReturnType<typeof typeWords>} w */
@@ -274,12 +302,12 @@ export class LongrunJob extends HTMLElement {
   renderPanelExtras(job) {
     const p = this.parts;
     const active = !isTerminal(job.status);
-    show(p.queue, job.status === 'pending' && job.queue_position != null);
-    if (job.queue_position != null) {
-      text(p.queue, `Position ${number(job.queue_position)} of ${number(job.queue_size ?? job.queue_position)} in line`);
-    }
-    show(p.attempt, active && job.attempt > 1);
-    text(p.attempt, `Retry ${job.attempt} of ${job.max_attempts} — the first ${job.attempt === 2 ? 'try' : 'tries'} hit a temporary problem, so it is trying again by itself. No need to start over.`);
+    // Only a job truly in line has a place in it; one waiting to retry or for another job says so instead.
+    const inLine = job.status === 'pending' && job.queue_position != null && !job.waiting_for && !isRetryWait(job);
+    show(p.queue, inLine);
+    if (inLine) text(p.queue, `Position ${position(job.queue_position, job.queue_size)} in line`);
+    show(p.attempt, job.status === 'running' && job.attempt > 1);
+    text(p.attempt, `Attempt ${number(job.attempt)} of ${number(job.max_attempts)} — the earlier ${job.attempt === 2 ? 'attempt' : 'attempts'} hit a temporary problem, so it is trying again by itself. No need to start over.`);
     show(p.leave, job.status === 'pending' || job.status === 'running');
     show(p.next, job.status === 'failed' || job.status === 'cancelled');
     text(p.next, job.status === 'failed' ? nextStep(job)
@@ -338,6 +366,8 @@ export class LongrunJob extends HTMLElement {
     const job = this.job;
     if (!job) return;
     if (!isTerminal(job.status)) this.renderFacts(job);
+    // The countdown of a retry's backoff lives in the sentence.
+    if (isRetryWait(job) && !job.cancel_requested) text(this.parts.sentence, sentence(job));
     // A page left open past the link's expiry: swap Download for "Get a fresh link" without a reload.
     const expires = job.result?.expires_at;
     if (expires && this.mode === 'expanded' && Date.parse(expires) <= Date.now() && this.parts.special.querySelector('.lr-file a[download]')) {

@@ -2,6 +2,9 @@
 // needs them), on whichever page of the app they are: the `notification` event of the shared stream, and on
 // each page load the unread notifications that arrived while they moved between pages. Opt-in sound.
 // Put one in the page layout; the dashboard does. The server sends no notification for the person's own cancel.
+// One toast per job, replaced by the job's next notification; at most two on screen; none while the person is
+// typing in a form (they wait until focus leaves it, the bell counts them meanwhile); a "needs your action"
+// toast goes away as soon as the job moves on.
 
 import { hub, listNotifications } from './longrun-client.js';
 import { ensureStyles, h } from './longrun-dom.js';
@@ -12,6 +15,7 @@ import { ensureStyles, h } from './longrun-dom.js';
 const SEEN = 'longrun:toasted-up-to';
 export const SOUND_KEY = 'longrun:sound';
 const SHOWN_MS = 10000;
+const MAX_VISIBLE = 2;
 const MARKS = { succeeded: '✓', failed: '✕', needs_action: '●', cancelled: '■' };
 
 /** Events: `longrun-toast` (detail: {notification}) for each toast shown. */
@@ -24,8 +28,10 @@ export class LongrunToasts extends HTMLElement {
 
   constructor() {
     super();
-    /** @type {(() => void)|null} */
-    this.stop = null;
+    /** @type {(() => void)[]} */
+    this.stops = [];
+    /** Toasts held back while the person types in a form, newest last. @type {Notification[]} */
+    this.held = [];
   }
 
   connectedCallback() {
@@ -34,12 +40,37 @@ export class LongrunToasts extends HTMLElement {
     this.setAttribute('role', 'region');
     this.setAttribute('aria-label', 'Job notifications');
     this.setAttribute('aria-live', 'polite');
-    this.stop = hub.onNotification(n => this.onNotification(n));
+    this.stops.push(hub.onNotification(n => this.onNotification(n)));
+    this.stops.push(hub.onAnyJob(job => this.onJob(job)));
+    const release = () => setTimeout(() => this.release(), 0);
+    document.addEventListener('focusout', release);
+    this.stops.push(() => document.removeEventListener('focusout', release));
     this.catchUp();
   }
 
   disconnectedCallback() {
-    this.stop?.();
+    for (const stop of this.stops.splice(0)) stop();
+  }
+
+  /** A toast asking for action is over once the job is no longer waiting for it. @param {import('./longrun-client.js').Job} job */
+  onJob(job) {
+    for (const toast of this.querySelectorAll(`.lr-toast-needs_action[data-job-id="${CSS.escape(job.id)}"]`)) {
+      if (job.status !== 'needs_action') toast.remove();
+    }
+    this.held = this.held.filter(n => !(n.job_id === job.id && n.kind === 'needs_action' && job.status !== 'needs_action'));
+  }
+
+  /** True while focus is in a form field: a toast would cover what the person is typing. */
+  typing() {
+    const el = document.activeElement;
+    return !!el && !this.contains(el) && (!!el.closest('form') || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  }
+
+  /** Shows what was held back once the person left the form. */
+  release() {
+    if (this.typing() || !this.held.length) return;
+    const held = this.held.splice(0);
+    held.forEach(n => this.show(n));
   }
 
   /**
@@ -70,6 +101,10 @@ export class LongrunToasts extends HTMLElement {
     if (n.read) return;
     // The page already shows this job in full: its panel says it, a toast would only cover it.
     if (n.job_id && document.querySelector(`longrun-job[mode="expanded"][job-id="${CSS.escape(n.job_id)}"]`)) return;
+    if (this.typing()) {
+      this.held = [...this.held.filter(x => x.job_id !== n.job_id), n].slice(-MAX_VISIBLE);
+      return;
+    }
     this.show(n);
   }
 
@@ -79,15 +114,17 @@ export class LongrunToasts extends HTMLElement {
     const ok = n.kind === 'succeeded';
     const pattern = this.getAttribute('detail-href'); // no detail-href, no "View": a host may have no page per job
     const href = pattern ? pattern.replace('{id}', encodeURIComponent(n.job_id)) : null;
-    const toast = h('div', { class: `lr-toast lr-toast-${n.kind}`, role: 'status', 'data-notification-id': String(n.id) },
+    const toast = h('div', { class: `lr-toast lr-toast-${n.kind}`, role: 'status', 'data-notification-id': String(n.id), 'data-job-id': n.job_id || '' },
       h('p', { class: 'lr-toast-title' }, `${MARKS[/** @type {keyof MARKS} */ (n.kind)] || '●'} ${n.title || 'A job finished'}`),
       n.body ? h('p', { class: 'lr-toast-detail' }, n.body) : null,
       h('div', { class: 'lr-actions' },
         ok && job?.result?.url ? h('a', { class: 'lr-button lr-primary lr-small', href: job.result.url, download: job.result.filename || true }, 'Download') : null,
         href ? h('a', { class: 'lr-button lr-small', href }, 'View') : null,
         h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => toast.remove() }, 'Dismiss')));
+    // One toast per job: its newer news replaces the older.
+    if (n.job_id) for (const old of this.querySelectorAll(`.lr-toast[data-job-id="${CSS.escape(n.job_id)}"]`)) old.remove();
     this.append(toast);
-    while (this.children.length > 3) this.firstElementChild?.remove();
+    while (this.children.length > MAX_VISIBLE) this.firstElementChild?.remove();
     // Stays while hovered or focused, so nobody loses a toast they are reading or tabbing through.
     const timer = () => setTimeout(() => { if (!toast.matches(':hover, :focus-within')) toast.remove(); else timer(); }, SHOWN_MS);
     timer();

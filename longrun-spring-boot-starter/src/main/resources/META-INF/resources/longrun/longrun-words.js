@@ -1,7 +1,7 @@
 // The plain words of the status screens, in one place so every element says the same thing.
 // Used by the longrun-* elements; host pages may import it to word their own messages alike.
 
-import { count, number } from './longrun-format.js';
+import { count, number, percent, until } from './longrun-format.js';
 
 // The numbers live in the formatting module, shared by every element and twinned in Java for the emails.
 export { ago, bytes, clock, count, duration, expiresIn, number } from './longrun-format.js';
@@ -74,15 +74,16 @@ export function typeLabel(job) {
 
 /**
  * The one sentence under the label: what is happening now, in plain words.
- * @param {Job} job
+ * @param {Job} job @param {number} [now]
  * @returns {string}
  */
-export function sentence(job) {
+export function sentence(job, now = Date.now()) {
   switch (job.status) {
     case 'pending':
       if (job.cancel_requested) return 'Stopping — your cancel was received.';
-      if (job.waiting_for) return job.progress_message || 'Waiting for your earlier job to finish.';
-      if (job.attempt > 1) return 'The last try hit a temporary problem; it will try again by itself shortly. No need to start over.';
+      // <longrun-job> names and links the job it waits for; this is the sentence without it.
+      if (job.waiting_for) return 'Waiting for your earlier job to finish.';
+      if (isRetryWait(job)) return retrySentence(job, now);
       if (job.queue_position) return job.queue_position === 1 ? 'Next in line — it starts as soon as a slot frees up.' : 'Waiting for the jobs ahead of it to start.';
       return 'Waiting to start.';
     case 'running':
@@ -95,10 +96,59 @@ export function sentence(job) {
     case 'failed':
       return job.error_message || 'It stopped before it finished.';
     case 'cancelled':
-      return 'Cancelled before it finished.';
+      return job.started_at ? 'Cancelled before it finished.' : 'Cancelled before it started.';
     default:
       return job.progress_message || '';
   }
+}
+
+/**
+ * What the job works on, to tell it from others of its type: its file, its query, its title, or how many items it
+ * covers ("contacts-2026-11-28.csv", "matching “acme”", "50 recipients"); empty when nothing says.
+ * @param {Job} job
+ */
+export function subjectOf(job) {
+  /** @type {Record<string, any>} */
+  const p = /** @type {any} */ (job.params) || {};
+  // What the person gave first (their file, query, title, list), then what the job made.
+  const input = job.action?.preview?.filename || p.filename;
+  if (input) return String(input);
+  if (typeof p.query === 'string' && p.query.trim()) return `matching “${p.query.trim()}”`;
+  if (typeof p.title === 'string' && p.title.trim()) return `“${p.title.trim()}”`;
+  const list = Object.entries(p).find(([k, v]) => Array.isArray(v) && /ids$|recipients$|emails$/.test(k));
+  if (list) return count(list[1].length, 'recipient');
+  return job.result?.filename ? String(job.result.filename) : '';
+}
+
+/** Queued again after a failed attempt, waiting out the backoff before the next. @param {Job} job */
+export function isRetryWait(job) {
+  return job.status === 'pending' && job.attempt >= 1 && !job.waiting_for;
+}
+
+/**
+ * "Attempt 1 of 3 failed: The mail server did not answer. Retrying in 12 s — no need to start over."
+ * @param {Job} job @param {number} [now]
+ */
+export function retrySentence(job, now = Date.now()) {
+  const why = job.error_message ? `: ${job.error_message.replace(/\.$/, '')}` : '';
+  return `Attempt ${number(job.attempt)} of ${number(job.max_attempts)} failed${why}. Retrying ${until(job.run_after, now)} — no need to start over.`;
+}
+
+/**
+ * How far the job is, 0–100, or null when nothing is counted: its counted progress, or for a step job the steps
+ * done (plus the current step's own counted progress, when it reports one).
+ * @param {Job} job
+ * @returns {number|null}
+ */
+export function progressOf(job) {
+  if (job.status === 'succeeded') return 100;
+  const steps = job.total_steps;
+  const step = job.current_step;
+  if (steps && step && steps > 0) {
+    const within = job.progress_pct != null ? job.progress_pct / 100 : 0;
+    return Math.min(100, ((Math.max(1, step) - 1 + within) / steps) * 100);
+  }
+  return job.progress_pct ?? null;
 }
 
 /** "Finished processing 50 invitations · 47 sent · 3 failed" or the result's own message. @param {Job} job */
@@ -134,7 +184,10 @@ export function tabTitle(job) {
   switch (job.status) {
     case 'running':
     case 'pending':
-      return `${job.progress_pct != null ? `(${Math.floor(job.progress_pct)}%) ` : ''}${w.running}…`;
+    {
+      const pct = job.status === 'running' ? progressOf(job) : null;
+      return `${pct != null ? `(${percent(pct)}) ` : ''}${w.running}…`;
+    }
     case 'needs_action':
       return `● ${typeLabel(job)} needs your decision`;
     case 'succeeded':

@@ -41,7 +41,8 @@ public final class DemoWaitHandler implements JobHandler<DemoWaitParams> {
                     lastStep = step;
                 }
             } else {
-                ctx.indeterminate("Waiting — " + NumberWords.count(elapsed / 1000, "second") + " so far");
+                // No elapsed time in the sentence: the card counts it ("Running for 3 s"), and two clocks would disagree.
+                ctx.indeterminate("Waiting — this demo job cannot count its work, so there is no percentage");
             }
             Thread.sleep(Math.min(SLICE_MILLIS, Math.max(1, totalMillis - elapsed)));
         }

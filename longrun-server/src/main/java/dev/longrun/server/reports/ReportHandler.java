@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code reports.generate}: four steps ("Collecting data", "Computing totals", "Rendering", "Writing PDF"),
@@ -39,7 +40,8 @@ public final class ReportHandler implements JobHandler<ReportParams> {
     public JobResult run(JobContext<ReportParams> ctx) throws Exception {
         Job job = ctx.job();
         ReportParams params = ctx.params() == null ? new ReportParams(null) : ctx.params();
-        ContactStats stats = collect(ctx, job.accountId());
+        Optional<Job> export = exportOf(job);
+        ContactStats stats = collect(ctx, job.accountId(), export);
 
         ctx.step(2, STEPS, "Computing totals");
         ctx.throwIfCancelled();
@@ -66,14 +68,19 @@ public final class ReportHandler implements JobHandler<ReportParams> {
                 + NumberWords.bytes(file.sizeBytes()) + " PDF)");
     }
 
-    private ContactStats collect(JobContext<ReportParams> ctx, String account) {
-        long total = contacts.count(account, ContactFilter.ALL);
+    /**
+     * The contacts the report covers: after an export, those matching the export's query, so "Report on 2,992
+     * contacts" matches the export's 2,992 rows (unless contacts changed in between); otherwise all of the account's.
+     */
+    private ContactStats collect(JobContext<ReportParams> ctx, String account, Optional<Job> export) {
+        ContactFilter filter = export.map(ReportHandler::queryOf).map(ContactFilter::of).orElse(ContactFilter.ALL);
+        long total = contacts.count(account, filter);
         ctx.step(1, STEPS, "Collecting data — 0 of " + NumberWords.count(total, "contact"));
         ContactStats stats = new ContactStats();
         long after = 0;
         while (true) {
             ctx.throwIfCancelled();
-            List<Contact> page = contacts.page(account, ContactFilter.ALL, after, PAGE);
+            List<Contact> page = contacts.page(account, filter, after, PAGE);
             if (page.isEmpty()) {
                 return stats;
             }
@@ -81,6 +88,16 @@ public final class ReportHandler implements JobHandler<ReportParams> {
             after = page.get(page.size() - 1).id();
             ctx.step(1, STEPS, "Collecting data — " + NumberWords.number(stats.contacts) + " of " + NumberWords.count(Math.max(total, stats.contacts), "contact"));
         }
+    }
+
+    private Optional<Job> exportOf(Job job) {
+        return job.dependsOn() == null ? Optional.empty()
+                : jobs.apply(job.dependsOn()).filter(j -> j.result() != null && j.result().file() != null);
+    }
+
+    private static String queryOf(Job export) {
+        JsonNode query = export.params() == null ? null : export.params().get("query");
+        return query == null || query.isNull() ? null : query.asString();
     }
 
     /** "Based on export contacts-2026-11-23.csv (48,291 rows)" when the job depended on an export that produced a file. */

@@ -43,7 +43,7 @@ abstract class ServerHttpContract {
         JsonNode job = alice.awaitStatus(id, "needs_action");
         JsonNode action = job.get("action");
         assertThat(action.get("kind").asString()).isEqualTo("import_preview");
-        assertThat(action.get("message").asString()).isEqualTo("6 rows parsed · 3 rows with issues. Import the 4 ready rows?");
+        assertThat(action.get("message").asString()).isEqualTo("6 rows checked · 4 ready to import (1 with a change) · 2 will be skipped. Import the 4 ready rows?");
         assertThat(action.get("preview").get("ready").asLong()).isEqualTo(4);
         assertThat(action.get("preview").get("problems").get(2).get("column").asString()).isEqualTo("name");
 

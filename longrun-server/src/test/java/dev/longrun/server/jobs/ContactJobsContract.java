@@ -115,7 +115,7 @@ abstract class ContactJobsContract {
         FakeJobContext<ImportParams> ctx = new FakeJobContext<>(account, "alice", new ImportParams(id), 1, false);
         handler().run(ctx);
         assertThat(ctx.stop.kind()).isEqualTo("import_preview");
-        assertThat(ctx.stop.message()).isEqualTo("6 rows parsed · 3 rows with issues. Import the 4 ready rows?");
+        assertThat(ctx.stop.message()).isEqualTo("6 rows checked · 4 ready to import (1 with a change) · 2 will be skipped. Import the 4 ready rows?");
         ImportPreview preview = (ImportPreview) ctx.stop.preview();
         assertThat(preview.errors()).isEqualTo(2);
         assertThat(ctx.items(ItemStatus.FAILED)).extracting(FakeJobContext.Item::key).containsExactly("row 4", "row 5");

@@ -122,6 +122,14 @@ public final class FakeJobContext<P> implements JobContext<P> {
 
     @Override public void onCancel(Runnable cleanup) { cancelHooks.add(cleanup); }
 
+    /** Items counted with {@link #countSucceeded}, as the runtime adds them to the summary. */
+    public long countedSucceeded;
+
+    @Override
+    public void countSucceeded(long n) {
+        countedSucceeded += n;
+    }
+
     @Override
     public ItemOutcome item(String key) {
         return new ItemOutcome() {

@@ -14,6 +14,7 @@ class AccessTest extends BrowserTestBase {
 
     @Test
     void aWrongPasswordSaysSoAndAPageNeedingSignInLeadsBackToIt() {
+        expectTrouble("/api/session"); // the wrong password is refused, and the signed-out page asks who is signed in
         page.navigate("/export.html"); // not signed in: leads to the sign-in page
         page.waitForURL("**/sign-in.html?next=export.html");
         screenshot(page, "sign-in");
@@ -33,6 +34,7 @@ class AccessTest extends BrowserTestBase {
 
     @Test
     void bobNeverSeesAlicesJobs() {
+        expectTrouble("404"); // Alice's job is not found for Bob
         signIn(page, ALICE);
         openStartPage(page, "/wait.html");
         page.getByLabel("How long (seconds)").fill("120");

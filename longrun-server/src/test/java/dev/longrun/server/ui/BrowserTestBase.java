@@ -51,6 +51,10 @@ abstract class BrowserTestBase {
 
     /** Contexts opened by the current test, closed after it. */
     private final List<BrowserContext> contexts = new ArrayList<>();
+    /** Console errors and failed requests seen by any page of the test, checked after it. */
+    private final List<String> troubles = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Troubles the test causes on purpose (a 404 it asks for), matched against the recorded line. */
+    private final List<java.util.regex.Pattern> deliberate = new ArrayList<>();
     BrowserContext context;
     Page page;
 
@@ -101,6 +105,42 @@ abstract class BrowserTestBase {
     void closeContexts() {
         contexts.forEach(BrowserContext::close);
         contexts.clear();
+        List<String> unexpected;
+        synchronized (troubles) {
+            unexpected = troubles.stream().filter(t -> deliberate.stream().noneMatch(d -> d.matcher(t).find())).toList();
+            troubles.clear();
+        }
+        deliberate.clear();
+        org.assertj.core.api.Assertions.assertThat(unexpected).as("console errors and failed requests in the browser").isEmpty();
+    }
+
+    /** Declares a console error or failed request this test causes on purpose (e.g. "GET .* 404"). */
+    void expectTrouble(String regex) {
+        deliberate.add(java.util.regex.Pattern.compile(regex));
+    }
+
+    /**
+     * Records what a person would never want to see fail: console errors, requests that failed on the network, and
+     * answers of 400 and above. Aborted requests are not failures (a page left, an event stream closed).
+     */
+    private void watchForTrouble(BrowserContext c) {
+        c.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                troubles.add("console error: " + m.text() + " at " + m.location());
+            }
+        });
+        c.onRequestFailed(r -> {
+            String error = r.failure();
+            if (error == null || !error.contains("ERR_ABORTED")) {
+                troubles.add(r.method() + " " + r.url() + " failed: " + error);
+            }
+        });
+        c.onResponse(r -> {
+            if (r.status() >= 400) {
+                troubles.add(r.request().method() + " " + r.url() + " " + r.status());
+            }
+        });
+        c.onWebError(e -> troubles.add("page error: " + e.error()));
     }
 
     String base() {
@@ -109,8 +149,9 @@ abstract class BrowserTestBase {
 
     BrowserContext newContext() {
         BrowserContext c = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL(base()).setViewportSize(1280, 860).setAcceptDownloads(true));
+                .setBaseURL(base()).setViewportSize(1280, 800).setAcceptDownloads(true));
         c.setDefaultTimeout(20_000);
+        watchForTrouble(c);
         contexts.add(c);
         return c;
     }

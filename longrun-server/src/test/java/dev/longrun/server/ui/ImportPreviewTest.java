@@ -35,7 +35,11 @@ class ImportPreviewTest extends BrowserTestBase {
         assertThat(job.locator(".lr-badge")).hasText("Needs action");
         Locator preview = job.locator("longrun-import-preview");
         assertThat(preview.locator(".lr-preview-title"))
-                .hasText("Import preview — contacts-with-problems.csv · 6 rows parsed · 3 issues found");
+                .hasText("Import preview — contacts-with-problems.csv · 6 rows checked · 3 rows with issues");
+        // Each row counted once: the pills add up to the 6 rows, and the button imports the first two pills.
+        assertThat(preview.locator(".lr-count-ready")).hasText("3 ready as they are");
+        assertThat(preview.locator(".lr-count-warning")).hasText("1 imported with a change");
+        assertThat(preview.locator(".lr-count-error")).hasText("2 skipped");
         Locator rows = preview.locator("tbody tr");
         assertThat(rows).hasCount(3);
         assertThat(rows.nth(0).locator("td").nth(0)).hasText("3");
@@ -45,19 +49,20 @@ class ImportPreviewTest extends BrowserTestBase {
         assertThat(rows.nth(2).locator("td").nth(1)).hasText("name");
         screenshot(page, "import-preview");
 
-        preview.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Import 4 valid rows")).click();
+        preview.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Import 4 ready rows")).click();
         assertThat(job.locator(".lr-badge")).hasText("Completed");
         screenshot(page, "import-completed");
 
         // The outcome in plain words, and the contacts really there: the 4 ready rows, not the 2 skipped ones.
         assertThat(job.locator(".lr-sentence")).hasText("4 contacts imported · 2 rows skipped · 1 imported without email");
-        assertThat(job.locator(".lr-partial-title")).hasText("2 rows skipped");
+        assertThat(job.locator(".lr-partial-title")).hasText("Finished processing 6 rows · 4 imported · 2 skipped");
         for (String name : IMPORTED) {
             assertThat(contactsNamed(name)).as(name).isEqualTo(before.get(name) + 1);
         }
         assertThat(contactsNamed("Grace Hopper")).as("the duplicate row was skipped").isEqualTo(before.get("Grace Hopper"));
         JsonNode done = api(page, "/api/jobs/" + job.getAttribute("job-id"));
         assertThat(done.get("summary").get("failed").asLong()).isEqualTo(2);
+        assertThat(done.get("summary").get("succeeded").asLong()).as("the imported rows, as the API tells a client").isEqualTo(4);
     }
 
     private long contactsNamed(String name) {

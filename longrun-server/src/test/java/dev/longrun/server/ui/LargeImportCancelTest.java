@@ -37,7 +37,7 @@ class LargeImportCancelTest extends BrowserTestBase {
         page.getByLabel("CSV file").setInputFiles(csv);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
         Locator job = page.locator("#job-area longrun-job");
-        job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Import 300,000 valid rows"))
+        job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Import 300,000 ready rows"))
                 .click(new Locator.ClickOptions().setTimeout(60_000));
 
         // A real percentage while rows are written, with the figures beside the bar.

@@ -14,6 +14,7 @@ class LiveUpdatesTest extends BrowserTestBase {
 
     @Test
     void withTheEventStreamBlockedTheStatusStillUpdatesByPolling() {
+        expectTrouble("/api/events"); // blocked on purpose
         AtomicInteger streamAttempts = new AtomicInteger();
         AtomicInteger polls = new AtomicInteger();
         // The one route intercept of these tests: it stands for a proxy that breaks Server-Sent Events.

@@ -6,6 +6,7 @@ import dev.longrun.Job;
 import dev.longrun.JobItem;
 import dev.longrun.Longrun;
 import dev.longrun.ResultFile;
+import dev.longrun.history.JobHistory;
 import dev.longrun.spring.files.ResultLinks;
 import dev.longrun.spring.problem.ApiProblem;
 import dev.longrun.spring.security.Caller;
@@ -41,11 +42,22 @@ public class JobDetailsController {
     private final Longrun longrun;
     private final JobAccess access;
     private final ResultLinks links;
+    private final JobHistory history;
 
-    public JobDetailsController(Longrun longrun, JobAccess access, ResultLinks links) {
+    public JobDetailsController(Longrun longrun, JobAccess access, ResultLinks links, JobHistory history) {
         this.longrun = longrun;
         this.access = access;
         this.links = links;
+        this.history = history;
+    }
+
+    /** What happened, oldest first: queued, each attempt's start and outcome, retries' backoff, decisions, steps, the end. */
+    @GetMapping("/jobs/{id}/timeline")
+    public TimelineView timeline(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        access.visible(caller, id);
+        return new TimelineView(history.events(id, JobHistory.MAX_EVENTS).stream()
+                .map(e -> new EventView(e.kind(), e.status(), e.fromStatus(), e.attempt(), e.at(), e.attemptStartedAt(), e.message(),
+                        e.runAfter(), e.step(), e.totalSteps())).toList());
     }
 
     @GetMapping("/jobs/{id}/logs")
@@ -117,6 +129,14 @@ public class JobDetailsController {
     }
 
     public record LogsView(List<LogView> logs) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record EventView(String kind, String status, String fromStatus, int attempt, Instant at, Instant attemptStartedAt,
+                            String message, Instant runAfter, Integer step, Integer totalSteps) {
+    }
+
+    public record TimelineView(List<EventView> events) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

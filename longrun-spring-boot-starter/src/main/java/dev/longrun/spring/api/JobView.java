@@ -8,7 +8,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * A job as the HTTP API and the event streams show it (snake_case JSON, the fields of DESIGN.md). Built by
- * {@link JobViews} only.
+ * {@link JobViews} only. {@code heartbeatAt}: the worker's last sign of life (a step job between steps changes
+ * nothing else); {@code runSeconds}: of a finished job, the time it ran summed over every attempt.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record JobView(
@@ -46,6 +47,8 @@ public record JobView(
         ActionView action,
         UUID dependsOn,
         UUID retryOf,
+        Instant heartbeatAt,
+        Double runSeconds,
         long version) {
 
     /** "About 2–4 minutes": a rounded range, absent when it would mislead. */

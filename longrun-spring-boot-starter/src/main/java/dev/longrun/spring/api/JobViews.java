@@ -8,7 +8,9 @@ import dev.longrun.JobStatus;
 import dev.longrun.JobType;
 import dev.longrun.Longrun;
 import dev.longrun.ResultFile;
+import dev.longrun.history.JobHistory;
 import dev.longrun.spring.files.ResultLinks;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +24,12 @@ public final class JobViews {
 
     private final Longrun longrun;
     private final ResultLinks links;
+    private final JobHistory history;
 
-    public JobViews(Longrun longrun, ResultLinks links) {
+    public JobViews(Longrun longrun, ResultLinks links, JobHistory history) {
         this.longrun = longrun;
         this.links = links;
+        this.history = history;
     }
 
     public JobView view(Job job) {
@@ -41,7 +45,20 @@ public final class JobViews {
                         job.summary().skipped(), job.summary().warnings()),
                 job.status() == JobStatus.NEEDS_ACTION && job.action() != null
                         ? new JobView.ActionView(job.action().kind(), job.action().message(), job.action().preview()) : null,
-                job.dependsOn(), job.retryOf(), job.version());
+                job.dependsOn(), job.retryOf(), job.heartbeatAt(), runSeconds(job), job.version());
+    }
+
+    /**
+     * How long a finished job ran, over all its attempts: one attempt is its start to its end; a retried job (or one
+     * stopped while it waited to retry) sums its attempts from its history, so the wait between them is not counted.
+     */
+    private Double runSeconds(Job job) {
+        if (!job.isTerminal() || job.startedAt() == null || job.completedAt() == null) {
+            return null;
+        }
+        boolean oneRun = job.attempt() <= 1 && job.status() != JobStatus.CANCELLED;
+        Duration ran = oneRun ? Duration.between(job.startedAt(), job.completedAt()) : history.runTime(job.id());
+        return Math.max(0, ran.toMillis()) / 1000.0;
     }
 
     private Insight insight(Job job) {

@@ -26,6 +26,12 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(LongrunProperties.class)
 public class LongrunEngineAutoConfiguration {
 
+    /** Static: a post-processor must exist before the DataSource bean it sizes. */
+    @Bean
+    static ConnectionPoolSizing longrunConnectionPoolSizing(org.springframework.core.env.Environment env) {
+        return new ConnectionPoolSizing(env);
+    }
+
     @Bean
     @ConditionalOnMissingBean(name = "longrunClock")
     public Clock longrunClock() {

@@ -1,6 +1,7 @@
 package dev.longrun.spring.config;
 
 import dev.longrun.Longrun;
+import dev.longrun.history.JobHistory;
 import dev.longrun.spring.api.ApiPaths;
 import dev.longrun.spring.api.JobAccess;
 import dev.longrun.spring.api.JobActionsController;
@@ -12,6 +13,7 @@ import dev.longrun.spring.api.OpenApiAliasController;
 import dev.longrun.spring.files.FilesController;
 import dev.longrun.spring.files.ResultsZipController;
 import dev.longrun.spring.files.ResultLinks;
+import dev.longrun.spring.files.ResultPreviewController;
 import dev.longrun.spring.problem.ProblemAdvice;
 import dev.longrun.spring.security.ApiKeys;
 import dev.longrun.spring.security.LongrunTokens;
@@ -27,6 +29,7 @@ import dev.longrun.spring.upload.UploadStore;
 import dev.longrun.spring.problem.ProblemErrorReportValve;
 import java.time.Clock;
 import org.apache.catalina.core.StandardHost;
+import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -47,7 +50,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = LongrunEngineAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({JobsController.class, JobActionsController.class, JobDetailsController.class, JobTypesController.class,
+@Import({JobsController.class, JobActionsController.class, JobDetailsController.class, ResultPreviewController.class, JobTypesController.class,
         OpenApiAliasController.class, FilesController.class, ResultsZipController.class, EventsController.class, UploadController.class,
         SessionController.class, TokenController.class, ProblemAdvice.class, LongrunSecurityConfiguration.class,
         LongrunHttpHardening.class, LongrunActuatorSecurity.class})
@@ -92,8 +95,14 @@ public class LongrunWebAutoConfiguration {
     }
 
     @Bean
-    public JobViews longrunJobViews(Longrun longrun, ResultLinks links) {
-        return new JobViews(longrun, links);
+    public JobViews longrunJobViews(Longrun longrun, ResultLinks links, JobHistory history) {
+        return new JobViews(longrun, links, history);
+    }
+
+    /** Takes the engine as a parameter so the tables exist (the engine migrates them at start). */
+    @Bean
+    public JobHistory longrunJobHistory(DataSource dataSource, LongrunProperties p, Longrun longrun) {
+        return JobHistory.open(dataSource, p.getSchema());
     }
 
     @Bean

@@ -40,6 +40,7 @@ final class LinkProblemPage {
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%1$s</title>
+                <link rel="icon" href="data:,">
                 <link rel="stylesheet" href="/longrun/longrun.css">
                 </head>
                 <body class="lr-notice-page">

@@ -151,6 +151,7 @@ public final class ContactImportHandler implements JobHandler<ImportParams> {
         }
         ctx.throwIfCancelled();
         int n = contacts.insertBatch(account, batch, jobId);
+        ctx.countSucceeded(n); // so the job's summary counts imported rows, not only the problem rows recorded as items
         done[0] += batch.size();
         batch.clear();
         ctx.progress(done[0], total, "Importing row " + NumberWords.number(done[0]) + " of " + NumberWords.number(total));

@@ -24,11 +24,23 @@ public record ImportPreview(
         List<ImportProblem> problems,
         @JsonProperty("problems_truncated") boolean problemsTruncated) {
 
-    /** "842 rows parsed · 3 issues found. Import the 840 ready rows?" */
+    /**
+     * "6 rows checked · 4 ready to import (1 with a change) · 2 will be skipped. Import the 4 ready rows?": the same
+     * numbers as the preview's counts, which add up to the rows checked.
+     */
     public String question() {
-        long issues = warnings + errors;
-        String found = issues == 0 ? "no issues found" : NumberWords.count(issues, "row") + " with issues";
-        return NumberWords.count(rowsParsed, "row") + " parsed · " + found + ". Import the " + NumberWords.number(ready)
-                + (ready == 1 ? " ready row?" : " ready rows?");
+        StringBuilder q = new StringBuilder(NumberWords.count(rowsParsed, "row")).append(" checked · ");
+        if (warnings + errors == 0) {
+            q.append("no issues found");
+        } else {
+            q.append(NumberWords.number(ready)).append(" ready to import");
+            if (warnings > 0) {
+                q.append(" (").append(NumberWords.number(warnings)).append(" with a change)");
+            }
+            if (errors > 0) {
+                q.append(" · ").append(NumberWords.number(errors)).append(" will be skipped");
+            }
+        }
+        return q.append(". Import the ").append(NumberWords.number(ready)).append(ready == 1 ? " ready row?" : " ready rows?").toString();
     }
 }

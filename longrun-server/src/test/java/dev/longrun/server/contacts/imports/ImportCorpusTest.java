@@ -76,7 +76,7 @@ class ImportCorpusTest {
                 "Row 3: 'ben.carter(at)contoso.example' is not a valid email address; the contact is imported without email");
         assertThat(p.problems().get(1).sentence()).contains("already exists");
         assertThat(p.problems().get(2).sentence()).isEqualTo("Row 5: name is missing; row skipped");
-        assertThat(p.question()).isEqualTo("6 rows parsed · 3 rows with issues. Import the 4 ready rows?");
+        assertThat(p.question()).isEqualTo("6 rows checked · 4 ready to import (1 with a change) · 2 will be skipped. Import the 4 ready rows?");
     }
 
     @Test

@@ -1,0 +1,82 @@
+package dev.longrun.server.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Toasts: one per job, replaced as the job moves on, at most two on screen, never over the form the person is
+ * typing in, and a "needs your action" toast gone once the job moved on.
+ */
+class ToastsTest extends BrowserTestBase {
+
+    /** The most toasts the page ever showed at once. */
+    private static final String COUNTER = """
+            (() => {
+              window.__mostToasts = 0;
+              new MutationObserver(() => {
+                window.__mostToasts = Math.max(window.__mostToasts, document.querySelectorAll('.lr-toast').length);
+              }).observe(document, { subtree: true, childList: true });
+            })();
+            """;
+
+    @Test
+    void atMostTwoToastsShowAndANeedsActionToastMakesWayForTheJobsNextNews() {
+        signIn(page, ALICE);
+        page.addInitScript(COUNTER);
+        apiPost(page, "/api/notifications/read-all", Map.of());
+        page.reload();
+        for (int i = 0; i < 3; i++) {
+            apiPost(page, "/api/jobs/start", Map.of("type", "demo.wait", "params", Map.of("seconds", 0, "steps", i, "fail", "never")));
+        }
+        assertThat(page.locator(".lr-toast")).hasCount(2);
+        screenshot(page, "toasts-two-at-most");
+
+        // Its own contacts (one row without a name), so no other test's import makes them duplicates.
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String upload = upload("name,email,company\r\nToast " + tag + ",toast-" + tag + "@example.com,Acme\r\n,nameless-" + tag
+                + "@example.com,Acme\r\n");
+        String id = apiPost(page, "/api/jobs/start", Map.of("type", "contacts.import", "params", Map.of("upload_id", upload)))
+                .get("id").asString();
+        Locator ofJob = page.locator(".lr-toast[data-job-id='" + id + "']");
+        assertThat(ofJob).hasCount(1);
+        assertThat(ofJob).hasClass(java.util.regex.Pattern.compile("lr-toast-needs_action"));
+        apiPost(page, "/api/jobs/" + id + "/confirm", Map.of());
+        assertThat(page.locator(".lr-toast-needs_action[data-job-id='" + id + "']")).hasCount(0);
+        assertThat(ofJob).hasCount(1);
+        assertThat(ofJob).hasClass(java.util.regex.Pattern.compile("lr-toast-succeeded"));
+        screenshot(page, "toasts-replaced-by-the-jobs-news");
+        assertThat(((Number) page.evaluate("() => window.__mostToasts")).intValue()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void noToastCoversTheFormThePersonIsTypingInUntilTheyLeaveIt() {
+        signIn(page, ALICE);
+        apiPost(page, "/api/notifications/read-all", Map.of());
+        openStartPage(page, "/wait.html");
+        page.getByLabel("How long (seconds)").click();
+        page.keyboard().type("12");
+        String id = apiPost(page, "/api/jobs/start", Map.of("type", "demo.wait", "params", Map.of("seconds", 0, "steps", 0, "fail", "permanent")))
+                .get("id").asString();
+        // Done and notified (the bell counts it) while the person types: no toast over the form.
+        assertThat(page.locator("longrun-bell .lr-bell-count")).hasText("1");
+        assertThat(page.locator(".lr-toast")).hasCount(0);
+        screenshot(page, "toasts-held-while-typing");
+        page.locator("h1").click();
+        assertThat(page.locator(".lr-toast[data-job-id='" + id + "']")).isVisible();
+    }
+
+    private String upload(String csv) {
+        APIResponse r = page.context().request().post(base() + "/api/uploads", RequestOptions.create().setHeader("X-Longrun-Csrf", "1").setMultipart(FormData.create()
+                .set("file", new FilePayload("toast-contacts.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        assertThat(r.ok()).as(r.text()).isTrue();
+        return JSON.readTree(r.text()).get("upload_id").asString();
+    }
+}

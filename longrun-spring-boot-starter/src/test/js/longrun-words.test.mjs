@@ -1,0 +1,41 @@
+// The sentences and figures the job screens derive from a job: a retry's backoff, a step job's percent, what a
+// job works on. Run by `node --test` (BrowserModulesTest runs it in the Maven build).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isRetryWait, progressOf, retrySentence, sentence, subjectOf, tabTitle } from '../../main/resources/META-INF/resources/longrun/longrun-words.js';
+
+const NOW = Date.parse('2026-11-28T14:02:00Z');
+const at = (/** @type {number} */ s) => new Date(NOW + s * 1000).toISOString();
+
+test('a job waiting out its retry backoff says the attempt failed, why, and when it retries', () => {
+  const job = { status: 'pending', attempt: 1, max_attempts: 3, error_message: 'The mail server did not answer.', run_after: at(12) };
+  assert.equal(isRetryWait(job), true);
+  assert.equal(retrySentence(job, NOW), 'Attempt 1 of 3 failed: The mail server did not answer. Retrying in 12 s — no need to start over.');
+  assert.equal(sentence(job, NOW), retrySentence(job, NOW));
+  assert.match(retrySentence({ ...job, run_after: at(-1) }, NOW), /Retrying any moment now/);
+});
+
+test('a queued job that never ran is not a retry, and one waiting for another job is not either', () => {
+  assert.equal(isRetryWait({ status: 'pending', attempt: 0 }), false);
+  assert.equal(isRetryWait({ status: 'pending', attempt: 1, waiting_for: 'x' }), false);
+});
+
+test('a step job counts its finished steps and the current step\'s own progress', () => {
+  assert.equal(progressOf({ status: 'running', current_step: 1, total_steps: 4, progress_pct: null }), 0);
+  assert.equal(progressOf({ status: 'running', current_step: 3, total_steps: 4, progress_pct: null }), 50);
+  assert.equal(progressOf({ status: 'running', current_step: 3, total_steps: 4, progress_pct: 50 }), 62.5);
+  assert.equal(progressOf({ status: 'running', progress_pct: 45.5 }), 45.5);
+  assert.equal(progressOf({ status: 'running', progress_pct: null }), null);
+  assert.equal(progressOf({ status: 'succeeded', progress_pct: null }), 100);
+  assert.equal(tabTitle({ type: 'x', type_label: 'Report', status: 'running', current_step: 3, total_steps: 4, progress_pct: null }).startsWith('(50%) '), true);
+});
+
+test('a job is named by what it works on', () => {
+  assert.equal(subjectOf({ params: { query: ' acme ' } }), 'matching “acme”');
+  assert.equal(subjectOf({ params: {}, result: { filename: 'people.csv' } }), 'people.csv');
+  assert.equal(subjectOf({ params: { query: 'acme' }, result: { filename: 'people.csv' } }), 'matching “acme”');
+  assert.equal(subjectOf({ params: { upload_id: 'u' }, action: { preview: { filename: 'in.csv' } } }), 'in.csv');
+  assert.equal(subjectOf({ params: { contact_ids: [1, 2, 3] } }), '3 recipients');
+  assert.equal(subjectOf({ params: { title: 'Q4' } }), '“Q4”');
+  assert.equal(subjectOf({ params: { seconds: 5 } }), '');
+});
