@@ -34,10 +34,10 @@ class PerNodeMetricsTest {
             }
             String failed = "longrun_jobs_failed_total{type=\"test.fail\"}";
             Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(apiB.get("/actuator/prometheus").send().body()).contains(failed + " 3.0"));
-            String onA = apiA.get("/actuator/prometheus").send().body();
+                    assertThat(apiB.get("/actuator/prometheus").as(who).send().body()).contains(failed + " 3.0"));
+            String onA = apiA.get("/actuator/prometheus").as(who).send().body();
             assertThat(onA).doesNotContain(failed).doesNotContain("longrun_jobs_started_total{type=\"test.fail\"}");
-            assertThat(apiB.get("/actuator/prometheus").send().body()).contains("longrun_jobs_started_total{type=\"test.fail\"} 3.0");
+            assertThat(apiB.get("/actuator/prometheus").as(who).send().body()).contains("longrun_jobs_started_total{type=\"test.fail\"} 3.0");
         }
     }
 
