@@ -59,8 +59,10 @@ public final class LongrunTokens {
         }
         Instant now = clock.instant();
         Instant expires = now.plus(ttl);
+        // A random id makes every token distinct: signing out one session (which remembers the token) must not
+        // sign out another session of the same person minted in the same second.
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(ISSUER).subject(userId).claim("account", accountId)
-                .issuedAt(now).expiresAt(expires);
+                .id(UUID.randomUUID().toString()).issuedAt(now).expiresAt(expires);
         if (jobId != null) {
             claims.claim("job", jobId.toString());
         }

@@ -146,6 +146,26 @@ public abstract class AccessControlContract extends ApiTestBase {
         assertThat(out.header("Set-Cookie")).contains("Max-Age=0");
     }
 
+    @Test
+    void signingOutOneSessionLeavesAnotherSessionOfTheSamePersonSignedIn() {
+        // Both sign-ins happen at the same instant of the test clock: their tokens must still differ.
+        String first = sessionCookie(api.post("/api/session").json("{\"username\":\"alice\",\"password\":\"alice-password\"}").send());
+        String second = sessionCookie(api.post("/api/session").json("{\"username\":\"alice\",\"password\":\"alice-password\"}").send());
+        assertThat(first).isNotEqualTo(second);
+
+        assertThat(api.method("DELETE", "/api/session").as(Api.Who.page(first)).send().status()).isEqualTo(204);
+
+        problem(api.get("/api/session").as(Api.Who.cookie(first)).send(), 401);
+        assertThat(api.get("/api/session").as(Api.Who.cookie(second)).send().json().get("user_id").asString()).isEqualTo("alice");
+        api.method("DELETE", "/api/session").as(Api.Who.page(second)).send();
+    }
+
+    private static String sessionCookie(Api.Res signIn) {
+        assertThat(signIn.status()).as(signIn.toString()).isEqualTo(200);
+        String cookie = signIn.header("Set-Cookie");
+        return cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+    }
+
     private static String unsigned(String user) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
