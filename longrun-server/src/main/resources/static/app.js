@@ -85,6 +85,10 @@ export function startFlow(o) {
   const area = /** @type {HTMLElement} */ (document.querySelector('#job-area'));
   const note = /** @type {HTMLElement} */ (document.querySelector('#form-note'));
   const view = el('a', { class: 'lr-button lr-primary', hidden: '' }, 'View status');
+  // "View status" appears where the start button was: the second click of a double click on Start must not
+  // land on it and leave the page the person is on.
+  let viewShownAt = -Infinity;
+  view.addEventListener('click', e => { if (performance.now() - viewShownAt < 600) e.preventDefault(); });
   const another = el('button', { type: 'button', class: 'lr-button', hidden: '' }, 'Start another');
   button.after(view, another);
   let busy = false;
@@ -94,6 +98,7 @@ export function startFlow(o) {
   const showJob = id => {
     button.hidden = true;
     view.hidden = false;
+    viewShownAt = performance.now();
     view.setAttribute('href', `job.html?id=${encodeURIComponent(id)}`);
     let job = area.querySelector('longrun-job');
     if (!job) {
