@@ -24,33 +24,29 @@ final class StartRate {
 
     /** {@code startAll} from one thread, {@code s.batch()} jobs per call. */
     static Result batched(ScaleSettings s) {
-        String how = "`startAll()` from 1 thread, " + s.batch() + " jobs per call";
-        String load = ScaleSettings.load();
-        try (BenchDatabase db = BenchDatabase.create(s.url(), s.user(), "starts");
-             HikariDataSource ds = db.pool("longrun", s.pool());
-             Longrun api = ApiStarts.apiNode(ds, db.schema())) {
-            ApiStarts.batched(api, "warmup", WARMUP, s.batch());
-            load = ScaleSettings.load();
-            double seconds = ApiStarts.batched(api, "batch", s.starts(), s.batch());
-            long pending = db.queryLong("SELECT count(*) FROM " + db.schema() + ".jobs WHERE status = 'pending'");
-            if (pending != WARMUP + s.starts()) {
-                return new Result(how, s.starts(), seconds, load, "found " + pending + " pending jobs, expected " + (WARMUP + s.starts()));
-            }
-            return new Result(how, s.starts(), seconds, load, null);
-        } catch (Exception e) {
-            return new Result(how, s.starts(), Double.NaN, load, e.toString());
-        }
+        return measure(s, "`startAll()` from 1 thread, " + s.batch() + " jobs per call",
+                (api, tag, n) -> ApiStarts.batched(api, tag, n, s.batch()));
     }
 
     static Result single(ScaleSettings s) {
-        String how = "`start()` from " + s.startThreads() + " threads, one job per call";
+        return measure(s, "`start()` from " + s.startThreads() + " threads, one job per call",
+                (api, tag, n) -> ApiStarts.single(api, tag, n, s.startThreads()));
+    }
+
+    /** Starts {@code n} jobs tagged {@code tag}; answers the seconds it took. */
+    private interface Starts {
+        double run(Longrun api, String tag, int n) throws Exception;
+    }
+
+    /** A warm-up, then the measured starts on a fresh schema; every started job must be there, pending. */
+    private static Result measure(ScaleSettings s, String how, Starts starts) {
         String load = ScaleSettings.load();
         try (BenchDatabase db = BenchDatabase.create(s.url(), s.user(), "starts");
              HikariDataSource ds = db.pool("longrun", s.pool());
              Longrun api = ApiStarts.apiNode(ds, db.schema())) {
-            ApiStarts.single(api, "warmup", WARMUP, s.startThreads());
+            starts.run(api, "warmup", WARMUP);
             load = ScaleSettings.load();
-            double seconds = ApiStarts.single(api, "single", s.starts(), s.startThreads());
+            double seconds = starts.run(api, "measured", s.starts());
             long pending = db.queryLong("SELECT count(*) FROM " + db.schema() + ".jobs WHERE status = 'pending'");
             if (pending != WARMUP + s.starts()) {
                 return new Result(how, s.starts(), seconds, load, "found " + pending + " pending jobs, expected " + (WARMUP + s.starts()));
