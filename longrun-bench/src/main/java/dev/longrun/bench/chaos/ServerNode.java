@@ -80,7 +80,7 @@ final class ServerNode implements AutoCloseable {
                 // demand (minimum-idle), as the PostgreSQL of a shared machine has other users.
                 "--spring.datasource.hikari.maximum-pool-size=" + (settings.concurrency() + 6),
                 "--spring.datasource.hikari.minimum-idle=2",
-                "--longrun.demo.contacts=300", "--logging.level.root=warn", "--logging.level.dev.longrun=info"));
+                "--longrun-demo.contacts=300", "--logging.level.root=warn", "--logging.level.dev.longrun=info"));
         Arrays.stream(settings.serverArgs().split("\\s+")).filter(a -> !a.isBlank()).forEach(cmd::add);
         Path log = logDir.resolve(nodeName() + ".log");
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
