@@ -53,6 +53,8 @@ export class EventHub {
     this.notificationListeners = new Set();
     /** @type {Set<(c: Connection) => void>} */
     this.connectionListeners = new Set();
+    /** @type {Set<() => void>} */
+    this.resyncListeners = new Set();
     /** @type {Connection} */
     this.connection = 'connecting';
     /** @type {EventSource|null} */
@@ -104,6 +106,16 @@ export class EventHub {
     this.notificationListeners.add(fn);
     this.ensureStream();
     return () => { this.notificationListeners.delete(fn); this.maybeClose(); };
+  }
+
+  /**
+   * Told when the page's copy of the jobs may be incomplete and a list should be loaded again: the stream came back
+   * after more changes than the server replays (`event: resync`). Watched jobs are fetched again by the hub itself.
+   * @param {() => void} fn
+   */
+  onResync(fn) {
+    this.resyncListeners.add(fn);
+    return () => this.resyncListeners.delete(fn);
   }
 
   /** @param {(c: Connection) => void} fn */
@@ -212,9 +224,16 @@ export class EventHub {
     };
     es.addEventListener('job', onJob);
     es.onmessage = onJob;
+    es.addEventListener('resync', () => this.resync());
     es.addEventListener('notification', e => {
       try { this.notify(JSON.parse(/** @type {MessageEvent} */ (e).data)); } catch { /* not JSON: ignore */ }
     });
+  }
+
+  /** The server could not replay everything missed: every watched job and every list asks again. */
+  resync() {
+    for (const t of this.trackers.values()) if (!t.done) this.poll(t, true);
+    for (const fn of [...this.resyncListeners]) fn();
   }
 
   /** @param {any} n */

@@ -45,7 +45,10 @@ export function jobsQueryOptions(filter = {}) {
  * @returns {() => void} stops
  */
 export function subscribeJobs(queryClient) {
-  return hub.onAnyJob(job => writeJob(queryClient, job));
+  const stopJobs = hub.onAnyJob(job => writeJob(queryClient, job));
+  // More changed while the stream was away than the server replays: the cached lists may miss jobs.
+  const stopResync = hub.onResync(() => queryClient.invalidateQueries({ queryKey: longrunKeys.jobs() }));
+  return () => { stopJobs(); stopResync(); };
 }
 
 /** One job change into the cache (what {@link subscribeJobs} does per change). @param {QueryClient} queryClient @param {Job} job */

@@ -62,7 +62,9 @@ export function useJobs(filter = {}) {
       page => active && setState({ key, jobs: page.jobs.map(j => newer(hub.latest.get(j.id), j) ?? j), error: null, loading: false }),
       error => active && setState(s => ({ ...s, key, error, loading: false })));
     const stop = hub.onAnyJob(job => setState(s => ({ ...s, jobs: merge(s.jobs, job, stableFilter) })));
-    return () => { active = false; stop(); };
+    // More changed while the stream was away than the server replays: ask for the list again.
+    const stopResync = hub.onResync(() => setRound(r => r + 1));
+    return () => { active = false; stop(); stopResync(); };
   }, [key, stableFilter, round]);
   const refresh = useCallback(() => setRound(r => r + 1), []);
   return { jobs: state.key === key ? state.jobs : [], error: state.error, loading: state.loading, refresh };

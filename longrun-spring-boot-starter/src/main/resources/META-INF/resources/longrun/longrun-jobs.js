@@ -54,6 +54,8 @@ export class LongrunJobs extends HTMLElement {
     const configured = () => this.reload();
     window.addEventListener('longrun:configured', configured);
     this.stops.push(() => window.removeEventListener('longrun:configured', configured));
+    // The stream came back after more changes than it replays: rows may be missing or stale.
+    this.stops.push(hub.onResync(() => this.reload()));
     this.stops.push(hub.onConnection(c => {
       // Without the live stream, look again every 10 s so new and finished jobs still show up.
       if (this.pollTimer) clearInterval(this.pollTimer);

@@ -6,14 +6,22 @@ import dev.longrun.spring.support.Api;
 import dev.longrun.spring.support.ApiTestBase;
 import dev.longrun.spring.support.SseStream;
 import dev.longrun.spring.testapp.Gates;
+import dev.longrun.Longrun;
+import dev.longrun.StartOptions;
+import dev.longrun.StartRequest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Server-Sent Events read by a real SSE client: order, resume with Last-Event-ID, end of stream, heartbeats. */
 public abstract class EventStreamContract extends ApiTestBase {
+
+    @Autowired
+    private Longrun longrun;
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -184,6 +192,35 @@ public abstract class EventStreamContract extends ApiTestBase {
         }
         try (SseStream fresh = SseStream.open(api.http(), url, Map.of())) {
             assertThat(fresh.nextEvent(Duration.ofMillis(700))).as("a new stream sends active jobs only").isNull();
+        }
+    }
+
+    @Test
+    void userStreamAsksForAReloadWhenMoreJobsChangedWhileAwayThanItWouldReplay() throws Exception {
+        Api.Who who = newUser();
+        String user = userOf(who);
+        String url = api.base() + "/api/events?access_token=" + tokens.mintUserToken(ACCOUNT, user);
+        String lastId;
+        try (SseStream sse = SseStream.open(api.http(), url, Map.of())) {
+            String first = startId(who, "test.fail", "{\"reason\":\"before\"}");
+            SseStream.Frame f;
+            do {
+                f = nextJobFrame(sse);
+            } while (!(f.json().get("id").asString().equals(first) && f.json().get("status").asString().equals("failed")));
+            lastId = f.id();
+        }
+        // 501 jobs started while away (one more than a resume replays), scheduled for tomorrow so none of them runs.
+        StartOptions tomorrow = StartOptions.forUser(ACCOUNT, user).runAfter(clock.instant().plus(Duration.ofDays(1)));
+        longrun.startAll(IntStream.range(0, 501)
+                .mapToObj(i -> new StartRequest("test.fail", Map.of("reason", "away " + i), tomorrow)).toList());
+
+        try (SseStream sse = SseStream.open(api.http(), url, Map.of("Last-Event-ID", lastId))) {
+            assertThat(sse.status()).isEqualTo(200);
+            SseStream.Frame f = sse.nextEvent(WAIT);
+            assertThat(f).as("a first frame").isNotNull();
+            assertThat(f.event()).as("too much changed to replay: the client is told to reload its list").isEqualTo("resync");
+            SseStream.Frame next = nextJobFrame(sse);
+            assertThat(next.json().get("status").asString()).as("then the active jobs (the ones waiting for tomorrow), as a new stream sends").isEqualTo("pending");
         }
     }
 
