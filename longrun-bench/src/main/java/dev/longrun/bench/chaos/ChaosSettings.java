@@ -30,8 +30,9 @@ public record ChaosSettings(Path jar, String jdbcUrl, String user, int nodes, in
                 Duration.ofSeconds(Integer.getInteger("chaos.kill-every-seconds", 6)),
                 System.getProperty("chaos.postgres", "proxy"),
                 Duration.ofSeconds(Integer.getInteger("chaos.outage-seconds", 5)),
-                System.getProperty("chaos.restart-command",
-                        "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main restart"),
+                // A command has spaces, which bench.args cannot carry: CHAOS_RESTART_COMMAND (set by chaos-private-postgres.sh).
+                System.getProperty("chaos.restart-command", System.getenv().getOrDefault("CHAOS_RESTART_COMMAND",
+                        "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main restart")),
                 Duration.ofSeconds(Integer.getInteger("chaos.quiet-seconds", 300)),
                 Integer.getInteger("chaos.concurrency", 8),
                 System.getProperty("chaos.heap", "320m"),

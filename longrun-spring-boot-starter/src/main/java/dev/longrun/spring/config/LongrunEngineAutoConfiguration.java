@@ -28,8 +28,8 @@ public class LongrunEngineAutoConfiguration {
 
     /** Static: a post-processor must exist before the DataSource bean it sizes. */
     @Bean
-    static ConnectionPoolSizing longrunConnectionPoolSizing(org.springframework.core.env.Environment env) {
-        return new ConnectionPoolSizing(env);
+    static PostgresPoolDefaults longrunPostgresPoolDefaults(org.springframework.core.env.Environment env) {
+        return new PostgresPoolDefaults(env);
     }
 
     @Bean

@@ -15,14 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The PostgreSQL pool holds the workers plus headroom unless the application sized it; SQLite's stays small. */
-class ConnectionPoolSizingTest {
+/**
+ * The PostgreSQL pool holds the workers plus headroom unless the application sized it, and its connections give up
+ * logging in after a bound unless the application chose one.
+ */
+class PostgresPoolDefaultsTest {
 
     private static PostgresSchema schema;
 
     @BeforeAll
     static void schema() {
-        schema = PostgresSchema.create(ConnectionPoolSizingTest.class, 2);
+        schema = PostgresSchema.create(PostgresPoolDefaultsTest.class, 2);
     }
 
     @AfterAll
@@ -33,7 +36,7 @@ class ConnectionPoolSizingTest {
     @Test
     void aPoolLeftAtHikarisDefaultIsRaisedAboveTheWorkerConcurrency() throws Exception {
         try (ConfigurableApplicationContext app = node("longrun.worker.concurrency=24")) {
-            assertThat(pool(app).getMaximumPoolSize()).isEqualTo(24 + ConnectionPoolSizing.HEADROOM);
+            assertThat(pool(app).getMaximumPoolSize()).isEqualTo(24 + PostgresPoolDefaults.HEADROOM);
         }
     }
 
@@ -48,6 +51,21 @@ class ConnectionPoolSizingTest {
     void aNodeWithoutWorkersKeepsTheDefault() throws Exception {
         try (ConfigurableApplicationContext app = node("longrun.worker.enabled=false")) {
             assertThat(pool(app).getMaximumPoolSize()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void connectionsGiveUpLoggingInAfterABoundSoAStartDuringAPostgresRestartDoesNotHang() throws Exception {
+        try (ConfigurableApplicationContext app = node()) {
+            assertThat(pool(app).getDataSourceProperties().getProperty("loginTimeout"))
+                    .isEqualTo(String.valueOf(PostgresPoolDefaults.LOGIN_TIMEOUT_SECONDS));
+        }
+    }
+
+    @Test
+    void aLoginTimeoutTheApplicationChoseIsLeftAlone() throws Exception {
+        try (ConfigurableApplicationContext app = node("spring.datasource.hikari.data-source-properties.loginTimeout=3")) {
+            assertThat(pool(app).getDataSourceProperties().getProperty("loginTimeout")).isEqualTo("3");
         }
     }
 
