@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP forwarder a test can cut and restore, to play "the database went away" without
@@ -20,6 +21,8 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile boolean closingNew;
+    private final AtomicInteger closedAtOnce = new AtomicInteger();
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -41,6 +44,23 @@ public final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
+    /**
+     * Keeps the port but closes each new connection at once, as a database in the middle of a restart does, counting
+     * them; unlike {@link #cut()} there is no rebinding later (which a closed connection in FIN_WAIT2 can refuse).
+     */
+    public void closeNewConnections() {
+        closingNew = true;
+    }
+
+    /** New connections are forwarded again (after {@link #closeNewConnections()}). */
+    public void forwardNewConnections() {
+        closingNew = false;
+    }
+
+    public int connectionsClosedAtOnce() {
+        return closedAtOnce.get();
+    }
+
     /** Accepts connections again, on the same port. */
     public synchronized void restore() throws IOException {
         ServerSocket s = new ServerSocket();
@@ -55,6 +75,11 @@ public final class TcpProxy implements AutoCloseable {
             while (!s.isClosed()) {
                 try {
                     Socket client = s.accept();
+                    if (closingNew) {
+                        client.close();
+                        closedAtOnce.incrementAndGet();
+                        continue;
+                    }
                     Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                     sockets.add(client);
                     sockets.add(upstream);

@@ -1,0 +1,48 @@
+package dev.longrun.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.longrun.server.testing.ApiClient;
+import dev.longrun.server.testing.RunningServer;
+import dev.longrun.server.testing.SqliteFile;
+import dev.longrun.testing.PostgresSchema;
+import dev.longrun.testing.TcpProxy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node started while PostgreSQL cannot be reached yet (restarting, or deployed together with the node) waits for it
+ * and comes up once it answers, instead of exiting at the first failed connection: the chaos run with a real PostgreSQL
+ * restart saw restarted nodes exit during startup.
+ */
+class DatabaseLateAtStartTest {
+
+    @Test
+    void aServerStartedWhilePostgresIsAwayComesUpWhenItIsBack() throws Exception {
+        try (PostgresSchema schema = PostgresSchema.create(DatabaseLateAtStartTest.class);
+             SqliteFile dir = SqliteFile.create();
+             TcpProxy proxy = new TcpProxy(5432)) {
+            proxy.closeNewConnections();
+            CompletableFuture<RunningServer> starting = CompletableFuture.supplyAsync(() -> RunningServer.start(Map.of(
+                    "spring.datasource.url", schema.jdbcUrl().replace(":5432/", ":" + proxy.port() + "/"),
+                    "spring.datasource.username", PostgresSchema.USER,
+                    "longrun.schema", schema.name(),
+                    "longrun.data-dir", dir.dir().toString(),
+                    "longrun-demo.contacts", 0)));
+            Awaitility.await("a second connection attempt, or the start giving up").atMost(Duration.ofMinutes(2))
+                    .until(() -> proxy.connectionsClosedAtOnce() >= 2 || starting.isDone());
+            assertThat(starting).as("the start kept trying instead of failing at the first closed connection").isNotDone();
+            proxy.forwardNewConnections();
+
+            try (RunningServer server = starting.get(2, TimeUnit.MINUTES)) {
+                ApiClient alice = new ApiClient(server.port(), "acme", "alice");
+                String id = alice.start("demo.wait", "{\"seconds\":1}");
+                assertThat(alice.awaitStatus(id, "succeeded", "failed").get("status").asString()).isEqualTo("succeeded");
+            }
+        }
+    }
+}
