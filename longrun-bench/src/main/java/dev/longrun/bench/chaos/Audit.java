@@ -47,6 +47,25 @@ final class Audit implements AutoCloseable {
         return scalar("SELECT coalesce(sum(GREATEST(attempt - 1, 0)), 0) FROM " + schema + ".jobs WHERE user_id = ?", user);
     }
 
+    /**
+     * Re-runs of jobs no killed node held: retries after the PostgreSQL outage, or a live node that lost its lease
+     * (heartbeats late on a starved machine), which is what a too-short lease costs.
+     */
+    long rerunsOfJobsNotHeldByKilledNodes(Set<UUID> heldByKilled) throws SQLException {
+        long n = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, attempt FROM " + schema + ".jobs WHERE user_id = ? AND attempt > 1")) {
+            ps.setString(1, user);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!heldByKilled.contains(rs.getObject(1, UUID.class))) {
+                        n += rs.getInt(2) - 1;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
     long invitationsSent() throws SQLException {
         return scalar("SELECT count(*) FROM " + schema + ".outbox_messages WHERE user_id = ?", user);
     }

@@ -111,7 +111,7 @@ public final class ChaosBenchmark {
                     audit.lost(Set.copyOf(workload.started.keySet())), ledger.finishedTwice(),
                     workload.duplicateStartsAnsweredWithAnotherJob.get(), workload.failedStarts.get(), audit.invitationsSent(),
                     audit.invitationsSentTwice(), audit.importRowsTwice(imports), ServerNode.rescuedInLogs(logDirOf(nodes)),
-                    audit.reruns(), waits.isEmpty() ? null : waits.get(waits.size() - 1), waits.isEmpty() ? null : waits.get(waits.size() / 2),
+                    audit.reruns(), audit.rerunsOfJobsNotHeldByKilledNodes(takeovers.heldByKilledNodes()), waits.isEmpty() ? null : waits.get(waits.size() - 1), waits.isEmpty() ? null : waits.get(waits.size() / 2),
                     waits.size(), client.requests.get(), client.serverErrors.get(), client.connectionFailures.get(),
                     Duration.ofNanos(System.nanoTime() - begin), loadBefore, loadAverage());
         }

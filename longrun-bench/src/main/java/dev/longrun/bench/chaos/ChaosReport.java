@@ -9,7 +9,7 @@ import java.util.Map;
 public record ChaosReport(int nodes, int kills, String postgresOutage, long started, long jobsInDatabase,
                           Map<String, Long> byStatus, long lost, long finishedTwice, long duplicateStartsWithAnotherJob,
                           long failedStarts, long invitationsSent, long emailsSentTwice, long importRowsImportedTwice,
-                          long rescues, long reruns, Duration longestTakeover, Duration medianTakeover, int takeoversMeasured,
+                          long rescues, long reruns, long rerunsNotExplainedByKills, Duration longestTakeover, Duration medianTakeover, int takeoversMeasured,
                           long clientRequests, long clientServerErrors, long clientRefusedOrTimedOut, Duration runTime,
                           String loadBefore, String loadAfter) {
 
@@ -48,6 +48,7 @@ public record ChaosReport(int nodes, int kills, String postgresOutage, long star
         row(b, "import rows imported twice", importRowsImportedTwice);
         row(b, "rescues (jobs of dead nodes returned to the queue)", rescues);
         row(b, "re-runs (attempts beyond the first)", reruns);
+        row(b, "… of jobs no killed node held (outage retries, or leases lost by live nodes)", rerunsNotExplainedByKills);
         b.append("| longest wait of a dead node's job before another node took it | ").append(seconds(longestTakeover))
                 .append(" |\n| median of those waits (").append(takeoversMeasured).append(" jobs) | ").append(seconds(medianTakeover)).append(" |\n");
         row(b, "client requests", clientRequests);

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How long the jobs of a killed node wait before another node takes them: at each kill, the jobs the node held
@@ -27,6 +28,7 @@ final class Takeovers {
     private final String user;
     private final String schema;
     private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+    private final Set<UUID> heldByKilled = ConcurrentHashMap.newKeySet();
     private volatile int orphans;
 
     Takeovers(String url, String user, String schema) {
@@ -52,6 +54,7 @@ final class Takeovers {
 
     /** Watches (on its own thread) until every job of the kill ran again elsewhere or ended, for at most {@code limit}. */
     void watch(Set<UUID> ids, Instant killedAt, String deadOwner, Duration limit) {
+        heldByKilled.addAll(ids);
         if (ids.isEmpty()) {
             return;
         }
@@ -103,6 +106,11 @@ final class Takeovers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Every job a node held when it was killed: the re-runs a kill explains. */
+    Set<UUID> heldByKilledNodes() {
+        return Set.copyOf(heldByKilled);
     }
 
     List<Duration> waits() {
