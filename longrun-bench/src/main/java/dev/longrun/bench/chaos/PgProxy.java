@@ -56,15 +56,22 @@ final class PgProxy implements AutoCloseable {
 
     private void accept(ServerSocket s) {
         while (!s.isClosed()) {
+            Socket client;
             try {
-                Socket client = s.accept();
+                client = s.accept();
+            } catch (IOException e) {
+                return; // closed by cut() or close()
+            }
+            try {
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(target);
                 Thread.ofVirtual().start(() -> pipe(client, target));
                 Thread.ofVirtual().start(() -> pipe(target, client));
-            } catch (IOException e) {
-                return; // closed by cut() or close()
+            } catch (IOException refused) {
+                // PostgreSQL itself is away (restarting): this client is refused, the next is tried again. Ending the
+                // loop here left the port bound with nobody accepting, and every later connection hung at login.
+                closeQuietly(client);
             }
         }
     }
