@@ -34,12 +34,13 @@ public final class LongrunBuilder {
     public static final int DEFAULT_CONCURRENCY = 32;
     /**
      * Lease and rescue defaults (docs/RELIABILITY.md, docs/BENCHMARKS.md "Chaos"): a job of a killed node waits about
-     * lease + rescue interval before another node takes it. A 10 s lease was tried in the chaos run and lost the jobs
-     * of live but starved nodes (heartbeats late on a machine at load 30+: 160 re-runs for 240 jobs), so the lease
-     * stays 30 s until a run on a quiet machine shows a shorter one is safe; the rescue interval, a cheap indexed
-     * UPDATE, went from the 1 s poll to its own 2 s setting.
+     * lease + rescue interval before another node takes it, and its user sees "running" meanwhile. A 10 s lease lost
+     * live nodes' jobs in the first chaos run, but that was 16 workers waiting for 10 connections (heartbeats queued
+     * behind them), since fixed by sizing the pool above the workers. With that, on a 2-core machine at load ~20, a
+     * 10 s lease lost no live node's job (takeover median 19 s) and 30 s made users wait 49 s; 15 s keeps three missed
+     * heartbeats (every lease/3) of margin. The rescue interval, a cheap indexed UPDATE, has its own 2 s setting.
      */
-    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(15);
     public static final Duration DEFAULT_RESCUE_INTERVAL = Duration.ofSeconds(2);
     public static final Duration DEFAULT_IDEMPOTENCY_KEY_LIFETIME = Duration.ofHours(24);
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
