@@ -168,16 +168,7 @@ public abstract class EventStreamContract extends ApiTestBase {
         Api.Who who = newUser();
         String token = tokens.mintUserToken(ACCOUNT, userOf(who));
         String url = api.base() + "/api/events?access_token=" + token;
-        String lastId;
-        try (SseStream sse = SseStream.open(api.http(), url, Map.of())) {
-            String first = startId(who, "test.fail", "{\"reason\":\"before\"}");
-            SseStream.Frame f;
-            do {
-                f = nextJobFrame(sse);
-                assertThat(f.id()).as("user stream job frames carry ids").matches("\\d+");
-            } while (!(f.json().get("id").asString().equals(first) && f.json().get("status").asString().equals("failed")));
-            lastId = f.id();
-        }
+        String lastId = idOfAFinishedJobsLastFrame(who, url);
         String whileAway = startId(who, "test.fail", "{\"reason\":\"while away\"}");
         awaitStatus(who, whileAway, "failed");
 
@@ -200,15 +191,7 @@ public abstract class EventStreamContract extends ApiTestBase {
         Api.Who who = newUser();
         String user = userOf(who);
         String url = api.base() + "/api/events?access_token=" + tokens.mintUserToken(ACCOUNT, user);
-        String lastId;
-        try (SseStream sse = SseStream.open(api.http(), url, Map.of())) {
-            String first = startId(who, "test.fail", "{\"reason\":\"before\"}");
-            SseStream.Frame f;
-            do {
-                f = nextJobFrame(sse);
-            } while (!(f.json().get("id").asString().equals(first) && f.json().get("status").asString().equals("failed")));
-            lastId = f.id();
-        }
+        String lastId = idOfAFinishedJobsLastFrame(who, url);
         // 501 jobs started while away (one more than a resume replays), scheduled for tomorrow so none of them runs.
         StartOptions tomorrow = StartOptions.forUser(ACCOUNT, user).runAfter(clock.instant().plus(Duration.ofDays(1)));
         longrun.startAll(IntStream.range(0, 501)
@@ -221,6 +204,19 @@ public abstract class EventStreamContract extends ApiTestBase {
             assertThat(f.event()).as("too much changed to replay: the client is told to reload its list").isEqualTo("resync");
             SseStream.Frame next = nextJobFrame(sse);
             assertThat(next.json().get("status").asString()).as("then the active jobs (the ones waiting for tomorrow), as a new stream sends").isEqualTo("pending");
+        }
+    }
+
+    /** On a user stream: starts a job that fails at once and returns the id of the frame of its final state. */
+    private String idOfAFinishedJobsLastFrame(Api.Who who, String url) throws Exception {
+        try (SseStream sse = SseStream.open(api.http(), url, Map.of())) {
+            String first = startId(who, "test.fail", "{\"reason\":\"before\"}");
+            SseStream.Frame f;
+            do {
+                f = nextJobFrame(sse);
+                assertThat(f.id()).as("user stream job frames carry ids").matches("\\d+");
+            } while (!(f.json().get("id").asString().equals(first) && f.json().get("status").asString().equals("failed")));
+            return f.id();
         }
     }
 
