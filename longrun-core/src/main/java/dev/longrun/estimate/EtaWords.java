@@ -105,9 +105,13 @@ final class EtaWords {
             return new Near(Math.min(lo, hi), hi);
         }
 
-        /** The unit both ends are read in: seconds up to two minutes, then minutes, hours, days. */
+        /**
+         * The unit both ends are read in: seconds up to a minute, and up to 2½ minutes while the low
+         * end is under a minute ("About 50–150 seconds": in minutes that low end would round down to
+         * 0, "Less than 2½ minutes", which drops what the estimate knows); then minutes, hours, days.
+         */
         private static long unitFor(long lo, long hi) {
-            if (hi <= 60 || lo < 60 && hi <= 120) {
+            if (hi <= 60 || lo < 60 && hi <= 150) {
                 return 1;
             }
             return hi <= 5400 ? 60 : hi <= 48 * 3600 ? 3600 : 86_400;
@@ -121,7 +125,7 @@ final class EtaWords {
             return high - low <= stepFor(high);
         }
 
-        /** "20–30 seconds", "50–90 seconds", "1½–2 minutes", "4–6 minutes", "2–3 hours". */
+        /** "20–30 seconds", "50–150 seconds", "1½–2 minutes", "4–6 minutes", "2–3 hours". */
         String span() {
             long unit = unitFor(low, high);
             if (unit == 1) {
