@@ -65,6 +65,15 @@ class EtaWordsTest {
     }
 
     @Test
+    void aRangeFromUnderAMinuteToTwoAndAHalfKeepsItsLowEndInSeconds() {
+        // issue 17: in minutes the low end 50 s rounded down to 0, "Less than 2½ minutes" with 90 s left
+        assertThat(EtaWords.remaining(Guess.of(53, 139))).isEqualTo(new Eta(50, 150, "About 50–150 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(35, 125))).isEqualTo(new Eta(30, 150, "About 30–150 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(53, 160)).text()).as("past 2½ minutes minutes read better")
+                .isEqualTo("Less than 3 minutes");
+    }
+
+    @Test
     void confidenceAloneNeverSaysAlmostDoneAboveTenSeconds() {
         assertThat(EtaWords.remaining(Guess.of(5, 12).confident(true)).text()).isEqualTo("Less than 20 seconds");
     }

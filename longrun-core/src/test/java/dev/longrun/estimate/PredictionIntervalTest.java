@@ -61,4 +61,31 @@ class PredictionIntervalTest {
         }
         assertThat(inside / (double) trials).isBetween(0.88, 0.97);
     }
+
+    @Test
+    void theNextOfFiveRunsThatMayStallFallsInsideNineTimesInTen() {
+        // A steady part of 100 s, then, in nine runs of ten, a stall of 60 to 240 s (the stall-at-99 %
+        // workload). Skewed left in log scale: over 5 past runs the log-normal fit alone held the next
+        // run about 89 % of the time; with the normal fit beside it, about 91 %.
+        Random r = new Random(23);
+        int inside = 0;
+        int trials = 4000;
+        for (int i = 0; i < trials; i++) {
+            double[] past = new double[5];
+            for (int j = 0; j < past.length; j++) {
+                past[j] = mayStall(r);
+            }
+            Arrays.sort(past);
+            double next = mayStall(r);
+            Guess g = PredictionInterval.of(past, false);
+            if (g.low() <= next && next <= g.high()) {
+                inside++;
+            }
+        }
+        assertThat(inside / (double) trials).isBetween(0.90, 0.97);
+    }
+
+    private static double mayStall(Random r) {
+        return 100 + (r.nextDouble() < 0.1 ? 0 : 60 + 180 * r.nextDouble());
+    }
 }

@@ -101,6 +101,21 @@ class SharpEstimateTest {
     }
 
     @Test
+    void withoutHistoryACountedJobGetsAnEstimateAfterAFewSteadyUpdates() {
+        List<Eta> shown = steadyCounted(120, 30); // no earlier run of the type, one update a second
+
+        assertThat(shown.subList(0, 3)).as("a first update or two say nothing about the pace yet").containsOnlyNulls();
+        int first = shown.indexOf(shown.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null));
+        assertThat(first).as("an estimate after a few steady updates, not only after earlier runs").isBetween(3, 8);
+        for (int t = first; t < shown.size(); t++) {
+            Eta eta = shown.get(t);
+            assertThat(eta).as("t=%d: once shown on a steady pace, it stays", t).isNotNull();
+            assertThat(eta.lowSeconds()).as("t=%d: %s", t, eta).isLessThanOrEqualTo(120 - t);
+            assertThat(eta.highSeconds()).as("t=%d: %s", t, eta).isGreaterThanOrEqualTo(120 - t);
+        }
+    }
+
+    @Test
     void withoutHistoryAStepJobGetsAnEstimateOnceItsPaceIsSteady() {
         List<Eta> shown = evenSteps(30, 10); // demo.wait seconds=30 steps=10: a step every 3 s
 

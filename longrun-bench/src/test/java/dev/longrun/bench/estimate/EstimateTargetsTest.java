@@ -4,44 +4,60 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Keeps the targets of issues 7 and 17 from slipping while the estimator is tuned: a smaller replay
- * per workload (another seed than the documented table). Honesty on every workload; sharpness
- * where it is met today (see docs/BENCHMARKS.md for the rows that miss it and why).
+ * Keeps the targets of issues 7 and 17 from slipping while the estimator is tuned: the replay of
+ * docs/BENCHMARKS.md (40 runs per workload) on two of its seeds, 7 (the documented table) and 1
+ * (where the stall at 99 % was the closest to losing its honesty). Honesty on every workload in
+ * both node modes; sharpness where it is met (see docs/BENCHMARKS.md for the rows that miss it and
+ * why: bursty, the stall at 99 %, the slow step and the even short steps).
  */
 class EstimateTargetsTest {
 
-    private static final int RUNS = 30;
-    private static final long SEED = 11;
+    private static final int RUNS = 40;
+    private static final long[] SEEDS = {7, 1};
     private static final Set<Workload> STEADY = EnumSet.of(Workload.STEADY);
-    private static final Set<Workload> SHARP_ENOUGH = EnumSet.of(Workload.NOISY, Workload.SLOWDOWN, Workload.COLD_START);
+    private static final Set<Workload> VARIABLE_AND_SHARP = EnumSet.of(Workload.NOISY, Workload.SLOWDOWN, Workload.COLD_START);
 
-    @ParameterizedTest
-    @EnumSource(Workload.class)
-    void onALearningNodeTheTruthIsInsideTheShownRangeNineTimesInTen(Workload workload) {
-        Score s = new Replay(2, -1).play(workload, RUNS, SEED, false);
+    static Stream<Arguments> workloadsAndSeeds() {
+        return EnumSet.allOf(Workload.class).stream()
+                .flatMap(w -> java.util.Arrays.stream(SEEDS).mapToObj(seed -> Arguments.of(w, seed)));
+    }
 
-        assertThat(s.inRangePct()).as("%s: truth in range", workload.label).isGreaterThanOrEqualTo(90);
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("workloadsAndSeeds")
+    void onALearningNodeTheTruthIsInsideTheShownRangeNineTimesInTen(Workload workload, long seed) {
+        Score s = new Replay(2, -1).play(workload, RUNS, seed + workload.ordinal(), false);
+
+        assertThat(s.inRangePct()).as("%s, seed %d: truth in range", workload.label, seed).isGreaterThanOrEqualTo(90);
         assertThat(s.almostDoneTooEarly).as("%s: 'Almost done' with more than 30 s left", workload.label).isZero();
         if (STEADY.contains(workload)) {
-            assertThat(s.widthRatio(0.5)).as("%s: median width ÷ time left", workload.label).isLessThanOrEqualTo(0.5);
-            assertThat(s.widthRatio(0.9)).as("%s: p90 width ÷ time left", workload.label).isLessThanOrEqualTo(1.0);
-            assertThat(s.rosePct()).as("%s: upper end rose", workload.label).isZero();
+            assertThat(s.widthRatio(0.5)).as("%s, seed %d: median width ÷ time left", workload.label, seed)
+                    .isLessThanOrEqualTo(0.5);
+            assertThat(s.widthRatio(0.9)).as("%s, seed %d: p90 width ÷ time left", workload.label, seed)
+                    .isLessThanOrEqualTo(1.0);
+            assertThat(s.rosePct()).as("%s, seed %d: upper end rose", workload.label, seed).isZero();
         }
-        if (SHARP_ENOUGH.contains(workload)) {
-            assertThat(s.widthRatio(0.5)).as("%s: median width ÷ time left", workload.label).isLessThanOrEqualTo(1.0);
+        if (VARIABLE_AND_SHARP.contains(workload)) {
+            assertThat(s.widthRatio(0.5)).as("%s, seed %d: median width ÷ time left", workload.label, seed)
+                    .isLessThanOrEqualTo(1.0);
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Workload.class)
-    void afterARestartTheRangesAreAsHonestAndAlmostDoneNeverComesEarly(Workload workload) {
-        Score s = new Replay(2, -1).play(workload, RUNS, SEED, true);
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("workloadsAndSeeds")
+    void afterARestartTheRangesAreAsHonestAndAlmostDoneNeverComesEarly(Workload workload, long seed) {
+        Score s = new Replay(2, -1).play(workload, RUNS, seed + workload.ordinal(), true);
 
-        assertThat(s.inRangePct()).as("%s: truth in range", workload.label).isGreaterThanOrEqualTo(90);
+        assertThat(s.inRangePct()).as("%s, seed %d: truth in range", workload.label, seed).isGreaterThanOrEqualTo(90);
         assertThat(s.almostDoneTooEarly).as("%s: 'Almost done' with more than 30 s left", workload.label).isZero();
+        if (STEADY.contains(workload)) {
+            assertThat(s.widthRatio(0.5)).as("%s, seed %d: median width ÷ time left", workload.label, seed)
+                    .isLessThanOrEqualTo(0.5);
+        }
     }
 }
