@@ -97,7 +97,7 @@ public final class Estimator {
     private void learnShape(Job job) {
         ProgressTrack track = tracks.remove(job.id());
         if (track != null && job.startedAt() != null && track.startedAt().equals(job.startedAt())) {
-            float[] learned = shapesOf(job.type()).add(job.startedAt().toEpochMilli(), track.snapshot(), secondsRun(job));
+            float[] learned = shapesOf(job.type()).add(job.startedAt().toEpochMilli(), track, secondsRun(job));
             if (learned != null) {
                 try {
                     source.keepShape(job.type(), ShapeHistory.encode(learned), clock.instant(), KEPT_SHAPES);
@@ -188,7 +188,7 @@ public final class Estimator {
         long lastChange = points.size() > 0 ? points.millis()[points.size() - 1] : start;
         Pace pace = Pace.measure(start, points);
         double silence = Math.max(0, (now - lastChange) / 1000.0);
-        ShapeHistory.Prediction shape = shapePrediction(job.type(), start, points, fraction);
+        ShapeHistory.Prediction shape = shapePrediction(job.type(), start, track, fraction, job.totalSteps() != null);
         Guess g = RemainingTime.estimate((now - start) / 1000.0, fraction, pace, PaceSpread.measure(start, points, pace),
                 silence, spreadFor(job.type(), sizeOfRunning(job)), shape);
         Eta eta = g == null || g.tooWide() ? null : EtaWords.remaining(g);
@@ -200,12 +200,13 @@ public final class Estimator {
         return eta;
     }
 
-    private ShapeHistory.Prediction shapePrediction(String type, long start, ProgressTrack.Points points,
-                                                    double fraction) {
+    private ShapeHistory.Prediction shapePrediction(String type, long start, ProgressTrack track,
+                                                    double fraction, boolean stepJob) {
+        ProgressTrack.Points points = track.snapshot();
         ShapeHistory shape = shapesOf(type);
         int k = ShapeHistory.gridPoint(fraction);
         if (shape == null || k < 1 || points.size() == 0) {
-            return shape == null || k > 0 ? null : shape.predict(0, new double[0], (clock.millis() - start) / 1000.0);
+            return shape == null || k > 0 ? null : shape.predict(0, new double[0], Double.NaN, (clock.millis() - start) / 1000.0);
         }
         double target = (double) k / ShapeHistory.GRID;
         if (points.fractions()[0] >= target && points.fractions()[0] > 1.0 / ShapeHistory.GRID) {
@@ -218,7 +219,9 @@ public final class Estimator {
                     || points.fractions()[0] <= 1.0 / ShapeHistory.GRID;
             reachedAfter[j - 1] = seen ? ShapeHistory.reachedAt(start, points, (double) j / ShapeHistory.GRID) : Double.NaN;
         }
-        return shape.predict(k, reachedAfter, (clock.millis() - start) / 1000.0);
+        // A step job's reports come at its steps, not at a rhythm of its own: its moving time says nothing.
+        double movingAt = stepJob ? Double.NaN : track.movingAt(k);
+        return shape.predict(k, reachedAfter, movingAt, (clock.millis() - start) / 1000.0);
     }
 
     /** Jobs whose progress this node is measuring; for tests of forgetting. */

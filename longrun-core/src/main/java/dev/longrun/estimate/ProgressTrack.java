@@ -20,6 +20,7 @@ final class ProgressTrack {
     private int size;
     private volatile Instant lastSeen;
     private Eta lastShown;
+    private final MovingTime moving = new MovingTime();
 
     ProgressTrack(Instant startedAt) {
         this.startedAt = startedAt;
@@ -47,12 +48,20 @@ final class ProgressTrack {
         if (size > 0 && at.toEpochMilli() < millis[size - 1]) {
             return; // a late, out-of-order event says nothing new
         }
+        long prevMillis = size == 0 ? startedAt.toEpochMilli() : millis[size - 1];
+        double prevFraction = size == 0 ? 0 : fractions[size - 1];
+        moving.segment(at.toEpochMilli() - prevMillis, prevFraction, fraction, size == 0);
         if (size == CAPACITY) {
             thin();
         }
         millis[size] = at.toEpochMilli();
         fractions[size] = fraction;
         size++;
+    }
+
+    /** Seconds the job had spent moving when it reached grid point {@code k} ({@link MovingTime}); NaN when unknown. */
+    synchronized double movingAt(int k) {
+        return moving.at(k);
     }
 
     /** The time remaining last shown for this attempt (null after it was withdrawn), for {@link Narrowing}. */

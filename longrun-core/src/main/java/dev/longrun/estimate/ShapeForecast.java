@@ -24,19 +24,26 @@ final class ShapeForecast {
      *                     duration, when known)
      * @param k            the last grid point the job has passed, 0..GRID
      * @param reachedAfter seconds after start the job reached grid points 1..k, NaN where unknown
+     * @param movingAt     seconds the job had spent moving when it reached grid point k
+     *                       ({@link MovingTime}), NaN when unknown
      * @param elapsed      seconds since the job started
      * @return null when the job's time at grid point k is unknown or no past run is still
      *         consistent with it
      */
-    static ShapeHistory.Prediction predict(float[][] shapes, int k, double[] reachedAfter, double elapsed) {
+    static ShapeHistory.Prediction predict(float[][] shapes, int k, double[] reachedAfter, double movingAt,
+                                           double elapsed) {
         if (k == 0) {
             return beforeFirstPoint(shapes, elapsed);
         }
         if (k > ShapeHistory.GRID || !(reachedAfter[k - 1] > 0)) {
             return null;
         }
-        double slope = carryOver(shapes, k);
         double since = Math.max(0, elapsed - reachedAfter[k - 1]);
+        float[][] moving = movingAt > 0 ? withMovingTime(shapes, k) : new float[0][];
+        if (moving.length >= Spread.ENOUGH) {
+            return byMovingTime(moving, k, movingAt, since);
+        }
+        double slope = carryOver(shapes, k, false);
         double[] remaining = new double[shapes.length];
         double[] segments = new double[shapes.length];
         int kept = 0;
@@ -59,6 +66,37 @@ final class ShapeForecast {
             }
         }
         return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length);
+    }
+
+    /**
+     * Past runs scaled by this job's moving time against theirs at grid point k: bursts and waits
+     * of the head (how many waits fell into it) no longer pass for speed, so a job that works in
+     * bursts is compared by how fast it works, and the waits still to come are what past runs had
+     * from here. How much of that speed carries over to the rest is learned as for head times.
+     */
+    private static ShapeHistory.Prediction byMovingTime(float[][] shapes, int k, double movingAt, double since) {
+        double slope = carryOver(shapes, k, true);
+        double[] remaining = new double[shapes.length];
+        double[] segments = new double[shapes.length];
+        int kept = 0;
+        for (float[] shape : shapes) {
+            double total = shape[ShapeHistory.GRID];
+            double head = shape[k - 1];
+            double factor = total * Math.pow(movingAt / (shape[ShapeHistory.MOVING + k - 1] * total), slope);
+            double rest = (1 - head) * factor - since;
+            segments[kept] = (k < ShapeHistory.GRID ? shape[k] - head : 1 - head) * factor;
+            if (rest > 0) {
+                remaining[kept++] = rest;
+            }
+        }
+        return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length);
+    }
+
+    /** The past runs that know their moving time at grid point k. */
+    private static float[][] withMovingTime(float[][] shapes, int k) {
+        return java.util.Arrays.stream(shapes)
+                .filter(s -> s.length == ShapeHistory.MOVING + ShapeHistory.GRID && s[ShapeHistory.MOVING + k - 1] > 0)
+                .toArray(float[][]::new);
     }
 
     /**
@@ -106,9 +144,10 @@ final class ShapeForecast {
 
     /**
      * How much of a head start's speed carries over to the rest, 0..1: the least-squares slope of
-     * log(rest) on log(head) over past runs with known durations, pulled towards 1 while few.
+     * log(rest) on log(head) — or on log(moving time in the head) — over past runs with known
+     * durations, pulled towards 1 while few.
      */
-    static double carryOver(float[][] shapes, int k) {
+    static double carryOver(float[][] shapes, int k, boolean byMoving) {
         int n = 0;
         double sx = 0;
         double sy = 0;
@@ -119,7 +158,7 @@ final class ShapeForecast {
                 continue;
             }
             double total = shape[ShapeHistory.GRID];
-            double x = Math.log(shape[k - 1] * total);
+            double x = Math.log((byMoving ? shape[ShapeHistory.MOVING + k - 1] : shape[k - 1]) * total);
             double y = Math.log((1 - shape[k - 1]) * total);
             n++;
             sx += x;

@@ -13,6 +13,12 @@ import java.util.Arrays;
 final class ShapeHistory {
 
     static final int GRID = 20;
+    /**
+     * Where a shape's moving times start: after the GRID shares and the duration come, for each grid
+     * point, the share of the duration the run had spent moving when it got there ({@link MovingTime};
+     * 0 where it could not be told). Shapes kept before these were recorded have none.
+     */
+    static final int MOVING = GRID + 1;
     static final int CAPACITY = 30;
 
     private final float[][] shapes = new float[CAPACITY][];
@@ -23,8 +29,14 @@ final class ShapeHistory {
      * Records a finished run from its progress track; ignored when the track says too little.
      * Returns the shape recorded, or null.
      */
-    synchronized float[] add(long startMillis, ProgressTrack.Points points, double durationSeconds) {
-        float[] shape = shapeOf(startMillis, points, durationSeconds);
+    synchronized float[] add(long startMillis, ProgressTrack track, double durationSeconds) {
+        float[] shape = shapeOf(startMillis, track.snapshot(), durationSeconds);
+        if (shape != null) {
+            for (int k = 1; k <= GRID; k++) {
+                double m = track.movingAt(k);
+                shape[MOVING + k - 1] = Double.isNaN(m) ? 0 : (float) Math.min(1, m / durationSeconds);
+            }
+        }
         if (shape != null) {
             put(shape);
         }
@@ -47,7 +59,7 @@ final class ShapeHistory {
         count = Math.min(count + 1, CAPACITY);
     }
 
-    /** Text form for storage: the GRID shares, then the run's seconds when known, comma-separated. */
+    /** Text form for storage: the GRID shares, the run's seconds, then its moving shares, comma-separated. */
     static String encode(float[] shape) {
         StringBuilder sb = new StringBuilder();
         for (float f : shape) {
@@ -58,11 +70,12 @@ final class ShapeHistory {
 
     /**
      * Null unless the text holds GRID shares in [0, 1], non-decreasing, and optionally the run's
-     * duration in seconds (shapes kept before it was recorded have none).
+     * duration in seconds and then its GRID moving shares in [0, 1] (shapes kept before those were
+     * recorded have none).
      */
     static float[] decode(String text) {
         String[] parts = text == null ? new String[0] : text.split(",");
-        if (parts.length != GRID && parts.length != GRID + 1) {
+        if (parts.length != GRID && parts.length != GRID + 1 && parts.length != MOVING + GRID) {
             return null;
         }
         float[] shape = new float[parts.length];
@@ -70,6 +83,7 @@ final class ShapeHistory {
             for (int i = 0; i < parts.length; i++) {
                 shape[i] = Float.parseFloat(parts[i]);
                 boolean ok = i == GRID ? shape[i] > 0 && Float.isFinite(shape[i])
+                        : i > GRID ? shape[i] >= 0 && shape[i] <= 1
                         : shape[i] >= 0 && shape[i] <= 1 && (i == 0 || shape[i] >= shape[i - 1]);
                 if (!ok) {
                     return null;
@@ -89,12 +103,12 @@ final class ShapeHistory {
      * What past runs predict for a job that reached grid point {@code k} (see {@link ShapeForecast});
      * null when no run has been learned yet.
      */
-    Prediction predict(int k, double[] reachedAfter, double elapsed) {
+    Prediction predict(int k, double[] reachedAfter, double movingAt, double elapsed) {
         float[][] copy;
         synchronized (this) {
             copy = Arrays.copyOf(shapes, count);
         }
-        return copy.length == 0 ? null : ShapeForecast.predict(copy, k, reachedAfter, elapsed);
+        return copy.length == 0 ? null : ShapeForecast.predict(copy, k, reachedAfter, movingAt, elapsed);
     }
 
     /**
@@ -112,12 +126,12 @@ final class ShapeHistory {
         }
     }
 
-    /** Null unless the run reported its progress from start to end. */
+    /** Null unless the run reported its progress from start to end; moving shares left at 0 (unknown). */
     static float[] shapeOf(long startMillis, ProgressTrack.Points points, double durationSeconds) {
         if (durationSeconds <= 0 || points.size() < 2 || points.fractions()[0] > 1.0 / GRID) {
             return null;
         }
-        float[] shape = new float[GRID + 1];
+        float[] shape = new float[MOVING + GRID];
         for (int k = 1; k <= GRID; k++) {
             double at = reachedAt(startMillis, points, (double) k / GRID);
             shape[k - 1] = (float) Math.min(1, (Double.isNaN(at) ? durationSeconds : at) / durationSeconds);

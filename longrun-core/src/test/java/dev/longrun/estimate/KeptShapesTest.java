@@ -19,6 +19,23 @@ class KeptShapesTest {
     }
 
     @Test
+    void aShapeWithItsDurationAndMovingTimesSurvivesTheRoundTrip() {
+        float[] shape = new float[ShapeHistory.MOVING + ShapeHistory.GRID];
+        for (int i = 0; i < ShapeHistory.GRID; i++) {
+            shape[i] = (i + 1) / (float) ShapeHistory.GRID;
+            shape[ShapeHistory.MOVING + i] = shape[i] * 0.3f; // worked 30 % of the time, waited the rest
+        }
+        shape[ShapeHistory.GRID] = 140;
+        assertThat(ShapeHistory.decode(ShapeHistory.encode(shape))).containsExactly(shape);
+
+        String text = ShapeHistory.encode(shape);
+        assertThat(ShapeHistory.decode(text.substring(0, text.lastIndexOf(',')))).as("one moving time missing").isNull();
+        assertThat(ShapeHistory.decode(text + ",0.5")).isNull();
+        assertThat(ShapeHistory.decode(text.substring(0, text.lastIndexOf(',')) + ",1.5")).as("a moving share above 1")
+                .isNull();
+    }
+
+    @Test
     void malformedStoredShapesAreSkippedNotTrusted() {
         // tried: wrong count, not numbers, above 1, decreasing, empty, null
         String twenty = "0.05,0.1,0.15,0.2,0.25,0.3,0.35,0.4,0.45,0.5,0.55,0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95,1.0";
