@@ -188,7 +188,7 @@ public final class Estimator {
         long lastChange = points.size() > 0 ? points.millis()[points.size() - 1] : start;
         Pace pace = Pace.measure(start, points);
         double silence = Math.max(0, (now - lastChange) / 1000.0);
-        ShapeHistory.Prediction shape = shapePrediction(job.type(), start, track, fraction, job.totalSteps() != null);
+        ShapeHistory.Prediction shape = shapePrediction(job.type(), start, track, fraction, nextStep(job));
         Guess g = RemainingTime.estimate((now - start) / 1000.0, fraction, pace, PaceSpread.measure(start, points, pace),
                 silence, spreadFor(job.type(), sizeOfRunning(job)), shape);
         Eta eta = g == null || g.tooWide() ? null : EtaWords.remaining(g);
@@ -201,12 +201,13 @@ public final class Estimator {
     }
 
     private ShapeHistory.Prediction shapePrediction(String type, long start, ProgressTrack track,
-                                                    double fraction, boolean stepJob) {
+                                                    double fraction, int nextStep) {
         ProgressTrack.Points points = track.snapshot();
         ShapeHistory shape = shapesOf(type);
         int k = ShapeHistory.gridPoint(fraction);
         if (shape == null || k < 1 || points.size() == 0) {
-            return shape == null || k > 0 ? null : shape.predict(0, new double[0], Double.NaN, (clock.millis() - start) / 1000.0);
+            return shape == null || k > 0 ? null
+                    : shape.predict(0, new double[0], Double.NaN, 0, (clock.millis() - start) / 1000.0);
         }
         double target = (double) k / ShapeHistory.GRID;
         if (points.fractions()[0] >= target && points.fractions()[0] > 1.0 / ShapeHistory.GRID) {
@@ -220,8 +221,21 @@ public final class Estimator {
             reachedAfter[j - 1] = seen ? ShapeHistory.reachedAt(start, points, (double) j / ShapeHistory.GRID) : Double.NaN;
         }
         // A step job's reports come at its steps, not at a rhythm of its own: its moving time says nothing.
-        double movingAt = stepJob ? Double.NaN : track.movingAt(k);
-        return shape.predict(k, reachedAfter, movingAt, (clock.millis() - start) / 1000.0);
+        double movingAt = nextStep > 0 ? Double.NaN : track.movingAt(k);
+        return shape.predict(k, reachedAfter, movingAt, nextStep, (clock.millis() - start) / 1000.0);
+    }
+
+    /**
+     * For a job that reports only its steps (no counted progress inside them), the grid point where
+     * its next step starts, the next moment it will report; 0 for a job that reports as it goes.
+     */
+    private static int nextStep(Job job) {
+        Integer step = job.currentStep();
+        Integer steps = job.totalSteps();
+        if (steps == null || steps <= 0 || step == null || step < 1 || job.progressTotal() != null) {
+            return 0;
+        }
+        return ShapeHistory.gridPoint((double) Math.min(step, steps) / steps);
     }
 
     /** Jobs whose progress this node is measuring; for tests of forgetting. */

@@ -75,7 +75,7 @@ final class RemainingTime {
         // "Almost done" only if no past run needed long from here: one that stalled here holds it back.
         boolean confident = pace != null && pace.changes() >= 5 && silence <= Math.max(2, 2 * pace.typicalGap())
                 && left[left.length - 1] <= ALMOST_DONE_TAIL;
-        return PredictionInterval.of(left, left.length < shape.runs()).confident(confident);
+        return PredictionInterval.of(left, left.length < shape.runs() && !shape.stepsAhead()).confident(confident);
     }
 
     /**

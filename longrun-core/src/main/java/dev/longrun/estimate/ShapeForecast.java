@@ -26,12 +26,16 @@ final class ShapeForecast {
      * @param reachedAfter seconds after start the job reached grid points 1..k, NaN where unknown
      * @param movingAt     seconds the job had spent moving when it reached grid point k
      *                       ({@link MovingTime}), NaN when unknown
+     * @param nextStep     for a step job, the grid point its next step starts at (k < nextStep <= GRID):
+     *                     it reports only there, so a past run that got there sooner than this job's
+     *                     silence so far is left out, and silence is judged against the whole step;
+     *                     0 for a job that reports as it goes
      * @param elapsed      seconds since the job started
      * @return null when the job's time at grid point k is unknown or no past run is still
      *         consistent with it
      */
     static ShapeHistory.Prediction predict(float[][] shapes, int k, double[] reachedAfter, double movingAt,
-                                           double elapsed) {
+                                           int nextStep, double elapsed) {
         if (k == 0) {
             return beforeFirstPoint(shapes, elapsed);
         }
@@ -43,6 +47,7 @@ final class ShapeForecast {
         if (moving.length >= Spread.ENOUGH) {
             return byMovingTime(moving, k, movingAt, since);
         }
+        int next = nextStep > k ? Math.min(nextStep, ShapeHistory.GRID) : k + 1;
         double slope = carryOver(shapes, k, false);
         double[] remaining = new double[shapes.length];
         double[] segments = new double[shapes.length];
@@ -51,7 +56,7 @@ final class ShapeForecast {
             double speed = speedRatio(shape, k, reachedAfter); // this job's time ÷ the past run's
             double head = shape[k - 1];
             double restShare = 1 - head;
-            double segShare = k < ShapeHistory.GRID ? shape[k] - head : restShare;
+            double segShare = k < ShapeHistory.GRID ? shape[next - 1] - head : restShare;
             double factor;
             if (shape.length > ShapeHistory.GRID) {
                 double total = shape[ShapeHistory.GRID];
@@ -61,11 +66,13 @@ final class ShapeForecast {
             }
             double rest = restShare * factor - since;
             segments[kept] = segShare * factor;
-            if (rest > 0) {
+            // a step job still in its step is unlike a past run that would have finished that step by now
+            boolean consistent = nextStep > k ? segShare * factor > since : rest > 0;
+            if (consistent && rest > 0) {
                 remaining[kept++] = rest;
             }
         }
-        return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length);
+        return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length, next < ShapeHistory.GRID && nextStep > k);
     }
 
     /**
@@ -89,7 +96,7 @@ final class ShapeForecast {
                 remaining[kept++] = rest;
             }
         }
-        return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length);
+        return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length, false);
     }
 
     /** The past runs that know their moving time at grid point k. */
@@ -113,15 +120,16 @@ final class ShapeForecast {
                 remaining[kept++] = shape[ShapeHistory.GRID] - elapsed;
             }
         }
-        return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length);
+        return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length, false);
     }
 
-    private static ShapeHistory.Prediction prediction(double[] remaining, double[] segments, int kept, int runs) {
+    private static ShapeHistory.Prediction prediction(double[] remaining, double[] segments, int kept, int runs,
+                                                      boolean stepsAhead) {
         double[] left = Arrays.copyOf(remaining, kept);
         double[] segs = Arrays.copyOf(segments, kept);
         Arrays.sort(left);
         Arrays.sort(segs);
-        return new ShapeHistory.Prediction(left, TypeHistory.percentile(segs, 0.9), runs);
+        return new ShapeHistory.Prediction(left, TypeHistory.percentile(segs, 0.9), runs, stepsAhead);
     }
 
     /**

@@ -103,22 +103,25 @@ final class ShapeHistory {
      * What past runs predict for a job that reached grid point {@code k} (see {@link ShapeForecast});
      * null when no run has been learned yet.
      */
-    Prediction predict(int k, double[] reachedAfter, double movingAt, double elapsed) {
+    Prediction predict(int k, double[] reachedAfter, double movingAt, int nextStep, double elapsed) {
         float[][] copy;
         synchronized (this) {
             copy = Arrays.copyOf(shapes, count);
         }
-        return copy.length == 0 ? null : ShapeForecast.predict(copy, k, reachedAfter, movingAt, elapsed);
+        return copy.length == 0 ? null : ShapeForecast.predict(copy, k, reachedAfter, movingAt, nextStep, elapsed);
     }
 
     /**
      * @param remaining    seconds left from now, one per past run still consistent with this job
      *                     (runs that would have ended by now are left out), sorted
      * @param quietSeconds how long past runs usually went (90th percentile) from this grid point to
-     *                     the next: silence up to about this long is normal here, not a stall
+     *                     the next (for a step job, to its next step): silence up to about this long
+     *                     is normal here, not a stall
      * @param runs         past runs asked, including those left out
+     * @param stepsAhead   the job is in a step with more steps after it: even when it outlived
+     *                     past runs' step, its end cannot come before those steps ran
      */
-    record Prediction(double[] remaining, double quietSeconds, int runs) {
+    record Prediction(double[] remaining, double quietSeconds, int runs, boolean stepsAhead) {
 
         /** Enough past runs agree with this job to give the range on their own. */
         boolean enough() {

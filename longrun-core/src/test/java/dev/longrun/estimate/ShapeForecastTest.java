@@ -35,8 +35,8 @@ class ShapeForecastTest {
         double[] reachedAfter = new double[4];
         Arrays.setAll(reachedAfter, j -> 5.0 * (j + 1));
 
-        ShapeHistory.Prediction byMoving = ShapeForecast.predict(burstyRuns(), 4, reachedAfter, 3, 20);
-        ShapeHistory.Prediction byHead = ShapeForecast.predict(burstyRuns(), 4, reachedAfter, Double.NaN, 20);
+        ShapeHistory.Prediction byMoving = ShapeForecast.predict(burstyRuns(), 4, reachedAfter, 3, 0, 20);
+        ShapeHistory.Prediction byHead = ShapeForecast.predict(burstyRuns(), 4, reachedAfter, Double.NaN, 0, 20);
 
         assertThat(byMoving.remaining()).as("the rest at twice the speed of a 100 s run").hasSize(10)
                 .containsOnly(new double[] {40.0}, within(1e-3));
@@ -50,7 +50,7 @@ class ShapeForecastTest {
         double[] reachedAfter = new double[4];
         Arrays.setAll(reachedAfter, j -> 5.0 * (j + 1));
 
-        ShapeHistory.Prediction p = ShapeForecast.predict(old, 4, reachedAfter, 3, 20);
+        ShapeHistory.Prediction p = ShapeForecast.predict(old, 4, reachedAfter, 3, 0, 20);
 
         assertThat(p.remaining()).hasSize(10).containsOnly(new double[] {80.0}, within(1e-3));
     }

@@ -57,6 +57,46 @@ class StepJobEstimateTest {
         assertThat(eta.highSeconds()).isGreaterThanOrEqualTo(50);
     }
 
+    /** One run whose third step takes {@code third} seconds, up to {@code until}; the latest snapshot. */
+    private Job runWithThirdStep(UUID id, Instant start, double third, double until) {
+        double[] seconds = STEP_SECONDS.clone();
+        seconds[2] = third;
+        double t = 0;
+        Job job = null;
+        for (int step = 1; step <= seconds.length && t <= until; step++) {
+            clock.set(start.plusMillis((long) (t * 1000)));
+            job = TestJobs.step(id, TYPE, start, step, seconds.length);
+            estimator.observe(job);
+            t += seconds[step - 1];
+        }
+        clock.set(start.plusMillis((long) (until * 1000)));
+        return job;
+    }
+
+    @Test
+    void aLongStepKeepsItsEstimateAndTheStepsAfterItStillCount() {
+        // issue 17: the slow step's silence was judged against a twentieth of the work, so the range
+        // went away a third into the step; and once the job outlived some past runs' step it read
+        // "Less than …", though the two 10 s steps after it were still to come
+        for (int i = 0; i < 10; i++) {
+            Instant start = clock.instant().plus(Duration.ofHours(1));
+            double third = 40 + 5 * i; // 40 to 85 s
+            Job last = runWithThirdStep(UUID.randomUUID(), start, third, 1_000);
+            clock.set(start.plusMillis((long) ((60 + third) * 1000)));
+            Job done = TestJobs.finished(last, JobStatus.SUCCEEDED, clock.instant());
+            estimator.observe(done);
+            estimator.recordSuccess(done);
+        }
+        Instant start = clock.instant().plus(Duration.ofHours(1));
+        Job job = runWithThirdStep(UUID.randomUUID(), start, 70, 20 + 45); // 45 s into a 70 s step: 45 s left
+
+        Eta eta = estimator.insight(job, null, 1).eta();
+        assertThat(eta).as("45 s into a step that past runs took 40 to 85 s for").isNotNull();
+        assertThat(eta.lowSeconds()).as("%s: the last two steps take 20 s", eta.text()).isGreaterThanOrEqualTo(20);
+        assertThat(eta.lowSeconds()).as(eta.text()).isLessThanOrEqualTo(45);
+        assertThat(eta.highSeconds()).as(eta.text()).isGreaterThanOrEqualTo(45);
+    }
+
     @Test
     void aStepFarSlowerThanEverBeforeLosesItsEstimate() {
         learn(6);
