@@ -188,7 +188,11 @@ public final class Estimator {
         long lastChange = points.size() > 0 ? points.millis()[points.size() - 1] : start;
         Pace pace = Pace.measure(start, points);
         double silence = Math.max(0, (now - lastChange) / 1000.0);
-        ShapeHistory.Prediction shape = shapePrediction(job.type(), start, track, fraction, nextStep(job));
+        // A step that already ran longer than any of the job's steps before is a slow step: past runs
+        // are asked how long theirs took. Short steps say nothing by their silence.
+        int next = nextStep(job);
+        boolean slowStep = next > 0 && pace != null && silence > pace.longestGap();
+        ShapeHistory.Prediction shape = shapePrediction(job.type(), start, track, fraction, next > 0, slowStep ? next : 0);
         Guess g = RemainingTime.estimate((now - start) / 1000.0, fraction, pace, PaceSpread.measure(start, points, pace),
                 silence, spreadFor(job.type(), sizeOfRunning(job)), shape);
         Eta eta = g == null || g.tooWide() ? null : EtaWords.remaining(g);
@@ -201,7 +205,7 @@ public final class Estimator {
     }
 
     private ShapeHistory.Prediction shapePrediction(String type, long start, ProgressTrack track,
-                                                    double fraction, int nextStep) {
+                                                    double fraction, boolean stepJob, int nextStep) {
         ProgressTrack.Points points = track.snapshot();
         ShapeHistory shape = shapesOf(type);
         int k = ShapeHistory.gridPoint(fraction);
@@ -221,7 +225,7 @@ public final class Estimator {
             reachedAfter[j - 1] = seen ? ShapeHistory.reachedAt(start, points, (double) j / ShapeHistory.GRID) : Double.NaN;
         }
         // A step job's reports come at its steps, not at a rhythm of its own: its moving time says nothing.
-        double movingAt = nextStep > 0 ? Double.NaN : track.movingAt(k);
+        double movingAt = stepJob ? Double.NaN : track.movingAt(k);
         return shape.predict(k, reachedAfter, movingAt, nextStep, (clock.millis() - start) / 1000.0);
     }
 
