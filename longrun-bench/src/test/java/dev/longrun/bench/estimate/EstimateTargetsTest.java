@@ -11,15 +11,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Keeps the targets of issues 7 and 17 from slipping while the estimator is tuned: the replay of
- * docs/BENCHMARKS.md (40 runs per workload) on two of its seeds, 7 (the documented table) and 1
- * (where the stall at 99 % was the closest to losing its honesty). Honesty on every workload in
+ * docs/BENCHMARKS.md (40 runs per workload) on three of its seeds, 7 (the documented table), 1 and
+ * 11 (where the stall at 99 % came closest to losing its honesty). Honesty on every workload in
  * both node modes; sharpness where it is met (see docs/BENCHMARKS.md for the rows that miss it and
  * why: bursty, the stall at 99 %, the slow step and the even short steps).
  */
 class EstimateTargetsTest {
 
     private static final int RUNS = 40;
-    private static final long[] SEEDS = {7, 1};
+    private static final long[] SEEDS = {7, 1, 11};
     private static final Set<Workload> STEADY = EnumSet.of(Workload.STEADY);
     private static final Set<Workload> VARIABLE_AND_SHARP = EnumSet.of(Workload.NOISY, Workload.SLOWDOWN, Workload.COLD_START);
 
