@@ -6,7 +6,8 @@ replay's but follow the same law) takes the 5th..95th percentile of the true tim
 everything that has happened so far (Monte Carlo), rounds it outward exactly like EtaWords.remaining
 ("Almost done" under 10 s, 10 s steps to a minute, 30 s steps to 3 minutes, ...), and is scored like
 Score: truth in range, and range width / max(true time left, 10 s), median and p90, every 2 s.
-No real estimator can be sharper at the same honesty: it knows less than the oracle.
+A real estimator knows less than the oracle, so it can hardly be sharper at the same honesty (not a
+proof: a skewed law has a 90 % range narrower than its central one).
 
     python3 docs/estimate_bound.py [RUNS]      # default 40 runs per workload, seed 7
 """
