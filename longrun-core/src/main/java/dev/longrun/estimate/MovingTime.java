@@ -6,8 +6,9 @@ import java.util.Arrays;
  * How long one running attempt spent actually moving, as opposed to waiting between bursts: a job
  * that works in bursts (3–8 s of rows, then 5–20 s waiting on a rate-limited API) reports at its own
  * rhythm while it moves and goes quiet while it waits. The time between two reports counts as
- * moving when it is at most {@link #RHYTHM} times the job's usual (median) such time so far; longer
- * ones are waits. Moving time measures the job's speed without the noise of how many waits happened
+ * moving when it is at most {@link #RHYTHM} times the job's usual (median) such time so far; a
+ * longer one is a wait, of which only its last usual gap counts (the report that ends it tells the
+ * work done since the burst began). Moving time measures the job's speed without the noise of how many waits happened
  * to fall into its head, so {@link ShapeForecast} compares it with past runs' moving time at the same
  * point of the work. Fed by {@link ProgressTrack} with every point before any is thinned out, and
  * guarded by its lock.
@@ -46,16 +47,17 @@ final class MovingTime {
         }
         gaps[bucket(gapMillis)]++;
         counted++;
-        boolean counts = gapMillis <= RHYTHM * usualGapMillis();
+        int usual = usualBucket();
+        boolean counts = gapMillis <= RHYTHM * upperEdge(usual);
+        // The report that ends a wait also counts the work of its last usual gap: the job moved then.
+        double worked = counts ? gapMillis / 1000.0 : Math.min(gapMillis, middle(usual)) / 1000.0;
         int before = segments + (counts ? 1 : 0);
         for (int j = ShapeHistory.gridPoint(fromFraction) + 1; j <= ShapeHistory.gridPoint(toFraction); j++) {
             double share = ((double) j / ShapeHistory.GRID - fromFraction) / (toFraction - fromFraction);
-            atGrid[j - 1] = before >= MIN_SEGMENTS ? moving + (counts ? share * gapMillis / 1000.0 : 0) : Double.NaN;
+            atGrid[j - 1] = before >= MIN_SEGMENTS ? moving + share * worked : Double.NaN;
         }
-        if (counts) {
-            moving += gapMillis / 1000.0;
-            segments++;
-        }
+        moving += worked;
+        segments += counts ? 1 : 0;
     }
 
     /** Seconds spent moving when the job reached grid point {@code k} (1..GRID); NaN when unknown. */
@@ -63,17 +65,25 @@ final class MovingTime {
         return known && k >= 1 && k <= ShapeHistory.GRID ? atGrid[k - 1] : Double.NaN;
     }
 
-    /** The upper edge of the bucket holding the median gap so far. */
-    private double usualGapMillis() {
+    /** The bucket holding the median gap so far. */
+    private int usualBucket() {
         int half = (counted + 1) / 2;
         int seen = 0;
         for (int b = 0; b < BUCKETS; b++) {
             seen += gaps[b];
             if (seen >= half) {
-                return 100 * Math.pow(2, (b + 1) / 4.0);
+                return b;
             }
         }
-        return Double.MAX_VALUE;
+        return BUCKETS - 1;
+    }
+
+    private static double upperEdge(int bucket) {
+        return 100 * Math.pow(2, (bucket + 1) / 4.0);
+    }
+
+    private static double middle(int bucket) {
+        return 100 * Math.pow(2, (bucket + 0.5) / 4.0);
     }
 
     private static int bucket(long gapMillis) {
