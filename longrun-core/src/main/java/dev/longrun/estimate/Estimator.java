@@ -192,7 +192,8 @@ public final class Estimator {
         // are asked how long theirs took. Short steps say nothing by their silence.
         int next = nextStep(job);
         boolean slowStep = next > 0 && pace != null && silence > pace.longestGap();
-        ShapeHistory.Prediction shape = shapePrediction(job.type(), start, track, fraction, next > 0, slowStep ? next : 0);
+        ShapeHistory.Prediction shape =
+                shapePrediction(job.type(), start, track, fraction, next > 0, slowStep ? next : 0);
         Guess g = RemainingTime.estimate((now - start) / 1000.0, fraction, pace, PaceSpread.measure(start, points, pace),
                 silence, spreadFor(job.type(), sizeOfRunning(job)), shape);
         Eta eta = g == null || g.tooWide() ? null : EtaWords.remaining(g);

@@ -8,10 +8,10 @@ import java.util.Arrays;
  * rhythm while it moves and goes quiet while it waits. The time between two reports counts as
  * moving when it is at most {@link #RHYTHM} times the job's usual (median) such time so far; a
  * longer one is a wait, of which only its last usual gap counts (the report that ends it tells the
- * work done since the burst began). Moving time measures the job's speed without the noise of how many waits happened
- * to fall into its head, so {@link ShapeForecast} compares it with past runs' moving time at the same
- * point of the work. Fed by {@link ProgressTrack} with every point before any is thinned out, and
- * guarded by its lock.
+ * work done since the burst began). Moving time measures the job's speed without the noise of how
+ * many waits happened to fall into its head, so {@link ShapeForecast} compares it with past runs'
+ * moving time at the same point of the work. Fed by {@link ProgressTrack} with every point before
+ * any is thinned out, and guarded by its lock.
  */
 final class MovingTime {
 

@@ -25,7 +25,7 @@ final class ShapeForecast {
      * @param k            the last grid point the job has passed, 0..GRID
      * @param reachedAfter seconds after start the job reached grid points 1..k, NaN where unknown
      * @param movingAt     seconds the job had spent moving when it reached grid point k
-     *                       ({@link MovingTime}), NaN when unknown
+     *                     ({@link MovingTime}), NaN when unknown
      * @param nextStep     for a step job, the grid point its next step starts at (k < nextStep <= GRID):
      *                     it reports only there, so a past run that got there sooner than this job's
      *                     silence so far is left out, and silence is judged against the whole step;
@@ -72,7 +72,8 @@ final class ShapeForecast {
                 remaining[kept++] = rest;
             }
         }
-        return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length, next < ShapeHistory.GRID && nextStep > k);
+        boolean stepsAhead = nextStep > k && next < ShapeHistory.GRID;
+        return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length, stepsAhead);
     }
 
     /**
@@ -101,7 +102,7 @@ final class ShapeForecast {
 
     /** The past runs that know their moving time at grid point k. */
     private static float[][] withMovingTime(float[][] shapes, int k) {
-        return java.util.Arrays.stream(shapes)
+        return Arrays.stream(shapes)
                 .filter(s -> s.length == ShapeHistory.MOVING + ShapeHistory.GRID && s[ShapeHistory.MOVING + k - 1] > 0)
                 .toArray(float[][]::new);
     }

@@ -46,7 +46,8 @@ class ShapeForecastTest {
 
     @Test
     void shapesKeptWithoutMovingTimesFallBackToHeadTimes() {
-        float[][] old = Arrays.stream(burstyRuns()).map(s -> Arrays.copyOf(s, ShapeHistory.GRID + 1)).toArray(float[][]::new);
+        float[][] old = Arrays.stream(burstyRuns()).map(s -> Arrays.copyOf(s, ShapeHistory.GRID + 1))
+                .toArray(float[][]::new);
         double[] reachedAfter = new double[4];
         Arrays.setAll(reachedAfter, j -> 5.0 * (j + 1));
 

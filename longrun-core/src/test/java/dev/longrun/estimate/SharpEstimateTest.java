@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,7 +106,7 @@ class SharpEstimateTest {
         List<Eta> shown = steadyCounted(120, 30); // no earlier run of the type, one update a second
 
         assertThat(shown.subList(0, 3)).as("a first update or two say nothing about the pace yet").containsOnlyNulls();
-        int first = shown.indexOf(shown.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null));
+        int first = IntStream.range(0, shown.size()).filter(t -> shown.get(t) != null).findFirst().orElse(-1);
         assertThat(first).as("an estimate after a few steady updates, not only after earlier runs").isBetween(3, 8);
         for (int t = first; t < shown.size(); t++) {
             Eta eta = shown.get(t);

@@ -2,6 +2,7 @@ package dev.longrun.bench.estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -21,11 +22,12 @@ class EstimateTargetsTest {
     private static final int RUNS = 40;
     private static final long[] SEEDS = {7, 1, 11};
     private static final Set<Workload> STEADY = EnumSet.of(Workload.STEADY);
-    private static final Set<Workload> VARIABLE_AND_SHARP = EnumSet.of(Workload.NOISY, Workload.SLOWDOWN, Workload.COLD_START);
+    private static final Set<Workload> VARIABLE_AND_SHARP =
+            EnumSet.of(Workload.NOISY, Workload.SLOWDOWN, Workload.COLD_START);
 
     static Stream<Arguments> workloadsAndSeeds() {
         return EnumSet.allOf(Workload.class).stream()
-                .flatMap(w -> java.util.Arrays.stream(SEEDS).mapToObj(seed -> Arguments.of(w, seed)));
+                .flatMap(w -> Arrays.stream(SEEDS).mapToObj(seed -> Arguments.of(w, seed)));
     }
 
     @ParameterizedTest(name = "{0}, seed {1}")
