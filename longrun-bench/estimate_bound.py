@@ -9,7 +9,7 @@ Score: truth in range, and range width / max(true time left, 10 s), median and p
 A real estimator knows less than the oracle, so it can hardly be sharper at the same honesty (not a
 proof: a skewed law has a 90 % range narrower than its central one).
 
-    python3 docs/estimate_bound.py [RUNS]      # default 40 runs per workload, seed 7
+    python3 longrun-bench/estimate_bound.py [RUNS]      # default 40 runs per workload, seed 7
 """
 import math, random, sys
 
