@@ -23,7 +23,7 @@ export { isTerminal, TERMINAL_STATUSES } from './longrun-status.js';
  *   error_message?: string|null, error?: {code?: string, retryable?: boolean}|null,
  *   summary?: {succeeded: number, failed: number, skipped: number, warnings: number}|null,
  *   action?: {kind: string, message: string, preview: any}|null, retry_of?: string|null, version: number,
- *   run_after?: string|null, heartbeat_at?: string|null, run_seconds?: number|null
+ *   run_after?: string|null, heartbeat_at?: string|null, run_seconds?: number|null, cleared_at?: string|null
  * }} Job
  */
 
@@ -127,7 +127,7 @@ export async function getJob(id) {
 }
 
 /**
- * The caller's jobs, active first then most recent; with `history`, also those cleared from the list (kept until retention).
+ * The caller's jobs, active first then most recently finished; with `history`, also those cleared from the list (kept until retention).
  * @param {{status?: string, type?: string, ids?: string[], cursor?: string|null, limit?: number, history?: boolean}} [filters]
  * @returns {Promise<{jobs: Job[], next_cursor: string|null}>}
  */
@@ -140,6 +140,18 @@ export async function listJobs({ status, type, ids, cursor, limit, history } = {
   if (limit) q.set('limit', String(limit));
   if (history) q.set('history', 'true');
   return (await request('GET', `/api/jobs?${q}`)).data;
+}
+
+/**
+ * How many of the caller's jobs are in their list per status, their sum, and how many they cleared from it (still in
+ * their history), under the same type filter as listJobs.
+ * @param {{type?: string}} [filters]
+ * @returns {Promise<{counts: Record<string, number>, total: number, cleared: number}>}
+ */
+export async function jobCounts({ type } = {}) {
+  const q = new URLSearchParams();
+  if (type) q.set('type', type);
+  return (await request('GET', `/api/jobs/counts?${q}`)).data;
 }
 
 /** @param {string} id @param {string} verb cancel | retry | retry-failed | confirm @returns {Promise<Job>} */

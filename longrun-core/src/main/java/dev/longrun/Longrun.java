@@ -44,6 +44,12 @@ public interface Longrun extends AutoCloseable {
     JobPage list(JobQuery query);
 
     /**
+     * How many jobs of the query's account, user and types are in the list per status, and how many were cleared from
+     * it (its statuses, ids, history, cursor and limit are ignored): the counts of a jobs list's status tabs.
+     */
+    JobCounts countJobs(JobQuery query);
+
+    /**
      * The user's jobs changed at or after {@code since} (any state), oldest change first, at most {@code limit}: what
      * a reconnecting event stream missed.
      */
@@ -63,8 +69,13 @@ public interface Longrun extends AutoCloseable {
 
     List<JobLog> logs(UUID id, int limit);
 
-    /** Item outcomes in key order; {@code status} null for all. */
-    List<JobItem> items(UUID id, ItemStatus status, int limit);
+    /** Item outcomes in the order they were recorded; {@code status} null for all. */
+    default List<JobItem> items(UUID id, ItemStatus status, int limit) {
+        return items(id, status, 0, limit);
+    }
+
+    /** The same, skipping the first {@code offset}: pages through a long list (items are only ever appended). */
+    List<JobItem> items(UUID id, ItemStatus status, int offset, int limit);
 
     /** Cancels every active job of the user; returns how many were affected. */
     int cancelAll(String accountId, String userId);

@@ -257,10 +257,12 @@ WHERE job_id = ANY(:ids::uuid[]) AND deleted_at IS NULL
 ORDER BY created_at;
 
 -- name: ListJobsAsOf
--- Active first (rank 0), then most recent. The rank is taken as of :as_of, the time the first page was read (kept in
--- the cursor): a job that finishes while a client pages keeps the rank it had then, so the order of every job is fixed
--- for the whole walk and the cursor (the sort key of the last row of the previous page) never repeats or skips one.
-SELECT *, CASE WHEN completed_at IS NULL OR completed_at > :as_of::timestamptz THEN 0 ELSE 1 END AS list_rank
+-- Active first (rank 0, newest created first), then finished (rank 1, most recently completed first). The rank is taken
+-- as of :as_of, the time the first page was read (kept in the cursor): a job that finishes while a client pages keeps
+-- the rank and sort time it had then, so the order of every job is fixed for the whole walk and the cursor (the sort
+-- key of the last row of the previous page) never repeats or skips one.
+SELECT *, CASE WHEN completed_at IS NULL OR completed_at > :as_of::timestamptz THEN 0 ELSE 1 END AS list_rank,
+       CASE WHEN completed_at IS NULL OR completed_at > :as_of::timestamptz THEN created_at ELSE completed_at END AS list_sort_at
 FROM ${schema}.jobs
 WHERE (:account_id::text IS NULL OR account_id = :account_id::text)
   AND (:user_id::text IS NULL OR user_id = :user_id::text)
@@ -271,10 +273,20 @@ WHERE (:account_id::text IS NULL OR account_id = :account_id::text)
   AND (:cursor_rank::int IS NULL
        OR CASE WHEN completed_at IS NULL OR completed_at > :as_of::timestamptz THEN 0 ELSE 1 END > :cursor_rank::int
        OR (CASE WHEN completed_at IS NULL OR completed_at > :as_of::timestamptz THEN 0 ELSE 1 END = :cursor_rank::int
-           AND (created_at < :cursor_created_at::timestamptz
-                OR (created_at = :cursor_created_at::timestamptz AND id < :cursor_id::uuid))))
-ORDER BY list_rank, created_at DESC, id DESC
+           AND (CASE WHEN completed_at IS NULL OR completed_at > :as_of::timestamptz THEN created_at ELSE completed_at END < :cursor_sort_at::timestamptz
+                OR (CASE WHEN completed_at IS NULL OR completed_at > :as_of::timestamptz THEN created_at ELSE completed_at END = :cursor_sort_at::timestamptz AND id < :cursor_id::uuid))))
+ORDER BY list_rank, list_sort_at DESC, id DESC
 LIMIT :limit::int;
+
+-- name: CountJobsByStatus
+-- How many of a person's jobs are in each status, those in their list apart from those they cleared from it, under
+-- the same filters as ListJobsAsOf except the status and history: the counts on the status tabs of the jobs list.
+SELECT status, hidden_at IS NOT NULL AS cleared, count(*) AS n
+FROM ${schema}.jobs
+WHERE (:account_id::text IS NULL OR account_id = :account_id::text)
+  AND (:user_id::text IS NULL OR user_id = :user_id::text)
+  AND (:types::text[] IS NULL OR type = ANY(:types::text[]))
+GROUP BY status, cleared;
 
 -- name: JobsChangedSince
 -- A user's jobs changed at or after :since, oldest change first: what a resumed event stream (Last-Event-ID) missed.
@@ -332,7 +344,7 @@ SET status = excluded.status, message = excluded.message, detail = excluded.deta
 SELECT * FROM ${schema}.job_items
 WHERE job_id = :job_id::uuid AND (:status::text IS NULL OR status = :status::text)
 ORDER BY created_at, key
-LIMIT :limit::int;
+LIMIT :limit::int OFFSET :offset::int;
 
 -- name: CountItems
 SELECT coalesce(sum(CASE WHEN status = 'succeeded' THEN 1 ELSE 0 END), 0) AS succeeded,
@@ -349,8 +361,9 @@ WHERE account_id IS NOT DISTINCT FROM :account_id::text AND user_id IS NOT DISTI
 ORDER BY created_at, id;
 
 -- name: HideFinished
--- Takes the user's finished jobs out of their list; retention deletes them later (PruneFinished).
-UPDATE ${schema}.jobs SET hidden_at = :now::timestamptz
+-- Takes the user's finished jobs out of their list; retention deletes them later (PruneFinished). A new version, so
+-- screens that hold the job see it marked cleared.
+UPDATE ${schema}.jobs SET hidden_at = :now::timestamptz, version = version + 1
 WHERE account_id IS NOT DISTINCT FROM :account_id::text AND user_id IS NOT DISTINCT FROM :user_id::text
   AND status IN ('succeeded', 'failed', 'cancelled') AND hidden_at IS NULL
 RETURNING id;

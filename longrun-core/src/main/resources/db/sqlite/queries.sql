@@ -269,10 +269,12 @@ WHERE job_id IN (SELECT value FROM json_each(:ids)) AND deleted_at IS NULL
 ORDER BY created_at;
 
 -- name: ListJobsAsOf
--- Active first (rank 0), then most recent. The rank is taken as of :as_of, the time the first page was read (kept in
--- the cursor): a job that finishes while a client pages keeps the rank it had then, so the order of every job is fixed
--- for the whole walk and the cursor (the sort key of the last row of the previous page) never repeats or skips one.
-SELECT *, CASE WHEN completed_at IS NULL OR completed_at > :as_of THEN 0 ELSE 1 END AS list_rank
+-- Active first (rank 0, newest created first), then finished (rank 1, most recently completed first). The rank is taken
+-- as of :as_of, the time the first page was read (kept in the cursor): a job that finishes while a client pages keeps
+-- the rank and sort time it had then, so the order of every job is fixed for the whole walk and the cursor (the sort
+-- key of the last row of the previous page) never repeats or skips one.
+SELECT *, CASE WHEN completed_at IS NULL OR completed_at > :as_of THEN 0 ELSE 1 END AS list_rank,
+       CASE WHEN completed_at IS NULL OR completed_at > :as_of THEN created_at ELSE completed_at END AS list_sort_at
 FROM longrun_jobs
 WHERE (:account_id IS NULL OR account_id = :account_id)
   AND (:user_id IS NULL OR user_id = :user_id)
@@ -283,9 +285,20 @@ WHERE (:account_id IS NULL OR account_id = :account_id)
   AND (:cursor_rank IS NULL
        OR CASE WHEN completed_at IS NULL OR completed_at > :as_of THEN 0 ELSE 1 END > :cursor_rank
        OR (CASE WHEN completed_at IS NULL OR completed_at > :as_of THEN 0 ELSE 1 END = :cursor_rank
-           AND (created_at < :cursor_created_at OR (created_at = :cursor_created_at AND id < :cursor_id))))
-ORDER BY list_rank, created_at DESC, id DESC
+           AND (CASE WHEN completed_at IS NULL OR completed_at > :as_of THEN created_at ELSE completed_at END < :cursor_sort_at
+                OR (CASE WHEN completed_at IS NULL OR completed_at > :as_of THEN created_at ELSE completed_at END = :cursor_sort_at AND id < :cursor_id))))
+ORDER BY list_rank, list_sort_at DESC, id DESC
 LIMIT :limit;
+
+-- name: CountJobsByStatus
+-- How many of a person's jobs are in each status, those in their list apart from those they cleared from it, under
+-- the same filters as ListJobsAsOf except the status and history: the counts on the status tabs of the jobs list.
+SELECT status, hidden_at IS NOT NULL AS cleared, count(*) AS n
+FROM longrun_jobs
+WHERE (:account_id IS NULL OR account_id = :account_id)
+  AND (:user_id IS NULL OR user_id = :user_id)
+  AND (:types IS NULL OR type IN (SELECT value FROM json_each(:types)))
+GROUP BY status, cleared;
 
 -- name: JobsChangedSince
 -- A user's jobs changed at or after :since, oldest change first: what a resumed event stream (Last-Event-ID) missed.
@@ -343,7 +356,7 @@ SET status = excluded.status, message = excluded.message, detail = excluded.deta
 SELECT * FROM longrun_job_items
 WHERE job_id = :job_id AND (:status IS NULL OR status = :status)
 ORDER BY created_at, key
-LIMIT :limit;
+LIMIT :limit OFFSET :offset;
 
 -- name: CountItems
 SELECT coalesce(sum(CASE WHEN status = 'succeeded' THEN 1 ELSE 0 END), 0) AS succeeded,
@@ -359,8 +372,9 @@ WHERE account_id IS :account_id AND user_id IS :user_id AND status IN ('pending'
 ORDER BY created_at, id;
 
 -- name: HideFinished
--- Takes the user's finished jobs out of their list; retention deletes them later (PruneFinished).
-UPDATE longrun_jobs SET hidden_at = :now
+-- Takes the user's finished jobs out of their list; retention deletes them later (PruneFinished). A new version, so
+-- screens that hold the job see it marked cleared.
+UPDATE longrun_jobs SET hidden_at = :now, version = version + 1
 WHERE account_id IS :account_id AND user_id IS :user_id AND status IN ('succeeded', 'failed', 'cancelled')
   AND hidden_at IS NULL
 RETURNING id;

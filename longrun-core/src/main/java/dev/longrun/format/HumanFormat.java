@@ -80,9 +80,13 @@ public final class HumanFormat {
         return b == 0 ? number(a) + " " + ua : number(a) + " " + ua + " " + b + " " + ub;
     }
 
-    /** How long a job took over all its attempts: "26 s", "26 s over 2 attempts". */
+    /**
+     * How long a job took over all its attempts: "26 s", "26 s over 2 attempts"; a job that ran, however briefly, took
+     * "under 1 s", never "0 s".
+     */
     public static String took(double seconds, int attempts) {
-        return attempts > 1 ? duration(seconds) + " over " + count(attempts, "attempt") : duration(seconds);
+        String ran = seconds < 1 ? "under 1 s" : duration(seconds);
+        return attempts > 1 ? ran + " over " + count(attempts, "attempt") : ran;
     }
 
     /** "just now" (under 5 s, or a little in the future from clock skew), "12 s ago", "3 min ago", "2 h ago", "4 d ago". */

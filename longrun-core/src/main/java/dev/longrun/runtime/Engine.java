@@ -153,6 +153,11 @@ public final class Engine implements Longrun {
         return store.list(query, settings.clock().instant().minus(settings.lease().multipliedBy(2)));
     }
     @Override
+    public dev.longrun.JobCounts countJobs(JobQuery query) {
+        return store.countJobs(query);
+    }
+
+    @Override
     public List<Job> changedSince(String accountId, String userId, java.time.Instant since, int limit) {
         return store.changedSince(accountId, userId, since, limit);
     }
@@ -162,7 +167,7 @@ public final class Engine implements Longrun {
     @Override public StartResult retryFailed(UUID id) { return actions.retryFailed(id); }
     @Override public Job confirm(UUID id) { return actions.confirm(id); }
     @Override public List<JobLog> logs(UUID id, int limit) { return store.records().logs(id, limit); }
-    @Override public List<JobItem> items(UUID id, ItemStatus status, int limit) { return store.records().items(id, status, limit); }
+    @Override public List<JobItem> items(UUID id, ItemStatus status, int offset, int limit) { return store.records().items(id, status, offset, limit); }
     @Override public int cancelAll(String accountId, String userId) { return actions.cancelAll(accountId, userId); }
     @Override public int clearFinished(String accountId, String userId) { return actions.clearFinished(accountId, userId); }
 

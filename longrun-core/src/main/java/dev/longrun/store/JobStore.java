@@ -103,6 +103,9 @@ public interface JobStore extends WorkQueue {
      */
     JobPage list(JobQuery query, Instant now);
 
+    /** Per status, the jobs of the query's account, user and types in the list, and those cleared from it. */
+    dev.longrun.JobCounts countJobs(JobQuery query);
+
     /** The user's jobs changed at or after {@code since}, oldest change first, at most {@code limit}. */
     List<Job> changedSince(String accountId, String userId, Instant since, int limit);
 

@@ -9,13 +9,13 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * The sort key of the last job of a page (rank | created_at | id) and the instant the walk ranks jobs at (| as_of),
+ * The sort key of the last job of a page (rank | sort time | id) and the instant the walk ranks jobs at (| as_of),
  * instants in full precision (PostgreSQL keeps microseconds: a cursor cut to milliseconds skipped jobs created in the
  * same millisecond), base64url-encoded so callers treat it as opaque. Rank 0 = not finished at {@code asOf}, 1 = finished
- * by then, matching the ORDER BY of ListJobsAsOf. Ranking every page at the first page's instant keeps each job's
- * place fixed while jobs finish between page reads.
+ * by then; the sort time is created_at in rank 0 and completed_at in rank 1, matching the ORDER BY of ListJobsAsOf.
+ * Ranking every page at the first page's instant keeps each job's place fixed while jobs finish between page reads.
  */
-record ListCursor(int rank, Instant createdAt, UUID id, Instant asOf) {
+record ListCursor(int rank, Instant sortAt, UUID id, Instant asOf) {
 
     /** The ranking instant of a new walk, in the cursor's precision (so the first page ranks like the later ones). */
     static Instant asOf(Instant now) {
@@ -24,11 +24,11 @@ record ListCursor(int rank, Instant createdAt, UUID id, Instant asOf) {
 
     static ListCursor after(Job job, Instant asOf) {
         boolean finished = job.completedAt() != null && !job.completedAt().isAfter(asOf);
-        return new ListCursor(finished ? 1 : 0, job.createdAt(), job.id(), asOf);
+        return new ListCursor(finished ? 1 : 0, finished ? job.completedAt() : job.createdAt(), job.id(), asOf);
     }
 
     String encode() {
-        String raw = rank + "|" + createdAt + "|" + id + "|" + asOf;
+        String raw = rank + "|" + sortAt + "|" + id + "|" + asOf;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 

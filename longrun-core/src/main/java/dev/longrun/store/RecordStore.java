@@ -19,7 +19,12 @@ public interface RecordStore {
     /** Inserts or replaces item outcomes by (job_id, key), in one batch. */
     void saveItems(Collection<JobItem> items);
 
-    List<JobItem> items(UUID jobId, ItemStatus status, int limit);
+    /** A job's items in the order they were recorded, skipping the first {@code offset} (paging an append-only list). */
+    List<JobItem> items(UUID jobId, ItemStatus status, int offset, int limit);
+
+    default List<JobItem> items(UUID jobId, ItemStatus status, int limit) {
+        return items(jobId, status, 0, limit);
+    }
 
     Summary countItems(UUID jobId);
 

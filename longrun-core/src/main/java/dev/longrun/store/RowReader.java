@@ -62,7 +62,8 @@ final class RowReader {
                 rs.getString("lease_owner"),
                 types.instant(rs, "lease_expires_at"),
                 types.instant(rs, "heartbeat_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                types.instant(rs, "hidden_at"));
     }
 
     /** A job with the fingerprint of the request that created it (for telling a repeat from a reused key). */

@@ -311,7 +311,7 @@ public final class SqlJobStore implements JobStore {
                 .set("ids", query.ids().isEmpty() ? null : uuids(query.ids()))
                 .set("history", query.history())
                 .set("cursor_rank", cursor == null ? null : cursor.rank())
-                .set("cursor_created_at", cursor == null ? null : cursor.createdAt())
+                .set("cursor_sort_at", cursor == null ? null : cursor.sortAt())
                 .set("cursor_id", cursor == null ? null : cursor.id())
                 .set("as_of", asOf)
                 .set("limit", query.limit() + 1);
@@ -321,6 +321,24 @@ public final class SqlJobStore implements JobStore {
         }
         List<Job> page = List.copyOf(jobs.subList(0, query.limit()));
         return new JobPage(page, ListCursor.after(page.get(page.size() - 1), asOf).encode());
+    }
+
+    @Override
+    public dev.longrun.JobCounts countJobs(JobQuery query) {
+        Params p = Params.of("account_id", query.accountId()).set("user_id", query.userId())
+                .set("types", query.types().isEmpty() ? null : SqlList.of(SqlList.Type.TEXT, List.copyOf(query.types())));
+        java.util.Map<JobStatus, Long> listed = new java.util.EnumMap<>(JobStatus.class);
+        long[] cleared = {0};
+        db.read(c -> db.query(c, "CountJobsByStatus", p, rs -> {
+            long n = rs.getLong("n");
+            if (rs.getBoolean("cleared")) {
+                cleared[0] += n;
+            } else {
+                listed.merge(JobStatus.fromValue(rs.getString("status")), n, Long::sum);
+            }
+            return n;
+        }));
+        return new dev.longrun.JobCounts(listed, cleared[0]);
     }
 
     @Override

@@ -55,8 +55,9 @@ final class SqlRecordStore implements RecordStore {
     }
 
     @Override
-    public List<JobItem> items(UUID jobId, ItemStatus status, int limit) {
-        Params p = Params.of("job_id", jobId).set("status", status == null ? null : status.value()).set("limit", limit);
+    public List<JobItem> items(UUID jobId, ItemStatus status, int offset, int limit) {
+        Params p = Params.of("job_id", jobId).set("status", status == null ? null : status.value()).set("limit", limit)
+                .set("offset", Math.max(0, offset));
         return db.read(c -> db.query(c, "Items", p, rows::item));
     }
 

@@ -15,22 +15,68 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The jobs list: active first, then most recent; filters; cursor paging. */
+/** The jobs list: active first, then the most recently finished; filters; cursor paging; counts per status. */
 abstract class ListContract extends StoreTests {
 
     @Test
-    void activeJobsComeFirstThenTheMostRecent() {
+    void activeJobsComeFirstNewestFirstThenFinishedOnesMostRecentlyFinishedFirst() {
         Job oldPending = insert(JobSpec.job().createdAt(T0.minusSeconds(300)));
         Job newDone = insert(JobSpec.job().createdAt(T0.minusSeconds(10)));
-        store().cancelPending(newDone.id(), T0);
+        store().cancelPending(newDone.id(), T0.minusSeconds(5));
+        // Started long before, finished last: it heads the finished ones.
         Job oldDone = insert(JobSpec.job().createdAt(T0.minusSeconds(200)));
         store().cancelPending(oldDone.id(), T0);
         Job newPending = insert(JobSpec.job().createdAt(T0.minusSeconds(20)));
 
         JobPage page = store().list(JobQuery.forUser("acme", "ann"), NOW);
 
-        assertThat(page.jobs()).extracting(Job::id).containsExactly(newPending.id(), oldPending.id(), newDone.id(), oldDone.id());
+        assertThat(page.jobs()).extracting(Job::id).containsExactly(newPending.id(), oldPending.id(), oldDone.id(), newDone.id());
         assertThat(page.nextCursor()).isNull();
+    }
+
+    @Test
+    void pagingFinishedJobsByCompletionTimeReturnsEachOnceInOrder() {
+        List<UUID> expected = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            // Created in one order, finished in the reverse one; pairs share a finish time, so the id breaks ties.
+            Job job = insert(JobSpec.job().createdAt(T0.minusSeconds(100 - i)));
+            store().cancelPending(job.id(), T0.minusSeconds(50 - (10 - i) / 2));
+        }
+        List<Job> all = store().list(JobQuery.forUser("acme", "ann").withLimit(50), NOW).jobs();
+        all.forEach(j -> expected.add(j.id()));
+        assertThat(all).extracting(Job::completedAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        List<UUID> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JobPage page = store().list(JobQuery.forUser("acme", "ann").withLimit(3).withCursor(cursor), NOW);
+            page.jobs().forEach(j -> seen.add(j.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null && seen.size() < 50);
+
+        assertThat(seen).isEqualTo(expected).hasSize(11);
+    }
+
+    @Test
+    void countsJobsPerStatusInTheListAndThoseClearedFromIt() {
+        insert(JobSpec.job().type("contacts.export"));
+        Job done = insert(JobSpec.job().type("contacts.export"));
+        store().cancelPending(done.id(), T0);
+        Job cleared = insert(JobSpec.job().type("contacts.import"));
+        store().cancelPending(cleared.id(), T0);
+        store().hideFinished("acme", "ann", T0.plusSeconds(1));
+        insert(JobSpec.job().type("contacts.import"));
+        insert(JobSpec.job().user("bob"));
+
+        dev.longrun.JobCounts all = store().countJobs(JobQuery.forUser("acme", "ann"));
+        dev.longrun.JobCounts imports = store().countJobs(JobQuery.forUser("acme", "ann").withTypes(Set.of("contacts.import")));
+
+        assertThat(all.listed()).containsEntry(JobStatus.PENDING, 2L).containsEntry(JobStatus.CANCELLED, 0L)
+                .containsEntry(JobStatus.RUNNING, 0L).hasSize(JobStatus.values().length);
+        assertThat(all.total()).isEqualTo(2);
+        assertThat(all.cleared()).isEqualTo(2);
+        assertThat(imports.listed()).containsEntry(JobStatus.PENDING, 1L);
+        assertThat(imports.cleared()).isEqualTo(1);
+        assertThat(store().find(done.id()).orElseThrow().hiddenAt()).isEqualTo(T0.plusSeconds(1));
     }
 
     @Test

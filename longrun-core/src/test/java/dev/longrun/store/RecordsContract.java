@@ -65,6 +65,11 @@ abstract class RecordsContract extends StoreTests {
         assertThat(failed.get(0).detail().get("column").asString()).isEqualTo("email");
         assertThat(failed.get(1).message()).isEqualTo("Still a duplicate");
         assertThat(store().records().items(job.id(), null, 2)).hasSize(2);
+        // Paging: an offset skips as many of the same order.
+        List<JobItem> all = store().records().items(job.id(), null, 10);
+        assertThat(store().records().items(job.id(), null, 1, 2)).extracting(JobItem::key)
+                .containsExactly(all.get(1).key(), all.get(2).key());
+        assertThat(store().records().items(job.id(), null, all.size(), 10)).isEmpty();
         assertThat(store().records().countItems(insert(JobSpec.job()).id())).isEqualTo(Summary.EMPTY);
     }
 

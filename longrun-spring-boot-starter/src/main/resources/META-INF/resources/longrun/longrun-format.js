@@ -53,11 +53,13 @@ function two(a, ua, b, ub) {
 }
 
 /**
- * How long a job took over all its attempts: "26 s", "26 s over 2 attempts".
+ * How long a job took over all its attempts: "26 s", "26 s over 2 attempts"; a job that ran, however briefly, took
+ * "under 1 s", never "0 s".
  * @param {number} seconds @param {number} [attempts]
  */
 export function took(seconds, attempts = 1) {
-  return attempts > 1 ? `${duration(seconds)} over ${count(attempts, 'attempt')}` : duration(seconds);
+  const ran = !(Number(seconds) >= 1) ? 'under 1 s' : duration(seconds);
+  return attempts > 1 ? `${ran} over ${count(attempts, 'attempt')}` : ran;
 }
 
 /** Seconds between an ISO time (or epoch ms) and now; positive in the past. @param {string|number} when @param {number} now */

@@ -2,7 +2,7 @@
 // ready, warnings, errors, each problem by row and column — and the choice to import the valid rows or
 // upload a fixed file. Shown by <longrun-job> for a job waiting on an import preview; usable alone.
 
-import { LongrunError, apiUrl, hub, jobAction, watchJob } from './longrun-client.js';
+import { LongrunError, apiUrl, hub, jobAction, request, watchJob } from './longrun-client.js';
 import { ensureStyles, fill, fire, h, text } from './longrun-dom.js';
 import { count, number } from './longrun-words.js';
 
@@ -12,7 +12,15 @@ import { count, number } from './longrun-words.js';
  *   problems?: {row: number, column: string|null, severity: 'warning'|'error', message: string}[], problems_truncated?: boolean}} Preview
  */
 
-/** Events: `longrun-upload-fixed` (detail: {job}) after "Upload a fixed file" discarded this preview. */
+/** How many problems the preview lists before "Show all": the decision, not the list, is what the person came for. */
+const FIRST = 10;
+/** Problems fetched per page of "Show all", from the job's items. */
+const PAGE = 100;
+
+/**
+ * Events: `longrun-upload-fixed` (detail: {job}) after "Upload a fixed file" discarded this preview, fired before the
+ * job's card changes (the page then clears the card and readies its file picker).
+ */
 export class LongrunImportPreview extends HTMLElement {
   static observedAttributes = ['job-id'];
 
@@ -82,6 +90,7 @@ export class LongrunImportPreview extends HTMLElement {
     const note = h('p', { class: 'lr-action-note', role: 'alert', hidden: true });
     importButton.addEventListener('click', () => this.decide('confirm', importButton, 'Importing…', note));
     fixButton.addEventListener('click', () => this.decide('cancel', fixButton, 'Discarding this preview…', note));
+    const skipped = p.errors > 0 ? ` ${count(p.errors, 'row')} will be skipped.` : '';
     fill(this, h('section', { class: 'lr-preview', 'aria-label': 'Import preview' },
       h('h3', { class: 'lr-preview-title' },
         `Import preview — ${p.filename || 'your file'} · ${count(p.rows_parsed, 'row')} checked · ${issues === 0 ? 'no issues found' : `${count(issues, 'row')} with issues`}`),
@@ -91,9 +100,13 @@ export class LongrunImportPreview extends HTMLElement {
         h('li', { class: 'lr-count-warning' }, h('strong', {}, number(p.warnings)), ' imported with a change'),
         h('li', { class: 'lr-count-error' }, h('strong', {}, number(p.errors)), ' skipped')),
       problemsTable(p, job),
-      h('div', { class: 'lr-actions' }, importButton, fixButton),
-      h('p', { class: 'lr-hint' }, 'Nothing has been imported yet. Uploading a fixed file discards this preview.'),
-      note));
+      // The decision stays in view however long the list above grows.
+      h('div', { class: 'lr-decision', role: 'group', 'aria-label': 'Your decision' },
+        h('p', { class: 'lr-decision-text' }, p.ready === 0 ? 'No row can be imported as it is.'
+          : `Import ${count(p.ready, 'ready row')}?${skipped}`, ' ',
+        h('span', { class: 'lr-hint' }, 'Nothing has been imported yet. Uploading a fixed file discards this preview.')),
+        h('div', { class: 'lr-actions' }, importButton, fixButton),
+        note)));
   }
 
   /** @param {'confirm'|'cancel'} verb @param {HTMLElement} button @param {string} busyText @param {HTMLElement} note */
@@ -104,8 +117,9 @@ export class LongrunImportPreview extends HTMLElement {
     text(button, busyText);
     try {
       const answer = await jobAction(this._job.id, verb);
-      hub.publish(answer);
+      // Said while this element is still in the page: the card redraws without it once the job is published.
       if (verb === 'cancel') fire(this, 'longrun-upload-fixed', { job: answer });
+      hub.publish(answer);
     } catch (e) {
       text(note, e instanceof LongrunError ? e.message : 'That did not work. Try again in a moment.');
       note.hidden = false;
@@ -117,21 +131,63 @@ export class LongrunImportPreview extends HTMLElement {
   }
 }
 
-/** @param {Preview} p @param {Job} job */
+/**
+ * The first problems by row and column, "Show all" (paged from the job's items, where every problem row is kept)
+ * and the whole list as CSV.
+ * @param {Preview} p @param {Job} job
+ */
 function problemsTable(p, job) {
   const problems = p.problems || [];
   if (!problems.length) return h('p', { class: 'lr-hint' }, 'Every row is ready.');
-  return h('div', { class: 'lr-table-wrap' },
-    h('table', { class: 'lr-problems' },
-      h('caption', {}, 'Problems by row'),
+  const rowsWithIssues = (p.warnings || 0) + (p.errors || 0);
+  const body = h('tbody', {}, ...problems.slice(0, FIRST).map(x => problemRow(x.row, x.column, x.message, x.severity)));
+  const caption = h('caption', {});
+  const sayShown = (/** @type {number} */ rows) => text(caption, rows >= rowsWithIssues
+    ? `Problems by row (${count(rowsWithIssues, 'row')})` : `Problems by row — the first ${number(rows)} of ${count(rowsWithIssues, 'row')}`);
+  sayShown(new Set(problems.slice(0, FIRST).map(x => x.row)).size);
+  const more = h('button', { type: 'button', class: 'lr-button lr-small' }, `Show all ${count(rowsWithIssues, 'row')} with problems`);
+  const wrap = h('div', { class: 'lr-table-wrap' },
+    h('table', { class: 'lr-problems' }, caption,
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Row'), h('th', { scope: 'col' }, 'Column'),
         h('th', { scope: 'col' }, 'Problem'), h('th', { scope: 'col' }, 'What happens'))),
-      h('tbody', {}, ...problems.map(x => h('tr', { class: `lr-problem-${x.severity}` },
-        h('td', { 'data-label': 'Row' }, String(x.row)), h('td', { 'data-label': 'Column' }, x.column || 'whole row'),
-        h('td', { 'data-label': 'Problem' }, x.message),
-        h('td', { 'data-label': 'What happens' }, x.severity === 'error' ? 'Skipped' : 'Imported with a change'))))),
-    p.problems_truncated
-      ? h('p', { class: 'lr-hint' }, `Only the first ${problems.length} problems are listed. `,
-        h('a', { href: apiUrl(`/api/jobs/${encodeURIComponent(job.id)}/items?format=csv`), download: true }, 'Download all problems (CSV)'))
-      : null);
+      body));
+  let offset = 0;
+  let shown = 0;
+  more.addEventListener('click', async () => {
+    more.setAttribute('disabled', '');
+    text(more, 'Loading…');
+    try {
+      const { data } = await request('GET', `/api/jobs/${encodeURIComponent(job.id)}/items?limit=${PAGE}&offset=${offset}`);
+      // The first page replaces the preview's short list; later pages add to it.
+      if (offset === 0) fill(body);
+      for (const item of data.items || []) {
+        body.append(problemRow(item.detail?.row ?? item.key, item.detail?.column || null,
+          String(item.message || '').replace(/\bRow \d+: /g, ''), item.status === 'warning' ? 'warning' : 'error'));
+      }
+      shown += (data.items || []).length;
+      offset = data.next_offset ?? offset;
+      wrap.classList.add('lr-table-long');
+      sayShown(shown);
+      const left = rowsWithIssues - shown;
+      more.hidden = data.next_offset == null || left <= 0;
+      text(more, `Show ${number(Math.min(PAGE, left))} more`);
+    } catch (e) {
+      text(more, e instanceof LongrunError ? `${e.message} Try again.` : 'The problems could not be loaded. Try again.');
+    } finally {
+      more.removeAttribute('disabled');
+    }
+  });
+  return h('div', { class: 'lr-problems-block' }, wrap,
+    h('div', { class: 'lr-actions' },
+      problems.length > FIRST || p.problems_truncated || rowsWithIssues > FIRST ? more : null,
+      h('a', { class: 'lr-button lr-small', href: apiUrl(`/api/jobs/${encodeURIComponent(job.id)}/items?format=csv`), download: true },
+        'Download problems as CSV')));
+}
+
+/** @param {number|string} row @param {string|null} column @param {string} message @param {string} severity */
+function problemRow(row, column, message, severity) {
+  return h('tr', { class: `lr-problem-${severity}` },
+    h('td', { 'data-label': 'Row' }, String(row)), h('td', { 'data-label': 'Column' }, column || 'whole row'),
+    h('td', { 'data-label': 'Problem' }, message),
+    h('td', { 'data-label': 'What happens' }, severity === 'error' ? 'Skipped' : 'Imported with a change'));
 }

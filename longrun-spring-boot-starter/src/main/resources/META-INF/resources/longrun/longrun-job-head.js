@@ -9,10 +9,13 @@ import { sentence, subjectOf, typeLabel } from './longrun-words.js';
 /** @typedef {import('./longrun-client.js').Job} Job */
 
 /**
- * @param {{title: HTMLElement, chip: HTMLElement}} parts @param {Job} job @param {() => void} _copy
+ * A row of the jobs table has no id chip: a job with nothing to name it by carries its short id instead, so ten
+ * "Demo: wait" rows can be told apart (and matched with the chip on the job's page). The short id is the id's end:
+ * ids are time-ordered (UUIDv7), so jobs started together share their first digits.
+ * @param {{title: HTMLElement, chip: HTMLElement}} parts @param {Job} job @param {() => void} _copy @param {boolean} [compact]
  */
-export function drawTitle(parts, job, _copy) {
-  const subject = subjectOf(job);
+export function drawTitle(parts, job, _copy, compact = false) {
+  const subject = subjectOf(job) || (compact ? `Job ${shortId(job)}` : '');
   const key = `${typeLabel(job)}|${subject}`;
   if (parts.title.dataset.key !== key) {
     parts.title.dataset.key = key;
@@ -20,10 +23,15 @@ export function drawTitle(parts, job, _copy) {
   }
   if (parts.chip.dataset.id !== job.id) {
     parts.chip.dataset.id = job.id;
-    fill(parts.chip, icon('copy'), `Job ${job.id.slice(0, 8)}`);
+    fill(parts.chip, icon('copy'), `Job ${shortId(job)}`);
     parts.chip.setAttribute('aria-label', `Copy job ID ${job.id}`);
     parts.chip.title = 'Copy the job ID, for support';
   }
+}
+
+/** The last 8 digits of the id: its random part, unlike the first digits (a timestamp) of a time-ordered id. @param {Job} job */
+export function shortId(job) {
+  return job.id.replace(/-/g, '').slice(-8);
 }
 
 /** Copies the id; where the clipboard is refused, shows the whole id to select. @param {{chip: HTMLElement}} parts @param {Job} job @param {() => void} redraw */

@@ -4,7 +4,7 @@
 import { LongrunError, apiUrl, request } from './longrun-client.js';
 import { fill, h, show, text } from './longrun-dom.js';
 import { resultPreview } from './longrun-result-preview.js';
-import { ago, bytes, clock, count, duration, expiresIn, percent, position, took, until } from './longrun-format.js';
+import { ago, bytes, clock, count, duration, expiresIn, percent, position, took, took as tookFormat, until } from './longrun-format.js';
 import { failedCount, isRetryWait, isTerminal, number, progressOf, typeLabel, typeWords } from './longrun-words.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
@@ -82,6 +82,58 @@ export function factsLine(job, compact, now) {
     facts.push(`Waiting for you since ${ago(job.updated_at, now)}`);
   }
   return facts.join(' · ');
+}
+
+/**
+ * The cells of a job's row in the jobs table, each a few words that read alone when rows stack on a phone:
+ * `progress` ("45% · Time left: About 2 minutes", "Position 2 of 5 in line", "1,234 rows · 271 KB"),
+ * `started` (["Started ", "2 min ago"] — the first part is the column's heading — or ["Never started"]) and
+ * `took` ("Running for 1 min 5 s", "took 26 s over 2 attempts").
+ * @param {Job} job @param {number} now
+ * @returns {{progress: string, started: string[], took: string}}
+ */
+export function rowCells(job, now) {
+  const progress = [];
+  let took = '';
+  if (job.status === 'running') {
+    const pct = progressOf(job);
+    if (pct != null) progress.push(percent(pct));
+    if (job.eta?.text) progress.push(`Time left: ${job.eta.text}`);
+    if (job.started_at) {
+      const running = duration((now - Date.parse(job.started_at)) / 1000);
+      took = job.attempt > 1 ? `Attempt ${job.attempt} running for ${running}` : `Running for ${running}`;
+    }
+  } else if (job.status === 'pending') {
+    if (isRetryWait(job)) progress.push(`Next attempt ${until(job.run_after, now)}`);
+    else if (job.waiting_for) progress.push('Waiting for another job');
+    else {
+      if (job.queue_position != null) progress.push(`Position ${position(job.queue_position, job.queue_size)} in line`);
+      if (job.start_eta?.text) progress.push(`Starts: ${job.start_eta.text}`);
+    }
+    took = `Waiting for ${duration((now - Date.parse(job.created_at)) / 1000)}`;
+  } else if (job.status === 'needs_action') {
+    progress.push('Needs your decision');
+    took = `Waiting for you since ${ago(job.updated_at, now)}`;
+  } else {
+    const pct = progressOf(job);
+    if (job.status !== 'succeeded' && pct != null && pct > 0 && pct < 100) progress.push(`Stopped at ${percent(pct)}`);
+    const s = job.summary;
+    if (s && s.failed > 0) {
+      const w = typeWords(job);
+      progress.push(`${number(s.succeeded)} ${w.sent || 'succeeded'}`, `${number(s.failed)} ${w.failed || 'failed'}`);
+    }
+    // The list names the file's figures as the card, the toast and the email do.
+    const r = job.result;
+    if (job.status === 'succeeded' && r?.filename) {
+      if (r.row_count != null) progress.push(count(r.row_count, 'row'));
+      if (r.size_bytes != null) progress.push(bytes(r.size_bytes));
+    }
+    const ran = runSeconds(job);
+    took = ran != null ? `took ${tookFormat(ran, job.attempt)}` : '';
+  }
+  const started = job.started_at ? ['Started ', ago(job.started_at, now)]
+    : [isTerminal(job.status) ? 'Never started' : 'Not started yet'];
+  return { progress: progress.join(' · '), started, took };
 }
 
 /** Seconds a finished job ran over all its attempts (the API sums them), null when it never ran. @param {Job} job */

@@ -4,8 +4,9 @@
 
 import { LongrunError, getJob, hub, jobAction, jobTypes, watchJob } from './longrun-client.js';
 import { confirmDialog, ensureStyles, fill, fire, h, liveRegion, show, text } from './longrun-dom.js';
-import { detailsPanel, drawBar, factsLine, failedItemsPanel, lastSign, resultPanel } from './longrun-job-parts.js';
-import { ago, position } from './longrun-format.js';
+import { detailsPanel, drawBar, factsLine, failedItemsPanel, lastSign, resultPanel, rowCells } from './longrun-job-parts.js';
+import { icon } from './longrun-icons.js';
+import { ago, clock, position } from './longrun-format.js';
 import { LABELS, isPartial, isRetryWait, isTerminal, nextStep, number, rememberTypes, sentence, typeLabel, typeWords } from './longrun-words.js';
 import { copyJobId, drawDependency, drawTitle } from './longrun-job-head.js';
 import { LongrunImportPreview } from './longrun-import-preview.js';
@@ -155,6 +156,9 @@ export class LongrunJob extends HTMLElement {
       sentence: h('p', { class: 'lr-sentence' }),
       bar: h('div', { class: 'lr-bar', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100' }, h('div', { class: 'lr-fill' })),
       facts: h('p', { class: 'lr-facts' }),
+      started: h('p', { class: 'lr-started' }),
+      took: h('p', { class: 'lr-took' }),
+      cleared: h('span', { class: 'lr-cleared' }, 'Cleared'),
       queue: h('p', { class: 'lr-queue' }),
       attempt: h('p', { class: 'lr-attempt' }),
       leave: h('p', { class: 'lr-leave' }, 'You can leave this page — we’ll notify you when it’s ready.'),
@@ -174,10 +178,12 @@ export class LongrunJob extends HTMLElement {
     this.parts = p;
     p.details.addEventListener('toggle', () => { if (p.details.open) this.renderDetails(true); });
     const actions = h('div', { class: 'lr-actions' }, p.cancel, p.retry, p.startOver, p.review, p.download);
+    // The compact row is one line of the jobs table: status, what it works on, progress, started, duration, actions.
     const body = compact
-      ? [h('div', { class: 'lr-row-main' }, h('div', { class: 'lr-row-title' }, p.icon, p.title, p.badge), p.sentence),
-        h('div', { class: 'lr-row-progress' }, p.bar, p.facts), actions, p.actionNote, p.dialog]
-      : [h('header', { class: 'lr-head' }, p.icon, p.title, p.badge, p.chip), p.sentence, p.bar, p.facts, p.queue, p.attempt,
+      ? [h('div', { class: 'lr-cell-status' }, p.icon, p.badge),
+        h('div', { class: 'lr-cell-name' }, h('div', { class: 'lr-row-title' }, p.title, p.cleared), p.sentence),
+        h('div', { class: 'lr-cell-progress' }, p.bar, p.facts), p.started, p.took, actions, p.actionNote, p.dialog]
+      : [h('header', { class: 'lr-head' }, p.icon, p.title, p.cleared, p.badge, p.chip), p.sentence, p.bar, p.facts, p.queue, p.attempt,
         p.leave, p.special, p.next, actions, p.effect, p.actionNote, p.updated, p.details, p.dialog];
     fill(this, h('div', { class: `lr-job lr-${this.mode}` }, p.live, ...body));
     this.update();
@@ -198,7 +204,8 @@ export class LongrunJob extends HTMLElement {
     root.dataset.status = job.status;
     show(p.badge, true);
     show(p.chip, true);
-    text(p.icon, w.icon);
+    this.renderIcon(statusIcon(job));
+    this.renderCleared(job);
     this.renderTitle(job);
     if (p.title instanceof HTMLAnchorElement) p.title.href = this.detailHref(job) || '';
     text(p.badge, job.status_label || LABELS[job.status]);
@@ -211,9 +218,26 @@ export class LongrunJob extends HTMLElement {
     if (this.mode === 'expanded') this.renderPanelExtras(job);
   }
 
+  /** The status as an SVG mark (the same on every system, unlike a font's glyphs). @param {string} name */
+  renderIcon(name) {
+    const p = this.parts;
+    if (p.icon.dataset.icon === name) return;
+    p.icon.dataset.icon = name;
+    fill(p.icon, icon(name));
+  }
+
+  /** A job the person cleared from their list (shown under History) says so beside its name. @param {Job} job */
+  renderCleared(job) {
+    const p = this.parts;
+    show(p.cleared, !!job.cleared_at);
+    if (job.cleared_at) {
+      p.cleared.title = `Cleared from your list at ${clock(job.cleared_at)} (${ago(job.cleared_at)}); kept in History until old jobs are removed.`;
+    }
+  }
+
   /** @param {Job} job */
   renderTitle(job) {
-    drawTitle(this.parts, job, () => this.copyId());
+    drawTitle(this.parts, job, () => this.copyId(), this.mode === 'compact');
   }
 
   async copyId() {
@@ -233,7 +257,8 @@ export class LongrunJob extends HTMLElement {
     const p = this.parts;
     const root = /** @type {HTMLElement} */ (this.firstElementChild);
     root.dataset.status = this.problem ? 'missing' : 'checking';
-    text(p.icon, '●');
+    this.renderIcon(this.problem ? 'failed' : 'queued');
+    show(p.cleared, false);
     p.title.dataset.key = '';
     text(p.title, this.problem ? 'Job not available' : this.jobId ? 'Your job' : 'Your new job');
     show(p.chip, false);
@@ -246,7 +271,7 @@ export class LongrunJob extends HTMLElement {
     p.bar.classList.add('lr-indeterminate');
     p.bar.removeAttribute('aria-valuenow');
     p.bar.setAttribute('aria-label', starting ? 'Starting' : 'Checking status');
-    for (const el of [p.facts, p.queue, p.attempt, p.leave, p.special, p.next, p.cancel, p.retry, p.startOver, p.review,
+    for (const el of [p.facts, p.started, p.took, p.queue, p.attempt, p.leave, p.special, p.next, p.cancel, p.retry, p.startOver, p.review,
       p.download, p.effect, p.updated, p.details, p.actionNote]) show(el, false);
   }
 
@@ -259,7 +284,19 @@ export class LongrunJob extends HTMLElement {
   renderFacts(job) {
     const p = this.parts;
     const now = Date.now();
-    const facts = factsLine(job, this.mode === 'compact', now);
+    if (this.mode === 'compact') {
+      const cells = rowCells(job, now);
+      for (const el of [p.facts, p.started, p.took]) show(el, true);
+      text(p.facts, cells.progress);
+      if (p.started.dataset.text !== cells.started.join('|')) {
+        p.started.dataset.text = cells.started.join('|');
+        // "Started" is a column heading on a wide table and said in the cell when rows stack (and to screen readers).
+        fill(p.started, ...cells.started.map((t, i) => i === 0 && cells.started.length > 1 ? h('span', { class: 'lr-cell-label' }, t) : t));
+      }
+      text(p.took, cells.took);
+      return;
+    }
+    const facts = factsLine(job, false, now);
     text(p.facts, facts);
     show(p.facts, facts.length > 0);
     show(p.updated, !isTerminal(job.status));
@@ -274,6 +311,7 @@ export class LongrunJob extends HTMLElement {
     const compact = this.mode === 'compact';
     const cancellable = job.cancellable !== false && !isTerminal(job.status);
     show(p.cancel, cancellable);
+    for (const b of [p.cancel, p.retry, p.review, p.download]) b.classList.toggle('lr-small', compact);
     const cancelling = this.cancelling || job.cancel_requested;
     p.cancel.disabled = cancelling;
     text(p.cancel, cancelling ? 'Cancelling…' : compact ? 'Cancel' : `Cancel ${w.noun}`);
@@ -460,6 +498,18 @@ export class LongrunJob extends HTMLElement {
   /** @param {string} title @param {string} body @param {string} yes @param {string} no @param {() => void} onYes */
   confirm(title, body, yes, no, onYes) {
     confirmDialog(/** @type {HTMLDialogElement} */ (this.parts.dialog), { title, body, yes, no, onYes });
+  }
+}
+
+/** The status mark's icon name (longrun-icons.js). @param {Job} job */
+function statusIcon(job) {
+  switch (job.status) {
+    case 'running': return 'running';
+    case 'needs_action': return 'decision';
+    case 'succeeded': return 'succeeded';
+    case 'failed': return 'failed';
+    case 'cancelled': return 'cancelled';
+    default: return 'queued';
   }
 }
 

@@ -1,18 +1,56 @@
-// <longrun-jobs status="…" type="…" limit="20">: all of a person's jobs at a glance — running and waiting
-// first, then finished — each a compact <longrun-job> row, with filters, bulk actions and older pages.
-// The dashboard's jobs page; host applications can embed it as a jobs panel.
+// <longrun-jobs status="…" type="…" limit="20">: all of a person's jobs at a glance, as a dense table — status, what
+// each works on, progress or time left, started, duration, actions — running first, then waiting, then finished by
+// completion time; status tabs with counts, bulk actions for selected rows, older pages. Rows stack on a narrow
+// screen. The dashboard's jobs page; host applications can embed it as a jobs panel.
 
-import { LongrunError, downloadResultsZip, hub, jobTypes, listJobs, request } from './longrun-client.js';
+import { LongrunError, downloadResultsZip, hub, jobAction, jobCounts, jobTypes, listJobs, request } from './longrun-client.js';
 import { confirmDialog, ensureStyles, fill, fire, h, show, text } from './longrun-dom.js';
 import { LongrunJob } from './longrun-job.js';
-import { LABELS, count, isTerminal } from './longrun-words.js';
+import { count, isTerminal, number } from './longrun-words.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
+/** @typedef {{counts: Record<string, number>, total: number, cleared: number}} Counts */
 
 /** The status filter that also lists the jobs cleared from the list. */
 const HISTORY = 'history';
 
-/** Events: `longrun-jobs-loaded` (detail: {count}) after each (re)load. */
+/**
+ * The status tabs: the `status` attribute each sets and how many jobs it shows, from GET /api/jobs/counts.
+ * @type {{status: string, label: string, n: (c: Counts) => number}[]}
+ */
+const TABS = [
+  { status: '', label: 'All', n: c => c.total },
+  { status: 'running', label: 'In progress', n: c => c.counts.running || 0 },
+  { status: 'pending', label: 'Queued', n: c => c.counts.pending || 0 },
+  { status: 'needs_action', label: 'Needs action', n: c => c.counts.needs_action || 0 },
+  { status: 'succeeded', label: 'Completed', n: c => c.counts.succeeded || 0 },
+  { status: 'failed', label: 'Failed', n: c => c.counts.failed || 0 },
+  { status: 'cancelled', label: 'Cancelled', n: c => c.counts.cancelled || 0 },
+  { status: HISTORY, label: 'History', n: c => c.total + c.cleared },
+];
+
+/** The table's groups, in the order a person looks for them. */
+const GROUPS = [
+  { key: 'running', label: 'In progress', has: (/** @type {Job} */ j) => j.status === 'running' },
+  { key: 'waiting', label: 'Waiting', has: (/** @type {Job} */ j) => j.status === 'pending' || j.status === 'needs_action' },
+  { key: 'finished', label: 'Finished', has: (/** @type {Job} */ j) => isTerminal(j.status) },
+];
+
+/**
+ * Waiting jobs: those waiting for the person first (they can act now), then by place in line; a job with no place
+ * (waiting for another job or to retry) after those in line, oldest first.
+ * @param {Job} a @param {Job} b
+ */
+function byWait(a, b) {
+  const need = Number(b.status === 'needs_action') - Number(a.status === 'needs_action');
+  if (need) return need;
+  const pa = a.queue_position ?? Infinity;
+  const pb = b.queue_position ?? Infinity;
+  if (pa !== pb) return pa - pb;
+  return Date.parse(a.created_at) - Date.parse(b.created_at);
+}
+
+/** Events: `longrun-jobs-loaded` (detail: {count, counts}) after each (re)load. */
 export class LongrunJobs extends HTMLElement {
   static observedAttributes = ['status', 'type', 'limit'];
 
@@ -27,6 +65,8 @@ export class LongrunJobs extends HTMLElement {
     super();
     /** @type {Job[]} */
     this.jobs = [];
+    /** @type {Counts|null} */
+    this.counts = null;
     /** @type {string|null} */
     this.cursor = null;
     /** @type {Set<string>} */
@@ -79,47 +119,63 @@ export class LongrunJobs extends HTMLElement {
     if (this.built) return;
     this.built = true;
     const typeSelect = h('select', { class: 'lr-select', name: 'type' }, h('option', { value: '' }, 'All types'));
-    const statusSelect = h('select', { class: 'lr-select', name: 'status' }, h('option', { value: '' }, 'All statuses'),
-      h('option', { value: 'pending,running,needs_action' }, 'Not finished'),
-      ...Object.entries(LABELS).map(([value, label]) => h('option', { value }, label)),
-      h('option', { value: HISTORY }, 'History (with cleared jobs)'));
     typeSelect.addEventListener('change', () => this.setFilter('type', /** @type {HTMLSelectElement} */ (typeSelect).value));
-    statusSelect.addEventListener('change', () => this.setFilter('status', /** @type {HTMLSelectElement} */ (statusSelect).value));
     jobTypes().then(types => {
       for (const t of Object.values(types)) typeSelect.append(h('option', { value: t.name }, t.label || t.name));
       this.syncFilters();
     });
+    const tabs = TABS.map(t => h('button', { type: 'button', class: 'lr-tab', 'data-status': t.status, 'aria-pressed': 'false',
+      onclick: () => this.setFilter('status', t.status) }, h('span', { class: 'lr-tab-label' }, t.label), ' ', h('span', { class: 'lr-tab-count' })));
+    const selectAll = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', class: 'lr-select-box', 'aria-label': 'Select all jobs shown' }));
+    selectAll.addEventListener('change', () => this.selectAll(selectAll.checked));
     const p = {
-      typeSelect, statusSelect,
-      cancelAll: h('button', { type: 'button', class: 'lr-button', onclick: () => this.cancelAll() }, 'Cancel all running'),
-      clear: h('button', { type: 'button', class: 'lr-button', onclick: () => this.clearFinished() }, 'Clear finished'),
-      download: h('button', { type: 'button', class: 'lr-button', onclick: () => this.downloadSelected() }, 'Download selected results'),
+      typeSelect, tabs, selectAll,
+      cancelAll: h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => this.cancelAll() }, 'Cancel all running'),
+      clear: h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => this.clearFinished() }, 'Clear finished'),
+      bulk: h('div', { class: 'lr-bulk-bar', role: 'region', 'aria-label': 'Actions for the selected jobs', hidden: true }),
+      picked: h('span', { class: 'lr-bulk-count', 'aria-live': 'polite' }),
+      bulkCancel: h('button', { type: 'button', class: 'lr-button lr-small lr-danger', onclick: () => this.cancelSelected() }),
+      bulkRetry: h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => this.retrySelected() }),
+      download: h('button', { type: 'button', class: 'lr-button lr-small lr-primary', onclick: () => this.downloadSelected() }, 'Download selected results'),
+      unselect: h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => this.selectAll(false) }, 'Clear selection'),
       note: h('p', { class: 'lr-jobs-note', role: 'status' }),
-      active: h('ul', { class: 'lr-jobs-list', 'aria-label': 'Running and waiting' }),
-      recent: h('ul', { class: 'lr-jobs-list', 'aria-label': 'Finished' }),
-      activeTitle: h('h2', { class: 'lr-jobs-group' }, 'Running and waiting'),
-      recentTitle: h('h2', { class: 'lr-jobs-group' }, 'Finished'),
+      head: h('div', { class: 'lr-jobs-head' }, h('span', { class: 'lr-select-cell' }, selectAll),
+        ...['Status', 'Job', 'Progress', 'Started', 'Duration', ''].map(c => h('span', { 'aria-hidden': 'true' }, c))),
+      groups: GROUPS.map(g => ({ ...g, title: h('h2', { class: 'lr-jobs-group' }, g.label), list: h('ul', { class: 'lr-jobs-list', 'aria-label': g.label === 'In progress' ? 'Running' : g.label }) })),
       empty: h('p', { class: 'lr-empty' }),
+      shown: h('p', { class: 'lr-jobs-shown' }),
       more: h('button', { type: 'button', class: 'lr-button', onclick: () => this.loadMore() }, 'Show older jobs'),
       dialog: h('dialog', { class: 'lr-dialog' }),
     };
+    fill(p.bulk, p.picked, p.bulkCancel, p.bulkRetry, p.download, p.unselect);
     this.parts = p;
     fill(this, h('section', { class: 'lr-jobs' },
+      h('div', { class: 'lr-tabs', role: 'group', 'aria-label': 'Show jobs by status' }, ...tabs),
       h('div', { class: 'lr-jobs-toolbar' },
         h('label', { class: 'lr-field' }, 'Type ', typeSelect),
-        h('label', { class: 'lr-field' }, 'Status ', statusSelect),
-        h('div', { class: 'lr-bulk' }, p.cancelAll, p.clear, p.download)),
-      p.note, p.activeTitle, p.active, p.recentTitle, p.recent, p.empty, p.more, p.dialog));
+        h('div', { class: 'lr-bulk' }, p.cancelAll, p.clear)),
+      p.bulk, p.note,
+      h('div', { class: 'lr-jobs-table' }, p.head, ...p.groups.flatMap(g => [g.title, g.list])),
+      p.empty, h('div', { class: 'lr-jobs-more' }, p.shown, p.more), p.dialog));
     this.syncFilters();
   }
 
   syncFilters() {
     const p = this.parts;
     /** @type {HTMLSelectElement} */ (p.typeSelect).value = this.getAttribute('type') || '';
-    /** @type {HTMLSelectElement} */ (p.statusSelect).value = this.getAttribute('status') || '';
+    const status = this.getAttribute('status') || '';
+    for (const tab of p.tabs) {
+      const on = tab.dataset.status === status;
+      tab.setAttribute('aria-pressed', String(on));
+      // On a phone the tabs scroll sideways: keep the chosen one in sight (without scrolling the page).
+      const strip = /** @type {HTMLElement} */ (tab.parentElement);
+      if (on && (tab.offsetLeft < strip.scrollLeft || tab.offsetLeft + tab.offsetWidth > strip.scrollLeft + strip.clientWidth)) {
+        strip.scrollLeft = tab.offsetLeft - 8;
+      }
+    }
   }
 
-  /** The attribute is the source of truth; the select only asks to change it. @param {string} name @param {string} value */
+  /** The attribute is the source of truth; tabs and the select only ask to change it. @param {string} name @param {string} value */
   setFilter(name, value) {
     if (value) this.setAttribute(name, value);
     else this.removeAttribute(name);
@@ -132,17 +188,19 @@ export class LongrunJobs extends HTMLElement {
       type: this.getAttribute('type') || undefined, limit: this.limit };
   }
 
+  /** The rows and the tab counts, asked together so they describe the same moment. */
   async reload() {
     const seq = ++this.loadSeq;
     try {
-      const page = await listJobs(this.filters());
+      const [page, counts] = await Promise.all([listJobs(this.filters()), jobCounts({ type: this.getAttribute('type') || undefined })]);
       if (seq !== this.loadSeq) return;
       this.jobs = page.jobs;
       this.cursor = page.next_cursor;
+      this.counts = counts;
       this.render();
       if (this.loadFailed) this.say('');
       this.loadFailed = false;
-      fire(this, 'longrun-jobs-loaded', { count: this.jobs.length });
+      fire(this, 'longrun-jobs-loaded', { count: this.jobs.length, counts });
     } catch (e) {
       if (seq !== this.loadSeq) return;
       this.say(e instanceof LongrunError ? e.message : 'The jobs could not be loaded. The page tries again shortly.');
@@ -159,16 +217,17 @@ export class LongrunJobs extends HTMLElement {
     this.render();
   }
 
-  /** A change anywhere: rows update themselves; a job this list does not show yet means a reload. @param {Job} job @param {Job|undefined} previous */
+  /**
+   * A change anywhere: rows update themselves; a new job or a new status changes the counts, the groups and maybe
+   * which jobs belong in the list, so the list loads again (once for a burst of changes).
+   * @param {Job} job @param {Job|undefined} previous
+   */
   onJob(job, previous) {
     const shown = this.jobs.find(j => j.id === job.id);
-    const moved = !!previous && previous.status !== job.status;
-    const movedGroup = !!shown && isTerminal(shown.status) !== isTerminal(job.status);
+    const moved = shown ? shown.status !== job.status || (!!previous && previous.status !== job.status)
+      : !previous || previous.status !== job.status;
     if (shown) Object.assign(shown, job);
-    // Progress of a job this list does not show (filtered out) changes nothing here; a new job or a new
-    // status may change which jobs belong in the list.
-    const reload = shown ? movedGroup || (moved && !!this.getAttribute('status')) : !previous || moved;
-    if (reload) {
+    if (moved) {
       if (this.reloadTimer) clearTimeout(this.reloadTimer);
       this.reloadTimer = setTimeout(() => this.reload(), 300);
     } else {
@@ -178,19 +237,48 @@ export class LongrunJobs extends HTMLElement {
 
   render() {
     const p = this.parts;
-    const active = this.jobs.filter(j => !isTerminal(j.status));
-    const done = this.jobs.filter(j => isTerminal(j.status));
-    this.renderGroup(p.active, active);
-    this.renderGroup(p.recent, done);
-    show(p.activeTitle, active.length > 0);
-    show(p.recentTitle, done.length > 0);
+    for (const g of p.groups) {
+      const jobs = this.jobs.filter(g.has);
+      // Running: newest started first. Finished: most recently completed first — the server ranks jobs that
+      // finished in the last moments (their commit may still be under way elsewhere) with the active ones, by
+      // creation, and every older finished job after them by completion, so this order holds across pages too.
+      if (g.key === 'waiting') jobs.sort(byWait);
+      if (g.key === 'running') jobs.sort((a, b) => Date.parse(b.started_at || b.created_at) - Date.parse(a.started_at || a.created_at));
+      if (g.key === 'finished') jobs.sort((a, b) => Date.parse(b.completed_at || b.updated_at) - Date.parse(a.completed_at || a.updated_at));
+      this.renderGroup(g.list, jobs);
+      show(g.title, jobs.length > 0);
+      show(g.list, jobs.length > 0);
+    }
+    show(p.head, this.jobs.length > 0);
     show(p.empty, this.jobs.length === 0);
     text(p.empty, this.getAttribute('status') === HISTORY ? 'No jobs in your history.'
       : this.getAttribute('status') || this.getAttribute('type')
       ? 'No jobs match these filters.' : 'No jobs yet. Start one from the menu — it will show up here.');
+    this.renderCounts();
     show(p.more, !!this.cursor);
-    for (const id of [...this.selected]) if (!done.some(j => j.id === id && j.result?.url)) this.selected.delete(id);
+    const shown = new Set(this.jobs.map(j => j.id));
+    for (const id of [...this.selected]) if (!shown.has(id)) this.selected.delete(id);
+    for (const box of this.querySelectorAll('li[data-job-id] .lr-select-box')) {
+      /** @type {HTMLInputElement} */ (box).checked = this.selected.has(/** @type {HTMLElement} */ (box.closest('li')).dataset.jobId || '');
+    }
     this.renderBulk();
+  }
+
+  /** Each tab's count, and "Showing 20 of 45" when older jobs are left to load. */
+  renderCounts() {
+    const p = this.parts;
+    const c = this.counts;
+    const status = this.getAttribute('status') || '';
+    for (const [i, tab] of p.tabs.entries()) {
+      const n = c ? TABS[i].n(c) : null;
+      text(/** @type {HTMLElement} */ (tab.querySelector('.lr-tab-count')), n == null ? '' : number(n));
+      tab.classList.toggle('lr-tab-empty', n === 0);
+      tab.setAttribute('aria-label', n == null ? TABS[i].label : `${TABS[i].label}, ${count(n, 'job')}`);
+    }
+    const tab = TABS.find(t => t.status === status);
+    const total = c && tab ? tab.n(c) : null;
+    text(p.shown, total != null && this.cursor ? `Showing ${number(this.jobs.length)} of ${number(total)}` : '');
+    show(p.shown, !!p.shown.textContent);
   }
 
   /** Keeps existing rows (and their focus) and reorders; builds only new ones. @param {HTMLElement} list @param {Job[]} jobs */
@@ -209,27 +297,80 @@ export class LongrunJobs extends HTMLElement {
     el.setAttribute('job-id', job.id);
     el.setAttribute('mode', 'compact');
     if (this.hasAttribute('detail-href')) el.setAttribute('detail-href', /** @type {string} */ (this.getAttribute('detail-href')));
-    const box = h('input', { type: 'checkbox', class: 'lr-select-box', 'aria-label': `Select the result of ${job.type_label || job.type}` });
+    const what = job.result?.filename ? `${job.type_label || job.type}, ${job.result.filename}` : job.type_label || job.type;
+    const box = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', class: 'lr-select-box', 'aria-label': `Select ${what}` }));
     box.addEventListener('change', () => {
-      if (/** @type {HTMLInputElement} */ (box).checked) this.selected.add(job.id); else this.selected.delete(job.id);
+      if (box.checked) this.selected.add(job.id); else this.selected.delete(job.id);
       this.renderBulk();
     });
-    el.addEventListener('longrun-change', () => {
-      const j = this.jobs.find(x => x.id === job.id) || el.job;
-      show(box, !!j?.result?.url);
-    });
-    show(box, !!job.result?.url);
     return h('li', { class: 'lr-jobs-row', 'data-job-id': job.id }, h('span', { class: 'lr-select-cell' }, box), el);
   }
 
+  /** @param {boolean} on */
+  selectAll(on) {
+    if (on) for (const j of this.jobs) this.selected.add(j.id);
+    else this.selected.clear();
+    for (const box of this.querySelectorAll('li[data-job-id] .lr-select-box')) /** @type {HTMLInputElement} */ (box).checked = on;
+    this.renderBulk();
+  }
+
+  /** The selected jobs that are still shown. */
+  picked() {
+    return this.jobs.filter(j => this.selected.has(j.id));
+  }
+
+  /** The page-wide buttons, and the bar of actions for the selected rows, shown only while some are selected. */
   renderBulk() {
     const p = this.parts;
     const running = this.jobs.filter(j => !isTerminal(j.status)).length;
     const finished = this.jobs.filter(j => isTerminal(j.status)).length;
     /** @type {HTMLButtonElement} */ (p.cancelAll).disabled = running === 0;
     /** @type {HTMLButtonElement} */ (p.clear).disabled = finished === 0;
-    /** @type {HTMLButtonElement} */ (p.download).disabled = this.selected.size === 0;
-    text(p.download, this.selected.size ? `Download selected results (${this.selected.size})` : 'Download selected results');
+    const picked = this.picked();
+    show(p.bulk, picked.length > 0);
+    const all = /** @type {HTMLInputElement} */ (p.selectAll);
+    all.checked = picked.length > 0 && picked.length === this.jobs.length;
+    all.indeterminate = picked.length > 0 && picked.length < this.jobs.length;
+    text(p.picked, `${number(picked.length)} selected`);
+    const cancellable = picked.filter(j => !isTerminal(j.status) && j.cancellable !== false && !j.cancel_requested).length;
+    const retryable = picked.filter(j => j.status === 'failed' || j.status === 'cancelled').length;
+    const files = picked.filter(j => j.status === 'succeeded' && j.result?.url).length;
+    show(p.bulkCancel, cancellable > 0);
+    text(p.bulkCancel, `Cancel ${count(cancellable, 'job')}`);
+    show(p.bulkRetry, retryable > 0);
+    text(p.bulkRetry, `Retry ${count(retryable, 'job')}`);
+    show(p.download, files > 0);
+    text(p.download, `Download selected results (${number(files)})`);
+  }
+
+  cancelSelected() {
+    const jobs = this.picked().filter(j => !isTerminal(j.status) && j.cancellable !== false && !j.cancel_requested);
+    if (!jobs.length) return;
+    const working = jobs.some(j => j.status === 'running' || j.status === 'needs_action');
+    const go = () => this.each(jobs, 'cancel', n => `Cancel requested for ${count(n, 'job')}.`);
+    if (!working) { go(); return; }
+    this.confirm(`Cancel ${count(jobs.length, 'selected job')}?`,
+      'Each stops at its next safe point and its partial work is discarded. Queued jobs are simply taken out of line.',
+      'Yes, cancel them', 'Keep them running', go);
+  }
+
+  retrySelected() {
+    const jobs = this.picked().filter(j => j.status === 'failed' || j.status === 'cancelled');
+    if (!jobs.length) return;
+    this.confirm(`Run ${count(jobs.length, 'job')} again?`,
+      'Each runs again as a new job with the same inputs; the failed or cancelled ones stay in the list as they are.',
+      'Yes, run them again', 'Not now', () => this.each(jobs, 'retry', n => `Started ${count(n, 'job')} again.`));
+  }
+
+  /** One action on each job; says how many it worked for and why the others did not. @param {Job[]} jobs @param {string} verb @param {(n: number) => string} done */
+  async each(jobs, verb, done) {
+    const answers = await Promise.allSettled(jobs.map(j => jobAction(j.id, verb)));
+    const ok = answers.filter(a => a.status === 'fulfilled').length;
+    const refused = answers.find(a => a.status === 'rejected');
+    const why = refused ? ` ${count(jobs.length - ok, 'job')} could not: ${/** @type {PromiseRejectedResult} */ (refused).reason?.message || 'try again in a moment'}` : '';
+    this.say(`${done(ok)}${why}`);
+    this.selected.clear();
+    this.reload();
   }
 
   cancelAll() {
@@ -247,12 +388,12 @@ export class LongrunJobs extends HTMLElement {
 
   clearFinished() {
     this.confirm('Clear finished jobs from this list?',
-      'Completed, failed and cancelled jobs leave this list, nothing is deleted: they stay under Status → History, '
+      'Completed, failed and cancelled jobs leave this list, nothing is deleted: they stay under the History tab, '
       + 'with their results, until old jobs are removed automatically. Your notifications stay too. Jobs still running stay here.',
       'Yes, clear them', 'Keep them', async () => {
         try {
           const { data } = await request('POST', '/api/jobs/clear-finished');
-          this.say(`Cleared ${count(data?.hidden ?? 0, 'finished job')} from the list. They are still under Status → History.`);
+          this.say(`Cleared ${count(data?.hidden ?? 0, 'finished job')} from the list. They are still under the History tab.`);
         } catch (e) { this.say(/** @type {Error} */ (e).message); }
         this.reload();
       });
@@ -261,7 +402,7 @@ export class LongrunJobs extends HTMLElement {
   /** The selected results as one zip, streamed by the server with only this person's files. */
   async downloadSelected() {
     // In the order the person picked them: the first keeps its plain file name, later twins get " (2)".
-    const ids = [...this.selected].filter(id => this.jobs.some(j => j.id === id && j.result?.url));
+    const ids = [...this.selected].filter(id => this.jobs.some(j => j.id === id && j.status === 'succeeded' && j.result?.url));
     if (!ids.length) return;
     const button = /** @type {HTMLButtonElement} */ (this.parts.download);
     button.disabled = true;

@@ -8,6 +8,7 @@
 
 import { hub, listNotifications } from './longrun-client.js';
 import { ensureStyles, h } from './longrun-dom.js';
+import { icon } from './longrun-icons.js';
 
 /** @typedef {import('./longrun-client.js').Notification} Notification */
 
@@ -16,7 +17,8 @@ const SEEN = 'longrun:toasted-up-to';
 export const SOUND_KEY = 'longrun:sound';
 const SHOWN_MS = 10000;
 const MAX_VISIBLE = 2;
-const MARKS = { succeeded: '✓', failed: '✕', needs_action: '●', cancelled: '■' };
+/** The SVG mark of each kind of news (longrun-icons.js), the same on every system. */
+const MARKS = { succeeded: 'succeeded', failed: 'failed', needs_action: 'decision', cancelled: 'cancelled' };
 
 /** Events: `longrun-toast` (detail: {notification}) for each toast shown. */
 export class LongrunToasts extends HTMLElement {
@@ -115,7 +117,7 @@ export class LongrunToasts extends HTMLElement {
     const pattern = this.getAttribute('detail-href'); // no detail-href, no "View": a host may have no page per job
     const href = pattern ? pattern.replace('{id}', encodeURIComponent(n.job_id)) : null;
     const toast = h('div', { class: `lr-toast lr-toast-${n.kind}`, role: 'status', 'data-notification-id': String(n.id), 'data-job-id': n.job_id || '' },
-      h('p', { class: 'lr-toast-title' }, `${MARKS[/** @type {keyof MARKS} */ (n.kind)] || '●'} ${n.title || 'A job finished'}`),
+      h('p', { class: 'lr-toast-title' }, h('span', { class: 'lr-toast-mark' }, icon(MARKS[/** @type {keyof MARKS} */ (n.kind)] || 'step')), n.title || 'A job finished'),
       n.body ? h('p', { class: 'lr-toast-detail' }, n.body) : null,
       h('div', { class: 'lr-actions' },
         ok && job?.result?.url ? h('a', { class: 'lr-button lr-primary lr-small', href: job.result.url, download: job.result.filename || true }, 'Download') : null,

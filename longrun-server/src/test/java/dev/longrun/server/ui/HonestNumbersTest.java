@@ -46,7 +46,8 @@ class HonestNumbersTest extends BrowserTestBase {
         long size = job.get("result").get("size_bytes").asLong();
         Map<String, String> shown = new LinkedHashMap<>();
         shown.put("toast", toast.innerText());
-        shown.put("list", row.locator(".lr-facts").innerText());
+        // The list's progress cell (rows, size) and duration cell (took …), read as one line.
+        shown.put("list", row.locator(".lr-facts").innerText() + " · " + row.locator(".lr-took").innerText());
         screenshot(page, "numbers-list-and-toast");
 
         page.locator("longrun-bell .lr-bell-button").click();

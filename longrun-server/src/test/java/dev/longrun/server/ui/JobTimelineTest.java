@@ -23,7 +23,7 @@ class JobTimelineTest extends BrowserTestBase {
                 "params", Map.of("seconds", 6, "steps", 3, "fail", "transient-once"))).get("id").asString();
         page.navigate("/job.html?id=" + id);
         Locator job = page.locator("#job-area longrun-job");
-        assertThat(job.locator(".lr-chip")).hasText("Job " + id.substring(0, 8));
+        assertThat(job.locator(".lr-chip")).hasText("Job " + id.substring(id.length() - 8));
         assertThat(job.locator(".lr-sentence")).hasText(Pattern.compile("Attempt 1 of 3 failed: Simulated temporary problem.*"
                 + "Retrying (in \\d+ s|any moment now) — no need to start over\\."));
         screenshot(page, "timeline-retry-backoff");
@@ -67,7 +67,7 @@ class JobTimelineTest extends BrowserTestBase {
         assertThat(job.locator(".lr-facts").first()).not().containsText("took");
         assertThat(page.locator("longrun-timeline .lr-event-title").first()).hasText("Cancelled before it started");
         page.navigate("/index.html");
-        assertThat(page.locator("longrun-jobs li[data-job-id='" + id + "'] .lr-facts")).containsText("never started");
-        assertThat(page.locator("longrun-jobs li[data-job-id='" + id + "'] .lr-facts")).not().containsText("Started");
+        assertThat(page.locator("longrun-jobs li[data-job-id='" + id + "'] .lr-started")).hasText("Never started");
+        assertThat(page.locator("longrun-jobs li[data-job-id='" + id + "'] .lr-took")).not().containsText("took");
     }
 }

@@ -33,6 +33,11 @@ class QueueAndBulkTest extends BrowserTestBase {
         return found[0];
     }
 
+    /** A status tab of the jobs list by its label (its accessible name is "In progress, 3 jobs"). */
+    private static Locator tab(Locator list, String label) {
+        return list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^" + label + ", ")));
+    }
+
     /** The server's worker count (longrun.worker.concurrency default). */
     private static final int WORKERS = dev.longrun.LongrunBuilder.DEFAULT_CONCURRENCY;
 
@@ -75,16 +80,18 @@ class QueueAndBulkTest extends BrowserTestBase {
         screenshot(page, "jobs-list-running");
         // The list's first page shows the newest jobs: the last of the busy ones is on it.
         String newest = busy.get(busy.size() - 1);
-        // Filters: only unfinished demo jobs, and the address keeps them for a refresh.
+        // Filters: only running demo jobs, and the address keeps them for a refresh.
         page.getByLabel("Type").selectOption("demo.wait");
-        page.getByLabel("Status").selectOption("pending,running,needs_action");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*type=demo\\.wait.*"));
+        tab(list, "In progress").click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*status=running.*"));
         assertThat(list.locator("li[data-job-id] .lr-badge")
-                .filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("Completed|Failed|Cancelled")))).hasCount(0);
-        assertThat(list.locator("li[data-job-id='" + newest + "']")).isVisible();
+                .filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("Completed|Failed|Cancelled|Queued")))).hasCount(0);
+        assertThat(list.locator("li[data-job-id='" + running + "']")).isVisible();
         page.reload();
-        assertThat(page.getByLabel("Status")).hasValue("pending,running,needs_action");
-        page.getByLabel("Status").selectOption("");
+        assertThat(tab(list, "In progress")).hasAttribute("aria-pressed", "true");
+        assertThat(page.getByLabel("Type")).hasValue("demo.wait");
+        tab(list, "All").click();
         page.getByLabel("Type").selectOption("");
         list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel all running")).click();
         page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, cancel them")).click();
@@ -97,16 +104,16 @@ class QueueAndBulkTest extends BrowserTestBase {
         // The dialog says exactly what clearing does: hide, not delete; history and notifications stay.
         Locator dialog = page.getByRole(AriaRole.DIALOG);
         assertThat(dialog).containsText("nothing is deleted");
-        assertThat(dialog).containsText("Status → History");
+        assertThat(dialog).containsText("under the History tab");
         assertThat(dialog).containsText("Your notifications stay too");
         screenshot(page, "jobs-clear-finished-dialog");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, clear them")).click();
-        assertThat(list.locator(".lr-jobs-note")).containsText("from the list. They are still under Status → History.");
+        assertThat(list.locator(".lr-jobs-note")).containsText("from the list. They are still under the History tab.");
         assertThat(list.locator("li[data-job-id='" + newest + "']")).hasCount(0);
         assertThat(api(page, "/api/jobs?limit=100&status=succeeded,failed,cancelled").get("jobs").size()).isZero();
         assertThat(api(page, "/api/jobs?limit=100&history=true&status=cancelled").get("jobs").toString()).contains(busy);
 
-        page.getByLabel("Status").selectOption("history");
+        tab(list, "History").click();
         assertThat(list.locator("li[data-job-id='" + newest + "'] .lr-badge")).hasText("Cancelled");
         screenshot(page, "jobs-history");
     }

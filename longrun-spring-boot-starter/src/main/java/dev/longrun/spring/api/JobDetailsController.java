@@ -71,15 +71,21 @@ public class JobDetailsController {
     @GetMapping("/jobs/{id}/items")
     public ResponseEntity<?> items(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                                    @RequestParam(required = false) String status, @RequestParam(required = false) String limit,
-                                   @RequestParam(required = false) String format,
+                                   @RequestParam(required = false) String offset, @RequestParam(required = false) String format,
                                    @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         access.visible(caller, id);
         ItemStatus filter = itemStatus(status);
-        List<JobItem> items = longrun.items(id, filter, JobListParams.limit(limit, 1000, MAX_ITEMS));
         boolean csv = format != null ? csvFormat(format) : accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
+        // A spreadsheet holds every item by default (a person downloads "all the problems"); JSON comes in pages.
+        int max = JobListParams.limit(limit, csv ? MAX_ITEMS : 1000, MAX_ITEMS);
+        int skip = offset(offset);
+        // One more than asked tells whether another page follows, without counting them all.
+        List<JobItem> found = longrun.items(id, filter, skip, max + 1);
+        List<JobItem> items = found.size() > max ? found.subList(0, max) : found;
         if (!csv) {
             return ResponseEntity.ok(new ItemsView(items.stream()
-                    .map(i -> new ItemView(i.key(), i.status().value(), i.message(), i.detail(), i.createdAt())).toList()));
+                    .map(i -> new ItemView(i.key(), i.status().value(), i.message(), i.detail(), i.createdAt())).toList(),
+                    found.size() > max ? skip + max : null));
         }
         String name = "job-" + id + "-items" + (filter == null ? "" : "-" + filter.value()) + ".csv";
         byte[] body = ItemsCsv.write(items).getBytes(StandardCharsets.UTF_8);
@@ -103,6 +109,22 @@ public class JobDetailsController {
         }
         ResultLinks.Link link = links.mint(job);
         return new ResultLinkView(link.url(), link.expiresAt(), file.filename(), file.sizeBytes(), file.rowCount(), file.contentType());
+    }
+
+    /** {@code offset}: how many items to skip, 0 or more (default 0). */
+    private static int offset(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiProblem.invalidField("offset", "offset must be a whole number of items to skip, 0 or more; was '" + value + "'.");
     }
 
     private static ItemStatus itemStatus(String status) {
@@ -143,7 +165,9 @@ public class JobDetailsController {
     public record ItemView(String key, String status, String message, JsonNode detail, Instant createdAt) {
     }
 
-    public record ItemsView(List<ItemView> items) {
+    /** {@code next_offset}: the offset of the next page, null on the last one. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ItemsView(List<ItemView> items, Integer nextOffset) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -9,7 +9,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * A job as the HTTP API and the event streams show it (snake_case JSON, the fields of DESIGN.md). Built by
  * {@link JobViews} only. {@code heartbeatAt}: the worker's last sign of life (a step job between steps changes
- * nothing else); {@code runSeconds}: of a finished job, the time it ran summed over every attempt.
+ * nothing else); {@code runSeconds}: of a finished job, the time it ran summed over every attempt; {@code clearedAt}: when
+ * the person cleared it from their list (it stays under History until retention).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record JobView(
@@ -49,6 +50,7 @@ public record JobView(
         UUID retryOf,
         Instant heartbeatAt,
         Double runSeconds,
+        Instant clearedAt,
         long version) {
 
     /** "About 2–4 minutes": a rounded range, absent when it would mislead. */

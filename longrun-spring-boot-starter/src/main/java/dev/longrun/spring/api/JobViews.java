@@ -45,7 +45,7 @@ public final class JobViews {
                         job.summary().skipped(), job.summary().warnings()),
                 job.status() == JobStatus.NEEDS_ACTION && job.action() != null
                         ? new JobView.ActionView(job.action().kind(), job.action().message(), job.action().preview()) : null,
-                job.dependsOn(), job.retryOf(), job.heartbeatAt(), runSeconds(job), job.version());
+                job.dependsOn(), job.retryOf(), job.heartbeatAt(), runSeconds(job), job.hiddenAt(), job.version());
     }
 
     /**

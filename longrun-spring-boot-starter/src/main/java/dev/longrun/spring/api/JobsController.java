@@ -2,6 +2,7 @@ package dev.longrun.spring.api;
 
 import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.Job;
+import dev.longrun.JobCounts;
 import dev.longrun.JobPage;
 import dev.longrun.JobQuery;
 import dev.longrun.Longrun;
@@ -127,6 +128,19 @@ public class JobsController {
         return new JobListView(page.jobs().stream().map(views::view).toList(), page.nextCursor());
     }
 
+    /**
+     * How many of the caller's jobs are in each status of their list, and how many they cleared from it (still under
+     * History), under the same type filter as the list: the counts on a jobs list's status tabs.
+     */
+    @GetMapping("/jobs/counts")
+    public JobCountsView counts(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) List<String> type) {
+        caller.requireUnscoped("count the person's jobs");
+        JobCounts found = longrun.countJobs(JobQuery.forUser(caller.accountId(), caller.userId()).withTypes(JobListParams.types(type)));
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        found.listed().forEach((status, n) -> counts.put(status.value(), n));
+        return new JobCountsView(counts, found.total(), found.cleared());
+    }
+
     private static boolean matches(String ifNoneMatch, String etag) {
         for (String candidate : ifNoneMatch.split(",")) {
             String c = candidate.strip();
@@ -135,6 +149,11 @@ public class JobsController {
             }
         }
         return false;
+    }
+
+    /** Listed jobs per status ({@code pending, running, needs_action, succeeded, failed, cancelled}), their sum, and the cleared ones. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record JobCountsView(java.util.Map<String, Long> counts, long total, long cleared) {
     }
 
     /** One page of the caller's jobs; {@code next_cursor} is null on the last page. */

@@ -1,0 +1,130 @@
+package dev.longrun.server.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An import with many problems: the preview lists the first 10, "Show all" pages the rest from the job's items, the
+ * CSV holds every problem, and the decision bar stays in view; "Upload a fixed file" leaves the person on the import
+ * page with the picker ready and no card of the discarded job; the finished import sums up its skipped rows by
+ * reason instead of listing each one.
+ */
+class ImportFlowsTest extends BrowserTestBase {
+
+    private static final int ROWS = 160;
+    /** Every fourth row has no name: skipped. */
+    private static final int SKIPPED = ROWS / 4;
+
+    @Test
+    void aLongProblemListIsCappedWithShowAllAndCsvAndTheDecisionStaysInView() throws IOException {
+        signIn(page, ALICE);
+        Path csv = csvWithProblems();
+        openStartPage(page, "/import.html");
+        assertThat(page.locator(".file-name")).hasText("or drop it here — nothing chosen yet");
+        page.getByLabel("CSV file").setInputFiles(csv);
+        assertThat(page.locator(".file-name")).hasText(java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(csv.getFileName().toString()) + " · \\d.*"));
+        screenshot(page, "import-file-chosen");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+
+        Locator job = page.locator("#job-area longrun-job");
+        Locator preview = job.locator("longrun-import-preview");
+        assertThat(job.locator(".lr-badge")).hasText("Needs action");
+        Locator rows = preview.locator("tbody tr");
+        assertThat(rows).hasCount(10);
+        assertThat(preview.locator("caption")).hasText("Problems by row — the first 10 of " + SKIPPED + " rows");
+        Locator decision = preview.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Your decision"));
+        assertThat(decision).containsText("Import " + (ROWS - SKIPPED) + " ready rows? " + SKIPPED + " rows will be skipped.");
+        screenshot(page, "import-preview-capped");
+
+        Download download = page.waitForDownload(() -> preview.getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Download problems as CSV")).click());
+        long lines = Files.readAllLines(download.path(), StandardCharsets.UTF_8).stream().skip(1).filter(l -> !l.isBlank()).count();
+        assertThat(lines).as("problem rows in the CSV").isEqualTo(SKIPPED);
+
+        preview.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show all " + SKIPPED + " rows with problems")).click();
+        assertThat(rows).hasCount(SKIPPED);
+        assertThat(preview.locator("caption")).hasText("Problems by row (" + SKIPPED + " rows)");
+        assertThat(rows.nth(SKIPPED - 1).locator("td").nth(3)).hasText("Skipped");
+        // With the whole list open, the decision is still on screen, on a desktop and on a phone.
+        rows.nth(SKIPPED / 2).scrollIntoViewIfNeeded();
+        assertInViewport(decision, 800);
+        screenshot(page, "import-preview-all-problems");
+        page.setViewportSize(375, 812);
+        rows.nth(SKIPPED / 2).scrollIntoViewIfNeeded();
+        assertInViewport(decision, 812);
+        page.setViewportSize(1280, 800);
+
+        decision.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Import " + (ROWS - SKIPPED) + " ready rows")).click();
+        assertThat(job.locator(".lr-badge")).hasText("Completed");
+        // The skipped rows summed up by reason, not listed one by one.
+        Locator reasons = job.locator(".lr-reasons li");
+        assertThat(reasons.first()).hasText("name is missing — " + SKIPPED + " rows");
+        assertThat(reasons).hasCount(1);
+        assertThat(job.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Download the skipped rows (CSV)"))).isVisible();
+        screenshot(page, "import-finished-many-skipped");
+    }
+
+    @Test
+    void uploadAFixedFileKeepsThePersonOnTheImportPageWithThePickerReady() throws IOException {
+        signIn(page, ALICE);
+        openStartPage(page, "/import.html");
+        page.getByLabel("CSV file").setInputFiles(csvWithProblems());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        Locator job = page.locator("#job-area longrun-job");
+        assertThat(job.locator(".lr-badge")).hasText("Needs action");
+        String id = job.getAttribute("job-id");
+
+        job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Upload a fixed file")).click();
+
+        assertThat(page.locator("#form-note")).hasText("Nothing was imported. Choose the fixed file and upload it again.");
+        assertThat(page.locator("#job-area longrun-job")).hasCount(0);
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retry"))).hasCount(0);
+        assertThat(page.locator("#file")).isFocused();
+        assertThat(page.locator(".file-name")).hasText("or drop it here — nothing chosen yet");
+        assertThat(page).not().hasURL(java.util.regex.Pattern.compile(".*job=.*"));
+        assertThat(api(page, "/api/jobs/" + id).get("status").asString()).isEqualTo("cancelled");
+        screenshot(page, "import-upload-fixed-file");
+
+        // From the job's own page, the same button leads to the import page, ready for the fixed file.
+        openStartPage(page, "/import.html");
+        page.getByLabel("CSV file").setInputFiles(csvWithProblems());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        assertThat(job.locator(".lr-badge")).hasText("Needs action");
+        page.navigate("/job.html?id=" + job.getAttribute("job-id"));
+        page.locator("#job-area longrun-job").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Upload a fixed file")).click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/import\\.html.*"));
+        assertThat(page.locator("#form-note")).hasText("Nothing was imported. Choose the fixed file and upload it again.");
+        assertThat(page.locator("#file")).isFocused();
+    }
+
+    private static void assertInViewport(Locator el, int height) {
+        BoundingBox box = el.boundingBox();
+        assertThat(box.y).as("top of the decision bar").isGreaterThanOrEqualTo(0);
+        assertThat(box.y + box.height).as("bottom of the decision bar").isLessThanOrEqualTo(height + 1);
+    }
+
+    /** ROWS contacts with fresh emails (no duplicates of earlier runs), every fourth without a name. */
+    private static Path csvWithProblems() throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder out = new StringBuilder("name,email,company\n");
+        for (int i = 1; i <= ROWS; i++) {
+            String name = i % 4 == 0 ? "" : "Person " + i;
+            out.append(name).append(",p").append(i).append('.').append(tag).append("@example.com,Acme\n");
+        }
+        Path file = Files.createTempFile("contacts-" + tag + "-", ".csv");
+        Files.writeString(file, out);
+        return file;
+    }
+}
