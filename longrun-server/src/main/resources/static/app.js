@@ -3,7 +3,12 @@
 
 import { LongrunError, request, startJob } from '/longrun/longrun-client.js';
 import '/longrun/longrun.js';
+import { registerFixView } from '/longrun/longrun-elements.js';
 import { ago } from '/longrun/longrun-format.js';
+import './invite-fix.js';
+
+// Invitations that failed for want of an address are fixed where they are shown, then sent again.
+registerFixView('contacts.invite', 'invite-fix');
 
 /** @typedef {import('/longrun/longrun-client.js').Job} Job */
 

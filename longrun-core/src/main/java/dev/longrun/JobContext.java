@@ -77,7 +77,15 @@ public interface JobContext<P> {
 
         void succeeded();
 
+        /** Failed, and running it again may succeed (a timeout, a server that did not answer). */
         void failed(String reason);
+
+        /**
+         * Failed in a way a retry cannot cure until something is fixed ("No email address"): screens then offer to fix
+         * it, or the list of failures, instead of a retry bound to fail again. A retry of the failed items still runs
+         * it (after the fix).
+         */
+        void failedPermanently(String reason);
 
         void skipped(String reason);
 

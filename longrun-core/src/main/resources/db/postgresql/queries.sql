@@ -335,10 +335,11 @@ SELECT * FROM (SELECT * FROM ${schema}.job_logs WHERE job_id = :job_id::uuid ORD
 ORDER BY id;
 
 -- name: SaveItem
-INSERT INTO ${schema}.job_items (job_id, key, status, message, detail, created_at)
-VALUES (:job_id::uuid, :key::text, :status::text, :message::text, :detail::jsonb, :created_at::timestamptz)
+INSERT INTO ${schema}.job_items (job_id, key, status, message, detail, created_at, retryable)
+VALUES (:job_id::uuid, :key::text, :status::text, :message::text, :detail::jsonb, :created_at::timestamptz, :retryable::boolean)
 ON CONFLICT (job_id, key) DO UPDATE
-SET status = excluded.status, message = excluded.message, detail = excluded.detail, created_at = excluded.created_at;
+SET status = excluded.status, message = excluded.message, detail = excluded.detail, created_at = excluded.created_at,
+    retryable = excluded.retryable;
 
 -- name: Items
 SELECT * FROM ${schema}.job_items

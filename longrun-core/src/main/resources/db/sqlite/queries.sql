@@ -347,10 +347,11 @@ SELECT * FROM (SELECT * FROM longrun_job_logs WHERE job_id = :job_id ORDER BY id
 ORDER BY id;
 
 -- name: SaveItem
-INSERT INTO longrun_job_items (job_id, key, status, message, detail, created_at)
-VALUES (:job_id, :key, :status, :message, :detail, :created_at)
+INSERT INTO longrun_job_items (job_id, key, status, message, detail, created_at, retryable)
+VALUES (:job_id, :key, :status, :message, :detail, :created_at, :retryable)
 ON CONFLICT (job_id, key) DO UPDATE
-SET status = excluded.status, message = excluded.message, detail = excluded.detail, created_at = excluded.created_at;
+SET status = excluded.status, message = excluded.message, detail = excluded.detail, created_at = excluded.created_at,
+    retryable = excluded.retryable;
 
 -- name: Items
 SELECT * FROM longrun_job_items

@@ -252,14 +252,15 @@ final class RunContext<P> implements JobContext<P> {
             return this;
         }
 
-        @Override public void succeeded() { record(ItemStatus.SUCCEEDED, null); }
-        @Override public void failed(String reason) { record(ItemStatus.FAILED, reason); }
-        @Override public void skipped(String reason) { record(ItemStatus.SKIPPED, reason); }
-        @Override public void warning(String reason) { record(ItemStatus.WARNING, reason); }
+        @Override public void succeeded() { record(ItemStatus.SUCCEEDED, null, null); }
+        @Override public void failed(String reason) { record(ItemStatus.FAILED, reason, true); }
+        @Override public void failedPermanently(String reason) { record(ItemStatus.FAILED, reason, false); }
+        @Override public void skipped(String reason) { record(ItemStatus.SKIPPED, reason, null); }
+        @Override public void warning(String reason) { record(ItemStatus.WARNING, reason, null); }
 
-        private void record(ItemStatus status, String message) {
+        private void record(ItemStatus status, String message, Boolean retryable) {
             recordedItems = true;
-            items.add(new JobItem(job.id(), key, status, message, json.tree(detail), clock.instant()));
+            items.add(new JobItem(job.id(), key, status, message, json.tree(detail), clock.instant(), retryable));
         }
     }
 }

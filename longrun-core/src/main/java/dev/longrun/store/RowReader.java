@@ -91,7 +91,8 @@ final class RowReader {
 
     JobItem item(ResultSet rs) throws SQLException {
         return new JobItem(types.uuid(rs, "job_id"), rs.getString("key"), ItemStatus.fromValue(rs.getString("status")),
-                rs.getString("message"), json.readTree(rs.getString("detail")), types.instant(rs, "created_at"));
+                rs.getString("message"), json.readTree(rs.getString("detail")), types.instant(rs, "created_at"),
+                SqlTypes.nullableBoolean(rs, "retryable"));
     }
 
     StoredFile file(ResultSet rs) throws SQLException {

@@ -47,7 +47,7 @@ final class SqlRecordStore implements RecordStore {
         }
         List<Params> batch = items.stream().map(i -> Params.of("job_id", i.jobId()).set("key", i.key())
                 .set("status", i.status().value()).set("message", i.message()).set("detail", json.write(i.detail()))
-                .set("created_at", i.createdAt())).toList();
+                .set("created_at", i.createdAt()).set("retryable", i.retryable())).toList();
         db.write(c -> {
             db.batch(c, "SaveItem", batch);
             return null;

@@ -41,7 +41,8 @@ public class ServerJobTypes {
         return JobType.builder("contacts.import", ImportParams.class, new ContactImportHandler(contacts, uploads))
                 .label("Import contacts")
                 // Skipped rows need a fixed file, not a second try: no retry-failed params, so no "Retry the failed".
-                .words(TypeWords.of("⇧", "Importing contacts", "Import complete", "import").withItems("rows", "imported", "skipped"))
+                .words(TypeWords.of("⇧", "Importing contacts", "Import complete", "import").withItems("rows", "imported", "skipped")
+                        .withStartOver("Upload again"))
                 .cancellable(true)
                 .cancelEffect("Nothing is imported: contacts this import already added are removed. Your file stays uploaded.")
                 .retryEffect("It uses the same file. Nothing from the stopped run was kept, so no contact is added twice.")

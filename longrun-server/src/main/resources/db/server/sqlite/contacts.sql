@@ -29,6 +29,10 @@ SELECT id, name, email, company, created_at AS created_at FROM contacts
 WHERE account_id = :account AND id IN (:ids)
 ORDER BY id
 
+-- name: update_email
+-- A contact's address fixed by a person (e.g. before retrying the invitations that failed for want of one).
+UPDATE contacts SET email = :email WHERE account_id = :account AND id = :id
+
 -- name: existing_emails
 SELECT lower(email) FROM contacts WHERE account_id = :account AND email IS NOT NULL
 

@@ -31,3 +31,26 @@ export function actionViewFor(job) {
   if (job.status !== 'needs_action' || !job.action?.kind) return undefined;
   return VIEWS.get(job.action.kind);
 }
+
+/** @type {Map<string, string>} */
+const FIX_VIEWS = new Map();
+
+/**
+ * Shows, for jobs of `type` with items that failed for good (an item API `retryable: false`, e.g. "No email
+ * address"), the custom element `tagName` to fix them where they are. The element gets the job as its `job` property
+ * and those items as `items`; once they are fixed it fires `longrun-retry-fixed` (bubbling), and the job element runs
+ * the failed items again and follows that new job. Without a fix view, such items offer only their CSV.
+ * @param {string} type @param {string} tagName
+ */
+export function registerFixView(type, tagName) {
+  if (!type) throw new Error('A fix view needs the job type whose failed items it fixes.');
+  if (!/^[a-z][a-z0-9._]*-[a-z0-9._-]*$/.test(tagName)) {
+    throw new Error(`"${tagName}" is not a custom element name: use lowercase letters and a dash, e.g. "my-fix".`);
+  }
+  FIX_VIEWS.set(type, tagName);
+}
+
+/** The tag of the fix view for this job's type, if one is registered. @param {Job} job */
+export function fixViewFor(job) {
+  return FIX_VIEWS.get(job.type);
+}

@@ -15,7 +15,7 @@ import { LongrunTimeline } from './longrun-timeline.js';
 import { LongrunToasts } from './longrun-toasts.js';
 
 export { configure, startJob, watchJob, upload, getJob, listJobs, jobTypes, LongrunError } from './longrun-client.js';
-export { registerActionView } from './longrun-action-views.js';
+export { registerActionView, registerFixView } from './longrun-action-views.js';
 export { LongrunBell, LongrunImportPreview, LongrunJob, LongrunJobs, LongrunTabTitle, LongrunTimeline, LongrunToasts };
 
 /** Defines every `longrun-*` element (those already defined are left alone). @param {CustomElementRegistry} [registry] */

@@ -18,8 +18,9 @@ const FIRST = 10;
 const PAGE = 100;
 
 /**
- * Events: `longrun-upload-fixed` (detail: {job}) after "Upload a fixed file" discarded this preview, fired before the
- * job's card changes (the page then clears the card and readies its file picker).
+ * Events: `longrun-upload-fixed` (detail: {job}) after "Upload a fixed file" discarded this preview, fired from the
+ * <longrun-job> around it when there is one (this element may be gone by then); the page then clears the card and
+ * readies its file picker.
  */
 export class LongrunImportPreview extends HTMLElement {
   static observedAttributes = ['job-id'];
@@ -115,10 +116,12 @@ export class LongrunImportPreview extends HTMLElement {
     this.busy = true;
     button.setAttribute('disabled', '');
     text(button, busyText);
+    // The live stream may bring the cancelled job before the answer does, and the card then redraws without this
+    // element: the event goes out from the card around it, which stays in the page.
+    const from = this.closest('longrun-job') || this;
     try {
       const answer = await jobAction(this._job.id, verb);
-      // Said while this element is still in the page: the card redraws without it once the job is published.
-      if (verb === 'cancel') fire(this, 'longrun-upload-fixed', { job: answer });
+      if (verb === 'cancel') fire(from.isConnected ? from : this, 'longrun-upload-fixed', { job: answer });
       hub.publish(answer);
     } catch (e) {
       text(note, e instanceof LongrunError ? e.message : 'That did not work. Try again in a moment.');

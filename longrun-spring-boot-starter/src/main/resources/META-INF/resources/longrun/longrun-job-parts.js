@@ -4,6 +4,7 @@
 import { LongrunError, apiUrl, request } from './longrun-client.js';
 import { fill, h, show, text } from './longrun-dom.js';
 import { resultPreview } from './longrun-result-preview.js';
+import { fixViewFor } from './longrun-action-views.js';
 import { ago, bytes, clock, count, duration, expiresIn, percent, position, took, took as tookFormat, until } from './longrun-format.js';
 import { failedCount, isRetryWait, isTerminal, number, progressOf, typeLabel, typeWords } from './longrun-words.js';
 
@@ -205,28 +206,69 @@ function format(r) {
 }
 
 /**
- * A partly done job: exact counts, why items failed, "Retry the 3 failed" and the failed items as CSV.
+ * A partly done job: exact counts, why items failed, and what helps: "Retry the 3 failed" when a retry can succeed;
+ * for items that failed for good (the item API's `retryable: false`, "No email address") no retry bound to fail
+ * again, but the page's fix view when it registered one (registerFixView) and the failed items as CSV.
  * @param {Job} job @param {any} host the <longrun-job>, whose restart('retry-failed') follows the new job
  */
 export function failedItemsPanel(job, host) {
   const failed = job.summary?.failed || 0;
   const reasons = h('ul', { class: 'lr-reasons' }, h('li', {}, 'Loading the reasons…'));
   const w = typeWords(job);
+  const retry = h('button', { type: 'button', class: 'lr-button lr-primary', hidden: true, onclick: () => host.restart('retry-failed') },
+    `Retry the ${number(failed)} failed`);
+  const fix = h('div', { class: 'lr-fix', hidden: true });
   const card = h('div', { class: 'lr-card lr-partial' },
     h('p', { class: 'lr-partial-title' }, partialTitle(job)),
-    reasons,
-    h('div', { class: 'lr-actions' },
-      w.retryFailed === false ? null
-        : h('button', { type: 'button', class: 'lr-button lr-primary', onclick: () => host.restart('retry-failed') }, `Retry the ${number(failed)} failed`),
+    reasons, fix,
+    h('div', { class: 'lr-actions' }, w.retryFailed === false ? null : retry,
       h('a', { class: 'lr-button', href: apiUrl(`/api/jobs/${encodeURIComponent(job.id)}/items?status=failed&format=csv`), download: true },
         `Download the ${w.failed || 'failed'} ${w.items || 'items'} (CSV)`)));
-  request('GET', `/api/jobs/${encodeURIComponent(job.id)}/items?status=failed&limit=1000`).then(({ data }) => {
-    /** @type {Map<string, number>} */
-    const byReason = new Map();
-    for (const item of data?.items || []) byReason.set(item.message || 'No reason given', (byReason.get(item.message || 'No reason given') || 0) + 1);
-    fill(reasons, ...[...byReason].sort((a, b) => b[1] - a[1]).map(([why, n]) => h('li', {}, n > 1 ? `${why} (${number(n)})` : why)));
+  request('GET', `/api/jobs/${encodeURIComponent(job.id)}/items?status=failed&limit=${REASON_SAMPLE}`).then(({ data }) => {
+    const items = data?.items || [];
+    fill(reasons, ...reasonLines(items, failed, w));
+    const lasting = items.filter((/** @type {any} */ i) => i.retryable === false);
+    // Offered once the reasons say it can help: every failed item may succeed on a second try.
+    show(retry, lasting.length === 0 && items.length > 0);
+    if (lasting.length === 0) return;
+    const view = fixViewFor(job);
+    const unit = count(lasting.length, (w.items || 'items').replace(/s$/, ''), w.items || 'items');
+    const why = h('p', { class: 'lr-fix-why' }, lasting.length === failed
+      ? `Retrying cannot help: ${lasting.length === 1 ? 'it fails' : 'they fail'} the same way until fixed.`
+      : `${unit} cannot succeed on a retry until fixed.`,
+    view ? ' Fix them here, then retry them.' : ' The CSV lists them to fix.');
+    const el = view ? /** @type {any} */ (document.createElement(view)) : null;
+    if (el) { el.job = job; el.items = lasting; }
+    fill(fix, why, el);
+    show(fix, true);
   }, () => fill(reasons, h('li', {}, 'The reasons could not be loaded; the CSV lists them.')));
   return card;
+}
+
+/** Failed items read to sum up their reasons; beyond these the CSV has them all. */
+const REASON_SAMPLE = 1000;
+/** Reasons listed before "… and N other reasons": a summary, not the list of every row. */
+const REASONS_SHOWN = 10;
+
+/**
+ * The reasons items failed, each once with how many ("name is missing — 600 rows"), most common first; a row's own
+ * number ("Row 52: ") is left out so rows that failed alike are counted together.
+ * @param {{message?: string}[]} items @param {number} failed all failed items @param {ReturnType<typeof typeWords>} w
+ */
+function reasonLines(items, failed, w) {
+  /** @type {Map<string, number>} */
+  const byReason = new Map();
+  for (const item of items) {
+    const why = String(item.message || 'No reason given').replace(/\bRow \d+: /gi, '');
+    byReason.set(why, (byReason.get(why) || 0) + 1);
+  }
+  const unit = (w.items || 'items').replace(/s$/, '');
+  const sorted = [...byReason].sort((a, b) => b[1] - a[1]);
+  const lines = sorted.slice(0, REASONS_SHOWN).map(([why, n]) => h('li', {}, n > 1 ? `${why} — ${count(n, unit, w.items || 'items')}` : why));
+  const others = sorted.length - REASONS_SHOWN;
+  if (others > 0) lines.push(h('li', { class: 'lr-hint' }, `… and ${count(others, 'other reason')}: the CSV lists every one.`));
+  else if (failed > items.length) lines.push(h('li', { class: 'lr-hint' }, `Counted over the first ${number(items.length)}; the CSV lists all ${number(failed)}.`));
+  return lines;
 }
 
 /** "Finished processing 50 invitations · 47 sent · 3 failed", or just "2 rows skipped" when the counts of

@@ -7,10 +7,10 @@ import { confirmDialog, ensureStyles, fill, fire, h, liveRegion, show, text } fr
 import { detailsPanel, drawBar, factsLine, failedItemsPanel, lastSign, resultPanel, rowCells } from './longrun-job-parts.js';
 import { icon } from './longrun-icons.js';
 import { ago, clock, position } from './longrun-format.js';
-import { LABELS, isPartial, isRetryWait, isTerminal, nextStep, number, rememberTypes, sentence, typeLabel, typeWords } from './longrun-words.js';
+import { LABELS, isPartial, isPermanentFailure, isRetryWait, isTerminal, nextStep, number, rememberTypes, sentence, typeLabel, typeWords } from './longrun-words.js';
 import { copyJobId, drawDependency, drawTitle } from './longrun-job-head.js';
 import { LongrunImportPreview } from './longrun-import-preview.js';
-import { actionViewFor } from './longrun-action-views.js';
+import { actionViewFor, fixViewFor } from './longrun-action-views.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
 
@@ -52,6 +52,8 @@ export class LongrunJob extends HTMLElement {
     /** The job this one waits for, to name and link it. @type {Job|null} */
     this.dependency = null;
     this.dependencyAsked = '';
+    // A fix view (registerFixView) fixed what made items fail for good, and asks to run those items again.
+    this.addEventListener('longrun-retry-fixed', e => { e.stopPropagation(); this.restart('retry-failed'); });
   }
 
   get jobId() { return this.getAttribute('job-id') || ''; }
@@ -317,11 +319,17 @@ export class LongrunJob extends HTMLElement {
     text(p.cancel, cancelling ? 'Cancelling…' : compact ? 'Cancel' : `Cancel ${w.noun}`);
     if (compact) p.cancel.setAttribute('aria-label', cancelling ? `Cancelling ${typeLabel(job)}` : `Cancel ${typeLabel(job)}`);
     const stopped = job.status === 'failed' || job.status === 'cancelled';
-    show(p.retry, stopped);
+    // Retry only where it can help: a failure the job called permanent fails the same way again (an expired
+    // upload, a file with no valid row); then "Start over" (or the type's word for it, "Upload again") leads on.
+    const permanent = isPermanentFailure(job);
+    show(p.retry, stopped && !permanent);
     // When "Retry the N failed" is on screen, it is the main way on; plain Retry steps back.
     p.retry.classList.toggle('lr-primary', !(compact === false && (job.summary?.failed || 0) > 0));
     if (compact) p.retry.setAttribute('aria-label', `Retry ${typeLabel(job)}`);
     show(p.startOver, stopped && !compact);
+    // One main button: where the page can fix the failed items here, that fix leads on instead.
+    p.startOver.classList.toggle('lr-primary', permanent && !((job.summary?.failed || 0) > 0 && fixViewFor(job)));
+    text(p.startOver, permanent ? w.startOver : 'Start over');
     const detail = this.detailHref(job);
     show(p.review, compact && job.status === 'needs_action' && !!detail);
     if (detail) p.review.setAttribute('href', detail);

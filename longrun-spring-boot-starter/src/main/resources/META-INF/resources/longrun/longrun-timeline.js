@@ -5,7 +5,7 @@
 
 import { request, watchJob } from './longrun-client.js';
 import { ensureStyles, fill, h, text } from './longrun-dom.js';
-import { clock, duration, percent, until } from './longrun-format.js';
+import { clock, duration, percent, took, until } from './longrun-format.js';
 import { icon } from './longrun-icons.js';
 import { isTerminal, outcome } from './longrun-words.js';
 
@@ -111,7 +111,7 @@ export function entriesOf(events, job, now) {
       const running = !next && job.status === 'running';
       const own = running && job.progress_pct != null ? ` · ${percent(job.progress_pct)}` : '';
       out.push({ tone: running ? 'running' : 'step', title: `Step ${e.step} of ${e.total_steps}${own}`, detail: e.message,
-        at: e.at, took: running ? `running for ${duration((ended - Date.parse(e.at)) / 1000)}` : duration((ended - Date.parse(e.at)) / 1000) });
+        at: e.at, took: running ? `running for ${duration((ended - Date.parse(e.at)) / 1000)}` : `took ${took((ended - Date.parse(e.at)) / 1000)}` });
       return;
     }
     out.push(statusEntry(e, job, now, !!next));
@@ -121,7 +121,8 @@ export function entriesOf(events, job, now) {
 
 /** @param {JobEvent} e @param {Job} job @param {number} now @param {boolean} superseded */
 function statusEntry(e, job, now, superseded) {
-  const ran = e.attempt_started_at && e.from_status === 'running' ? duration((Date.parse(e.at) - Date.parse(e.attempt_started_at)) / 1000) : null;
+  // "took under 1 s", never "0 s", as on the card and in the list (longrun-format.js took()).
+  const ran = e.attempt_started_at && e.from_status === 'running' ? took((Date.parse(e.at) - Date.parse(e.attempt_started_at)) / 1000) : null;
   // Attempts are numbered only when there was more than one.
   const attempts = job.attempt > 1 ? ` ${e.attempt} of ${job.max_attempts}` : '';
   switch (e.status) {
@@ -129,18 +130,18 @@ function statusEntry(e, job, now, superseded) {
       if (e.from_status === 'running') {
         const when = !superseded && e.run_after ? `Retrying ${until(e.run_after, now)} — no need to start over.` : 'It was retried automatically.';
         const why = (e.message || 'A temporary problem').replace(/[.!]?$/, '.');
-        return { tone: 'failed', title: `Attempt${attempts} failed`, detail: `${why} ${when}`, at: e.at, took: ran && `after ${ran}` };
+        return { tone: 'failed', title: `Attempt${attempts} failed`, detail: `${why} ${when}`, at: e.at, took: ran && `took ${ran}` };
       }
       if (e.from_status === 'needs_action') return { tone: 'decision', title: 'You confirmed — it goes on', at: e.at };
       return { tone: 'queued', title: 'Queued', detail: job.waiting_for && !superseded ? 'Waits for another job to finish first.' : null, at: e.at };
     case 'running':
       return { tone: superseded ? 'step' : 'running', title: attempts ? `Attempt${attempts} started` : 'Started', at: e.at };
     case 'needs_action':
-      return { tone: 'decision', title: 'Waiting for your decision', detail: e.message, at: e.at, took: ran && `after ${ran}` };
+      return { tone: 'decision', title: 'Waiting for your decision', detail: e.message, at: e.at, took: ran && `took ${ran}` };
     case 'succeeded':
       return { tone: 'succeeded', title: 'Completed', detail: outcome(job), at: e.at, took: ran && (attempts ? `attempt took ${ran}` : `took ${ran}`) };
     case 'failed':
-      return { tone: 'failed', title: e.from_status === 'running' ? `Attempt${attempts} failed — stopped` : 'Failed', detail: e.message, at: e.at, took: ran && `after ${ran}` };
+      return { tone: 'failed', title: e.from_status === 'running' ? `Attempt${attempts} failed — stopped` : 'Failed', detail: e.message, at: e.at, took: ran && `took ${ran}` };
     case 'cancelled':
       return { tone: 'cancelled', title: e.from_status === 'pending' && !e.attempt ? 'Cancelled before it started' : 'Cancelled', detail: e.message, at: e.at };
     default:

@@ -42,7 +42,7 @@ export function rememberTypes(byName) {
  * How a job's type is spoken of: its declared words, else its label and neutral words (also before the types
  * have loaded; the elements render again once they have).
  * @param {Job} job
- * @returns {{icon: string, running: string, done: string, noun: string, items?: string, sent?: string, failed?: string, retryFailed?: boolean}}
+ * @returns {{icon: string, running: string, done: string, noun: string, items?: string, sent?: string, failed?: string, retryFailed?: boolean, startOver: string}}
  */
 export function typeWords(job) {
   const type = knownTypes[job.type];
@@ -57,6 +57,7 @@ export function typeWords(job) {
     sent: w.items_done || undefined,
     failed: w.items_failed || undefined,
     retryFailed: type ? type.retry_failed : undefined,
+    startOver: w.start_over || 'Start over',
   };
 }
 
@@ -172,9 +173,19 @@ export function isPartial(job) {
   return job.status === 'succeeded' && !!job.summary && job.summary.failed > 0;
 }
 
+/** A failure a retry with the same inputs cannot cure (the job said so): the way on is to start over. @param {Job} job */
+export function isPermanentFailure(job) {
+  return job.status === 'failed' && job.error?.retryable === false;
+}
+
 /** The next step after a failure, said plainly. @param {Job} job */
 export function nextStep(job) {
-  if (job.error?.retryable === false) return 'Nothing is running now. Fix what the message says, then start over — your inputs are kept.';
+  if (isPermanentFailure(job)) {
+    const again = typeWords(job).startOver;
+    return again === 'Start over'
+      ? 'Nothing is running now. Running it again as it is would fail the same way: fix what the message says, then start over — your inputs are kept.'
+      : `Nothing is running now. Running it again as it is would fail the same way: use “${again}” to go on.`;
+  }
   return 'Nothing is running now. Retry runs it again with the same inputs, or start over to change them.';
 }
 

@@ -66,6 +66,15 @@ public class ContactRepository {
         return result;
     }
 
+    /**
+     * Sets a contact's email; false when the account has no such contact.
+     * @throws org.springframework.dao.DuplicateKeyException when another contact of the account has that address
+     */
+    public boolean updateEmail(String accountId, long id, String email) {
+        return jdbc.update(sql.get("update_email"), new MapSqlParameterSource("account", accountId).addValue("id", id)
+                .addValue("email", email)) == 1;
+    }
+
     /** Lower-cased emails of the account, for duplicate checks before an import. */
     public Set<String> existingEmails(String accountId) {
         Set<String> emails = new HashSet<>();

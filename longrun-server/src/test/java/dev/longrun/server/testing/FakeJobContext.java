@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  */
 public final class FakeJobContext<P> implements JobContext<P> {
 
-    public record Item(String key, ItemStatus status, String reason, Object detail) {
+    public record Item(String key, ItemStatus status, String reason, Object detail, Boolean retryable) {
     }
 
     public record Stop(String kind, String message, Object preview) {
@@ -136,14 +136,15 @@ public final class FakeJobContext<P> implements JobContext<P> {
             private Object detail;
 
             @Override public ItemOutcome detail(Object detail) { this.detail = detail; return this; }
-            @Override public void succeeded() { put(ItemStatus.SUCCEEDED, null); }
-            @Override public void failed(String reason) { put(ItemStatus.FAILED, reason); }
-            @Override public void skipped(String reason) { put(ItemStatus.SKIPPED, reason); }
-            @Override public void warning(String reason) { put(ItemStatus.WARNING, reason); }
+            @Override public void succeeded() { put(ItemStatus.SUCCEEDED, null, null); }
+            @Override public void failed(String reason) { put(ItemStatus.FAILED, reason, true); }
+            @Override public void failedPermanently(String reason) { put(ItemStatus.FAILED, reason, false); }
+            @Override public void skipped(String reason) { put(ItemStatus.SKIPPED, reason, null); }
+            @Override public void warning(String reason) { put(ItemStatus.WARNING, reason, null); }
 
-            private void put(ItemStatus status, String reason) {
+            private void put(ItemStatus status, String reason, Boolean retryable) {
                 synchronized (items) {
-                    items.put(key, new Item(key, status, reason, detail));
+                    items.put(key, new Item(key, status, reason, detail, retryable));
                 }
             }
         };

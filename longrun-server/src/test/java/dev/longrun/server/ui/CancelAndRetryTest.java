@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Cancel says what it does and shows "Cancelling…"; a failure says what failed; Retry, Start over are separate. */
+/**
+ * Cancel says what it does and shows "Cancelling…"; a failure says what failed; Retry, Start over are separate, and
+ * Retry is offered only where it can help (not after a permanent failure, not for an expired upload).
+ */
 class CancelAndRetryTest extends BrowserTestBase {
 
     @Test
@@ -46,7 +49,7 @@ class CancelAndRetryTest extends BrowserTestBase {
     }
 
     @Test
-    void failedJobShowsItsSpecificErrorAndRetryStartsANewJobWithTheSameInputs() {
+    void aPermanentFailureSaysWhatFailedAndOffersStartOverNotARetryBoundToFailAgain() {
         signIn(page, ALICE);
         startDemo(1, 0, "permanent");
         Locator job = page.locator("#job-area longrun-job");
@@ -55,21 +58,63 @@ class CancelAndRetryTest extends BrowserTestBase {
         JsonNode failed = api(page, "/api/jobs/" + failedId);
         String error = failed.get("error_message").asString();
         assertThat(error).isNotBlank().doesNotContainIgnoringCase("something went wrong");
+        assertThat(failed.get("error").get("retryable").asBoolean()).isFalse();
         assertThat(job.locator(".lr-sentence")).hasText(error);
-        assertThat(job.locator(".lr-next")).containsText("Nothing is running now.");
+        assertThat(job.locator(".lr-next")).containsText("Running it again as it is would fail the same way");
+        // Retry only where it can help: the same inputs fail the same way, so the way on is Start over.
+        assertThat(job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry"))).hasCount(0);
+        assertThat(job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start over"))).hasClass(Pattern.compile(".*lr-primary.*"));
         screenshot(page, "demo-failed");
 
         job.locator("details summary").click();
         assertThat(job.locator(".lr-id")).hasText(failedId);
         assertThat(job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy job ID").setExact(true))).isVisible();
         screenshot(page, "demo-failed-details");
+    }
+
+    @Test
+    void retryOfACancelledJobStartsANewJobWithTheSameInputs() {
+        signIn(page, ALICE);
+        startDemo(45, 0, "never");
+        Locator job = page.locator("#job-area longrun-job");
+        assertThat(job.locator(".lr-badge")).hasText("In progress");
+        String cancelledId = job.getAttribute("job-id");
+        apiPost(page, "/api/jobs/" + cancelledId + "/cancel", java.util.Map.of());
+        assertThat(job.locator(".lr-badge")).hasText("Cancelled");
 
         job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry")).click();
-        assertThat(job).not().hasAttribute("job-id", failedId);
-        assertThat(page).hasURL(Pattern.compile(".*job=(?!" + failedId + ").*"));
+        assertThat(job).not().hasAttribute("job-id", cancelledId);
+        assertThat(page).hasURL(Pattern.compile(".*job=(?!" + cancelledId + ").*"));
         JsonNode retried = api(page, "/api/jobs/" + job.getAttribute("job-id"));
-        assertThat(retried.get("retry_of").asString()).isEqualTo(failedId);
-        assertThat(retried.get("params")).isEqualTo(failed.get("params"));
+        assertThat(retried.get("retry_of").asString()).isEqualTo(cancelledId);
+        assertThat(retried.get("params")).isEqualTo(api(page, "/api/jobs/" + cancelledId).get("params"));
+        apiPost(page, "/api/jobs/" + job.getAttribute("job-id") + "/cancel", java.util.Map.of());
+    }
+
+    @Test
+    void anImportWhoseUploadExpiredOffersUploadAgainInsteadOfRetry() {
+        signIn(page, ALICE);
+        // An upload id the server no longer has: what a person meets when the upload expired before the job ran.
+        String id = apiPost(page, "/api/jobs/start", java.util.Map.of("type", "contacts.import",
+                "params", java.util.Map.of("upload_id", "expired-" + java.util.UUID.randomUUID()))).get("id").asString();
+        page.navigate("/job.html?id=" + id);
+        Locator job = page.locator("#job-area longrun-job");
+        assertThat(job.locator(".lr-badge")).hasText("Failed");
+        assertThat(job.locator(".lr-sentence")).containsText("no longer available");
+        assertThat(job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry"))).hasCount(0);
+        Locator again = job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Upload again"));
+        assertThat(again).hasClass(Pattern.compile(".*lr-primary.*"));
+        assertThat(job.locator(".lr-next")).containsText("use “Upload again” to go on");
+        screenshot(page, "import-upload-expired");
+        // In the jobs list too, the row offers no Retry.
+        page.navigate("/index.html");
+        assertThat(page.locator("longrun-jobs li[data-job-id='" + id + "'] .lr-badge")).hasText("Failed");
+        assertThat(page.locator("longrun-jobs li[data-job-id='" + id + "']").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName(Pattern.compile("^Retry")))).hasCount(0);
+        page.navigate("/job.html?id=" + id);
+        job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Upload again")).click();
+        page.waitForURL(Pattern.compile(".*/import\\.html.*"));
+        assertThat(page.getByLabel("CSV file")).isVisible();
     }
 
     @Test

@@ -84,7 +84,7 @@ public class JobDetailsController {
         List<JobItem> items = found.size() > max ? found.subList(0, max) : found;
         if (!csv) {
             return ResponseEntity.ok(new ItemsView(items.stream()
-                    .map(i -> new ItemView(i.key(), i.status().value(), i.message(), i.detail(), i.createdAt())).toList(),
+                    .map(i -> new ItemView(i.key(), i.status().value(), i.message(), i.detail(), i.retryable(), i.createdAt())).toList(),
                     found.size() > max ? skip + max : null));
         }
         String name = "job-" + id + "-items" + (filter == null ? "" : "-" + filter.value()) + ".csv";
@@ -162,7 +162,8 @@ public class JobDetailsController {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ItemView(String key, String status, String message, JsonNode detail, Instant createdAt) {
+    /** {@code retryable}: of a failed item, false when a retry cannot succeed until something is fixed; else true or null. */
+    public record ItemView(String key, String status, String message, JsonNode detail, Boolean retryable, Instant createdAt) {
     }
 
     /** {@code next_offset}: the offset of the next page, null on the last one. */

@@ -36,7 +36,7 @@ public class JobTypesController {
                 : new TypicalDuration(t.typicalMin() == null ? null : t.typicalMin().toSeconds(), t.typicalMax() == null ? null : t.typicalMax().toSeconds());
         TypeWords w = t.words();
         WordsView words = w == null ? null
-                : new WordsView(w.icon(), w.running(), w.done(), w.noun(), w.items(), w.itemsDone(), w.itemsFailed());
+                : new WordsView(w.icon(), w.running(), w.done(), w.noun(), w.items(), w.itemsDone(), w.itemsFailed(), w.startOver());
         return new JobTypeView(t.name(), t.label(), t.queue(), t.cancellable(), t.cancelEffect(), t.retryEffect(), t.retryPolicy().maxAttempts(),
                 t.timeout() == null ? null : t.timeout().toSeconds(), range, t.retryFailedParams() != null, words);
     }
@@ -53,7 +53,7 @@ public class JobTypesController {
     /** How the status screens speak of the type; null parts fall back to the label and neutral words. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record WordsView(String icon, String running, String done, String noun, String items, String itemsDone,
-                            String itemsFailed) {
+                            String itemsFailed, String startOver) {
     }
 
     /** Typical duration range in seconds, before there is history. */

@@ -121,6 +121,38 @@ public abstract class JobActionsContract extends ApiTestBase {
     }
 
     @Test
+    void itemsComeInPagesAndSayWhetherARetryCanSucceed() {
+        Api.Who who = newUser();
+        String id = startId(who, "test.items", "{\"items\":[\"a\",\"bad-1\",\"lasting-1\",\"b\",\"bad-2\"]}");
+        awaitStatus(who, id, "succeeded");
+
+        JsonNode first = api.get("/api/jobs/" + id + "/items?limit=2").as(who).send().json();
+        assertThat(first.get("items")).hasSize(2);
+        assertThat(first.get("next_offset").asInt()).isEqualTo(2);
+        JsonNode second = api.get("/api/jobs/" + id + "/items?limit=2&offset=2").as(who).send().json();
+        JsonNode last = api.get("/api/jobs/" + id + "/items?limit=2&offset=4").as(who).send().json();
+        assertThat(last.get("items")).hasSize(1);
+        assertThat(last.get("next_offset").isNull()).isTrue();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (JsonNode page : java.util.List.of(first, second, last)) {
+            page.get("items").forEach(i -> keys.add(i.get("key").asString()));
+        }
+        assertThat(keys).containsExactlyInAnyOrder("a", "bad-1", "lasting-1", "b", "bad-2");
+
+        JsonNode failed = api.get("/api/jobs/" + id + "/items?status=failed").as(who).send().json().get("items");
+        java.util.Map<String, String> retryable = new java.util.HashMap<>();
+        failed.forEach(i -> retryable.put(i.get("key").asString(), i.get("retryable").toString()));
+        assertThat(retryable).containsEntry("bad-1", "true").containsEntry("bad-2", "true").containsEntry("lasting-1", "false");
+        assertThat(api.get("/api/jobs/" + id + "/items").as(who).send().json().get("items").findValues("retryable").stream()
+                .filter(JsonNode::isNull).count()).as("succeeded items say nothing about a retry").isEqualTo(2);
+
+        Api.Res bad = api.get("/api/jobs/" + id + "/items?offset=-1").as(who).send();
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(bad.json().get("detail").asString()).contains("offset must be a whole number");
+    }
+
+    @Test
     void cancelAllAndClearFinishedActOnlyOnTheCallersJobs() {
         Api.Who who = newUser();
         Api.Who other = newUser();
@@ -134,8 +166,15 @@ public abstract class JobActionsContract extends ApiTestBase {
         assertThat(all.json().get("cancelled").asInt()).isEqualTo(1);
         awaitStatus(who, mine, "cancelled");
         assertThat(job(other, theirs).get("status").asString()).isIn("pending", "running");
+        JsonNode before = api.get("/api/jobs/counts").as(who).send().json();
         Api.Res cleared = api.post("/api/jobs/clear-finished").as(who).send();
         assertThat(cleared.json().get("hidden").asInt()).isEqualTo(2);
+        // The tab counts: the cleared jobs leave their status and are counted as cleared (History).
+        JsonNode after = api.get("/api/jobs/counts").as(who).send().json();
+        assertThat(after.get("cleared").asLong()).isEqualTo(before.get("cleared").asLong() + 2);
+        assertThat(after.get("total").asLong()).isEqualTo(before.get("total").asLong() - 2);
+        assertThat(after.get("counts").size()).as("every status present").isEqualTo(6);
+        assertThat(api.get("/api/jobs/counts").as(other).send().json().get("total").asLong()).isEqualTo(1);
         assertThat(api.get("/api/jobs").as(who).send().json().get("jobs")).isEmpty();
         assertThat(api.get("/api/jobs").as(other).send().json().get("jobs")).hasSize(1);
         // Hidden, not deleted: History lists them, each still opens, and their notifications stay.

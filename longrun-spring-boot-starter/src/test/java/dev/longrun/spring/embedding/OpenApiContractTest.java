@@ -40,6 +40,9 @@ class OpenApiContractTest {
         assertThat(doc.at("/info/title").asString()).isEqualTo("Longrun API");
         assertThat(doc.at("/info/version").asString()).isEqualTo("1.0");
         assertThat(doc.get("paths").has("/api/jobs/{id}/events")).isTrue();
+        assertThat(doc.get("paths").has("/api/jobs/counts")).as("the counts of the status tabs").isTrue();
+        assertThat(doc.toString()).as("items in pages, each saying whether a retry can succeed")
+                .contains("\"next_offset\"").contains("\"retryable\"").contains("\"cleared_at\"");
         assertThat(doc.get("paths").has("/api/orders")).as("the host's endpoint stays out of Longrun's group").isFalse();
     }
 

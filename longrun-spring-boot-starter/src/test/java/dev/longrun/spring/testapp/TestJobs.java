@@ -61,12 +61,17 @@ public class TestJobs {
         return new ExportJob();
     }
 
-    /** Items whose key starts with "bad" fail; the rest succeed. Retry-failed keeps only the failed keys. */
+    /**
+     * Items whose key contains "bad" fail (a retry may help), those with "lasting" fail for good; the rest succeed.
+     * Retry-failed keeps only the failed keys.
+     */
     @Bean
     public JobType<ItemParams> itemsJob() {
         JobHandler<ItemParams> handler = ctx -> {
             for (String key : ctx.params().items()) {
-                if (key.contains("bad")) {
+                if (key.contains("lasting")) {
+                    ctx.item(key).failedPermanently("No email address");
+                } else if (key.contains("bad")) {
                     ctx.item(key).detail(Map.of("value", "-1+1")).failed("=HYPERLINK(\"http://evil\") is not an email address");
                 } else {
                     ctx.item(key).succeeded();

@@ -1,5 +1,7 @@
 package dev.longrun.server.contacts.imports;
 
+import dev.longrun.server.contacts.EmailAddress;
+
 import dev.longrun.server.NumberWords;
 import dev.longrun.server.contacts.NewContact;
 import dev.longrun.server.contacts.imports.ImportProblem.Severity;
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks each row of an import: a name is required, an email must look like one (else the contact is
@@ -20,10 +21,8 @@ final class RowValidator {
 
     static final int MAX_NAME = 200;
     static final int MAX_COMPANY = 200;
-    static final int MAX_EMAIL = 254;
+    static final int MAX_EMAIL = EmailAddress.MAX_LENGTH;
 
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
     private final Set<String> existingEmails;
     private final Map<String, Long> seenEmails = new HashMap<>();
@@ -57,7 +56,7 @@ final class RowValidator {
         if (company != null && company.length() > MAX_COMPANY) {
             problems.add(error(row, "company", "company is longer than " + MAX_COMPANY + " characters; row skipped"));
         }
-        if (email != null && (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches())) {
+        if (email != null && (email.length() > MAX_EMAIL || !EmailAddress.looksValid(email))) {
             problems.add(new ImportProblem(row.row(), "email", Severity.WARNING,
                     "'" + shorten(email) + "' is not a valid email address; the contact is imported without email"));
             email = null;

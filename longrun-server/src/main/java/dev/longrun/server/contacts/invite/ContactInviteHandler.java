@@ -113,7 +113,8 @@ public final class ContactInviteHandler implements JobHandler<InviteParams> {
                 tally.sent++;
                 return;
             } catch (InvitationSender.RejectedAddress e) {
-                item.failed(e.getMessage());
+                // No address, or one the mail server refuses: sending again fails again until the contact is fixed.
+                item.failedPermanently(e.getMessage());
                 tally.failed++;
                 tally.firstReason = tally.firstReason == null ? e.getMessage() : tally.firstReason;
                 return;

@@ -1,0 +1,4 @@
+-- Whether a retry of a failed item can succeed as it is (issue 11): 0 for a failure only a fix can cure ("No email
+-- address"), so screens offer "fix and retry" or the CSV instead of a retry bound to fail again; 1 or null (not said)
+-- for one worth retrying.
+ALTER TABLE longrun_job_items ADD COLUMN retryable INTEGER;
