@@ -192,7 +192,9 @@ export class LongrunJobs extends HTMLElement {
   async reload() {
     const seq = ++this.loadSeq;
     try {
-      const [page, counts] = await Promise.all([listJobs(this.filters()), jobCounts({ type: this.getAttribute('type') || undefined })]);
+      // A caller that may not count (a token for one job) still gets its list, with tabs but no counts.
+      const [page, counts] = await Promise.all([listJobs(this.filters()),
+        jobCounts({ type: this.getAttribute('type') || undefined }).catch(() => null)]);
       if (seq !== this.loadSeq) return;
       this.jobs = page.jobs;
       this.cursor = page.next_cursor;

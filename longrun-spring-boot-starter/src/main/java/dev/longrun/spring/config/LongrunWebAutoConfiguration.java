@@ -147,7 +147,7 @@ public class LongrunWebAutoConfiguration {
             return new dev.longrun.spring.openapi.SnakeCaseSchemas(java.util.Set.of("JobView", "EtaView", "ResultView", "ErrorView",
                     "SummaryView", "ActionView", "JobListView", "CancelAllView", "ClearFinishedView", "LogView", "ItemView",
                     "ResultLinkView", "JobTypesView", "JobTypeView", "TypicalDuration", "UploadView", "SessionView", "TokenView",
-                    "TokenRequest", "LogsView", "ItemsView", "SignIn"));
+                    "TokenRequest", "LogsView", "ItemsView", "SignIn", "JobCountsView", "WordsView"));
         }
     }
 

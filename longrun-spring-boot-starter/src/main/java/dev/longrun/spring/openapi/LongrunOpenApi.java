@@ -3,6 +3,7 @@ package dev.longrun.spring.openapi;
 import dev.longrun.JobType;
 import dev.longrun.Longrun;
 import dev.longrun.spring.api.ApiPaths;
+import dev.longrun.spring.api.JobDetailsController;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.converter.ResolvedSchema;
 import io.swagger.v3.oas.models.Components;
@@ -57,6 +58,7 @@ public final class LongrunOpenApi implements OpenApiCustomizer {
         openOperations(api);
         Map<String, String> paramsSchemas = paramsSchemas(api.getComponents());
         startOperation(api, paramsSchemas);
+        itemsOperation(api);
         mediaTypes(api);
         new ProblemResponses(paths).addTo(api);
     }
@@ -144,6 +146,40 @@ public final class LongrunOpenApi implements OpenApiCustomizer {
             names.put(type.name(), name);
         }
         return names;
+    }
+
+    /**
+     * {@code GET /jobs/{id}/items} answers a page of items as JSON ({@code next_offset}, each item's {@code retryable})
+     * or every item as CSV; the controller returns either, so its schema is named here.
+     */
+    private void itemsOperation(OpenAPI api) {
+        Operation items = operation(api, paths.path("/jobs/{id}/items"), PathItem.HttpMethod.GET);
+        ResolvedSchema resolved = ModelConverters.getInstance().readAllAsResolvedSchema(JobDetailsController.ItemsView.class);
+        if (items == null || items.getResponses() == null || resolved == null || resolved.schema == null) {
+            return;
+        }
+        Components c = api.getComponents();
+        SnakeCaseSchemas.rename(resolved.schema);
+        c.addSchemas("ItemsView", resolved.schema);
+        if (resolved.referencedSchemas != null) {
+            resolved.referencedSchemas.forEach((n, s) -> {
+                if (c.getSchemas().get(n) == null) {
+                    SnakeCaseSchemas.rename(s);
+                    c.addSchemas(n, s);
+                }
+            });
+        }
+        ApiResponse ok = items.getResponses().get("200");
+        if (ok == null) {
+            ok = new ApiResponse();
+            items.getResponses().addApiResponse("200", ok);
+        }
+        ok.description("A page of the job's items in the order they were recorded (next_offset: the offset of the next page, "
+                + "null on the last), or with format=csv every item as a spreadsheet.")
+                .content(new io.swagger.v3.oas.models.media.Content()
+                        .addMediaType("application/json", new io.swagger.v3.oas.models.media.MediaType()
+                                .schema(new Schema<>().$ref("#/components/schemas/ItemsView")))
+                        .addMediaType("text/csv", new io.swagger.v3.oas.models.media.MediaType().schema(new StringSchema())));
     }
 
     /** {@code POST /jobs/start}: a body per job type (discriminated by {@code type}); 202 new, 200 already started. */
