@@ -116,6 +116,9 @@ class JobsTableTest extends BrowserTestBase {
                 assertThat(String.valueOf(seen.get(2))).as("the page note on the %s tab", tab)
                         .isEqualTo(counted > PAGE ? "Showing " + PAGE + " of " + seen.get(0) : "");
             });
+            if (tab.equals("Queued")) {
+                screenshot(page, "jobs-table-queued-tab");
+            }
         }
         assertThat(page).hasURL(Pattern.compile(".*status=history.*"));
         tab(list, "All").click();
