@@ -2,8 +2,8 @@
 // starter's elements know no job type of any host. Run by `node --test` (BrowserModulesTest runs it in the build).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { failedCount, rememberTypes, tabTitle, typeWords } from '../../main/resources/META-INF/resources/longrun/longrun-words.js';
-import { actionViewFor, registerActionView } from '../../main/resources/META-INF/resources/longrun/longrun-action-views.js';
+import { failedCount, isPermanentFailure, nextStep, rememberTypes, tabTitle, typeWords } from '../../main/resources/META-INF/resources/longrun/longrun-words.js';
+import { actionViewFor, fixViewFor, registerActionView, registerFixView } from '../../main/resources/META-INF/resources/longrun/longrun-action-views.js';
 
 const job = (type, extra = {}) => ({ id: 'j1', type, type_label: 'Export invoices', status: 'running', ...extra });
 
@@ -11,7 +11,7 @@ test('before the job types arrive, a type is spoken of by its label and neutral 
   rememberTypes({});
   assert.deepEqual(typeWords(job('invoices.export')), {
     icon: '●', running: 'Export invoices', done: 'Export invoices complete', noun: 'job',
-    items: undefined, sent: undefined, failed: undefined, retryFailed: undefined,
+    items: undefined, sent: undefined, failed: undefined, retryFailed: undefined, startOver: 'Start over',
   });
 });
 
@@ -49,4 +49,27 @@ test('a decision is shown by the view registered for its action.kind', () => {
   assert.equal(actionViewFor(waiting('approval')), 'host-approval');
   assert.equal(actionViewFor({ ...waiting('approval'), status: 'running' }), undefined);
   assert.throws(() => registerActionView('other', 'nodash'), /not a custom element name/);
+});
+
+test('a failure the job called permanent leads on by starting over, in the words the type declares', () => {
+  rememberTypes({ 'contacts.import': { name: 'contacts.import', words: { start_over: 'Upload again' } } });
+  const expired = { id: 'j3', type: 'contacts.import', type_label: 'Import contacts', status: 'failed',
+    error: { code: 'upload_missing', retryable: false } };
+  assert.equal(isPermanentFailure(expired), true);
+  assert.equal(typeWords(expired).startOver, 'Upload again');
+  assert.match(nextStep(expired), /would fail the same way: use “Upload again” to go on/);
+  const temporary = { ...expired, error: { code: 'timeout', retryable: true } };
+  assert.equal(isPermanentFailure(temporary), false);
+  assert.match(nextStep(temporary), /Retry runs it again with the same inputs/);
+  assert.equal(isPermanentFailure({ ...expired, status: 'cancelled' }), false);
+});
+
+test('items that failed for good are fixed by the view registered for their job type', () => {
+  const invite = { id: 'j4', type: 'contacts.invite', status: 'succeeded' };
+  assert.equal(fixViewFor(invite), undefined);
+  registerFixView('contacts.invite', 'invite-fix');
+  assert.equal(fixViewFor(invite), 'invite-fix');
+  assert.equal(fixViewFor({ ...invite, type: 'contacts.export' }), undefined);
+  assert.throws(() => registerFixView('x', 'nodash'), /not a custom element name/);
+  assert.throws(() => registerFixView('', 'a-b'), /needs the job type/);
 });

@@ -324,8 +324,10 @@ export class LongrunJobs extends HTMLElement {
   /** The page-wide buttons, and the bar of actions for the selected rows, shown only while some are selected. */
   renderBulk() {
     const p = this.parts;
-    const running = this.jobs.filter(j => !isTerminal(j.status)).length;
-    const finished = this.jobs.filter(j => isTerminal(j.status)).length;
+    // The page-wide buttons act on every job, not only the tab shown: the counts say whether there is any.
+    const c = this.counts?.counts;
+    const running = c ? (c.pending || 0) + (c.running || 0) + (c.needs_action || 0) : this.jobs.filter(j => !isTerminal(j.status)).length;
+    const finished = c ? (c.succeeded || 0) + (c.failed || 0) + (c.cancelled || 0) : this.jobs.filter(j => isTerminal(j.status)).length;
     /** @type {HTMLButtonElement} */ (p.cancelAll).disabled = running === 0;
     /** @type {HTMLButtonElement} */ (p.clear).disabled = finished === 0;
     const picked = this.picked();
@@ -376,7 +378,8 @@ export class LongrunJobs extends HTMLElement {
   }
 
   cancelAll() {
-    const running = this.jobs.filter(j => !isTerminal(j.status)).length;
+    const c = this.counts?.counts;
+    const running = c ? (c.pending || 0) + (c.running || 0) + (c.needs_action || 0) : this.jobs.filter(j => !isTerminal(j.status)).length;
     this.confirm(`Cancel ${count(running, 'unfinished job')}?`,
       'Each job stops at its next safe point and its partial work is discarded. Finished jobs are not touched.',
       'Yes, cancel them', 'Keep them running', async () => {
