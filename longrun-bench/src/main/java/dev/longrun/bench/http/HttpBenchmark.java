@@ -3,6 +3,7 @@ package dev.longrun.bench.http;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,11 @@ import java.util.Locale;
  * its own JVM; the load comes from other processes (wrk, and this JVM for the event streams), over loopback.
  * Settings are system properties: {@code http.jar}, {@code http.reads.seconds} (10), {@code http.reads.connections}
  * (32,100: one pair of rows per count), {@code http.starts.connections} (100), {@code http.subscribers} (1000), {@code http.fanout.seconds} (40), {@code http.streams} (10000),
- * {@code http.server.args} (extra server arguments, space-separated), {@code http.parts} (reads,starts,fanout,streams).
+ * {@code http.server.args} (extra server arguments, space-separated), {@code http.parts} (reads,starts,fanout,streams),
+ * {@code http.streams.paths} (job,user: the event streams opened, in turn), {@code http.streams.servers} (the servers the
+ * streams part measures one after the other, {@code name=jar [args]} separated by {@code ;}, e.g.
+ * {@code tomcat=longrun-server/target/longrun-server-tomcat.jar;jetty=longrun-server/target/longrun-server.jar}; by
+ * default the one of {@code http.jar}).
  */
 public final class HttpBenchmark {
 
@@ -67,11 +72,23 @@ public final class HttpBenchmark {
             }
         }
         if (parts.contains("streams")) {
-            // A fresh server, so what earlier parts left in the heap (caches, JIT, pooled buffers) is not counted.
-            try (ServerUnderTest server = ServerUnderTest.start(jar, (HEAP_BYTES >> 20) + "m", serverArgs)) {
-                double load = Load.oneMinute();
-                printCapacity(StreamCapacity.run(server, new BenchApi(server.port()), streams, HEAP_BYTES), load, server.log());
+            List<String> paths = List.of(System.getProperty("http.streams.paths", "job,user").split(","));
+            List<Candidate> candidates = Candidate.parse(System.getProperty("http.streams.servers", ""), jar);
+            List<String> topClasses = new ArrayList<>();
+            for (Candidate c : candidates) {
+                List<String> withOwn = new ArrayList<>(serverArgs);
+                withOwn.addAll(c.args());
+                // A fresh server, so what earlier parts left in the heap (caches, JIT, pooled buffers) is not counted.
+                try (ServerUnderTest server = ServerUnderTest.start(c.jar(), (HEAP_BYTES >> 20) + "m", withOwn)) {
+                    double load = Load.oneMinute();
+                    StreamCapacity.Result r = StreamCapacity.run(server, new BenchApi(server.port()), streams, HEAP_BYTES, paths);
+                    printCapacity(c, paths, r, load, server.log());
+                    topClasses.add("");
+                    topClasses.add("Largest classes in the live heap of " + c.name() + " with the streams open:");
+                    topClasses.addAll(r.topClasses());
+                }
             }
+            topClasses.forEach(System.out::println);
         }
         if (liveAfterFanOut != null) {
             System.out.printf("%nLive heap of the first server after the fan-out's streams ended: %,d MiB%n", liveAfterFanOut >> 20);
@@ -98,16 +115,35 @@ public final class HttpBenchmark {
                 f.incomplete() == 0 ? "" : String.format(Locale.ROOT, "; %d streams missed the final state", f.incomplete()), load);
     }
 
-    private static void printCapacity(StreamCapacity.Result c, double load, Path log) {
-        System.out.printf(Locale.ROOT, "| event streams in `-Xmx512m` (target %,d) | **%,d held** (%s), opened in %.1f s, %d refused; live heap %,d → %,d MiB"
-                        + " (**%.1f KiB per stream**, so about %,d fit); final state delivered to %,d in %.1f s; server alive: %s | %.1f |%n",
-                c.target(), c.connected(), c.allHeld() ? "all" : "ramp stopped before the heap ran out",
+    private static void printCapacity(Candidate server, List<String> paths, StreamCapacity.Result c, double load, Path log) {
+        System.out.printf(Locale.ROOT, "| event streams (%s) in `-Xmx512m`, **%s** (target %,d) | **%,d held** (%s), opened in %.1f s, %d refused; "
+                        + "live heap %,d → %,d MiB (**%.1f KiB per stream**, so about %,d fit); direct buffers %,d → %,d MiB (%.1f KiB per stream); "
+                        + "resident set +%.1f KiB per stream; "
+                        + "status reads with them open: %d of %d answered, median %.1f ms, max %.1f ms; "
+                        + "final state delivered to %,d in %.1f s; server alive: %s | %.1f |%n",
+                String.join(" + ", paths), server.name(), c.target(), c.connected(), c.allHeld() ? "all" : "ramp stopped before the heap ran out",
                 c.openSeconds(), c.refused(), c.liveBeforeBytes() >> 20, c.liveAfterBytes() >> 20,
-                c.kibPerStream(), c.projectedFit(), c.delivered(), c.deliverSeconds(), c.serverAlive(), load);
-        System.out.printf("%nLargest classes in the server's live heap with the streams open:%n");
-        c.topClasses().forEach(System.out::println);
+                c.kibPerStream(), c.projectedFit(), c.directBeforeBytes() >> 20, c.directAfterBytes() >> 20, c.directKibPerStream(), c.rssKibPerStream(), c.reads().answered(), c.reads().asked(), c.reads().medianMillis(),
+                c.reads().maxMillis(), c.delivered(), c.deliverSeconds(), c.serverAlive(), load);
         if (!c.serverAlive()) {
             System.out.println("The server died; see " + log);
+        }
+    }
+
+    /** A server the streams part measures: a name for the table, its jar, and arguments of its own. */
+    record Candidate(String name, Path jar, List<String> args) {
+        static List<Candidate> parse(String spec, Path defaultJar) {
+            if (spec.isBlank()) {
+                return List.of(new Candidate(defaultJar.getFileName().toString(), defaultJar, List.of()));
+            }
+            return Arrays.stream(spec.split(";")).map(String::strip).filter(e -> !e.isEmpty()).map(e -> {
+                int eq = e.indexOf('=');
+                if (eq < 1) {
+                    throw new IllegalArgumentException("http.streams.servers: each entry is name=jar [args], not " + e);
+                }
+                List<String> words = Arrays.stream(e.substring(eq + 1).strip().split("\\s+")).toList();
+                return new Candidate(e.substring(0, eq).strip(), Path.of(words.getFirst()), words.subList(1, words.size()));
+            }).toList();
         }
     }
 }

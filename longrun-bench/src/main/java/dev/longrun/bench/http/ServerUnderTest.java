@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The product under test: {@code longrun-server.jar} in a JVM of its own ({@code -Xmx512m}, embedded store in a fresh
@@ -42,7 +44,9 @@ final class ServerUnderTest implements AutoCloseable {
             port = probe.getLocalPort();
         }
         Path dataDir = Files.createTempDirectory("longrun-httpbench");
-        List<String> cmd = new ArrayList<>(List.of(java("java"), "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
+        // Native memory tracking (summary: a few words per allocation) tells direct buffers, which a container may use
+        // for I/O instead of heap arrays, from the rest: the live heap alone would not show them.
+        List<String> cmd = new ArrayList<>(List.of(java("java"), "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED", "-XX:NativeMemoryTracking=summary",
                 "-jar", jar.toAbsolutePath().toString(),
                 "--server.address=127.0.0.1", "--server.port=" + port, "--longrun.data-dir=" + dataDir,
                 "--longrun-demo.contacts=0", "--logging.level.dev.longrun=warn"));
@@ -102,13 +106,42 @@ final class ServerUnderTest implements AutoCloseable {
                 .findFirst().orElseThrow(() -> new IllegalStateException("jcmd printed no class histogram: " + lines));
     }
 
+    /**
+     * The server's resident set ({@code VmRSS} of /proc/PID/status), or -1 where there is none. It counts what the
+     * live heap does not: memory outside the Java heap such as direct buffers, which a container may use for I/O.
+     */
+    long residentBytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024).findFirst().orElse(-1L);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Native memory the JVM tagged "Other", committed: direct byte buffers ({@code ByteBuffer.allocateDirect}) are
+     * most of it. -1 when jcmd does not say.
+     */
+    long directBytes() throws IOException, InterruptedException {
+        Pattern other = Pattern.compile("-\\s+Other \\(reserved=\\d+KB, committed=(\\d+)KB\\)");
+        return jcmd("VM.native_memory", "summary").stream().map(other::matcher).filter(Matcher::find)
+                .map(m -> Long.parseLong(m.group(1)) * 1024).findFirst().orElse(-1L);
+    }
+
     /** The biggest classes by live bytes, as jcmd prints them. */
     List<String> topClasses(int n) throws IOException, InterruptedException {
         return histogram().stream().filter(l -> l.matches("\\s*\\d+:.*")).limit(n).toList();
     }
 
     private List<String> histogram() throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(java("jcmd"), Long.toString(process.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+        return jcmd("GC.class_histogram");
+    }
+
+    private List<String> jcmd(String... command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(java("jcmd"), Long.toString(process.pid())));
+        cmd.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         byte[] out = jcmd.getInputStream().readAllBytes();
         if (!jcmd.waitFor(120, TimeUnit.SECONDS)) {
             jcmd.destroyForcibly();

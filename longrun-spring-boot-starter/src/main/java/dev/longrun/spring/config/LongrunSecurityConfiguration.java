@@ -10,6 +10,8 @@ import dev.longrun.spring.security.RevokedSessions;
 import dev.longrun.spring.security.SameOriginFilter;
 import dev.longrun.spring.problem.Problems;
 import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -68,6 +70,17 @@ public class LongrunSecurityConfiguration {
     public RequestRejectedHandler longrunRequestRejectedHandler(ApiPaths paths) {
         return (request, response, e) -> {
             String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (!FIREWALL_METHODS.contains(request.getMethod())) {
+                // Tomcat refuses TRACE itself (405); Jetty passes it on, and the firewall refuses every method it does not know.
+                response.setHeader(HttpHeaders.ALLOW, String.join(", ", FIREWALL_METHODS));
+                if (paths.isUnderBase(path)) {
+                    Problems.write(response, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", printable(request.getMethod())
+                            + " is not supported by this server; use " + String.join(", ", FIREWALL_METHODS) + ".", null);
+                } else {
+                    response.sendError(HttpStatus.METHOD_NOT_ALLOWED.value());
+                }
+                return;
+            }
             if (paths.isUnderBase(path)) {
                 Problems.write(response, HttpStatus.BAD_REQUEST, "request_rejected", "The address contains characters that are "
                         + "not allowed (such as encoded slashes, '..' or control characters). Check the link you followed.", null);
@@ -75,5 +88,13 @@ public class LongrunSecurityConfiguration {
                 response.sendError(HttpStatus.BAD_REQUEST.value());
             }
         };
+    }
+
+    /** The methods Spring Security's firewall lets through (StrictHttpFirewall's default). */
+    private static final List<String> FIREWALL_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+    private static String printable(String method) {
+        String cut = method.length() > 20 ? method.substring(0, 20) + "…" : method;
+        return cut.replaceAll("[^\\x21-\\x7e]", "?");
     }
 }

@@ -26,11 +26,13 @@ import dev.longrun.spring.sse.SseHub;
 import dev.longrun.spring.upload.UploadCleanup;
 import dev.longrun.spring.upload.UploadController;
 import dev.longrun.spring.upload.UploadStore;
+import dev.longrun.spring.problem.ProblemErrorHandler;
 import dev.longrun.spring.problem.ProblemErrorReportValve;
 import java.time.Clock;
 import org.apache.catalina.core.StandardHost;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
@@ -164,6 +166,16 @@ public class LongrunWebAutoConfiguration {
                     host.getPipeline().addValve(new ProblemErrorReportValve(LongrunHttpHardening.apiPrefix(env)));
                 }
             });
+        }
+    }
+
+    /** The same for requests Jetty itself refuses: problems under the API's base path, a plain page elsewhere. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.eclipse.jetty.server.Server", "org.springframework.boot.jetty.servlet.JettyServletWebServerFactory"})
+    static class JettyProblems {
+        @Bean
+        WebServerFactoryCustomizer<JettyServletWebServerFactory> longrunJettyProblems(Environment env) {
+            return factory -> factory.addServerCustomizers(server -> server.setErrorHandler(new ProblemErrorHandler(LongrunHttpHardening.apiPrefix(env))));
         }
     }
 }

@@ -2,14 +2,11 @@ package dev.longrun.spring.problem;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 
 /**
  * Tomcat's last-resort error page, for requests Tomcat refuses before Spring sees them (a request line with
@@ -33,7 +30,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     protected void report(Request request, Response response, Throwable throwable) {
         String path = RejectedTargets.path(request, throwable);
         // A request line too long to parse has no known path: it gets the problem document, which is plain enough anywhere.
-        if (path != null && !isApi(path)) {
+        if (path != null && !RefusedRequests.isApi(apiPrefix, path)) {
             super.report(request, response, throwable);
             return;
         }
@@ -46,26 +43,16 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        String detail = status == HttpStatus.BAD_REQUEST.value()
-                ? "The request could not be read: its address or headers are malformed (characters such as \\ { } | # or "
-                        + "non-ASCII bytes must be percent-encoded; no encoded slashes or broken percent-escapes). Check the link or "
-                        + "the client sending it."
-                : "The server refused the request before it reached the API (HTTP " + status + ").";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(new String(Problems.toJson(Problems.of(HttpStatusCode.valueOf(status), "request_rejected", detail), null),
-                        StandardCharsets.UTF_8));
+                writer.write(RefusedRequests.problemText(status));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
             // the client is gone; nothing more to say
         }
-    }
-
-    private boolean isApi(String path) {
-        return path != null && (path.equals(apiPrefix) || path.startsWith(apiPrefix + "/") || path.startsWith(apiPrefix + "?"));
     }
 }

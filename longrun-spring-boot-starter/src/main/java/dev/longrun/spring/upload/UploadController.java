@@ -23,6 +23,9 @@ import tools.jackson.databind.annotation.JsonNaming;
 @RequestMapping(ApiPaths.BASE)
 public class UploadController {
 
+    /** Longer names fit no file system a user would save the file to again (255 bytes on most). */
+    static final int MAX_FILE_NAME = 255;
+
     private final UploadStore uploads;
 
     public UploadController(UploadStore uploads) {
@@ -35,6 +38,12 @@ public class UploadController {
         caller.requireUnscoped("upload files");
         if (file == null) {
             throw ApiProblem.invalidField("file", "Send one file as multipart/form-data in a part named 'file'.");
+        }
+        String name = file.getOriginalFilename();
+        if (name != null && name.length() > MAX_FILE_NAME) {
+            // Tomcat refuses such a part before it gets here (its part headers may have 512 bytes); Jetty does not.
+            throw ApiProblem.badRequest("file_name_too_long", "The file name is too long (" + name.length() + " characters; at most "
+                    + MAX_FILE_NAME + "). Rename the file to a shorter name and upload it again.");
         }
         if (file.isEmpty()) {
             throw ApiProblem.invalidField("file", "The file '" + file.getOriginalFilename() + "' is empty; choose a file with content.");
