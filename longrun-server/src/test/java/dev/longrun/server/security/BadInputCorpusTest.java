@@ -54,7 +54,7 @@ class BadInputCorpusTest {
     Stream<DynamicTest> everyBadInputIsRefusedCleanly() {
         RawHttp raw = new RawHttp(server.port());
         List<BadInput> corpus = BadInputs.all(jobId);
-        System.out.println("Bad-input corpus: " + corpus.size() + " inputs");
+        System.out.println("Bad-input corpus: " + corpus.size() + " inputs, sent to " + server.container());
         return corpus.stream().map(input -> DynamicTest.dynamicTest(input.toString(), () -> check(input, raw.send(input.head(), input.body()))));
     }
 

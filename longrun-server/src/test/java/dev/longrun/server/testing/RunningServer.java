@@ -3,6 +3,7 @@ package dev.longrun.server.testing;
 import dev.longrun.server.LongrunServer;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -28,6 +29,11 @@ public final class RunningServer implements AutoCloseable {
 
     public int port() {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** The servlet container serving it, e.g. {@code JettyWebServer}: the build decides (see longrun-server's pom). */
+    public String container() {
+        return ((WebServerApplicationContext) context).getWebServer().getClass().getSimpleName();
     }
 
     public <T> T bean(Class<T> type) {
