@@ -39,6 +39,24 @@ RETURNING k.job_id;
 -- name: FindIdempotencyKey
 SELECT job_id, request_fingerprint, expires_at FROM ${schema}.idempotency_keys WHERE key = :key::text;
 
+-- name: ClaimIdempotencyKeys
+-- ClaimIdempotencyKey for a batch of distinct keys (startAll, grouped single starts), in key order so two batches
+-- claiming the same keys wait for each other instead of deadlocking. The rows back are the jobs whose key was taken.
+INSERT INTO ${schema}.idempotency_keys AS k (key, account_id, user_id, job_id, request_fingerprint, created_at, expires_at)
+SELECT u.key, u.account_id, u.user_id, u.job_id, u.request_fingerprint, u.created_at, u.expires_at
+FROM unnest(:keys::text[], :account_ids::text[], :user_ids::text[], :job_ids::uuid[], :request_fingerprints::text[],
+            :created_ats::timestamptz[], :expires_ats::timestamptz[])
+    WITH ORDINALITY AS u(key, account_id, user_id, job_id, request_fingerprint, created_at, expires_at, ord)
+ORDER BY u.ord
+ON CONFLICT (key) DO UPDATE
+SET account_id = excluded.account_id, user_id = excluded.user_id, job_id = excluded.job_id,
+    request_fingerprint = excluded.request_fingerprint, created_at = excluded.created_at, expires_at = excluded.expires_at
+WHERE k.expires_at <= excluded.created_at
+RETURNING k.job_id;
+
+-- name: FindIdempotencyKeys
+SELECT key, job_id, request_fingerprint, expires_at FROM ${schema}.idempotency_keys WHERE key = ANY(:keys::text[]);
+
 -- name: PurgeIdempotencyKeys
 DELETE FROM ${schema}.idempotency_keys
 WHERE key IN (SELECT key FROM ${schema}.idempotency_keys WHERE expires_at <= :now::timestamptz ORDER BY expires_at

@@ -34,6 +34,26 @@ SELECT job_id, request_fingerprint, expires_at FROM longrun_idempotency_keys WHE
 DELETE FROM longrun_idempotency_keys
 WHERE key IN (SELECT key FROM longrun_idempotency_keys WHERE expires_at <= :now ORDER BY expires_at LIMIT :limit);
 
+-- name: ClaimIdempotencyKeys
+-- ClaimIdempotencyKey for a batch of distinct keys, in key order. The rows back are the jobs whose key was taken.
+-- "WHERE true" keeps SQLite from reading ON CONFLICT as part of the join (its documented parsing ambiguity).
+INSERT INTO longrun_idempotency_keys (key, account_id, user_id, job_id, request_fingerprint, created_at, expires_at)
+SELECT i.value, json_extract(:account_ids, '$[' || i.key || ']'), json_extract(:user_ids, '$[' || i.key || ']'),
+       json_extract(:job_ids, '$[' || i.key || ']'), json_extract(:request_fingerprints, '$[' || i.key || ']'),
+       json_extract(:created_ats, '$[' || i.key || ']'), json_extract(:expires_ats, '$[' || i.key || ']')
+FROM json_each(:keys) i
+WHERE true
+ORDER BY i.key
+ON CONFLICT (key) DO UPDATE
+SET account_id = excluded.account_id, user_id = excluded.user_id, job_id = excluded.job_id,
+    request_fingerprint = excluded.request_fingerprint, created_at = excluded.created_at, expires_at = excluded.expires_at
+WHERE longrun_idempotency_keys.expires_at <= excluded.created_at
+RETURNING job_id;
+
+-- name: FindIdempotencyKeys
+SELECT key, job_id, request_fingerprint, expires_at FROM longrun_idempotency_keys
+WHERE key IN (SELECT value FROM json_each(:keys));
+
 -- name: InsertJobs
 -- Many jobs in one statement (startAll, and single starts grouped by the starter). Like InsertJob, a job whose key an
 -- active job holds is skipped (ON CONFLICT DO NOTHING); the caller reads the holders with FindActiveByKeys.

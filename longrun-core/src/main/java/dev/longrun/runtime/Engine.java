@@ -88,7 +88,7 @@ public final class Engine implements Longrun {
         Set<String> queues = queues(settings);
         boolean work = settings.runWorkers() && !queues.isEmpty();
         this.pool = work ? new WorkerPool(node, runner, queues, settings.concurrency(), settings.pollInterval()) : null;
-        this.supervisor = work ? new Supervisor(node, running, runner, progress, settings.progressFlushInterval()) : null;
+        this.supervisor = work ? new Supervisor(node, running, pool, runner, progress, settings.progressFlushInterval()) : null;
         this.starter = new JobStarter(node, settings.idempotencyKeyLifetime(), maintenance,
                 (type, params) -> estimator.expectedDurationSeconds(type.name(), Estimator.sizeHint(params)));
         this.actions = new UserActions(node, starter, running);

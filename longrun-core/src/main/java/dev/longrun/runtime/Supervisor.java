@@ -34,12 +34,15 @@ final class Supervisor implements AutoCloseable {
     private final String owner;
     private final Duration lease;
     private final Duration flushInterval;
+    private final WorkerPool pool;
     private final Thread thread;
     private volatile boolean stopped;
     private Instant lastHeartbeat = Instant.MIN;
 
-    Supervisor(NodeContext node, RunningJobs running, JobRunner runner, ProgressWriter progress, Duration flushInterval) {
+    Supervisor(NodeContext node, RunningJobs running, WorkerPool pool, JobRunner runner, ProgressWriter progress,
+               Duration flushInterval) {
         this.store = node.store();
+        this.pool = pool;
         this.running = running;
         this.runner = runner;
         this.progress = progress;
@@ -75,6 +78,9 @@ final class Supervisor implements AutoCloseable {
 
     private void heartbeat(Instant now) {
         Set<UUID> ids = new HashSet<>(running.ids());
+        // Jobs claimed ahead hold a lease too; one this node lost must not start here.
+        Set<UUID> ahead = new HashSet<>(pool.claimedAhead());
+        ids.addAll(ahead);
         if (ids.isEmpty()) {
             lastHeartbeat = now;
             return;
@@ -89,6 +95,10 @@ final class Supervisor implements AutoCloseable {
             }
         }
         for (UUID lost : ids) {
+            if (ahead.contains(lost) && running.get(lost) == null) {
+                pool.forget(lost);
+                continue;
+            }
             // Not renewed: the job finished meanwhile, or another node took it over after our lease
             // expired. In the second case this handler must stop: the job runs elsewhere now.
             RunContext<?> ctx = running.get(lost);

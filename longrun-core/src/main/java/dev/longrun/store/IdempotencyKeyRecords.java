@@ -85,6 +85,53 @@ final class IdempotencyKeyRecords {
         return Optional.of(new InsertOutcome(existing.get(), false, held.get().fingerprint()));
     }
 
+    /**
+     * Claims the keys of many jobs at once inside the caller's transaction ({@code ClaimIdempotencyKeys}, one
+     * statement): {@code jobs} carry distinct keys, in key order. Answers the ids of the jobs whose key was taken;
+     * insert exactly those. The others' keys are held: read them with {@link #heldIn} once the batch's jobs are in.
+     */
+    java.util.Set<UUID> claimAllIn(Connection c, List<NewJob> jobs) {
+        Params p = Params.of("keys", SqlList.of(SqlList.Type.TEXT, jobs.stream().map(NewJob::idempotencyKey).toList()))
+                .set("account_ids", SqlList.of(SqlList.Type.TEXT, jobs.stream().map(NewJob::accountId).toList()))
+                .set("user_ids", SqlList.of(SqlList.Type.TEXT, jobs.stream().map(NewJob::userId).toList()))
+                .set("job_ids", SqlList.of(SqlList.Type.UUID, jobs.stream().map(NewJob::id).toList()))
+                .set("request_fingerprints", SqlList.of(SqlList.Type.TEXT, jobs.stream().map(NewJob::requestFingerprint).toList()))
+                .set("created_ats", SqlList.of(SqlList.Type.INSTANT, jobs.stream().map(NewJob::createdAt).toList()))
+                .set("expires_ats", SqlList.of(SqlList.Type.INSTANT, jobs.stream().map(NewJob::keyExpiresAt).toList()));
+        return new java.util.HashSet<>(db.query(c, "ClaimIdempotencyKeys", p, rs -> types.uuid(rs, "job_id")));
+    }
+
+    /**
+     * The jobs that hold these keys, read inside the caller's transaction (two statements for any number of keys), as
+     * {@link #insertIn} answers a repeat: the holder with its request's fingerprint, or a refusal when retention deleted
+     * the job. A key missing from the answer vanished meanwhile (purged as expired): claim it again.
+     */
+    java.util.Map<String, InsertOutcome> heldIn(Connection c, java.util.Collection<String> keys) {
+        java.util.Map<String, Held> held = new java.util.HashMap<>();
+        for (java.util.Map.Entry<String, Held> e : db.query(c, "FindIdempotencyKeys",
+                Params.of("keys", SqlList.of(SqlList.Type.TEXT, List.copyOf(keys))),
+                rs -> java.util.Map.entry(rs.getString("key"), new Held(types.uuid(rs, "job_id"),
+                        rs.getString("request_fingerprint"), types.instant(rs, "expires_at"))))) {
+            held.put(e.getKey(), e.getValue());
+        }
+        java.util.Map<UUID, Job> jobs = new java.util.HashMap<>();
+        if (!held.isEmpty()) {
+            List<UUID> ids = held.values().stream().map(Held::jobId).distinct().toList();
+            for (Job j : db.query(c, "FindJobs", Params.of("ids", SqlList.of(SqlList.Type.UUID, ids)), rows::job)) {
+                jobs.put(j.id(), j);
+            }
+        }
+        java.util.Map<String, InsertOutcome> out = new java.util.HashMap<>();
+        for (java.util.Map.Entry<String, Held> e : held.entrySet()) {
+            Job existing = jobs.get(e.getValue().jobId());
+            if (existing == null) {
+                throw LongrunException.keyJobRemoved(e.getValue().jobId(), e.getValue().expiresAt());
+            }
+            out.put(e.getKey(), new InsertOutcome(existing, false, e.getValue().fingerprint()));
+        }
+        return out;
+    }
+
     /** Deletes up to {@code limit} keys whose lifetime ended by {@code now}; returns how many. */
     int purgeExpired(Instant now, int limit) {
         return db.write(c -> db.update(c, "PurgeIdempotencyKeys", Params.of("now", now).set("limit", limit)));

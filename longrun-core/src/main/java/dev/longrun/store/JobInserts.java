@@ -16,7 +16,9 @@ import java.util.stream.IntStream;
 /**
  * Inserts many jobs in one transaction, one statement per {@value #CHUNK} ({@code InsertJobs}), each job exactly as a
  * single insert would: created, or the active job that holds its key (read with one {@code FindActiveByKeys} per
- * chunk); jobs with a client's Idempotency-Key go through the key table ({@link IdempotencyKeyRecords}). Used by {@code startAll} and by the starter, which groups concurrent single starts into one transaction.
+ * chunk). Jobs with a client's Idempotency-Key claim their keys in the key table first, also a statement per chunk
+ * ({@link IdempotencyKeyRecords#claimAllIn}); one per job made a batch of a thousand cost two thousand round trips.
+ * Used by {@code startAll} and by the starter, which groups concurrent single starts into one transaction.
  */
 final class JobInserts {
 
@@ -39,50 +41,18 @@ final class JobInserts {
         }
         return db.write(c -> {
             InsertOutcome[] out = new InsertOutcome[jobs.size()];
-            insertKeyed(c, jobs, out);
-            List<Integer> todo = IntStream.range(0, jobs.size()).filter(i -> jobs.get(i).keyExpiresAt() == null).boxed().toList();
-            // A key's holder may finish between the insert and the read: then the key is free, insert that job again.
-            for (int attempt = 0; attempt < ATTEMPTS && !todo.isEmpty(); attempt++) {
-                List<Integer> again = new ArrayList<>();
-                for (int from = 0; from < todo.size(); from += CHUNK) {
-                    List<Integer> chunk = todo.subList(from, Math.min(todo.size(), from + CHUNK));
-                    List<NewJob> batch = chunk.stream().map(jobs::get).toList();
-                    Map<UUID, Job> inserted = new HashMap<>();
-                    for (Job j : db.query(c, "InsertJobs", params(batch), rows::job)) {
-                        inserted.put(j.id(), j);
-                    }
-                    LinkedHashSet<String> heldKeys = new LinkedHashSet<>();
-                    for (NewJob job : batch) {
-                        if (!inserted.containsKey(job.id())) {
-                            if (job.idempotencyKey() == null) {
-                                throw LongrunException.conflict("A job with id " + job.id() + " already exists.");
-                            }
-                            heldKeys.add(job.idempotencyKey());
-                        }
-                    }
-                    Map<String, InsertOutcome> holders = new HashMap<>();
-                    if (!heldKeys.isEmpty()) {
-                        Params keys = Params.of("idempotency_keys", SqlList.of(SqlList.Type.TEXT, List.copyOf(heldKeys)));
-                        for (InsertOutcome h : db.query(c, "FindActiveByKeys", keys, rows::holder)) {
-                            holders.put(h.job().idempotencyKey(), h);
-                        }
-                    }
-                    for (int i : chunk) {
-                        NewJob job = jobs.get(i);
-                        Job row = inserted.get(job.id());
-                        InsertOutcome holder = row == null ? holders.get(job.idempotencyKey()) : null;
-                        if (row != null) {
-                            out[i] = new InsertOutcome(row, true, job.requestFingerprint());
-                        } else if (holder != null) {
-                            out[i] = holder;
-                        } else {
-                            again.add(i);
-                        }
-                    }
-                }
-                todo = again;
+            List<Integer> keyed = IntStream.range(0, jobs.size()).filter(i -> jobs.get(i).keyExpiresAt() != null).boxed().toList();
+            List<Integer> plain = IntStream.range(0, jobs.size()).filter(i -> jobs.get(i).keyExpiresAt() == null).boxed().toList();
+            // A key may vanish (purged as expired) between its claim and its read, and a derived key's holder may
+            // finish between the insert and the read: those jobs go round again.
+            for (int attempt = 0; attempt < ATTEMPTS && (!keyed.isEmpty() || !plain.isEmpty()); attempt++) {
+                List<Integer> insertNow = new ArrayList<>(plain);
+                insertNow.addAll(claimKeys(c, jobs, keyed));
+                insertNow.sort(null);
+                plain = insert(c, jobs, insertNow, out);
+                keyed = readHolders(c, jobs, keyed, out);
             }
-            if (!todo.isEmpty()) {
+            if (!keyed.isEmpty() || !plain.isEmpty()) {
                 throw LongrunException.conflict("Could not start the job: its idempotency key kept changing hands. Try again.");
             }
             List<InsertOutcome> outcomes = Arrays.asList(out);
@@ -92,20 +62,98 @@ final class JobInserts {
     }
 
     /**
-     * Jobs with a client's Idempotency-Key, one by one through the key table, in key order (two batches claiming the
-     * same keys then wait for each other instead of deadlocking). Repeats of one key in the batch get the first's job.
+     * Claims the client keys of these jobs, a statement per {@value #CHUNK} distinct keys in key order (two batches
+     * claiming the same keys then wait for each other instead of deadlocking); answers the jobs whose key was taken.
+     * Of a key repeated in the batch only the first job claims it; the repeats get that job ({@link #readHolders}).
      */
-    private void insertKeyed(java.sql.Connection c, List<NewJob> jobs, InsertOutcome[] out) {
-        List<Integer> keyed = IntStream.range(0, jobs.size()).filter(i -> jobs.get(i).keyExpiresAt() != null).boxed()
-                .sorted(java.util.Comparator.comparing(i -> jobs.get(i).idempotencyKey())).toList();
+    private List<Integer> claimKeys(java.sql.Connection c, List<NewJob> jobs, List<Integer> keyed) {
+        java.util.TreeMap<String, Integer> firstOfKey = new java.util.TreeMap<>();
         for (int i : keyed) {
-            java.util.Optional<InsertOutcome> outcome = java.util.Optional.empty();
-            for (int attempt = 0; attempt < ATTEMPTS && outcome.isEmpty(); attempt++) {
-                outcome = keys.insertIn(c, jobs.get(i));
-            }
-            out[i] = outcome.orElseThrow(() -> LongrunException.conflict(
-                    "Could not start the job: its idempotency key kept changing hands. Try again."));
+            firstOfKey.putIfAbsent(jobs.get(i).idempotencyKey(), i);
         }
+        List<Integer> firsts = List.copyOf(firstOfKey.values());
+        List<Integer> won = new ArrayList<>();
+        for (int from = 0; from < firsts.size(); from += CHUNK) {
+            List<Integer> chunk = firsts.subList(from, Math.min(firsts.size(), from + CHUNK));
+            java.util.Set<UUID> claimed = keys.claimAllIn(c, chunk.stream().map(jobs::get).toList());
+            for (int i : chunk) {
+                if (claimed.contains(jobs.get(i).id())) {
+                    won.add(i);
+                }
+            }
+        }
+        return won;
+    }
+
+    /**
+     * Inserts these jobs, a statement per {@value #CHUNK}. A job whose derived key an active job holds gets that job
+     * ({@code FindActiveByKeys}); answers the jobs whose holder vanished meanwhile (insert them again).
+     */
+    private List<Integer> insert(java.sql.Connection c, List<NewJob> jobs, List<Integer> todo, InsertOutcome[] out) {
+        List<Integer> again = new ArrayList<>();
+        for (int from = 0; from < todo.size(); from += CHUNK) {
+            List<Integer> chunk = todo.subList(from, Math.min(todo.size(), from + CHUNK));
+            List<NewJob> batch = chunk.stream().map(jobs::get).toList();
+            Map<UUID, Job> inserted = new HashMap<>();
+            for (Job j : db.query(c, "InsertJobs", params(batch), rows::job)) {
+                inserted.put(j.id(), j);
+            }
+            LinkedHashSet<String> heldKeys = new LinkedHashSet<>();
+            for (NewJob job : batch) {
+                if (!inserted.containsKey(job.id())) {
+                    if (job.idempotencyKey() == null || job.keyExpiresAt() != null) {
+                        throw LongrunException.conflict("A job with id " + job.id() + " already exists.");
+                    }
+                    heldKeys.add(job.idempotencyKey());
+                }
+            }
+            Map<String, InsertOutcome> holders = new HashMap<>();
+            if (!heldKeys.isEmpty()) {
+                Params keys = Params.of("idempotency_keys", SqlList.of(SqlList.Type.TEXT, List.copyOf(heldKeys)));
+                for (InsertOutcome h : db.query(c, "FindActiveByKeys", keys, rows::holder)) {
+                    holders.put(h.job().idempotencyKey(), h);
+                }
+            }
+            for (int i : chunk) {
+                NewJob job = jobs.get(i);
+                Job row = inserted.get(job.id());
+                InsertOutcome holder = row == null ? holders.get(job.idempotencyKey()) : null;
+                if (row != null) {
+                    out[i] = new InsertOutcome(row, true, job.requestFingerprint());
+                } else if (holder != null) {
+                    out[i] = holder;
+                } else {
+                    again.add(i);
+                }
+            }
+        }
+        return again;
+    }
+
+    /**
+     * Jobs with a client key that were not inserted: their key is held (by an earlier job, or by a job of this batch
+     * with the same key); each gets the holder as a repeat does. Answers the jobs whose key vanished (claim again).
+     */
+    private List<Integer> readHolders(java.sql.Connection c, List<NewJob> jobs, List<Integer> keyed, InsertOutcome[] out) {
+        List<Integer> waiting = keyed.stream().filter(i -> out[i] == null).toList();
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        List<String> distinct = waiting.stream().map(i -> jobs.get(i).idempotencyKey()).distinct().toList();
+        Map<String, InsertOutcome> held = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            held.putAll(keys.heldIn(c, distinct.subList(from, Math.min(distinct.size(), from + CHUNK))));
+        }
+        List<Integer> again = new ArrayList<>();
+        for (int i : waiting) {
+            InsertOutcome holder = held.get(jobs.get(i).idempotencyKey());
+            if (holder != null) {
+                out[i] = holder;
+            } else {
+                again.add(i);
+            }
+        }
+        return again;
     }
 
     private static Params params(List<NewJob> jobs) {
@@ -120,7 +168,8 @@ final class JobInserts {
                 .set("estimated_durations", list(SqlList.Type.BIGINT, jobs, NewJob::estimatedDurationSeconds))
                 .set("cancellables", list(SqlList.Type.BOOLEAN, jobs, NewJob::cancellable))
                 .set("max_attempts", list(SqlList.Type.INT, jobs, NewJob::maxAttempts))
-                .set("idempotency_keys", list(SqlList.Type.TEXT, jobs, NewJob::idempotencyKey))
+                // a client's key lives in the key table, not on the job (as in InsertJob)
+                .set("idempotency_keys", list(SqlList.Type.TEXT, jobs, j -> j.keyExpiresAt() == null ? j.idempotencyKey() : null))
                 .set("request_fingerprints", list(SqlList.Type.TEXT, jobs, NewJob::requestFingerprint))
                 .set("params", list(SqlList.Type.TEXT, jobs, NewJob::paramsJson))
                 .set("depends_ons", list(SqlList.Type.UUID, jobs, NewJob::dependsOn))
