@@ -388,4 +388,5 @@ WHERE account_id IS NOT DISTINCT FROM :account_id::text AND user_id IS NOT DISTI
 RETURNING id;
 
 -- name: Notify
-SELECT pg_notify(:channel::text, :payload::text);
+-- Every payload of a batch in one round trip, in order (a finish of a thousand jobs makes a dozen payloads).
+SELECT pg_notify(:channel::text, p) FROM unnest(:payloads::text[]) AS p;

@@ -11,8 +11,11 @@ import java.util.function.LongSupplier;
  */
 final class ClaimAhead {
 
-    /** The smallest cap: a batch of this size is where a claim statement stops getting cheaper per job. */
-    static final int MIN_CAP = 256;
+    /**
+     * The most jobs held claimed ahead: a claim of this size is already cheap per job, and at high concurrency the free
+     * slots alone make claims this large; a larger reserve only keeps more jobs from other nodes.
+     */
+    static final int CAP = 256;
 
     private final int cap;
     private final LongSupplier nanoTime;

@@ -68,7 +68,7 @@ final class WorkerPool implements AutoCloseable {
         this.pollInterval = pollInterval;
         this.publisher = node.publish();
         this.slots = new Semaphore(concurrency);
-        this.sizing = new ClaimAhead(Math.max(ClaimAhead.MIN_CAP, concurrency));
+        this.sizing = new ClaimAhead(ClaimAhead.CAP);
         this.loop = Thread.ofPlatform().daemon().name("longrun-claim").start(this::claimLoop);
     }
 

@@ -390,12 +390,8 @@ public final class SqlJobStore implements JobStore {
             return;
         }
         List<String> payloads = NotifyPayload.encode(origin, events);
-        db.read(c -> {
-            for (String payload : payloads) {
-                db.query(c, "Notify", Params.of("channel", notifyChannel()).set("payload", payload), rs -> null);
-            }
-            return null;
-        });
+        db.read(c -> db.query(c, "Notify", Params.of("channel", notifyChannel())
+                .set("payloads", SqlList.of(SqlList.Type.TEXT, payloads)), rs -> null));
     }
 
     static SqlList uuids(Collection<UUID> ids) {
