@@ -26,15 +26,19 @@ public final class ScaleBenchmark {
                 raw.add(report(RawLimit.run(s, threads, s.rawBatch())));
             }
         }
-        List<DrainResult> ours = new ArrayList<>();
-        List<DrainResult> peers = new ArrayList<>();
-        for (int c : s.concurrencies()) {
-            if (s.runs("ours")) {
-                ours.add(report(StartedDrain.run(s, c)));
+        // Every drain round measures the raw limit again at the sweep's best loop count, right before the two drains.
+        int loops = raw.stream().filter(r -> r.error() == null).max(java.util.Comparator.comparingDouble(RawLimit.Result::jobsPerSecond))
+                .map(RawLimit.Result::threads).orElse(s.rawThreads().get(s.rawThreads().size() - 1));
+        List<DrainRow> rows = new ArrayList<>();
+        for (int c : s.runs("ours") || s.runs("dbscheduler") ? s.concurrencies() : List.<Integer>of()) {
+            List<DrainRow.Round> rounds = DrainRow.newRounds();
+            for (int round = 0; round < s.rounds(); round++) {
+                RawLimit.Result beside = s.runs("raw") && s.runs("ours") ? report(RawLimit.run(s, loops, s.rawBatch())) : null;
+                DrainResult ours = s.runs("ours") ? report(StartedDrain.run(s, c)) : null;
+                DrainResult peer = s.runs("dbscheduler") ? report(DbSchedulerDrain.run(s.peer(c))) : null;
+                rounds.add(new DrainRow.Round(beside, ours, peer));
             }
-            if (s.runs("dbscheduler")) {
-                peers.add(report(DbSchedulerDrain.run(s.peer(c))));
-            }
+            rows.add(new DrainRow(c, rounds));
         }
         List<StartRate.Result> starts = new ArrayList<>();
         if (s.runs("start")) {
@@ -42,7 +46,7 @@ public final class ScaleBenchmark {
             starts.add(report(StartRate.batched(s)));
         }
         System.out.println();
-        new ScaleTable(s).print(raw, ours, peers, starts);
+        new ScaleTable(s).print(raw, rows, starts);
         System.out.println("Load average at end: " + ScaleSettings.load());
     }
 

@@ -22,9 +22,11 @@ import java.util.Set;
  * @param startThreads  threads calling {@code start()} in the single-start rate
  * @param batch         jobs per {@code startAll} call
  * @param parts         raw, ours, dbscheduler, start
+ * @param rounds        times each drain row (raw limit, Longrun, db-scheduler, back to back) is measured; the table
+ *                      reports the median of each row's per-round ratios
  */
 record ScaleSettings(String url, String user, int jobs, List<Integer> concurrencies, List<Integer> rawThreads, int rawBatch,
-                     int starts, int startThreads, int batch, int pool, int timeoutSeconds, Set<String> parts) {
+                     int starts, int startThreads, int batch, int pool, int timeoutSeconds, Set<String> parts, int rounds) {
 
     static final Set<String> ALL_PARTS = Set.of("raw", "ours", "dbscheduler", "start");
 
@@ -41,6 +43,7 @@ record ScaleSettings(String url, String user, int jobs, List<Integer> concurrenc
         int pool = 20;
         int timeout = 240;
         Set<String> parts = ALL_PARTS;
+        int rounds = 1;
         for (String arg : args) {
             if (arg.isBlank()) {
                 continue;
@@ -64,11 +67,12 @@ record ScaleSettings(String url, String user, int jobs, List<Integer> concurrenc
                 case "pool" -> pool = positive(name, value);
                 case "timeout-seconds" -> timeout = positive(name, value);
                 case "only" -> parts = parts(value);
+                case "rounds" -> rounds = positive(name, value);
                 default -> throw new IllegalArgumentException("Unknown argument --" + name + ". " + usage());
             }
         }
         return new ScaleSettings(url, user, jobs, concurrencies, rawThreads, rawBatch, starts, startThreads, batch, pool,
-                timeout, parts);
+                timeout, parts, rounds);
     }
 
     boolean runs(String part) {
@@ -91,7 +95,7 @@ record ScaleSettings(String url, String user, int jobs, List<Integer> concurrenc
 
     static String usage() {
         return "Known: --jobs=N --concurrency=16,64,256,1024 --raw-threads=2,4,8 --raw-batch=N --starts=N --start-threads=N "
-                + "--batch=N --pool=N --timeout-seconds=N --only=raw,ours,dbscheduler,start --url=jdbc:postgresql://... --user=NAME";
+                + "--batch=N --pool=N --timeout-seconds=N --only=raw,ours,dbscheduler,start --rounds=N --url=jdbc:postgresql://... --user=NAME";
     }
 
     private static List<Integer> list(String name, String value) {

@@ -18,8 +18,7 @@ final class ScaleTable {
         this.s = s;
     }
 
-    void print(List<RawLimit.Result> raw, List<DrainResult> ours, List<DrainResult> peers, List<StartRate.Result> starts) {
-        double limit = raw.stream().filter(r -> r.error() == null).mapToDouble(RawLimit.Result::jobsPerSecond).max().orElse(Double.NaN);
+    void print(List<RawLimit.Result> raw, List<DrainRow> rows, List<StartRate.Result> starts) {
         if (!raw.isEmpty()) {
             System.out.println("Raw limit: a minimal jobs table, claim a batch + mark it succeeded (the engine's two statements), no engine");
             System.out.println();
@@ -31,19 +30,33 @@ final class ScaleTable {
             }
             System.out.println();
         }
-        if (!ours.isEmpty() || !peers.isEmpty()) {
-            System.out.println(fmt("Drain of %,d jobs made by Longrun.start() (raw limit of this run: %,.0f jobs/s)", s.jobs(), limit));
+        if (!rows.isEmpty()) {
+            int rounds = rows.get(0).rounds().size();
+            System.out.println(fmt("Drain of %,d jobs made by Longrun.start(); each round: the raw limit (best loop count above), Longrun, "
+                    + "db-scheduler, back to back; %d round(s) per row, ratios are the median of the per-round ratios", s.jobs(), rounds));
             System.out.println();
-            System.out.println("| workers | Longrun jobs/s (load) | ÷ raw limit | db-scheduler 16.12 jobs/s, same threads (load) | Longrun ÷ db-scheduler | targets (≥ 50 %, ≥ 2×) |");
-            System.out.println("|---:|---:|---:|---:|---:|---|");
-            for (int i = 0; i < s.concurrencies().size(); i++) {
-                DrainResult o = i < ours.size() ? ours.get(i) : null;
-                DrainResult p = i < peers.size() ? peers.get(i) : null;
-                double ourRate = rate(o);
-                double share = ourRate / limit;
-                double vs = ourRate / rate(p);
-                System.out.println(fmt("| %d | %s | %s | %s | %s | %s |", s.concurrencies().get(i), cell(o), pct(share), cell(p),
-                        Double.isNaN(vs) ? "—" : fmt("%.2f×", vs), met(share >= TARGET_SHARE_OF_RAW, share) + ", " + met(vs >= TARGET_VS_DB_SCHEDULER, vs)));
+            System.out.println("| workers | raw limit jobs/s | Longrun jobs/s | ÷ raw limit | db-scheduler 16.12 jobs/s, same threads | Longrun ÷ db-scheduler | targets (≥ 50 %, ≥ 2×) |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---|");
+            for (DrainRow row : rows) {
+                double share = row.medianShareOfRaw();
+                double vs = row.medianVsPeer();
+                System.out.println(fmt("| %d | %s | %s | %s | %s | %s | %s |", row.workers(), num(row.medianRaw()), num(row.medianOurs()),
+                        pct(share), num(row.medianPeer()), times(vs),
+                        met(share >= TARGET_SHARE_OF_RAW, share) + ", " + met(vs >= TARGET_VS_DB_SCHEDULER, vs)));
+            }
+            System.out.println();
+            System.out.println("Every round (load average at the start of each drain in brackets):");
+            System.out.println();
+            System.out.println("| workers | round | raw limit | Longrun | ÷ raw | db-scheduler | Longrun ÷ db-scheduler |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+            for (DrainRow row : rows) {
+                for (int i = 0; i < row.rounds().size(); i++) {
+                    DrainRow.Round r = row.rounds().get(i);
+                    String rawCell = r.raw() == null ? "—" : r.raw().error() != null ? "failed: " + r.raw().error()
+                            : fmt("%,.0f (%s)", r.raw().jobsPerSecond(), r.raw().loadAtStart());
+                    System.out.println(fmt("| %d | %d | %s | %s | %s | %s | %s |", row.workers(), i + 1, rawCell, cell(r.ours()),
+                            pct(r.shareOfRaw()), cell(r.peer()), times(r.vsPeer())));
+                }
             }
             System.out.println();
         }
@@ -60,8 +73,12 @@ final class ScaleTable {
         }
     }
 
-    private static double rate(DrainResult r) {
-        return r == null || !r.ok() ? Double.NaN : r.jobsPerSecond();
+    private static String num(double v) {
+        return Double.isNaN(v) ? "—" : fmt("%,.0f", v);
+    }
+
+    private static String times(double v) {
+        return Double.isNaN(v) ? "—" : fmt("%.2f×", v);
     }
 
     private static String cell(DrainResult r) {

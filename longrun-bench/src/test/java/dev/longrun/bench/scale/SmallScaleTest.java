@@ -2,6 +2,7 @@ package dev.longrun.bench.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.longrun.bench.engine.DrainResult;
 import java.util.List;
@@ -48,5 +49,38 @@ class SmallScaleTest {
         assertThat(SMALL.peer(64).peerWorkers()).isEqualTo(64);
         assertThat(ScaleSettings.parse(new String[0]).concurrencies()).isEqualTo(List.of(16, 64, 256, 1024));
         assertThatThrownBy(() -> ScaleSettings.parse(new String[] {"--only=jobrunr"})).hasMessageContaining("--only knows");
+        assertThat(SMALL.rounds()).isEqualTo(1);
+        assertThat(ScaleSettings.parse(new String[] {"--rounds=3"}).rounds()).isEqualTo(3);
+    }
+
+    @Test
+    void aRowReportsTheMedianOfItsPerRoundRatiosNotTheRatioOfMedians() {
+        // round 1 on a quiet minute, rounds 2 and 3 on busy ones: each round's own ratios are what count
+        DrainRow row = new DrainRow(16, List.of(
+                round(10_000, 6_000, 3_000), round(4_000, 1_000, 1_000), round(5_000, 3_000, 1_000)));
+
+        assertThat(row.medianShareOfRaw()).isCloseTo(0.6, within(1e-9));
+        assertThat(row.medianVsPeer()).isCloseTo(2.0, within(1e-9));
+        assertThat(row.medianOurs()).isCloseTo(3_000, within(1e-6));
+    }
+
+    @Test
+    void aFailedDrainLeavesItsRoundOutOfTheMedian() {
+        DrainRow row = new DrainRow(16, List.of(round(10_000, 5_000, 2_500),
+                new DrainRow.Round(raw(10_000), DrainResult.failed("Longrun", "x", 1_000, "timed out"), drain("db-scheduler", 1_000))));
+
+        assertThat(row.medianVsPeer()).isCloseTo(2.0, within(1e-9));
+    }
+
+    private static DrainRow.Round round(double raw, double ours, double peer) {
+        return new DrainRow.Round(raw(raw), drain("Longrun", ours), drain("db-scheduler", peer));
+    }
+
+    private static RawLimit.Result raw(double jobsPerSecond) {
+        return new RawLimit.Result(8, 256, 10_000, 10_000 / jobsPerSecond, "1.0", null);
+    }
+
+    private static DrainResult drain(String system, double jobsPerSecond) {
+        return new DrainResult(system, "x", 10_000, 1, 10_000 / jobsPerSecond, "test", "1.0", null);
     }
 }
