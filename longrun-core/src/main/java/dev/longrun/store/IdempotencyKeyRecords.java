@@ -4,8 +4,13 @@ import dev.longrun.Job;
 import dev.longrun.LongrunException;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -90,7 +95,7 @@ final class IdempotencyKeyRecords {
      * statement): {@code jobs} carry distinct keys, in key order. Answers the ids of the jobs whose key was taken;
      * insert exactly those. The others' keys are held: read them with {@link #heldIn} once the batch's jobs are in.
      */
-    java.util.Set<UUID> claimAllIn(Connection c, List<NewJob> jobs) {
+    Set<UUID> claimAllIn(Connection c, List<NewJob> jobs) {
         Params p = Params.of("keys", SqlList.of(SqlList.Type.TEXT, jobs.stream().map(NewJob::idempotencyKey).toList()))
                 .set("account_ids", SqlList.of(SqlList.Type.TEXT, jobs.stream().map(NewJob::accountId).toList()))
                 .set("user_ids", SqlList.of(SqlList.Type.TEXT, jobs.stream().map(NewJob::userId).toList()))
@@ -98,7 +103,7 @@ final class IdempotencyKeyRecords {
                 .set("request_fingerprints", SqlList.of(SqlList.Type.TEXT, jobs.stream().map(NewJob::requestFingerprint).toList()))
                 .set("created_ats", SqlList.of(SqlList.Type.INSTANT, jobs.stream().map(NewJob::createdAt).toList()))
                 .set("expires_ats", SqlList.of(SqlList.Type.INSTANT, jobs.stream().map(NewJob::keyExpiresAt).toList()));
-        return new java.util.HashSet<>(db.query(c, "ClaimIdempotencyKeys", p, rs -> types.uuid(rs, "job_id")));
+        return new HashSet<>(db.query(c, "ClaimIdempotencyKeys", p, rs -> types.uuid(rs, "job_id")));
     }
 
     /**
@@ -106,23 +111,23 @@ final class IdempotencyKeyRecords {
      * {@link #insertIn} answers a repeat: the holder with its request's fingerprint, or a refusal when retention deleted
      * the job. A key missing from the answer vanished meanwhile (purged as expired): claim it again.
      */
-    java.util.Map<String, InsertOutcome> heldIn(Connection c, java.util.Collection<String> keys) {
-        java.util.Map<String, Held> held = new java.util.HashMap<>();
-        for (java.util.Map.Entry<String, Held> e : db.query(c, "FindIdempotencyKeys",
+    Map<String, InsertOutcome> heldIn(Connection c, Collection<String> keys) {
+        Map<String, Held> held = new HashMap<>();
+        for (Map.Entry<String, Held> e : db.query(c, "FindIdempotencyKeys",
                 Params.of("keys", SqlList.of(SqlList.Type.TEXT, List.copyOf(keys))),
-                rs -> java.util.Map.entry(rs.getString("key"), new Held(types.uuid(rs, "job_id"),
+                rs -> Map.entry(rs.getString("key"), new Held(types.uuid(rs, "job_id"),
                         rs.getString("request_fingerprint"), types.instant(rs, "expires_at"))))) {
             held.put(e.getKey(), e.getValue());
         }
-        java.util.Map<UUID, Job> jobs = new java.util.HashMap<>();
+        Map<UUID, Job> jobs = new HashMap<>();
         if (!held.isEmpty()) {
             List<UUID> ids = held.values().stream().map(Held::jobId).distinct().toList();
             for (Job j : db.query(c, "FindJobs", Params.of("ids", SqlList.of(SqlList.Type.UUID, ids)), rows::job)) {
                 jobs.put(j.id(), j);
             }
         }
-        java.util.Map<String, InsertOutcome> out = new java.util.HashMap<>();
-        for (java.util.Map.Entry<String, Held> e : held.entrySet()) {
+        Map<String, InsertOutcome> out = new HashMap<>();
+        for (Map.Entry<String, Held> e : held.entrySet()) {
             Job existing = jobs.get(e.getValue().jobId());
             if (existing == null) {
                 throw LongrunException.keyJobRemoved(e.getValue().jobId(), e.getValue().expiresAt());

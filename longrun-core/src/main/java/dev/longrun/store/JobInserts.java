@@ -2,12 +2,15 @@ package dev.longrun.store;
 
 import dev.longrun.Job;
 import dev.longrun.LongrunException;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -66,8 +69,8 @@ final class JobInserts {
      * claiming the same keys then wait for each other instead of deadlocking); answers the jobs whose key was taken.
      * Of a key repeated in the batch only the first job claims it; the repeats get that job ({@link #readHolders}).
      */
-    private List<Integer> claimKeys(java.sql.Connection c, List<NewJob> jobs, List<Integer> keyed) {
-        java.util.TreeMap<String, Integer> firstOfKey = new java.util.TreeMap<>();
+    private List<Integer> claimKeys(Connection c, List<NewJob> jobs, List<Integer> keyed) {
+        TreeMap<String, Integer> firstOfKey = new TreeMap<>();
         for (int i : keyed) {
             firstOfKey.putIfAbsent(jobs.get(i).idempotencyKey(), i);
         }
@@ -75,7 +78,7 @@ final class JobInserts {
         List<Integer> won = new ArrayList<>();
         for (int from = 0; from < firsts.size(); from += CHUNK) {
             List<Integer> chunk = firsts.subList(from, Math.min(firsts.size(), from + CHUNK));
-            java.util.Set<UUID> claimed = keys.claimAllIn(c, chunk.stream().map(jobs::get).toList());
+            Set<UUID> claimed = keys.claimAllIn(c, chunk.stream().map(jobs::get).toList());
             for (int i : chunk) {
                 if (claimed.contains(jobs.get(i).id())) {
                     won.add(i);
@@ -89,7 +92,7 @@ final class JobInserts {
      * Inserts these jobs, a statement per {@value #CHUNK}. A job whose derived key an active job holds gets that job
      * ({@code FindActiveByKeys}); answers the jobs whose holder vanished meanwhile (insert them again).
      */
-    private List<Integer> insert(java.sql.Connection c, List<NewJob> jobs, List<Integer> todo, InsertOutcome[] out) {
+    private List<Integer> insert(Connection c, List<NewJob> jobs, List<Integer> todo, InsertOutcome[] out) {
         List<Integer> again = new ArrayList<>();
         for (int from = 0; from < todo.size(); from += CHUNK) {
             List<Integer> chunk = todo.subList(from, Math.min(todo.size(), from + CHUNK));
@@ -134,7 +137,7 @@ final class JobInserts {
      * Jobs with a client key that were not inserted: their key is held (by an earlier job, or by a job of this batch
      * with the same key); each gets the holder as a repeat does. Answers the jobs whose key vanished (claim again).
      */
-    private List<Integer> readHolders(java.sql.Connection c, List<NewJob> jobs, List<Integer> keyed, InsertOutcome[] out) {
+    private List<Integer> readHolders(Connection c, List<NewJob> jobs, List<Integer> keyed, InsertOutcome[] out) {
         List<Integer> waiting = keyed.stream().filter(i -> out[i] == null).toList();
         if (waiting.isEmpty()) {
             return List.of();
