@@ -221,6 +221,11 @@ public final class Engine implements Longrun {
         return owner;
     }
 
+    /** Jobs this node holds claimed ahead of free slots right now (tests of the shutdown hand-back). */
+    int claimedAhead() {
+        return pool == null ? 0 : pool.claimedAhead().size();
+    }
+
     /** The store seam, for tests and benchmarks of this module. */
     public JobStore store() {
         return store;
