@@ -12,10 +12,16 @@ import java.util.function.LongSupplier;
 final class ClaimAhead {
 
     /**
-     * The most jobs held claimed ahead: a claim of this size is already cheap per job, and at high concurrency the free
-     * slots alone make claims this large; a larger reserve only keeps more jobs from other nodes.
+     * Slots plus reserve: a claim of this many jobs is already cheap per job, so the reserve of a node only tops its
+     * slots up to it ({@link #capFor}); a node with this many workers claims that much for its free slots alone and
+     * keeps no reserve (with 1024 workers a reserve measured no gain, and it holds jobs away from other nodes).
      */
     static final int CAP = 256;
+
+    /** The reserve's cap for a node with {@code concurrency} workers. */
+    static int capFor(int concurrency) {
+        return Math.max(0, CAP - concurrency);
+    }
 
     private final int cap;
     private final LongSupplier nanoTime;

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * round trip per round of {@code concurrency} jobs (16 workers drained no-op jobs at 6 % of the database's limit in
  * {@code longrun-bench -Dbench=scale}). {@link ClaimAhead} sizes the reserve from the measured completion rate, so it
  * holds about what the workers finish during one claim round trip: none for jobs that take seconds (those stay pending
- * for any node to take), hundreds for no-op jobs. Jobs claimed ahead hold a lease like running ones and are renewed by
+ * for any node to take), up to {@code 256 - concurrency} for no-op jobs (none from 256 workers up). Jobs claimed ahead hold a lease like running ones and are renewed by
  * the same heartbeat ({@link #claimedAhead()}); at shutdown they go back to pending ({@link #drain}).
  */
 final class WorkerPool implements AutoCloseable {
@@ -68,7 +68,7 @@ final class WorkerPool implements AutoCloseable {
         this.pollInterval = pollInterval;
         this.publisher = node.publish();
         this.slots = new Semaphore(concurrency);
-        this.sizing = new ClaimAhead(ClaimAhead.CAP);
+        this.sizing = new ClaimAhead(ClaimAhead.capFor(concurrency));
         this.loop = Thread.ofPlatform().daemon().name("longrun-claim").start(this::claimLoop);
     }
 

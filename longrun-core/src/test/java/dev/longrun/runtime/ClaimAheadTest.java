@@ -56,6 +56,22 @@ class ClaimAheadTest {
     }
 
     @Test
+    void theReserveTopsTheSlotsUpTo256AndANodeWithThatManyWorkersKeepsNone() {
+        assertThat(ClaimAhead.capFor(16)).isEqualTo(240);
+        assertThat(ClaimAhead.capFor(256)).isZero();
+        assertThat(ClaimAhead.capFor(1024)).isZero();
+        ClaimAhead big = new ClaimAhead(ClaimAhead.capFor(1024), now::get);
+        for (int round = 0; round < 5; round++) {
+            now.addAndGet(10 * MS);
+            for (int i = 0; i < 10_000; i++) {
+                big.completed();
+            }
+            big.claimed(50 * MS);
+        }
+        assertThat(big.target()).isZero();
+    }
+
+    @Test
     void aNodeThatWentIdleStopsClaimingAhead() {
         for (int round = 0; round < 5; round++) {
             now.addAndGet(10 * MS);
