@@ -52,8 +52,8 @@ test('a decision is shown by the view registered for its action.kind', () => {
 });
 
 test('a failure the job called permanent leads on by starting over, in the words the type declares', () => {
-  rememberTypes({ 'contacts.import': { name: 'contacts.import', words: { start_over: 'Upload again' } } });
-  const expired = { id: 'j3', type: 'contacts.import', type_label: 'Import contacts', status: 'failed',
+  rememberTypes({ 'catalog.import': { name: 'catalog.import', words: { start_over: 'Upload again' } } });
+  const expired = { id: 'j3', type: 'catalog.import', type_label: 'Import contacts', status: 'failed',
     error: { code: 'upload_missing', retryable: false } };
   assert.equal(isPermanentFailure(expired), true);
   assert.equal(typeWords(expired).startOver, 'Upload again');
@@ -65,11 +65,11 @@ test('a failure the job called permanent leads on by starting over, in the words
 });
 
 test('items that failed for good are fixed by the view registered for their job type', () => {
-  const invite = { id: 'j4', type: 'contacts.invite', status: 'succeeded' };
+  const invite = { id: 'j4', type: 'team.invite', status: 'succeeded' };
   assert.equal(fixViewFor(invite), undefined);
-  registerFixView('contacts.invite', 'invite-fix');
+  registerFixView('team.invite', 'invite-fix');
   assert.equal(fixViewFor(invite), 'invite-fix');
-  assert.equal(fixViewFor({ ...invite, type: 'contacts.export' }), undefined);
+  assert.equal(fixViewFor({ ...invite, type: 'catalog.export' }), undefined);
   assert.throws(() => registerFixView('x', 'nodash'), /not a custom element name/);
   assert.throws(() => registerFixView('', 'a-b'), /needs the job type/);
 });
