@@ -12,6 +12,7 @@ import dev.longrun.server.outbox.OutboxRepository;
 import dev.longrun.server.seed.ContactSeeder;
 import dev.longrun.spring.upload.UploadStore;
 import dev.longrun.store.SqlFolder;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -90,7 +91,8 @@ public class ServerStorage {
     @Bean
     ApplicationRunner seedDemoContacts(ContactSeeder seeder, ProductProperties properties, Environment env,
                                        ServerSchemaMigrated migrated) {
-        return args -> seeder.seedAll(demoAccounts(properties, env), properties.getContacts());
+        return args -> seeder.seedAllOnceReachable(demoAccounts(properties, env), properties.getContacts(),
+                Duration.ofMinutes(1), Duration.ofSeconds(1));
     }
 
     /** longrun-demo.accounts, or else the distinct accounts of longrun.users[*].account. */
