@@ -366,7 +366,9 @@ export class LongrunJob extends HTMLElement {
   /** The part that depends on the outcome: the import preview, the file, the failed items. @param {Job} job */
   renderSpecial(job) {
     const p = this.parts;
-    const key = `${job.status}|${job.version}|${job.result?.url || ''}`;
+    // The type's words (items, "sent") may arrive after the job's final version: build again once they have, or a
+    // job that finished first keeps saying "9 items failed" (seen in InviteTest on a busy machine).
+    const key = `${job.status}|${job.version}|${job.result?.url || ''}|${this.typeInfo ? 'typed' : ''}`;
     if (p.special.dataset.key === key) return;
     p.special.dataset.key = key;
     const actionView = actionViewFor(job);
