@@ -4,13 +4,13 @@
 
 import { LongrunError, getJob, hub, jobAction, jobTypes, watchJob } from './longrun-client.js';
 import { confirmDialog, ensureStyles, fill, fire, h, liveRegion, show, text } from './longrun-dom.js';
-import { detailsPanel, drawBar, factsLine, failedItemsPanel, lastSign, resultPanel, rowCells } from './longrun-job-parts.js';
+import { detailsPanel, drawBar, factsLine, lastSign, rowCells } from './longrun-job-parts.js';
+import { drawActions, drawOutcome } from './longrun-job-actions.js';
 import { icon } from './longrun-icons.js';
 import { ago, clock, position } from './longrun-format.js';
-import { LABELS, isPartial, isPermanentFailure, isRetryWait, isTerminal, nextStep, number, rememberTypes, sentence, typeLabel, typeWords } from './longrun-words.js';
+import { LABELS, isRetryWait, isTerminal, nextStep, number, rememberTypes, sentence, typeLabel, typeWords } from './longrun-words.js';
 import { copyJobId, drawDependency, drawTitle } from './longrun-job-head.js';
 import { LongrunImportPreview } from './longrun-import-preview.js';
-import { actionViewFor, fixViewFor } from './longrun-action-views.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
 
@@ -309,39 +309,9 @@ export class LongrunJob extends HTMLElement {
 
   /** @param {Job} job @param {ReturnType<typeof typeWords>} w */
   renderActions(job, w) {
-    const p = this.parts;
-    const compact = this.mode === 'compact';
-    const cancellable = job.cancellable !== false && !isTerminal(job.status);
-    show(p.cancel, cancellable);
-    for (const b of [p.cancel, p.retry, p.review, p.download]) b.classList.toggle('lr-small', compact);
-    const cancelling = this.cancelling || job.cancel_requested;
-    p.cancel.disabled = cancelling;
-    text(p.cancel, cancelling ? 'Cancelling…' : compact ? 'Cancel' : `Cancel ${w.noun}`);
-    if (compact) p.cancel.setAttribute('aria-label', cancelling ? `Cancelling ${typeLabel(job)}` : `Cancel ${typeLabel(job)}`);
-    const stopped = job.status === 'failed' || job.status === 'cancelled';
-    // Retry only where it can help: a failure the job called permanent fails the same way again (an expired
-    // upload, a file with no valid row); then "Start over" (or the type's word for it, "Upload again") leads on.
-    const permanent = isPermanentFailure(job);
-    show(p.retry, stopped && !permanent);
-    // When "Retry the N failed" is on screen, it is the main way on; plain Retry steps back.
-    p.retry.classList.toggle('lr-primary', !(compact === false && (job.summary?.failed || 0) > 0));
-    if (compact) p.retry.setAttribute('aria-label', `Retry ${typeLabel(job)}`);
-    show(p.startOver, stopped && !compact);
-    // One main button: where the page can fix the failed items here, that fix leads on instead.
-    p.startOver.classList.toggle('lr-primary', permanent && !((job.summary?.failed || 0) > 0 && fixViewFor(job)));
-    text(p.startOver, permanent ? w.startOver : 'Start over');
-    const detail = this.detailHref(job);
-    show(p.review, compact && job.status === 'needs_action' && !!detail);
-    if (detail) p.review.setAttribute('href', detail);
-    const url = job.result?.url;
-    const fresh = !!url && (!job.result?.expires_at || Date.parse(job.result.expires_at) > Date.now());
-    show(p.download, job.status === 'succeeded' && fresh && compact);
-    if (url) p.download.setAttribute('href', url);
-    text(p.download, 'Download');
-    if (job.result?.filename) p.download.setAttribute('aria-label', `Download ${job.result.filename}`);
-    const effect = this.typeInfo?.cancel_effect;
-    show(p.effect, cancellable && !cancelling && !!effect && !compact);
-    if (effect) text(p.effect, `If you cancel: ${effect}`);
+    drawActions(this.parts, job, w, {
+      compact: this.mode === 'compact', cancelling: !!this.cancelling, detail: this.detailHref(job), effect: this.typeInfo?.cancel_effect,
+    });
   }
 
   /** @param {Job} job */
@@ -365,32 +335,7 @@ export class LongrunJob extends HTMLElement {
 
   /** The part that depends on the outcome: the import preview, the file, the failed items. @param {Job} job */
   renderSpecial(job) {
-    const p = this.parts;
-    // The type's words (items, "sent") may arrive after the job's final version: build again once they have, or a
-    // job that finished first keeps saying "9 items failed" (seen in InviteTest on a busy machine).
-    const key = `${job.status}|${job.version}|${job.result?.url || ''}|${this.typeInfo ? 'typed' : ''}`;
-    if (p.special.dataset.key === key) return;
-    p.special.dataset.key = key;
-    const actionView = actionViewFor(job);
-    if (actionView) {
-      let view = /** @type {any} */ (p.special.querySelector(actionView));
-      if (!view) {
-        view = document.createElement(actionView);
-        fill(p.special, view);
-      }
-      view.job = job;
-    } else if (job.status === 'needs_action') {
-      fill(p.special, h('div', { class: 'lr-card' }, h('p', {}, job.action?.message || 'This job is waiting for your decision.'),
-        h('button', { type: 'button', class: 'lr-button lr-primary', onclick: () => this.act('confirm') }, 'Continue')));
-    } else if (job.status === 'succeeded') {
-      fill(p.special, resultPanel(job, this), isPartial(job) ? failedItemsPanel(job, this) : null);
-    } else if (job.status === 'failed' && (job.summary?.failed || 0) > 0) {
-      // Every item failed: their reasons, a download of them, and a retry of only those.
-      fill(p.special, failedItemsPanel(job, this));
-    } else {
-      fill(p.special);
-    }
-    show(p.special, p.special.childElementCount > 0);
+    drawOutcome(this.parts, job, this, !!this.typeInfo);
   }
 
   /** @param {boolean} refresh */
