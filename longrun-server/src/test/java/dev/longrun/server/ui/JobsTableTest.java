@@ -99,6 +99,16 @@ class JobsTableTest extends BrowserTestBase {
         Locator exportRow = list.locator("li[data-job-id='" + export + "']");
         double nameBottom = exportRow.locator(".lr-cell-name").boundingBox().y + exportRow.locator(".lr-cell-name").boundingBox().height;
         assertThat(exportRow.locator(".lr-cell-progress").boundingBox().y).as("progress below the name").isGreaterThanOrEqualTo(nameBottom - 1);
+        // Stacked rows keep clear of the card's right edge, and every tab with its count is on screen (a strip that
+        // scrolled sideways hid the selected tab off the edge).
+        var rowBox = exportRow.boundingBox();
+        var tookBox = exportRow.locator(".lr-took").boundingBox();
+        assertThat(rowBox.x + rowBox.width - (tookBox.x + tookBox.width)).as("room right of the duration").isGreaterThanOrEqualTo(8);
+        for (Locator each : list.locator(".lr-tab").all()) {
+            var box = each.boundingBox();
+            assertThat(box.x).as("left edge of tab %s", each.innerText()).isGreaterThanOrEqualTo(0);
+            assertThat(box.x + box.width).as("right edge of tab %s", each.innerText()).isLessThanOrEqualTo(375);
+        }
         page.setViewportSize(1280, 800);
 
         // Every tab's count is the number of rows it shows; past one page (History holds every earlier test's jobs)
