@@ -360,9 +360,10 @@ SET status = excluded.status, message = excluded.message, detail = excluded.deta
     retryable = excluded.retryable;
 
 -- name: Items
+-- Rows recorded in the same moment list "row 9" before "row 10" (shorter key first), not in text order.
 SELECT * FROM ${schema}.job_items
 WHERE job_id = :job_id::uuid AND (:status::text IS NULL OR status = :status::text)
-ORDER BY created_at, key
+ORDER BY created_at, length(key), key
 LIMIT :limit::int OFFSET :offset::int;
 
 -- name: CountItems

@@ -374,9 +374,10 @@ SET status = excluded.status, message = excluded.message, detail = excluded.deta
     retryable = excluded.retryable;
 
 -- name: Items
+-- Rows recorded in the same moment list "row 9" before "row 10" (shorter key first), not in text order.
 SELECT * FROM longrun_job_items
 WHERE job_id = :job_id AND (:status IS NULL OR status = :status)
-ORDER BY created_at, key
+ORDER BY created_at, length(key), key
 LIMIT :limit OFFSET :offset;
 
 -- name: CountItems

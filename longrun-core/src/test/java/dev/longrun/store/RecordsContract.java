@@ -74,6 +74,21 @@ abstract class RecordsContract extends StoreTests {
     }
 
     @Test
+    void itemsRecordedInTheSameMomentListInRowOrderNotTextOrder() {
+        Job job = insert(JobSpec.job());
+        // A fast import records many rows within one millisecond; as text, "row 10" would come before "row 9".
+        store().records().saveItems(List.of(
+                new JobItem(job.id(), "row 10", ItemStatus.FAILED, "Invalid email address", null, T0),
+                new JobItem(job.id(), "row 9", ItemStatus.FAILED, "Invalid email address", null, T0),
+                new JobItem(job.id(), "row 100", ItemStatus.FAILED, "Invalid email address", null, T0),
+                new JobItem(job.id(), "row 11", ItemStatus.FAILED, "Invalid email address", null, T0)));
+
+        assertThat(store().records().items(job.id(), ItemStatus.FAILED, 10)).extracting(JobItem::key)
+                .containsExactly("row 9", "row 10", "row 11", "row 100");
+        assertThat(store().records().items(job.id(), null, 1, 2)).extracting(JobItem::key).containsExactly("row 10", "row 11");
+    }
+
+    @Test
     void resultFilesAreTrackedUntilDeleted() {
         Job job = insert(JobSpec.job());
         store().records().recordFile(new StoredFile("results/a.csv", job.id(), "a.csv", T0));
