@@ -75,10 +75,8 @@ final class ServerNode implements AutoCloseable {
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + settings.user(),
                 "--longrun.schema=" + schema, "--longrun.data-dir=" + dataDir,
                 "--longrun.node-name=" + nodeName(), "--longrun.worker.concurrency=" + settings.concurrency(),
-                // Connections for every worker plus requests, heartbeats and maintenance: with Hikari's default of 10
-                // and 16 workers, heartbeats waited for a connection past their lease and live nodes lost jobs. Grown on
-                // demand (minimum-idle), as the PostgreSQL of a shared machine has other users.
-                "--spring.datasource.hikari.maximum-pool-size=" + (settings.concurrency() + 6),
+                // The pool's size is the starter's default (workers plus room for requests, heartbeats and maintenance,
+                // PostgresPoolDefaults), as a user's node gets it; grown on demand, as the shared PostgreSQL has other users.
                 "--spring.datasource.hikari.minimum-idle=2",
                 "--longrun-demo.contacts=300", "--logging.level.root=warn", "--logging.level.dev.longrun=info"));
         Arrays.stream(settings.serverArgs().split("\\s+")).filter(a -> !a.isBlank()).forEach(cmd::add);
