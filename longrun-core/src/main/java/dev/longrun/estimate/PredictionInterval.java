@@ -6,7 +6,7 @@ package dev.longrun.estimate;
  * largest of n hold the next with probability (n + 1 - 2j) / (n + 1), so j = 0.05 (n + 1)), which
  * need no assumption but cannot reach 90 % under 19 values; and a log-normal fit with Student's t,
  * which widens with few values and with their spread (under a dozen values also a normal fit, see
- * {@link #normalFit}). Pure.
+ * {@link #normalFit}). The log-normal fit is made to the values plus {@link #SHIFT_SECONDS}. Pure.
  */
 final class PredictionInterval {
 
@@ -17,6 +17,13 @@ final class PredictionInterval {
      * too; from a dozen on it holds such runs over 90 % of the time by itself (PredictionIntervalTest).
      */
     static final int FEW = 12;
+    /**
+     * Seconds added to every value before the log-normal fit (and taken off its ends). Near a job's
+     * end past runs need 1 s or 20 s from here, a difference of a report's timing or one more wait,
+     * not a twentyfold spread: fitted in plain logarithms those values gave "Less than 1½ minutes"
+     * with 15 s left, and an upper end that rose as the values shrank. Large values barely change.
+     */
+    static final double SHIFT_SECONDS = 5;
 
     private PredictionInterval() {
     }
@@ -34,17 +41,17 @@ final class PredictionInterval {
         if (n >= 2) {
             double mean = 0;
             for (double v : sorted) {
-                mean += Math.log(Math.max(v, 1e-3));
+                mean += Math.log(v + SHIFT_SECONDS);
             }
             mean /= n;
             double var = 0;
             for (double v : sorted) {
-                double d = Math.log(Math.max(v, 1e-3)) - mean;
+                double d = Math.log(v + SHIFT_SECONDS) - mean;
                 var += d * d;
             }
             double half = t95(n - 1) * Math.sqrt(var / (n - 1) * (1 + 1.0 / n));
-            low = Math.min(low, Math.exp(mean - half));
-            high = Math.max(high, Math.exp(mean + half));
+            low = Math.min(low, Math.exp(mean - half) - SHIFT_SECONDS);
+            high = Math.max(high, Math.exp(mean + half) - SHIFT_SECONDS);
             if (n < FEW) {
                 Guess linear = normalFit(sorted);
                 low = Math.min(low, linear.low());

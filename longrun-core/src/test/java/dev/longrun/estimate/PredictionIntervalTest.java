@@ -92,4 +92,44 @@ class PredictionIntervalTest {
     private static double mayStall(Random r) {
         return 100 + (r.nextDouble() < 0.1 ? 0 : 60 + 180 * r.nextDouble());
     }
+
+    @Test
+    void pastRunsThatNeedSecondsOrAWaitFromHereGiveARangeOfSecondsNotMinutes() {
+        // Seven past bursty runs near their end, seen 3 s into a wait: 1 s to half a minute still to
+        // go. In plain logarithms 1 s against 31 s fitted an upper end of over 3 minutes.
+        Guess g = PredictionInterval.of(new double[] {1, 1, 7, 15, 16, 21, 31}, false);
+
+        assertThat(g.low()).isZero();
+        assertThat(g.high()).isBetween(31.0, 60.0);
+    }
+
+    @ParameterizedTest(name = "{0} past runs")
+    @ValueSource(ints = {7, 30})
+    void theNextOfRunsNearTheirEndFallsInsideNineTimesInTenWithinAMinute(int runs) {
+        // The end of a bursty job: a few seconds of work, and in half the runs one more wait of
+        // 5-20 s and a short burst before it.
+        Random r = new Random(29);
+        int inside = 0;
+        double highs = 0;
+        int trials = 4000;
+        for (int i = 0; i < trials; i++) {
+            double[] past = new double[runs];
+            for (int j = 0; j < past.length; j++) {
+                past[j] = nearTheEnd(r);
+            }
+            Arrays.sort(past);
+            double next = nearTheEnd(r);
+            Guess g = PredictionInterval.of(past, false);
+            highs += g.high();
+            if (g.low() <= next && next <= g.high()) {
+                inside++;
+            }
+        }
+        assertThat(inside / (double) trials).isGreaterThanOrEqualTo(0.90);
+        assertThat(highs / trials).as("mean upper end, s").isLessThan(runs < PredictionInterval.FEW ? 45 : 30);
+    }
+
+    private static double nearTheEnd(Random r) {
+        return 0.5 + 3.5 * r.nextDouble() + (r.nextBoolean() ? 5 + 15 * r.nextDouble() + 3 * r.nextDouble() : 0);
+    }
 }
