@@ -2,11 +2,11 @@ package dev.longrun.estimate;
 
 /**
  * A 90 % prediction interval for the next value from n past ones (seconds left, as past runs
- * predict them). Two views, and the range holds both: the order statistics (the j-th smallest and
- * largest of n hold the next with probability (n + 1 - 2j) / (n + 1), so j = 0.05 (n + 1)), which
- * need no assumption but cannot reach 90 % under 19 values; and a log-normal fit with Student's t,
- * which widens with few values and with their spread (under a dozen values also a normal fit, see
- * {@link #normalFit}). The log-normal fit is made to the values plus {@link #SHIFT_SECONDS}. Pure.
+ * predict them): a log-normal fit with Student's t, which widens with few values and with their
+ * spread, made to the values plus {@link #SHIFT_SECONDS}. Under {@link #ENOUGH_FOR_FIT} values the
+ * range also holds the order statistics (the j-th smallest and largest of n hold the next with
+ * probability (n + 1 - 2j) / (n + 1), so j = 0.05 (n + 1)), and under a dozen a normal fit too
+ * ({@link #normalFit}). Pure.
  */
 final class PredictionInterval {
 
@@ -24,6 +24,12 @@ final class PredictionInterval {
      * with 15 s left, and an upper end that rose as the values shrank. Large values barely change.
      */
     static final double SHIFT_SECONDS = 5;
+    /**
+     * From this many values the fit alone gives the range. The order statistics then sit at the
+     * 1.5th smallest and largest of 30, the noisiest estimate of the 5 % and 95 % points: holding
+     * them beside the fit held the truth 96-98 % of the time, where 90 % is asked.
+     */
+    static final int ENOUGH_FOR_FIT = 19;
 
     private PredictionInterval() {
     }
@@ -50,15 +56,20 @@ final class PredictionInterval {
                 var += d * d;
             }
             double half = t95(n - 1) * Math.sqrt(var / (n - 1) * (1 + 1.0 / n));
-            low = Math.min(low, Math.exp(mean - half) - SHIFT_SECONDS);
-            high = Math.max(high, Math.exp(mean + half) - SHIFT_SECONDS);
+            double fitLow = Math.exp(mean - half) - SHIFT_SECONDS;
+            double fitHigh = Math.exp(mean + half) - SHIFT_SECONDS;
+            if (n >= ENOUGH_FOR_FIT) {
+                return Guess.of(fitLow, fitHigh);
+            }
+            low = Math.min(low, fitLow);
+            high = Math.max(high, fitHigh);
             if (n < FEW) {
                 Guess linear = normalFit(sorted);
                 low = Math.min(low, linear.low());
                 high = Math.max(high, linear.high());
             }
         }
-        return Guess.of(outlived && n < 19 ? 0 : low, high);
+        return Guess.of(outlived ? 0 : low, high);
     }
 
     /**

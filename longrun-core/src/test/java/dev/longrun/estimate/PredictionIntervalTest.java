@@ -65,7 +65,7 @@ class PredictionIntervalTest {
     }
 
     @ParameterizedTest(name = "{0} past runs")
-    @ValueSource(ints = {5, PredictionInterval.FEW})
+    @ValueSource(ints = {5, PredictionInterval.FEW, PredictionInterval.ENOUGH_FOR_FIT, 30})
     void theNextOfFewRunsThatMayStallFallsInsideNineTimesInTen(int runs) {
         // A steady part of 100 s, then, in nine runs of ten, a stall of 60 to 240 s (the stall-at-99 %
         // workload). Skewed left in log scale: over 5 past runs the log-normal fit alone held the next
