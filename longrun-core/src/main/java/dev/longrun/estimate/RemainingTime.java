@@ -14,8 +14,14 @@ final class RemainingTime {
     static final double MIN_SECONDS = 3;
     /** "Almost done" only if runs of this type that got this far did not need more than this. */
     static final double ALMOST_DONE_TAIL = 30;
-    /** Standard deviations each side of the central estimate: the raw range before rounding. */
-    static final double Z = 1.8;
+    /**
+     * Standard deviations each side of the central estimate: the raw range before rounding.
+     * Calibrated on the estimate evaluation rather than read off the normal law: the range also
+     * keeps room for one more gap, takes in a recent pace off the overall one, and is rounded
+     * outward, so at 1.8 the job's own pace held the truth 99.2–100 % of the time on runs with no
+     * history (90 % is asked); at 1.3 it holds it 98–99.5 %, 96–98 % at 1.0.
+     */
+    static final double Z = 1.3;
 
     private RemainingTime() {
     }

@@ -154,4 +154,54 @@ class SharpEstimateTest {
         assertThat(shown.get(shown.size() - 1)).isNotNull();
         assertThat(shown.get(shown.size() - 1).text()).isNotEqualTo("Less than a minute");
     }
+
+    @Test
+    void aNoisyJobWithNoHistoryGetsARangeAsNarrowAsItsPaceAllowsAndStillHonest() {
+        // Like the cold-start workload of the estimate evaluation: every run the first of its type,
+        // 90 s at speed 1, the run's speed and each second's drawn log-normally (0.3). At a spread of
+        // 1.8 each side the ranges held the truth over 99 % of the time and were a median 0.74 of the
+        // time left; at 1.3, 0.65, still holding it 98 % of the time.
+        java.util.Random r = new java.util.Random(41);
+        List<Double> widths = new ArrayList<>();
+        int shown = 0;
+        int inside = 0;
+        for (int run = 0; run < 40; run++) {
+            Estimator cold = new Estimator(clock, HistorySource.NONE);
+            UUID id = UUID.randomUUID();
+            Instant start = clock.instant().plusSeconds(3600);
+            double speed = Math.exp(0.3 * r.nextGaussian());
+            List<Double> at = new ArrayList<>(); // seconds when each whole unit count was reported
+            List<Long> done = new ArrayList<>();
+            double units = 0;
+            int t = 0;
+            while (units < UNITS) {
+                units = Math.min(UNITS, units + UNITS / 90.0 * speed * Math.exp(0.3 * r.nextGaussian()));
+                t++;
+                at.add((double) t);
+                done.add((long) units);
+            }
+            double end = t;
+            int next = 0;
+            for (int s = 0; s < end; s += 2) {
+                while (next < at.size() && at.get(next) <= s) {
+                    clock.set(start.plusMillis(Math.round(at.get(next) * 1000)));
+                    cold.observe(TestJobs.counted(id, TYPE, start, done.get(next), UNITS));
+                    next++;
+                }
+                clock.set(start.plusSeconds(s));
+                long current = next == 0 ? 0 : done.get(next - 1);
+                Eta eta = cold.insight(TestJobs.counted(id, TYPE, start, current, UNITS), null, 1).eta();
+                if (eta != null) {
+                    shown++;
+                    double left = end - s;
+                    inside += eta.lowSeconds() <= left && left <= eta.highSeconds() ? 1 : 0;
+                    widths.add(width(eta) / Math.max(left, 10));
+                }
+            }
+            clock.set(start.plusSeconds(t + 1));
+        }
+        widths.sort(null);
+        assertThat(inside / (double) shown).as("truth in range").isGreaterThanOrEqualTo(0.95);
+        assertThat(widths.get(widths.size() / 2)).as("median width ÷ time left").isLessThanOrEqualTo(0.70);
+    }
 }

@@ -23,9 +23,9 @@ class EstimateTargetsTest {
 
     private static final int RUNS = 40;
     private static final long[] SEEDS = {7, 1, 3, 11};
-    /** Median width ÷ time left reached by the rows that still miss 1.0 (at seeds 7, 1, 3, 11 the worst was 1.30, 1.28, 1.37). */
+    /** Median width ÷ time left reached by the rows that still miss 1.0 (at seeds 7, 1, 3, 11 the worst was 1.28, 1.27, 1.37). */
     private static final Map<Workload, Double> MEDIAN_CEILING =
-            Map.of(Workload.BURSTY, 1.31, Workload.STALL_AT_99, 1.29, Workload.STEPS_ONE_SLOW, 1.38);
+            Map.of(Workload.BURSTY, 1.29, Workload.STALL_AT_99, 1.28, Workload.STEPS_ONE_SLOW, 1.38);
     /** A shown range's end moving away: bursty and the slow step did so 5-6 % and 2-3 % of the time before the second pass. */
     private static final double ROSE_CEILING_PCT = 3.5;
     private static final Set<Workload> STEADY = EnumSet.of(Workload.STEADY);
@@ -51,7 +51,7 @@ class EstimateTargetsTest {
                     .isLessThanOrEqualTo(1.0);
             assertThat(s.rosePct()).as("%s, seed %d: upper end rose", workload.label, seed).isZero();
         }
-        if (VARIABLE_AND_SHARP.contains(workload) || workload == Workload.BURSTY && seed == 3) {
+        if (VARIABLE_AND_SHARP.contains(workload) || workload == Workload.BURSTY && (seed == 3 || seed == 11)) {
             assertThat(s.widthRatio(0.5)).as("%s, seed %d: median width ÷ time left", workload.label, seed)
                     .isLessThanOrEqualTo(1.0);
         }
