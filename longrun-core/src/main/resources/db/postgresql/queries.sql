@@ -82,6 +82,47 @@ ORDER BY u.ord
 ON CONFLICT DO NOTHING
 RETURNING *;
 
+-- name: ClaimKeysAndInsertJobs
+-- ClaimIdempotencyKeys and InsertJobs in one statement (PostgreSQL only: SQLite has no data-modifying WITH), so a
+-- batch with client keys costs one round trip, not two. The :keys arrays are the distinct keys of the jobs with
+-- claims_key true, in key order; such a job is inserted only if its key was taken (its id comes back from claimed).
+-- ORDER BY u.ord sorts the whole join before the first job is inserted, so every key is claimed (in key order) before
+-- any job row is written, as in the two statements. Jobs without a client key are inserted as by InsertJobs.
+WITH claimed AS (
+    INSERT INTO ${schema}.idempotency_keys AS k (key, account_id, user_id, job_id, request_fingerprint, created_at,
+                                                 expires_at)
+    SELECT c.key, c.account_id, c.user_id, c.job_id, c.request_fingerprint, c.created_at, c.expires_at
+    FROM unnest(:keys::text[], :key_account_ids::text[], :key_user_ids::text[], :key_job_ids::uuid[],
+                :key_request_fingerprints::text[], :key_created_ats::timestamptz[], :key_expires_ats::timestamptz[])
+        WITH ORDINALITY AS c(key, account_id, user_id, job_id, request_fingerprint, created_at, expires_at, ord)
+    ORDER BY c.ord
+    ON CONFLICT (key) DO UPDATE
+    SET account_id = excluded.account_id, user_id = excluded.user_id, job_id = excluded.job_id,
+        request_fingerprint = excluded.request_fingerprint, created_at = excluded.created_at,
+        expires_at = excluded.expires_at
+    WHERE k.expires_at <= excluded.created_at
+    RETURNING k.job_id
+)
+INSERT INTO ${schema}.jobs (id, account_id, user_id, type, queue, priority, status, created_at, updated_at, run_after,
+                            estimated_duration_seconds, cancellable, attempt, max_attempts, idempotency_key,
+                            request_fingerprint, params, depends_on, waiting_for, retry_of, timeout_seconds, version)
+SELECT u.id, u.account_id, u.user_id, u.type, u.queue, u.priority, 'pending', u.created_at, u.created_at, u.run_after,
+       u.estimated_duration_seconds, u.cancellable, 0, u.max_attempts, u.idempotency_key, u.request_fingerprint,
+       COALESCE(u.params::jsonb, '{}'::jsonb), u.depends_on, u.waiting_for, u.retry_of, u.timeout_seconds, 1
+FROM unnest(:ids::uuid[], :account_ids::text[], :user_ids::text[], :types::text[], :queues::text[], :priorities::int[],
+            :created_ats::timestamptz[], :run_afters::timestamptz[], :estimated_durations::bigint[],
+            :cancellables::boolean[], :max_attempts::int[], :idempotency_keys::text[], :request_fingerprints::text[],
+            :params::text[], :depends_ons::uuid[], :waiting_fors::uuid[], :retry_ofs::uuid[], :timeouts::bigint[],
+            :claims_keys::boolean[])
+    WITH ORDINALITY AS u(id, account_id, user_id, type, queue, priority, created_at, run_after, estimated_duration_seconds,
+                         cancellable, max_attempts, idempotency_key, request_fingerprint, params, depends_on, waiting_for,
+                         retry_of, timeout_seconds, claims_key, ord)
+LEFT JOIN claimed w ON w.job_id = u.id
+WHERE NOT u.claims_key OR w.job_id IS NOT NULL
+ORDER BY u.ord
+ON CONFLICT DO NOTHING
+RETURNING *;
+
 -- name: FindActiveByKeys
 SELECT * FROM ${schema}.jobs
 WHERE idempotency_key = ANY(:idempotency_keys::text[]) AND status IN ('pending', 'running', 'needs_action');

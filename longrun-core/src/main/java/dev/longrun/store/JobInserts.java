@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import java.util.stream.IntStream;
  * single insert would: created, or the active job that holds its key (read with one {@code FindActiveByKeys} per
  * chunk). Jobs with a client's Idempotency-Key claim their keys in the key table first, also a statement per chunk
  * ({@link IdempotencyKeyRecords#claimAllIn}); one per job made a batch of a thousand cost two thousand round trips.
+ * On PostgreSQL the claim and the insert are one statement ({@code ClaimKeysAndInsertJobs}), so a grouped start costs
+ * two round trips (statement, commit) instead of three.
  * Used by {@code startAll} and by the starter, which groups concurrent single starts into one transaction.
  */
 final class JobInserts {
@@ -31,11 +34,14 @@ final class JobInserts {
     private final Database db;
     private final RowReader rows;
     private final IdempotencyKeyRecords keys;
+    private final boolean claimInInsert;
 
-    JobInserts(Database db, RowReader rows, IdempotencyKeyRecords keys) {
+    /** {@code claimInInsert}: the dialect has {@code ClaimKeysAndInsertJobs} (PostgreSQL). */
+    JobInserts(Database db, RowReader rows, IdempotencyKeyRecords keys, boolean claimInInsert) {
         this.db = db;
         this.rows = rows;
         this.keys = keys;
+        this.claimInInsert = claimInInsert;
     }
 
     List<InsertOutcome> insertAll(List<NewJob> jobs, Consumer<List<InsertOutcome>> beforeCommit) {
@@ -49,10 +55,15 @@ final class JobInserts {
             // A key may vanish (purged as expired) between its claim and its read, and a derived key's holder may
             // finish between the insert and the read: those jobs go round again.
             for (int attempt = 0; attempt < ATTEMPTS && (!keyed.isEmpty() || !plain.isEmpty()); attempt++) {
-                List<Integer> insertNow = new ArrayList<>(plain);
-                insertNow.addAll(claimKeys(c, jobs, keyed));
-                insertNow.sort(null);
-                plain = insert(c, jobs, insertNow, out);
+                if (claimInInsert) {
+                    List<Integer> claiming = firstOfEachKey(jobs, keyed);
+                    plain = insert(c, jobs, claimingOrder(plain, claiming), new HashSet<>(claiming), out);
+                } else {
+                    List<Integer> insertNow = new ArrayList<>(plain);
+                    insertNow.addAll(claimKeys(c, jobs, keyed));
+                    insertNow.sort(null);
+                    plain = insert(c, jobs, insertNow, Set.of(), out);
+                }
                 keyed = readHolders(c, jobs, keyed, out);
             }
             if (!keyed.isEmpty() || !plain.isEmpty()) {
@@ -70,11 +81,7 @@ final class JobInserts {
      * Of a key repeated in the batch only the first job claims it; the repeats get that job ({@link #readHolders}).
      */
     private List<Integer> claimKeys(Connection c, List<NewJob> jobs, List<Integer> keyed) {
-        TreeMap<String, Integer> firstOfKey = new TreeMap<>();
-        for (int i : keyed) {
-            firstOfKey.putIfAbsent(jobs.get(i).idempotencyKey(), i);
-        }
-        List<Integer> firsts = List.copyOf(firstOfKey.values());
+        List<Integer> firsts = firstOfEachKey(jobs, keyed);
         List<Integer> won = new ArrayList<>();
         for (int from = 0; from < firsts.size(); from += CHUNK) {
             List<Integer> chunk = firsts.subList(from, Math.min(firsts.size(), from + CHUNK));
@@ -88,22 +95,50 @@ final class JobInserts {
         return won;
     }
 
+    /** Of the jobs with a client key, the first job of each distinct key, in key order. */
+    private static List<Integer> firstOfEachKey(List<NewJob> jobs, List<Integer> keyed) {
+        TreeMap<String, Integer> firstOfKey = new TreeMap<>();
+        for (int i : keyed) {
+            firstOfKey.putIfAbsent(jobs.get(i).idempotencyKey(), i);
+        }
+        return List.copyOf(firstOfKey.values());
+    }
+
     /**
-     * Inserts these jobs, a statement per {@value #CHUNK}. A job whose derived key an active job holds gets that job
-     * ({@code FindActiveByKeys}); answers the jobs whose holder vanished meanwhile (insert them again).
+     * The order to insert in when keys are claimed by the insert: the batch's own order if it is one statement; else
+     * the claiming jobs in key order first, so that the chunks together claim every key in key order.
      */
-    private List<Integer> insert(Connection c, List<NewJob> jobs, List<Integer> todo, InsertOutcome[] out) {
+    private static List<Integer> claimingOrder(List<Integer> plain, List<Integer> claiming) {
+        List<Integer> todo = new ArrayList<>(claiming);
+        todo.addAll(plain);
+        if (todo.size() <= CHUNK) {
+            todo.sort(null);
+        }
+        return todo;
+    }
+
+    /**
+     * Inserts these jobs, a statement per {@value #CHUNK}; the jobs in {@code claiming} claim their client key in the
+     * same statement and are inserted only if they got it (the others are left to {@link #readHolders}). A job whose
+     * derived key an active job holds gets that job ({@code FindActiveByKeys}); answers the jobs whose holder vanished
+     * meanwhile (insert them again).
+     */
+    private List<Integer> insert(Connection c, List<NewJob> jobs, List<Integer> todo, Set<Integer> claiming, InsertOutcome[] out) {
         List<Integer> again = new ArrayList<>();
         for (int from = 0; from < todo.size(); from += CHUNK) {
             List<Integer> chunk = todo.subList(from, Math.min(todo.size(), from + CHUNK));
             List<NewJob> batch = chunk.stream().map(jobs::get).toList();
             Map<UUID, Job> inserted = new HashMap<>();
-            for (Job j : db.query(c, "InsertJobs", params(batch), rows::job)) {
+            List<Job> rowsBack = claiming.isEmpty()
+                    ? db.query(c, "InsertJobs", params(batch), rows::job)
+                    : db.query(c, "ClaimKeysAndInsertJobs", claimParams(jobs, chunk, claiming), rows::job);
+            for (Job j : rowsBack) {
                 inserted.put(j.id(), j);
             }
             LinkedHashSet<String> heldKeys = new LinkedHashSet<>();
-            for (NewJob job : batch) {
-                if (!inserted.containsKey(job.id())) {
+            for (int i : chunk) {
+                NewJob job = jobs.get(i);
+                if (!inserted.containsKey(job.id()) && !claiming.contains(i)) {
                     if (job.idempotencyKey() == null || job.keyExpiresAt() != null) {
                         throw LongrunException.conflict("A job with id " + job.id() + " already exists.");
                     }
@@ -125,9 +160,9 @@ final class JobInserts {
                     out[i] = new InsertOutcome(row, true, job.requestFingerprint());
                 } else if (holder != null) {
                     out[i] = holder;
-                } else {
+                } else if (!claiming.contains(i)) {
                     again.add(i);
-                }
+                } // else its client key is held: readHolders answers it
             }
         }
         return again;
@@ -150,13 +185,32 @@ final class JobInserts {
         List<Integer> again = new ArrayList<>();
         for (int i : waiting) {
             InsertOutcome holder = held.get(jobs.get(i).idempotencyKey());
-            if (holder != null) {
+            if (holder != null && holder.job().id().equals(jobs.get(i).id())) {
+                // ClaimKeysAndInsertJobs took the key for this job, whose id another job already has
+                throw LongrunException.conflict("A job with id " + jobs.get(i).id() + " already exists.");
+            } else if (holder != null) {
                 out[i] = holder;
             } else {
                 again.add(i);
             }
         }
         return again;
+    }
+
+    /** InsertJobs' parameters, which jobs claim a key, and the claims (their keys in key order, as ClaimIdempotencyKeys). */
+    private static Params claimParams(List<NewJob> jobs, List<Integer> chunk, Set<Integer> claiming) {
+        List<NewJob> batch = chunk.stream().map(jobs::get).toList();
+        List<NewJob> claims = chunk.stream().filter(claiming::contains).map(jobs::get)
+                .sorted(java.util.Comparator.comparing(NewJob::idempotencyKey)).toList();
+        return params(batch)
+                .set("claims_keys", SqlList.of(SqlList.Type.BOOLEAN, chunk.stream().map(claiming::contains).toList()))
+                .set("keys", list(SqlList.Type.TEXT, claims, NewJob::idempotencyKey))
+                .set("key_account_ids", list(SqlList.Type.TEXT, claims, NewJob::accountId))
+                .set("key_user_ids", list(SqlList.Type.TEXT, claims, NewJob::userId))
+                .set("key_job_ids", list(SqlList.Type.UUID, claims, NewJob::id))
+                .set("key_request_fingerprints", list(SqlList.Type.TEXT, claims, NewJob::requestFingerprint))
+                .set("key_created_ats", list(SqlList.Type.INSTANT, claims, NewJob::createdAt))
+                .set("key_expires_ats", list(SqlList.Type.INSTANT, claims, NewJob::keyExpiresAt));
     }
 
     private static Params params(List<NewJob> jobs) {

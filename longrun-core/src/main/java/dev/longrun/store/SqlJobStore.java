@@ -55,7 +55,7 @@ public final class SqlJobStore implements JobStore {
         this.records = new SqlRecordStore(db, rows, json);
         this.history = new SqlEstimateHistory(db);
         this.keys = new IdempotencyKeyRecords(db, rows, types);
-        this.inserts = new JobInserts(db, rows, keys);
+        this.inserts = new JobInserts(db, rows, keys, dialect == Dialect.POSTGRESQL);
     }
 
     public Dialect dialect() {

@@ -105,6 +105,16 @@ abstract class StartAllContract {
     }
 
     @Test
+    void aKeyRepeatedInsideTheBatchWithOtherParamsRefusesTheWholeBatch() {
+        assertThatThrownBy(() -> longrun.startAll(List.of(echo("x", "twice"), echo("y", "once"), echo("other params", "twice"))))
+                .isInstanceOf(LongrunException.class).extracting(e -> ((LongrunException) e).code())
+                .isEqualTo("idempotency_key_reused");
+        assertThat(pendingOfAlice()).isZero();
+        assertThat(longrun.start("test.echo", new TestTypes.Echo("other params", 1), alice.idempotencyKey("twice")).created())
+                .as("the refused batch left its keys free").isTrue();
+    }
+
+    @Test
     void anInvalidRequestIsRefusedBeforeAnythingIsWritten() {
         assertThatThrownBy(() -> longrun.startAll(List.of(echo("fine", null), new StartRequest("no.such.type", null, alice))))
                 .isInstanceOf(LongrunException.class).extracting(e -> ((LongrunException) e).code()).isEqualTo("unknown_type");

@@ -104,6 +104,12 @@ abstract class JobStoreContract {
     }
 
     @Nested
+    class BatchInserts extends BatchInsertContract {
+        @Override JobStore store() { return JobStoreContract.this.store(); }
+        @Override void wipe() { JobStoreContract.this.wipe(); }
+    }
+
+    @Nested
     class Races extends RaceContract {
         @Override JobStore store() { return JobStoreContract.this.store(); }
         @Override void wipe() { JobStoreContract.this.wipe(); }
