@@ -87,7 +87,9 @@ RETURNING *;
 -- batch with client keys costs one round trip, not two. The :keys arrays are the distinct keys of the jobs with
 -- claims_key true, in key order; such a job is inserted only if its key was taken (its id comes back from claimed).
 -- ORDER BY u.ord sorts the whole join before the first job is inserted, so every key is claimed (in key order) before
--- any job row is written, as in the two statements. Jobs without a client key are inserted as by InsertJobs.
+-- any job row is written, as in the two statements. Jobs without a client key are skipped while an active job holds
+-- their derived key, as by InsertJobs; a job whose id exists fails the statement instead of being skipped, so no key is
+-- left claimed for a job that is not there (the starter runs it in auto-commit for grouped single starts).
 WITH claimed AS (
     INSERT INTO ${schema}.idempotency_keys AS k (key, account_id, user_id, job_id, request_fingerprint, created_at,
                                                  expires_at)
@@ -120,7 +122,8 @@ FROM unnest(:ids::uuid[], :account_ids::text[], :user_ids::text[], :types::text[
 LEFT JOIN claimed w ON w.job_id = u.id
 WHERE NOT u.claims_key OR w.job_id IS NOT NULL
 ORDER BY u.ord
-ON CONFLICT DO NOTHING
+ON CONFLICT (idempotency_key) WHERE status IN ('pending', 'running', 'needs_action') AND idempotency_key IS NOT NULL
+DO NOTHING
 RETURNING *;
 
 -- name: FindActiveByKeys

@@ -51,7 +51,7 @@ final class JobStarter {
         this.publisher = node.publish();
         this.dependencies = dependencies;
         this.expectedDuration = expectedDuration;
-        this.inserts = new GroupCommit<>("longrun-start", batch -> store.insertAll(batch, inserted -> { }));
+        this.inserts = new GroupCommit<>("longrun-start", store::insertEach);
     }
 
     /** A validated request, ready to insert. */
@@ -113,13 +113,14 @@ final class JobStarter {
     }
 
     /**
-     * Concurrent single starts share one transaction (one commit, one statement): the round trips and the commit's
-     * flush are what a start costs. A failed group (e.g. the database hiccupped) is retried one by one, so each caller
-     * gets exactly the answer a start of its own would have.
+     * Concurrent single starts share one statement and its commit (one round trip on PostgreSQL): the round trips and
+     * the commit's flush are what a start costs. A job the group left out (its key is held) and a failed group (e.g.
+     * the database hiccupped) are inserted one by one, so each caller gets exactly the answer a start of its own would.
      */
     private InsertOutcome insertGrouped(NewJob job) {
         try {
-            return inserts.submit(job).get();
+            InsertOutcome grouped = inserts.submit(job).get();
+            return grouped != null ? grouped : store.insert(job);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return store.insert(job);

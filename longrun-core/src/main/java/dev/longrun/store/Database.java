@@ -80,6 +80,22 @@ final class Database {
         }
     }
 
+    /** One write statement committed on its own (auto-commit): one round trip, atomic as any single statement. */
+    <T> T writeAlone(Work<T> work) {
+        if (writeLock != null) {
+            writeLock.lock();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw StoreException.fromConnection(e);
+        } finally {
+            if (writeLock != null) {
+                writeLock.unlock();
+            }
+        }
+    }
+
     <T> List<T> query(Connection c, String name, Params params, RowMapper<T> mapper) {
         NamedStatement statement = statements.get(name);
         try (PreparedStatement ps = prepare(c, statement, params); ResultSet rs = ps.executeQuery()) {

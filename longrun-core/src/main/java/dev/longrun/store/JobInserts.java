@@ -76,6 +76,47 @@ final class JobInserts {
     }
 
     /**
+     * {@link JobStore#insertEach}: on PostgreSQL one {@code ClaimKeysAndInsertJobs} in auto-commit (one round trip),
+     * null for the jobs it left out; their callers insert them one by one. Elsewhere, or for more than one statement's
+     * worth, {@link #insertAll}.
+     */
+    List<InsertOutcome> insertEach(List<NewJob> jobs) {
+        if (!claimInInsert || jobs.size() > CHUNK) {
+            return insertAll(jobs, outcomes -> { });
+        }
+        List<Integer> keyed = IntStream.range(0, jobs.size()).filter(i -> jobs.get(i).keyExpiresAt() != null).boxed().toList();
+        List<Integer> plain = IntStream.range(0, jobs.size()).filter(i -> jobs.get(i).keyExpiresAt() == null).boxed().toList();
+        List<Integer> claiming = firstOfEachKey(jobs, keyed);
+        List<Integer> todo = claimingOrder(plain, claiming);
+        Params params = claimParams(jobs, todo, new HashSet<>(claiming));
+        Map<UUID, Job> inserted = new HashMap<>();
+        for (Job j : db.writeAlone(c -> claimAndInsert(c, params))) {
+            inserted.put(j.id(), j);
+        }
+        List<InsertOutcome> out = new ArrayList<>(jobs.size());
+        for (NewJob job : jobs) {
+            Job row = inserted.get(job.id());
+            out.add(row == null ? null : new InsertOutcome(row, true, job.requestFingerprint()));
+        }
+        return out;
+    }
+
+    /**
+     * The statement skips only jobs whose derived key an active job holds; a job whose id exists fails it, so nothing
+     * of it is written and no key is left claimed for a job that is not there (also when it commits on its own).
+     */
+    private List<Job> claimAndInsert(Connection c, Params params) {
+        try {
+            return db.query(c, "ClaimKeysAndInsertJobs", params, rows::job);
+        } catch (LongrunException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                throw LongrunException.conflict("A job of this batch has an id that already exists.");
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Claims the client keys of these jobs, a statement per {@value #CHUNK} distinct keys in key order (two batches
      * claiming the same keys then wait for each other instead of deadlocking); answers the jobs whose key was taken.
      * Of a key repeated in the batch only the first job claims it; the repeats get that job ({@link #readHolders}).
@@ -131,7 +172,7 @@ final class JobInserts {
             Map<UUID, Job> inserted = new HashMap<>();
             List<Job> rowsBack = claiming.isEmpty()
                     ? db.query(c, "InsertJobs", params(batch), rows::job)
-                    : db.query(c, "ClaimKeysAndInsertJobs", claimParams(jobs, chunk, claiming), rows::job);
+                    : claimAndInsert(c, claimParams(jobs, chunk, claiming));
             for (Job j : rowsBack) {
                 inserted.put(j.id(), j);
             }
@@ -185,10 +226,7 @@ final class JobInserts {
         List<Integer> again = new ArrayList<>();
         for (int i : waiting) {
             InsertOutcome holder = held.get(jobs.get(i).idempotencyKey());
-            if (holder != null && holder.job().id().equals(jobs.get(i).id())) {
-                // ClaimKeysAndInsertJobs took the key for this job, whose id another job already has
-                throw LongrunException.conflict("A job with id " + jobs.get(i).id() + " already exists.");
-            } else if (holder != null) {
+            if (holder != null) {
                 out[i] = holder;
             } else {
                 again.add(i);

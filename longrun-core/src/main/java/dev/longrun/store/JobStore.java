@@ -55,6 +55,15 @@ public interface JobStore extends WorkQueue {
      */
     List<InsertOutcome> insertAll(List<NewJob> jobs, java.util.function.Consumer<List<InsertOutcome>> beforeCommit);
 
+    /**
+     * Inserts jobs whose outcomes do not depend on each other (single starts grouped by the starter): each answer is
+     * what {@link #insert} would give, or null for a job left out (its key is held, or repeated in the batch): insert
+     * that one with {@link #insert}. Nothing is all-or-nothing across the batch, so a store may commit in one round trip.
+     */
+    default List<InsertOutcome> insertEach(List<NewJob> jobs) {
+        return insertAll(jobs, outcomes -> { });
+    }
+
     /** pending → cancelled. */
     Optional<Job> cancelPending(UUID id, Instant now);
 

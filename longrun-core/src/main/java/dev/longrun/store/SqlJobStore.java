@@ -133,6 +133,11 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
+    public List<InsertOutcome> insertEach(List<NewJob> jobs) {
+        return inserts.insertEach(jobs);
+    }
+
+    @Override
     public Optional<Job> cancelPending(UUID id, Instant now) {
         return changeOne("CancelPending", Params.of("id", id).set("now", now));
     }

@@ -62,6 +62,51 @@ abstract class BatchInsertContract extends StoreTests {
                 .as("the key answers the job that claimed it").isEqualTo(out.get(0).job().id());
     }
 
+    /** Grouped single starts: a job left out (null) is then inserted on its own, as the starter does. */
+    @Test
+    void insertEachAnswersEveryJobAsASingleInsertOnceTheLeftOutOnesAreInsertedAlone() {
+        Job heldSame = insert(keyed("held-same", T0).fingerprint("fp-a"));
+        Job heldOther = insert(keyed("held-other", T0).fingerprint("fp-a"));
+        Job derivedHolder = insert(JobSpec.job().key("derived-held"));
+        Instant t = T0.plusSeconds(10);
+        List<NewJob> jobs = List.of(
+                keyed("fresh", t).fingerprint("fp-x").build(),
+                keyed("held-same", t).fingerprint("fp-a").build(),
+                keyed("fresh", t).fingerprint("fp-y").build(),
+                keyed("held-other", t).fingerprint("fp-b").build(),
+                JobSpec.job().key("derived-held").createdAt(t).build(),
+                JobSpec.job().key("derived-new").createdAt(t).build());
+
+        List<InsertOutcome> grouped = store().insertEach(jobs);
+        assertThat(grouped.get(0)).as("a free key is inserted by the group").isNotNull();
+        assertThat(grouped.get(5)).isNotNull();
+        List<InsertOutcome> out = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            out.add(grouped.get(i) != null ? grouped.get(i) : store().insert(jobs.get(i)));
+        }
+
+        assertThat(out).extracting(InsertOutcome::created).containsExactly(true, false, false, false, false, true);
+        assertThat(out.get(1).job().id()).isEqualTo(heldSame.id());
+        assertThat(out.get(2).job().id()).isEqualTo(out.get(0).job().id());
+        assertThat(out.get(2).requestFingerprint()).isEqualTo("fp-x");
+        assertThat(out.get(3).job().id()).isEqualTo(heldOther.id());
+        assertThat(out.get(3).requestFingerprint()).isEqualTo("fp-a");
+        assertThat(out.get(4).job().id()).isEqualTo(derivedHolder.id());
+        assertThat(store().activeJobIds("acme", "ann")).hasSize(5);
+    }
+
+    @Test
+    void insertEachWithAReusedJobIdWritesNothingOfTheGroup() {
+        Job first = insert(JobSpec.job());
+
+        assertThatThrownBy(() -> store().insertEach(List.of(keyed("k-new", T0).build(), keyed("k-clash", T0).id(first.id()).build())))
+                .isInstanceOf(LongrunException.class)
+                .hasMessageContaining("already exists");
+        assertThat(store().activeJobIds("acme", "ann")).containsExactly(first.id());
+        assertThat(store().insert(keyed("k-clash", T0.plusSeconds(1)).build()).created()).isTrue();
+        assertThat(store().insert(keyed("k-new", T0.plusSeconds(1)).build()).created()).isTrue();
+    }
+
     @Test
     void anExpiredKeyInABatchStartsANewJobThatHoldsTheKeyFromThenOn() {
         Job old = insert(keyed("k-old", T0));
