@@ -60,17 +60,7 @@ final class Database {
             writeLock.lock();
         }
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(c, e);
-                throw e;
-            } finally {
-                restoreAutoCommit(c);
-            }
+            return inTransaction(c, work);
         } catch (SQLException e) {
             throw StoreException.fromConnection(e);
         } finally {
@@ -80,19 +70,49 @@ final class Database {
         }
     }
 
-    /** One write statement committed on its own (auto-commit): one round trip, atomic as any single statement. */
+    /**
+     * One write statement committed on its own (auto-commit): one round trip, atomic as any single statement. A pool
+     * configured without auto-commit gets an explicit commit, as in {@link #write}: a statement alone would be rolled
+     * back when the pool takes the connection back.
+     */
     <T> T writeAlone(Work<T> work) {
         if (writeLock != null) {
             writeLock.lock();
         }
         try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
+            return c.getAutoCommit() ? work.run(c) : inTransaction(c, work);
         } catch (SQLException e) {
             throw StoreException.fromConnection(e);
         } finally {
             if (writeLock != null) {
                 writeLock.unlock();
             }
+        }
+    }
+
+    /**
+     * One statement that changes rows, as its own transaction. On PostgreSQL it runs in auto-commit ({@link #writeAlone}):
+     * the separate COMMIT of {@link #write} is a second round trip per claim or finish (on a loaded machine each round
+     * trip waits for both processes to be scheduled again). SQLite keeps {@link #write}'s transaction.
+     */
+    <T> List<T> writeOne(String name, Params params, RowMapper<T> mapper) {
+        if (writeLock != null) {
+            return write(c -> query(c, name, params, mapper));
+        }
+        return writeAlone(c -> query(c, name, params, mapper));
+    }
+
+    private static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            rollbackQuietly(c, e);
+            throw e;
+        } finally {
+            restoreAutoCommit(c);
         }
     }
 

@@ -186,7 +186,7 @@ public final class SqlJobStore implements JobStore {
         Params p = Params.of("queues", SqlList.of(SqlList.Type.TEXT, List.copyOf(request.queues())))
                 .set("limit", request.limit()).set("owner", request.owner())
                 .set("now", request.now()).set("lease_until", request.leaseUntil());
-        List<Job> claimed = new ArrayList<>(db.write(c -> db.query(c, "ClaimJobs", p, rows::job)));
+        List<Job> claimed = new ArrayList<>(db.writeOne("ClaimJobs", p, rows::job));
         claimed.sort(CLAIM_ORDER);
         return claimed;
     }
@@ -197,7 +197,7 @@ public final class SqlJobStore implements JobStore {
             return List.of();
         }
         Params p = Params.of("ids", uuids(ids)).set("owner", owner).set("now", now).set("lease_until", leaseUntil);
-        return db.write(c -> db.query(c, "Heartbeat", p, rows::heartbeat));
+        return db.writeOne("Heartbeat", p, rows::heartbeat);
     }
 
     @Override
@@ -214,7 +214,7 @@ public final class SqlJobStore implements JobStore {
                 .set("steps", SqlList.of(SqlList.Type.INT, u.stream().map(ProgressUpdate::step).toList()))
                 .set("total_steps", SqlList.of(SqlList.Type.INT, u.stream().map(ProgressUpdate::totalSteps).toList()))
                 .set("nows", SqlList.of(SqlList.Type.INSTANT, u.stream().map(ProgressUpdate::now).toList()));
-        return db.write(c -> db.query(c, "SaveProgress", p, rows::event));
+        return db.writeOne("SaveProgress", p, rows::event);
     }
 
     @Override
@@ -225,6 +225,10 @@ public final class SqlJobStore implements JobStore {
         Map<JobStatus, List<Finish>> byTarget = new EnumMap<>(JobStatus.class);
         for (Finish f : finishes) {
             byTarget.computeIfAbsent(f.to(), s -> new ArrayList<>()).add(f);
+        }
+        if (byTarget.size() == 1) {
+            Map.Entry<JobStatus, List<Finish>> only = byTarget.entrySet().iterator().next();
+            return db.writeOne(finishStatement(only.getKey()), finishParams(only.getValue()), rows::event);
         }
         return db.write(c -> {
             List<JobEvent> events = new ArrayList<>();
