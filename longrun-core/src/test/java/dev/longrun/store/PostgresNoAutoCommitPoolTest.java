@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Claims and finishes run as one auto-commit statement on PostgreSQL. An application may hand Longrun a pool whose
  * connections start without auto-commit; there a statement alone would be rolled back when the pool takes the
- * connection back, and the claim or finish would be lost. This store's writes must still commit.
+ * connection back, and the claim or finish would be lost. This store's writes must still commit; so must a grouped
+ * start, which claims its keys and inserts its jobs in one auto-commit statement.
  */
 class PostgresNoAutoCommitPoolTest {
 
@@ -46,7 +47,7 @@ class PostgresNoAutoCommitPoolTest {
 
     @Test
     void claimHeartbeatAndFinishAreCommitted() {
-        Job job = store.insert(JobSpec.job().build()).job();
+        Job job = store.insert(JobSpec.job().queue("no-auto-commit-claims").build()).job();
         Instant t0 = JobSpec.T0;
 
         List<Job> claimed = store.claim(new ClaimRequest(Set.of(job.queue()), 1, "node-a", t0, t0.plusSeconds(30)));
@@ -58,5 +59,17 @@ class PostgresNoAutoCommitPoolTest {
 
         store.finish(List.of(Finish.succeeded(job.id(), "node-a", null, null, t0.plusSeconds(20))));
         assertThat(store.find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aGroupedStartIsCommitted() {
+        NewJob keyed = JobSpec.job().clientKey("order-17", JobSpec.T0.plusSeconds(3_600)).build();
+        NewJob plain = JobSpec.job().build();
+
+        List<InsertOutcome> outcomes = store.insertEach(List.of(keyed, plain));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.created()).isTrue());
+        assertThat(store.find(keyed.id())).isPresent();
+        assertThat(store.find(plain.id())).isPresent();
     }
 }
