@@ -36,7 +36,7 @@ final class LongrunDrain {
             DrainClock clock = new DrainClock();
             clock.start();
             try (Longrun engine = NoopJobs.builder(engineDs, db.schema()).concurrency(concurrency)
-                    .register(NoopJobs.type(clock.handled())).build()) {
+                    .register(NoopJobs.type(clock::countHandled)).build()) {
                 double seconds = clock.awaitFinished(s.jobs(), () -> db.queryLong(
                         "SELECT count(*) FROM " + jobs + " WHERE status = 'succeeded'"), s.drainTimeout());
                 return new DrainResult(system, setting, s.jobs(), insertSeconds, seconds, how, clock.loadAtStart(), null);

@@ -40,7 +40,7 @@ public final class DbSchedulerDrain {
             String table = db.schema() + ".scheduled_tasks";
             createTable(db, table);
             DrainClock clock = new DrainClock();
-            OneTimeTask<Void> task = Tasks.oneTime(TASK).execute((instance, ctx) -> clock.handled().incrementAndGet());
+            OneTimeTask<Void> task = Tasks.oneTime(TASK).execute((instance, ctx) -> clock.countHandled());
 
             long t0 = System.nanoTime();
             SchedulerClient client = SchedulerClient.Builder.create(ds, task).tableName(table).build();

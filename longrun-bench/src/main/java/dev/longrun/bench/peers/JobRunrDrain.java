@@ -35,7 +35,7 @@ public final class JobRunrDrain {
         try (BenchDatabase db = BenchDatabase.create(s.url(), s.user(), "jobrunr");
              HikariDataSource ds = db.pool("jobrunr", s.pool())) {
             DrainClock clock = new DrainClock();
-            NoopRequestHandler handler = new NoopRequestHandler(clock.handled());
+            NoopRequestHandler handler = new NoopRequestHandler(clock::countHandled);
             JobRunrConfigurationResult jobRunr = JobRunr.configure()
                     .useJsonMapper(new Jackson3JsonMapper())
                     .useStorageProvider(new PostgresStorageProvider(ds, db.schema() + ".", DatabaseOptions.CREATE))

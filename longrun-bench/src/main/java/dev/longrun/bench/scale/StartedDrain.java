@@ -34,7 +34,7 @@ final class StartedDrain {
             DrainClock clock = new DrainClock();
             clock.start();
             try (Longrun engine = Longrun.builder().dataSource(ds).schema(db.schema()).nodeName("bench")
-                    .concurrency(concurrency).register(ApiStarts.type(clock.handled())).build()) {
+                    .concurrency(concurrency).register(ApiStarts.type(clock::countHandled)).build()) {
                 double seconds = clock.awaitFinished(s.jobs(), () -> db.queryLong(
                         "SELECT count(*) FROM " + jobs + " WHERE status = 'succeeded'"), java.time.Duration.ofSeconds(s.timeoutSeconds()));
                 return new DrainResult("Longrun", setting, s.jobs(), insertSeconds, seconds,
