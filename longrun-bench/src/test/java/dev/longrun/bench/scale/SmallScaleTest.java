@@ -41,6 +41,17 @@ class SmallScaleTest {
 
         assertThat(r.error()).isNull();
         assertThat(r.perSecond()).isPositive();
+        assertThat(r.rawPerSecond()).as("the raw insert limit beside it").isPositive();
+        assertThat(r.shareOfRaw()).isEqualTo(r.perSecond() / r.rawPerSecond());
+    }
+
+    @Test
+    void batchStartsAreSetBesideTheRawInsertLimitOfBatches() {
+        StartRate.Result r = StartRate.batched(SMALL);
+
+        assertThat(r.error()).isNull();
+        assertThat(r.perSecond()).isPositive();
+        assertThat(r.rawPerSecond()).isPositive();
     }
 
     @Test
