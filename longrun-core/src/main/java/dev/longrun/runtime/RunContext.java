@@ -76,21 +76,31 @@ final class RunContext<P> implements JobContext<P> {
     @Override
     public void progress(long current, long total, String message) {
         Snapshot prev = progress;
-        progress = new Snapshot(Math.max(0, current), total > 0 ? total : null, message,
-                prev != null ? prev.step : job.currentStep(), prev != null ? prev.totalSteps : job.totalSteps());
-        progressDirty.set(true);
+        report(new Snapshot(Math.max(0, current), total > 0 ? total : null, message,
+                prev != null ? prev.step : job.currentStep(), prev != null ? prev.totalSteps : job.totalSteps()));
     }
 
     @Override
     public void step(int step, int totalSteps, String label) {
-        progress = new Snapshot(null, null, label, step, totalSteps);
-        progressDirty.set(true);
+        report(new Snapshot(null, null, label, step, totalSteps));
     }
 
     @Override
     public void indeterminate(String message) {
         Snapshot prev = progress;
-        progress = new Snapshot(null, null, message, prev != null ? prev.step : job.currentStep(), prev != null ? prev.totalSteps : job.totalSteps());
+        report(new Snapshot(null, null, message, prev != null ? prev.step : job.currentStep(), prev != null ? prev.totalSteps : job.totalSteps()));
+    }
+
+    /**
+     * Marks the progress for the next flush only when it differs from the last report: each write bumps the job's
+     * version, and every browser that watches the job (ETag, event stream) then fetches the whole job again. Handlers
+     * that repeat an unchanged sentence every slice (a typical "waiting" loop) would otherwise bump it every flush.
+     */
+    private void report(Snapshot next) {
+        if (next.equals(progress)) {
+            return;
+        }
+        progress = next;
         progressDirty.set(true);
     }
 

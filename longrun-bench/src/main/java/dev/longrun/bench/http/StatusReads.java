@@ -29,13 +29,25 @@ final class StatusReads {
         WrkRun.run(url, etag, threads, connections, Duration.ofSeconds(3));
         Run full = measured(server, url, null, threads, connections, length);
         Run cached = measured(server, url, etag, threads, connections, length);
-        long versionAfter = api.job(id).get("version").asLong();
+        JsonNode after = api.job(id);
+        long versionAfter = after.get("version").asLong();
         if (!etag.equals("\"" + versionAfter + "\"")) {
             throw new IllegalStateException("The job changed during the run (version " + etag + " → " + versionAfter
-                    + "), so not every cached read was a 304; run again.");
+                    + "), so not every cached read was a 304; fields that changed: " + changed(job, after));
         }
         api.cancel(id);
         return new Result(full, cached, connections, threads);
+    }
+
+    /** The fields whose values differ, as "name: before → after", to tell which writer moved the version. */
+    static String changed(JsonNode before, JsonNode after) {
+        StringBuilder out = new StringBuilder();
+        for (String name : after.propertyNames()) {
+            if (!after.get(name).equals(before.get(name))) {
+                out.append(out.isEmpty() ? "" : "; ").append(name).append(": ").append(before.get(name)).append(" → ").append(after.get(name));
+            }
+        }
+        return out.toString();
     }
 
     private static Run measured(ServerUnderTest server, String url, String etag, int threads, int connections, Duration length) throws Exception {
