@@ -141,7 +141,8 @@ public class JobsController {
         return new JobCountsView(counts, found.total(), found.cleared());
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
+    /** Whether an {@code If-None-Match} value names this ETag (or {@code *}); weak forms match, as for GET they should. */
+    static boolean matches(String ifNoneMatch, String etag) {
         for (String candidate : ifNoneMatch.split(",")) {
             String c = candidate.strip();
             if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {

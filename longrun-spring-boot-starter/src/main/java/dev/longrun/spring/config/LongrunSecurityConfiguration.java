@@ -17,6 +17,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import dev.longrun.Longrun;
+import dev.longrun.spring.api.NotModifiedFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -62,6 +65,23 @@ public class LongrunSecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, paths.path("/files/**")).permitAll()
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * 304s for status polls before the filter chain above (see {@link NotModifiedFilter}): after the request
+     * observation (so {@code http.server.requests} still counts them) and the malformed-request filter, before Spring
+     * Security's filter (order -100).
+     */
+    @Bean
+    FilterRegistrationBean<NotModifiedFilter> longrunNotModifiedFilter(Longrun longrun, ApiKeys apiKeys, LongrunTokens tokens,
+                                                                       RevokedSessions revoked, ApiPaths paths,
+                                                                       org.springframework.core.env.Environment env) {
+        String contextPath = env.getProperty("server.servlet.context-path", "");
+        FilterRegistrationBean<NotModifiedFilter> r = new FilterRegistrationBean<>(new NotModifiedFilter(longrun,
+                new LongrunAuthenticationFilter(apiKeys, tokens, revoked), paths, contextPath));
+        r.addUrlPatterns(paths.path("/jobs/*"));
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return r;
     }
 
     /** Requests the firewall refuses (encoded slashes, "..", control characters) get a problem under the base path, too. */

@@ -62,7 +62,12 @@ public final class LongrunAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private Caller resolve(HttpServletRequest request) {
+    /**
+     * The caller these credentials name, or null when the request presents none (or only a stale session cookie).
+     * Throws {@link ApiProblem} or {@link TokenRejectedException} for credentials that are presented but wrong.
+     * Also used by {@link dev.longrun.spring.api.NotModifiedFilter}, so both decide alike.
+     */
+    public Caller resolve(HttpServletRequest request) {
         String key = request.getHeader(API_KEY_HEADER);
         if (key != null) {
             return apiKey(key, request);
