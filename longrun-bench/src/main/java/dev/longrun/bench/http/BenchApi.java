@@ -27,10 +27,28 @@ final class BenchApi {
         return base;
     }
 
-    /** Starts {@code demo.wait} and returns the new job. */
+    /**
+     * Starts {@code demo.wait} and returns the new job. With a key of its own: without one, the same request while an
+     * earlier one is still active (say, cancel requested but not yet stopped) returns that earlier job, as the API
+     * promises, and a run then measured a job about to change (the "version 4 → 5" abort of issue 14).
+     */
     JsonNode startWait(int seconds, int steps) throws IOException, InterruptedException {
         String body = "{\"type\":\"demo.wait\",\"params\":{\"seconds\":" + seconds + ",\"steps\":" + steps + "}}";
-        return call(request("/api/jobs/start").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        JsonNode job = call(request("/api/jobs/start").header("Content-Type", "application/json")
+                .header("Idempotency-Key", "bench-" + java.util.UUID.randomUUID()).POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (job.get("version").asLong() != 1) {
+            throw new IllegalStateException("The start returned a job that is not new: " + job);
+        }
+        return job;
+    }
+
+    /** Cancels the job and waits (bounded) until it has stopped, so the next part starts on a quiet server. */
+    void cancelAndAwait(String id) throws IOException, InterruptedException {
+        cancel(id);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!"cancelled".equals(job(id).path("status").asString()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     JsonNode job(String id) throws IOException, InterruptedException {

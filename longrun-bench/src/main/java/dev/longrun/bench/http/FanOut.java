@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 final class FanOut {
 
     /** The measured latencies in microseconds, sorted, with how the run went. */
-    record Result(int subscribers, int connected, double openSeconds, int changes, List<Long> sortedMicros, int incomplete) {
+    record Result(int subscribers, int connected, double openSeconds, int changes, List<Long> sortedMicros, int incomplete,
+                  Cpu cpu) {
 
         double percentileMillis(double p) {
             if (sortedMicros.isEmpty()) {
@@ -34,11 +35,22 @@ final class FanOut {
         }
     }
 
+    /**
+     * CPU seconds of the server and of this client (the JVM reading the 1,000 streams) over the measured window, and
+     * the window's length: on one 2-core machine the client's reading competes with the server's writing.
+     */
+    record Cpu(double serverSeconds, double clientSeconds, double windowSeconds) {
+    }
+
     private FanOut() {
     }
 
+    private static Duration ownCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** The job runs {@code seconds} with one step a second; changes after all subscribers connected are measured. */
-    static Result run(BenchApi api, int subscribers, int seconds) throws Exception {
+    static Result run(ServerUnderTest server, BenchApi api, int subscribers, int seconds) throws Exception {
         JsonNode job = api.startWait(seconds, seconds);
         String id = job.get("id").asString();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
@@ -73,16 +85,22 @@ final class FanOut {
         boolean allConnected = connected.await(90, TimeUnit.SECONDS);
         double openSeconds = (System.nanoTime() - openStart) / 1e9;
         windowStart.set(Instant.now());
+        long windowNanos = System.nanoTime();
+        Duration serverBefore = server.cpu();
+        Duration clientBefore = ownCpu();
+        Cpu cpu;
         try {
             ended.await(seconds + 90L, TimeUnit.SECONDS);
         } finally {
+            cpu = new Cpu(server.cpu().minus(serverBefore).toNanos() / 1e9, ownCpu().minus(clientBefore).toNanos() / 1e9,
+                    (System.nanoTime() - windowNanos) / 1e9);
             streams.forEach(EventStream::close);
         }
         List<Long> sorted = new ArrayList<>(micros);
         sorted.sort(null);
         int changes = (int) versions.stream().distinct().count();
         int connectedCount = allConnected ? subscribers : (int) (subscribers - connected.getCount());
-        return new Result(subscribers, connectedCount, openSeconds, changes, sorted, subscribers - sawEnd.get());
+        return new Result(subscribers, connectedCount, openSeconds, changes, sorted, subscribers - sawEnd.get(), cpu);
     }
 
     /** The value of a top-level string or number field of the job JSON the server writes (no spaces, snake_case). */

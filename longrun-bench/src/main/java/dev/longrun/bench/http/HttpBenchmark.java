@@ -55,7 +55,7 @@ public final class HttpBenchmark {
                 }
                 if (parts.contains("fanout")) {
                     double load = Load.oneMinute();
-                    printFanOut(FanOut.run(api, subscribers, fanOutSeconds), load);
+                    printFanOut(FanOut.run(server, api, subscribers, fanOutSeconds), load);
                     liveAfterFanOut = server.liveHeapBytes();
                     if (Boolean.getBoolean("http.fanout.histogram")) {
                         server.topClasses(400).stream().filter(l -> l.contains("longrun") || l.contains("Sse") || l.contains("Processor")
@@ -113,6 +113,11 @@ public final class HttpBenchmark {
                 f.connected(), f.subscribers(), f.openSeconds(), f.changes(), f.sortedMicros().size(), f.percentileMillis(50),
                 f.percentileMillis(99), f.percentileMillis(100),
                 f.incomplete() == 0 ? "" : String.format(Locale.ROOT, "; %d streams missed the final state", f.incomplete()), load);
+        FanOut.Cpu c = f.cpu();
+        System.out.printf(Locale.ROOT, "|   CPU over the %.1f s window: server %.1f s (%.0f µs per frame), this client reading the streams %.1f s "
+                        + "(of %.1f s that 2 cores offer) | | |%n", c.windowSeconds(), c.serverSeconds(),
+                c.serverSeconds() * 1e6 / Math.max(1, f.sortedMicros().size()), c.clientSeconds(),
+                2 * c.windowSeconds());
     }
 
     private static void printCapacity(Candidate server, List<String> paths, StreamCapacity.Result c, double load, Path log) {

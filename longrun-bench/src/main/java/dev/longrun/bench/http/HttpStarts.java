@@ -18,7 +18,8 @@ final class HttpStarts {
 
     static StatusReads.Run run(ServerUnderTest server, BenchApi api, int threads, int connections, Duration length) throws Exception {
         String url = api.base() + "/api/jobs/start";
-        WrkRun.runScript(url, WrkRun.startScript(BODY, "warmup-" + UUID.randomUUID()), threads, connections, Duration.ofSeconds(3));
+        WrkRun.runScript(url, WrkRun.startScript(BODY, "warmup-" + UUID.randomUUID()), threads, connections,
+                Duration.ofSeconds(Integer.getInteger("http.starts.warmup", 3)));
         double load = Load.oneMinute();
         Duration cpuBefore = server.cpu();
         WrkRun.Result wrk = WrkRun.runScript(url, WrkRun.startScript(BODY, UUID.randomUUID().toString()), threads, connections, length);
