@@ -7,12 +7,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -114,12 +112,11 @@ final class SseConnection implements Runnable {
     /** Sends a job unless this version was sent already; true when a single-job stream reached its end. */
     private boolean send(ViewCache.Rendered rendered) throws IOException {
         JobView job = rendered.view();
-        if (job.version() > sent.getOrDefault(job.id(), 0L) && singleJob != null) {
-            emitter.send(Set.of(new ResponseBodyEmitter.DataWithMediaType(rendered.jobFrame(), MediaType.TEXT_EVENT_STREAM)));
-            sent.put(job.id(), job.version());
-        } else if (job.version() > sent.getOrDefault(job.id(), 0L)) {
+        if (job.version() > sent.getOrDefault(job.id(), 0L)) {
             SseEmitter.SseEventBuilder event = SseEmitter.event().name("job").data(rendered.json(), MediaType.APPLICATION_JSON);
-            if (position != null) {
+            if (singleJob != null) {
+                event.id(Long.toString(job.version()));
+            } else if (position != null) {
                 position = Math.max(position, job.updatedAt().toEpochMilli());
                 event.id(Long.toString(position));
             }

@@ -4,7 +4,6 @@ import dev.longrun.Job;
 import dev.longrun.Longrun;
 import dev.longrun.spring.api.JobView;
 import dev.longrun.spring.api.JobViews;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,12 +31,8 @@ final class ViewCache {
         this.json = json;
     }
 
-    /**
-     * A job view and its JSON, written once per version however many subscribers send it; {@code jobFrame} is the
-     * whole frame of a single-job stream ({@code id:} = version, the same for every subscriber), as bytes, so 1,000
-     * subscribers write one shared array instead of formatting and encoding the frame 1,000 times.
-     */
-    record Rendered(JobView view, String json, byte[] jobFrame) {
+    /** A job view and its JSON, written once per version however many subscribers send it. */
+    record Rendered(JobView view, String json) {
         long version() {
             return view.version();
         }
@@ -45,10 +40,7 @@ final class ViewCache {
 
     /** Renders a view read elsewhere (the first frames of a user stream). */
     Rendered render(JobView view) {
-        String body = json.writeValueAsString(view);
-        // The lines SseEmitter writes for event().name("job").data(body).id(version); compact JSON has no line breaks.
-        byte[] frame = ("event:job\ndata:" + body + "\nid:" + view.version() + "\n\n").getBytes(StandardCharsets.UTF_8);
-        return new Rendered(view, body, frame);
+        return new Rendered(view, json.writeValueAsString(view));
     }
 
     /** The job at {@code version} or newer (read again only when the cached one is older); empty when it is gone. */
