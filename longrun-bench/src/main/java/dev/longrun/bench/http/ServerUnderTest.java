@@ -53,7 +53,12 @@ final class ServerUnderTest implements AutoCloseable {
         cmd.addAll(extraArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile()).start();
         ServerUnderTest server = new ServerUnderTest(p, dataDir, port);
-        server.awaitHealthy(Duration.ofSeconds(120));
+        try {
+            server.awaitHealthy(Duration.ofSeconds(120));
+        } catch (RuntimeException | InterruptedException e) {
+            server.close(); // else a server that was merely slow keeps running after the bench gave up on it
+            throw e;
+        }
         return server;
     }
 

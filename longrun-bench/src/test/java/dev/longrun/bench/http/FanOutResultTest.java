@@ -12,7 +12,7 @@ class FanOutResultTest {
     @Test
     void percentilesUseTheNearestRank() {
         List<Long> micros = LongStream.rangeClosed(1, 100).map(i -> i * 1000).boxed().toList();
-        FanOut.Result r = new FanOut.Result(1, 1, 0, 1, micros, 0);
+        FanOut.Result r = new FanOut.Result(1, 1, 0, 1, micros, 0, new FanOut.Cpu(0, 0, 0));
 
         assertThat(r.percentileMillis(50)).isEqualTo(50.0);
         assertThat(r.percentileMillis(99)).isEqualTo(99.0);
@@ -29,6 +29,6 @@ class FanOutResultTest {
 
     @Test
     void noSamplesGiveNoFigure() {
-        assertThat(new FanOut.Result(1, 0, 0, 0, List.of(), 1).percentileMillis(99)).isNaN();
+        assertThat(new FanOut.Result(1, 0, 0, 0, List.of(), 1, new FanOut.Cpu(0, 0, 0)).percentileMillis(99)).isNaN();
     }
 }
