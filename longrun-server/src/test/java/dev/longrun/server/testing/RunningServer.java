@@ -33,7 +33,11 @@ public final class RunningServer implements AutoCloseable {
 
     /** The servlet container serving it, e.g. {@code JettyWebServer}: the build decides (see longrun-server's pom). */
     public String container() {
-        return ((WebServerApplicationContext) context).getWebServer().getClass().getSimpleName();
+        return webServer().getClass().getSimpleName();
+    }
+
+    public org.springframework.boot.web.server.WebServer webServer() {
+        return ((WebServerApplicationContext) context).getWebServer();
     }
 
     public <T> T bean(Class<T> type) {
