@@ -28,11 +28,18 @@ export function drawBar(bar, job, compact) {
   const fillEl = /** @type {HTMLElement} */ (bar.firstElementChild);
   /** @param {number|null} value @param {string} words */
   const set = (value, words) => {
+    // Leaving the sliding bar, the fill jumps to its value: animating from the slider's 30 % read as going backwards.
+    const jump = value != null && bar.classList.contains('lr-indeterminate');
     bar.classList.toggle('lr-indeterminate', value == null);
     if (value == null) bar.removeAttribute('aria-valuenow');
     else bar.setAttribute('aria-valuenow', String(Math.floor(value)));
     bar.setAttribute('aria-valuetext', words);
+    if (jump) fillEl.style.transition = 'none';
     fillEl.style.width = value == null ? '' : `${value}%`;
+    if (jump) {
+      void fillEl.offsetWidth; // apply the width now, then animate later changes again
+      fillEl.style.transition = '';
+    }
   };
   const steps = job.total_steps && job.current_step ? `, step ${job.current_step} of ${job.total_steps}` : '';
   if (job.status === 'succeeded') set(100, 'Completed');

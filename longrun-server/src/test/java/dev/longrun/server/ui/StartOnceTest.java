@@ -60,6 +60,24 @@ class StartOnceTest extends BrowserTestBase {
         assertThat(job.locator(".lr-sentence")).containsText(java.util.regex.Pattern.compile("step 1 of 3", java.util.regex.Pattern.CASE_INSENSITIVE));
         screenshot(page, "demo-running-steps");
         String id = job.getAttribute("job-id");
+        // A bar leaving its sliding (indeterminate) look jumps to its value: animating down from the slider's 30 %
+        // to "0%" looked like progress going backwards. Read at once, with the page's own stylesheet and module.
+        Object widths = page.evaluate("""
+                async () => {
+                  const { drawBar } = await import('/longrun/longrun-job-parts.js');
+                  const bar = document.createElement('div');
+                  bar.className = 'lr-bar';
+                  bar.append(Object.assign(document.createElement('div'), { className: 'lr-fill' }));
+                  document.body.append(bar);
+                  const job = { status: 'running', type: 'demo.wait' };
+                  drawBar(bar, job, false);
+                  getComputedStyle(bar.firstElementChild).width;
+                  drawBar(bar, { ...job, total_steps: 3, current_step: 1, progress_pct: 0 }, false);
+                  const atZero = parseFloat(getComputedStyle(bar.firstElementChild).width);
+                  bar.remove();
+                  return atZero;
+                }""");
+        assertThat(((Number) widths).doubleValue()).as("the fill's width right after the bar showed 0 %").isZero();
 
         page.reload();
         Locator again = page.locator("#job-area longrun-job");
