@@ -49,6 +49,11 @@ public final class LongrunBuilder {
     public static final Duration DEFAULT_FILE_RETENTION = Duration.ofHours(72);
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
     public static final boolean DEFAULT_RUN_WORKERS = true;
+    /**
+     * A database restarting, or deployed together with the nodes, is usually back within seconds; a minute also
+     * matches the server's HikariCP {@code initialization-fail-timeout}, so a node waits about as long either way.
+     */
+    public static final Duration DEFAULT_DATABASE_WAIT_AT_START = Duration.ofSeconds(60);
     /** What a queue name may look like (as in {@link JobType.Builder#queue}): letters, digits, {@code . _ -}. */
     public static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -69,6 +74,7 @@ public final class LongrunBuilder {
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
     private Duration rescueInterval = DEFAULT_RESCUE_INTERVAL;
     private Duration idempotencyKeyLifetime = DEFAULT_IDEMPOTENCY_KEY_LIFETIME;
+    private Duration databaseWaitAtStart = DEFAULT_DATABASE_WAIT_AT_START;
     private final Map<String, JobType<?>> types = new LinkedHashMap<>();
 
     LongrunBuilder() {
@@ -129,6 +135,15 @@ public final class LongrunBuilder {
     public LongrunBuilder fileRetention(Duration retention) { this.fileRetention = positive("fileRetention", retention); return this; }
     /** How long {@code close()} lets running handlers finish before handing their jobs back. Default 10 s. */
     public LongrunBuilder shutdownGrace(Duration grace) { this.shutdownGrace = notNegative("shutdownGrace", grace); return this; }
+    /**
+     * How long {@link #build()} keeps trying while the database cannot be reached or drops its connections (e.g. in
+     * the middle of the migration) before it gives up; an error of the schema itself fails at once. Default 60 s;
+     * zero gives up at the first failure.
+     */
+    public LongrunBuilder databaseWaitAtStart(Duration wait) {
+        this.databaseWaitAtStart = notNegative("databaseWaitAtStart", wait);
+        return this;
+    }
     /** How often this node looks for jobs whose lease expired (their worker died). Default 2 s. */
     public LongrunBuilder rescueInterval(Duration interval) { this.rescueInterval = positive("rescueInterval", interval); return this; }
     /**
@@ -158,7 +173,7 @@ public final class LongrunBuilder {
     public Longrun build() {
         EngineSettings settings = new EngineSettings(dataSource, dataDir, schema, clock, concurrency, queues, nodeName,
                 runWorkers, lease, pollInterval, progressFlushInterval, retention, fileRetention, shutdownGrace, rescueInterval,
-                idempotencyKeyLifetime, Map.copyOf(types), resultStore);
+                idempotencyKeyLifetime, Map.copyOf(types), resultStore, databaseWaitAtStart);
         return Engine.boot(settings);
     }
 

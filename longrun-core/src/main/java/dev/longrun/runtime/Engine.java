@@ -97,7 +97,10 @@ public final class Engine implements Longrun {
                 work ? ", " + settings.concurrency() + " workers on queues " + queues : ", no workers");
     }
 
-    /** Opens the store (embedded SQLite when no DataSource is given), migrates it, and boots this node. */
+    /**
+     * Opens the store (embedded SQLite when no DataSource is given), migrates it, and boots this node; a database that
+     * cannot be reached or drops connections meanwhile is waited for up to {@link EngineSettings#databaseWaitAtStart}.
+     */
     public static Longrun boot(EngineSettings settings) {
         DataSource owned = settings.dataSource() == null ? embeddedDatabase(settings.dataDir()) : null;
         DataSource dataSource = owned != null ? owned : settings.dataSource();
@@ -105,8 +108,11 @@ public final class Engine implements Longrun {
             ResultStore results = settings.resultStore() != null ? settings.resultStore()
                     : new LocalResultStore(settings.dataDir().resolve("results"));
             checkResultStore(results);
-            JobStore store = JobStores.create(dataSource, settings.schema());
-            store.migrate();
+            JobStore store = DatabaseWait.upTo(settings.databaseWaitAtStart()).run("migration", () -> {
+                JobStore opened = JobStores.create(dataSource, settings.schema());
+                opened.migrate();
+                return opened;
+            });
             return new Engine(settings, owned, store, results);
         } catch (RuntimeException e) {
             closeQuietly(owned);

@@ -14,5 +14,6 @@ public record EngineSettings(DataSource dataSource, Path dataDir, String schema,
                              Set<String> queues, String nodeName, boolean runWorkers, Duration lease,
                              Duration pollInterval, Duration progressFlushInterval, Duration retention,
                              Duration fileRetention, Duration shutdownGrace, Duration rescueInterval,
-                             Duration idempotencyKeyLifetime, Map<String, JobType<?>> types, ResultStore resultStore) {
+                             Duration idempotencyKeyLifetime, Map<String, JobType<?>> types, ResultStore resultStore,
+                             Duration databaseWaitAtStart) {
 }

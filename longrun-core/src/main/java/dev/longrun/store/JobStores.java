@@ -37,6 +37,12 @@ public final class JobStores {
             product = c.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
             throw StoreException.fromConnection(e);
+        } catch (RuntimeException e) {
+            // A pool started by its first use reports a database it cannot reach unchecked (HikariCP's PoolInitializationException).
+            if (StoreException.isConnectionFailure(e)) {
+                throw LongrunException.storeUnavailable(e);
+            }
+            throw e;
         }
         String p = product == null ? "" : product.toLowerCase(Locale.ROOT);
         if (p.contains("postgres")) {

@@ -1,5 +1,6 @@
 package dev.longrun.store;
 
+import dev.longrun.LongrunException;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -34,8 +35,11 @@ final class Migrations {
         try {
             config.load().migrate();
         } catch (FlywayException e) {
-            if (e.getCause() instanceof java.sql.SQLException sql && StoreException.isConnectionFailure(sql)) {
-                throw dev.longrun.LongrunException.storeUnavailable(e);
+            // Flyway runs each migration with its history row in one transaction here, so one cut off by a dropped
+            // connection is rolled back whole and the next try applies it again. Keep every migration transactional
+            // (no CREATE INDEX CONCURRENTLY): a non-transactional one cut off leaves a failed row only `flyway repair` clears.
+            if (StoreException.isConnectionFailure(e)) {
+                throw LongrunException.storeUnavailable(e);
             }
             throw new StoreException("Migrating Longrun's tables (" + dialect.folder() + ") failed: " + e.getMessage(), e);
         }

@@ -56,13 +56,16 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void aDatabaseThatIsDownAtStartGivesAClearErrorAndNoEngine() throws Exception {
+    void aDatabaseThatStaysDownAtStartIsWaitedForThenGivesAClearErrorAndNoEngine() throws Exception {
         TcpProxy proxy = new TcpProxy(5432);
         proxy.cut();
         try (HikariDataSource ds = viaPort(proxy.port())) {
-            assertThatThrownBy(() -> Longrun.builder().dataSource(ds).schema(schema.name()).dataDir(dataDir).build())
+            assertThatThrownBy(() -> Longrun.builder().dataSource(ds).schema(schema.name()).dataDir(dataDir)
+                    .databaseWaitAtStart(Duration.ofSeconds(3)).build())
                     .isInstanceOfSatisfying(LongrunException.class, e -> assertThat(e.code()).isEqualTo("store_unavailable"))
-                    .hasMessageContaining("cannot be reached");
+                    .hasMessageContaining("The job database stayed unreachable for")
+                    .hasMessageContaining("(last error: Connection refused)")
+                    .hasMessageContaining("Check that the database is running and reachable from this node");
         }
     }
 

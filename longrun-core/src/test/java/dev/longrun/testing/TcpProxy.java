@@ -7,9 +7,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A loopback TCP forwarder a test can cut and restore, to play "the database went away" without
@@ -23,6 +25,8 @@ public final class TcpProxy implements AutoCloseable {
     private volatile ServerSocket server;
     private volatile boolean closingNew;
     private final AtomicInteger closedAtOnce = new AtomicInteger();
+    private final AtomicReference<String> dropMarker = new AtomicReference<>();
+    private final AtomicInteger drops = new AtomicInteger();
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -38,6 +42,10 @@ public final class TcpProxy implements AutoCloseable {
     /** Drops every open connection and refuses new ones. */
     public synchronized void cut() throws IOException {
         server.close();
+        dropOpenConnections();
+    }
+
+    private synchronized void dropOpenConnections() throws IOException {
         for (Socket s : sockets) {
             s.close();
         }
@@ -61,6 +69,20 @@ public final class TcpProxy implements AutoCloseable {
         return closedAtOnce.get();
     }
 
+    /**
+     * Arms an outage that starts in the middle of a conversation: when a client sends {@code marker} (e.g. words of
+     * one migration's SQL), before those bytes reach the server, every open connection is dropped and from then on new
+     * ones are closed at once, as by {@link #closeNewConnections()}, until {@link #forwardNewConnections()}.
+     */
+    public void dropOnceWhenClientSends(String marker) {
+        dropMarker.set(marker);
+    }
+
+    /** How many times {@link #dropOnceWhenClientSends} saw its marker and dropped the connections (0 or 1). */
+    public int drops() {
+        return drops.get();
+    }
+
     /** Accepts connections again, on the same port. */
     public synchronized void restore() throws IOException {
         ServerSocket s = new ServerSocket();
@@ -74,17 +96,7 @@ public final class TcpProxy implements AutoCloseable {
         Thread.ofVirtual().start(() -> {
             while (!s.isClosed()) {
                 try {
-                    Socket client = s.accept();
-                    if (closingNew) {
-                        client.close();
-                        closedAtOnce.incrementAndGet();
-                        continue;
-                    }
-                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    sockets.add(client);
-                    sockets.add(upstream);
-                    pipe(client, upstream);
-                    pipe(upstream, client);
+                    forwardOrClose(s.accept());
                 } catch (IOException e) {
                     return;
                 }
@@ -92,10 +104,45 @@ public final class TcpProxy implements AutoCloseable {
         });
     }
 
-    private static void pipe(Socket from, Socket to) {
+    /** Under the lock {@link #startOutage} takes, so no connection slips through an outage that just began. */
+    private synchronized void forwardOrClose(Socket client) throws IOException {
+        if (closingNew) {
+            client.close();
+            closedAtOnce.incrementAndGet();
+            return;
+        }
+        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+        sockets.add(client);
+        sockets.add(upstream);
+        pipe(client, upstream, true);
+        pipe(upstream, client, false);
+    }
+
+    private synchronized void startOutage() throws IOException {
+        closingNew = true;
+        drops.incrementAndGet();
+        dropOpenConnections();
+    }
+
+    private void pipe(Socket from, Socket to, boolean fromClient) {
         Thread.ofVirtual().start(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[64 * 1024];
+                // The end of the previous read, so a marker split across two reads is still seen.
+                String tail = "";
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    String marker = fromClient ? dropMarker.get() : null;
+                    if (marker != null) {
+                        String window = tail + new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+                        if (window.contains(marker) && dropMarker.compareAndSet(marker, null)) {
+                            startOutage();
+                            return;
+                        }
+                        tail = window.substring(Math.max(0, window.length() - marker.length() + 1));
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
             } catch (IOException ignored) {
                 // connection cut
             } finally {
