@@ -91,9 +91,18 @@ final class Killer {
         return "every connection dropped, refused for " + s.outage().toSeconds() + " s";
     }
 
+    /**
+     * Waits until {@code n} answers again (its restart may still be under way). A node whose process ended by itself,
+     * e.g. one that exited during its restart, will not come back: that ends the run at once, with the exit code and
+     * the end of the node's log, instead of after {@link ServerNode#STARTUP_LIMIT}.
+     */
     void awaitRestarted(ServerNode n) throws InterruptedException {
         long deadline = System.nanoTime() + ServerNode.STARTUP_LIMIT.toNanos();
         while (!n.healthy() && System.nanoTime() < deadline) {
+            String exited = n.exitedByItself();
+            if (exited != null) {
+                throw new IllegalStateException(exited);
+            }
             Thread.sleep(200);
         }
     }

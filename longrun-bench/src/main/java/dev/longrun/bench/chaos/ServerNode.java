@@ -1,11 +1,13 @@
 package dev.longrun.bench.chaos;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +36,9 @@ final class ServerNode implements AutoCloseable {
     private final Path logDir;
     private final int port;
     private volatile Process process;
+    private volatile Path log;
+    /** The current process was (or is being) killed or closed here: its end is no news. Read before {@link #process}. */
+    private volatile boolean stopped = true;
     private volatile boolean healthy;
     private int incarnation;
 
@@ -81,13 +86,48 @@ final class ServerNode implements AutoCloseable {
                 "--longrun-demo.contacts=300", "--logging.level.root=warn", "--logging.level.dev.longrun=info"));
         Arrays.stream(settings.serverArgs().split("\\s+")).filter(a -> !a.isBlank()).forEach(cmd::add);
         Path log = logDir.resolve(nodeName() + ".log");
+        this.log = log;
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        stopped = false;
         awaitHealthy(limit, log);
+    }
+
+    /**
+     * What became of the current incarnation if its process ended by itself (during its start or later), with its exit
+     * code and the end of its log; null while it runs, before the first start, and once killed or closed here (its
+     * restart may be under way). Takes no lock, as {@link #start} holds it for the whole startup.
+     */
+    String exitedByItself() {
+        if (stopped) {
+            return null;
+        }
+        Process p = process;
+        return p == null || p.isAlive() ? null : exitReport(p, log, "by itself");
+    }
+
+    private static String exitReport(Process p, Path log, String how) {
+        String name = log.getFileName().toString().replaceFirst("\\.log$", "");
+        return "Node " + name + " exited " + how + " with exit code " + p.exitValue() + "; the end of " + log + ":\n" + tail(log, 20);
+    }
+
+    /** The last {@code lines} lines of a node's log, read from its last 16 KB rather than the whole run's log. */
+    private static String tail(Path log, int lines) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long from = Math.max(0, file.length() - 16 * 1024);
+            byte[] bytes = new byte[(int) (file.length() - from)];
+            file.seek(from);
+            file.readFully(bytes);
+            List<String> all = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log not readable: " + e.getMessage() + ")";
+        }
     }
 
     /** SIGKILL: no shutdown hook, no hand-back of running jobs. */
     synchronized void kill() throws InterruptedException {
         healthy = false;
+        stopped = true;
         if (process != null) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -98,7 +138,7 @@ final class ServerNode implements AutoCloseable {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Node " + nodeName() + " exited during startup; see " + log);
+                throw new IllegalStateException(exitReport(process, log, "during startup"));
             }
             try {
                 HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
@@ -138,6 +178,7 @@ final class ServerNode implements AutoCloseable {
     @Override
     public synchronized void close() throws InterruptedException {
         healthy = false;
+        stopped = true;
         if (process != null) {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
