@@ -23,6 +23,7 @@ import dev.longrun.estimate.Estimator;
 import dev.longrun.result.LocalResultStore;
 import dev.longrun.result.ResultStore;
 import dev.longrun.store.CrossNodeEvents;
+import dev.longrun.store.DatabaseWait;
 import dev.longrun.store.EmbeddedDatabase;
 import dev.longrun.store.Finish;
 import dev.longrun.store.JobStore;
@@ -219,7 +220,8 @@ public final class Engine implements Longrun {
     public LongrunSettings settings() {
         return new LongrunSettings(settings.dataDir(), settings.schema(), settings.concurrency(), queues(settings), owner,
                 settings.runWorkers(), settings.lease(), settings.pollInterval(), settings.progressFlushInterval(),
-                settings.retention(), settings.fileRetention(), settings.shutdownGrace(), results.describe());
+                settings.retention(), settings.fileRetention(), settings.shutdownGrace(), results.describe(),
+                settings.databaseWaitAtStart());
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.longrun.server.db.ServerSchema;
 import dev.longrun.server.outbox.OutboxRepository;
 import dev.longrun.server.seed.ContactSeeder;
 import dev.longrun.spring.upload.UploadStore;
+import dev.longrun.store.DatabaseWait;
 import dev.longrun.store.SqlFolder;
 import java.time.Duration;
 import java.util.List;
@@ -44,11 +45,13 @@ public class ServerStorage {
     /**
      * Migrates the server's tables after Longrun migrated its own: on SQLite, Longrun's Flyway refuses a database
      * that already holds other tables. Safe because the engine only runs jobs that exist, and on a first start
-     * (the only time the tables are missing) there are none.
+     * (the only time the tables are missing) there are none. A database that drops connections meanwhile is waited
+     * for as long as Longrun's own migration would wait.
      */
     @Bean
     ServerSchemaMigrated serverSchemaMigrated(DataSource dataSource, SqlFolder serverSql, Longrun longrun) {
-        ServerSchema.migrate(dataSource, serverSql);
+        DatabaseWait.upTo(longrun.settings().databaseWaitAtStart())
+                .run("the server's migration", () -> ServerSchema.migrate(dataSource, serverSql));
         return new ServerSchemaMigrated();
     }
 

@@ -3,6 +3,7 @@ package dev.longrun.server.db;
 import dev.longrun.store.SqlFolder;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Migrates the server's own tables (contacts, outbox) with Flyway from {@code db/server/<dialect>/migration},
@@ -22,8 +23,8 @@ public final class ServerSchema {
         return SqlFolder.of(dataSource, FOLDER);
     }
 
-    public static void migrate(DataSource dataSource, SqlFolder sql) {
-        Flyway.configure()
+    public static MigrateResult migrate(DataSource dataSource, SqlFolder sql) {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .locations(sql.migrations())
                 .table(HISTORY_TABLE)

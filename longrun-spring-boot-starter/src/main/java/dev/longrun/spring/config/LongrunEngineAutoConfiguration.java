@@ -47,6 +47,7 @@ public class LongrunEngineAutoConfiguration {
                 .clock(clock).concurrency(w.getConcurrency()).runWorkers(w.isEnabled())
                 .lease(w.getLease()).rescueInterval(w.getRescueInterval()).pollInterval(w.getPollInterval())
                 .shutdownGrace(w.getShutdownGrace()).idempotencyKeyLifetime(p.getIdempotencyKeyLifetime())
+                .databaseWaitAtStart(p.getDatabaseWaitAtStart())
                 .nodeName(p.getNodeName()).progressFlushInterval(p.getProgressFlushInterval())
                 .retention(p.getRetention()).fileRetention(p.getResults().getRetention());
         if (!w.getQueues().isEmpty()) {

@@ -48,6 +48,13 @@ public class LongrunProperties {
     @NotNull @DurationMin(nanos = 1, message = "must be a positive duration")
     private Duration idempotencyKeyLifetime = LongrunBuilder.DEFAULT_IDEMPOTENCY_KEY_LIFETIME;
 
+    /**
+     * How long a node that starts while its database is unreachable, or drops connections in the middle of the
+     * migration, keeps trying before it stops; an error of the schema itself stops it at once. 0: no wait.
+     */
+    @NotNull @DurationMin(nanos = 0, message = "must not be negative")
+    private Duration databaseWaitAtStart = LongrunBuilder.DEFAULT_DATABASE_WAIT_AT_START;
+
     /** A readable name for this node in lease owners and logs (a random suffix is added); default: the host name. */
     @Size(min = 1, max = 100)
     private String nodeName;
@@ -81,6 +88,8 @@ public class LongrunProperties {
     public void setRetention(Duration retention) { this.retention = retention; }
     public Duration getIdempotencyKeyLifetime() { return idempotencyKeyLifetime; }
     public void setIdempotencyKeyLifetime(Duration lifetime) { this.idempotencyKeyLifetime = lifetime; }
+    public Duration getDatabaseWaitAtStart() { return databaseWaitAtStart; }
+    public void setDatabaseWaitAtStart(Duration wait) { this.databaseWaitAtStart = wait; }
     public DataSize getMaxRequestBody() { return maxRequestBody; }
     public void setMaxRequestBody(DataSize maxRequestBody) { this.maxRequestBody = maxRequestBody; }
     public String getNodeName() { return nodeName; }

@@ -46,7 +46,8 @@ class LongrunPropertiesTest {
                 "longrun.worker.lease=45s",
                 "longrun.worker.poll-interval=750ms",
                 "longrun.worker.shutdown-grace=0s",
-                "longrun.worker.enabled=false").run(context -> {
+                "longrun.worker.enabled=false",
+                "longrun.database-wait-at-start=5s").run(context -> {
             assertThat(context).hasNotFailed();
             LongrunSettings s = context.getBean(Longrun.class).settings();
             assertThat(s.dataDir()).isEqualTo(dataDir);
@@ -61,6 +62,7 @@ class LongrunPropertiesTest {
             assertThat(s.pollInterval()).isEqualTo(Duration.ofMillis(750));
             assertThat(s.shutdownGrace()).isZero();
             assertThat(s.runWorkers()).isFalse();
+            assertThat(s.databaseWaitAtStart()).isEqualTo(Duration.ofSeconds(5));
             assertThat(s.resultStore()).isEqualTo("local directory " + dataDir.resolve("results").toAbsolutePath().normalize());
         });
     }
@@ -78,6 +80,7 @@ class LongrunPropertiesTest {
             assertThat(s.fileRetention()).isEqualTo(LongrunBuilder.DEFAULT_FILE_RETENTION);
             assertThat(s.runWorkers()).isEqualTo(LongrunBuilder.DEFAULT_RUN_WORKERS);
             assertThat(s.schema()).isEqualTo(LongrunBuilder.DEFAULT_SCHEMA);
+            assertThat(s.databaseWaitAtStart()).isEqualTo(LongrunBuilder.DEFAULT_DATABASE_WAIT_AT_START);
         });
     }
 
@@ -105,6 +108,7 @@ class LongrunPropertiesTest {
         assertThat(duration.apply("longrun.worker.poll-interval")).isEqualTo(LongrunBuilder.DEFAULT_POLL_INTERVAL);
         assertThat(duration.apply("longrun.worker.shutdown-grace")).isEqualTo(LongrunBuilder.DEFAULT_SHUTDOWN_GRACE);
         assertThat(duration.apply("longrun.results.retention")).isEqualTo(LongrunBuilder.DEFAULT_FILE_RETENTION);
+        assertThat(duration.apply("longrun.database-wait-at-start")).isEqualTo(LongrunBuilder.DEFAULT_DATABASE_WAIT_AT_START);
     }
 
     @Test

@@ -1,10 +1,9 @@
-package dev.longrun.runtime;
+package dev.longrun.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.longrun.LongrunException;
-import dev.longrun.store.StoreException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -70,6 +69,36 @@ class DatabaseWaitTest {
             throw checksum;
         })).isSameAs(checksum);
         assertThat(tries).hasValue(1);
+        assertThat(sleeps).isEmpty();
+    }
+
+    /** A host's own migration after Longrun's (the server's tables) fails as Flyway's exception, not as Longrun's. */
+    @Test
+    void aConnectionFailureInsideAnotherLibrarysExceptionIsWaitedForToo() {
+        AtomicInteger tries = new AtomicInteger();
+        RuntimeException flywayOverDroppedLink = new IllegalStateException("Migration V2__outbox.sql failed",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+
+        String result = upTo(Duration.ofSeconds(60)).run("the server's migration", () -> {
+            if (tries.incrementAndGet() < 2) {
+                throw flywayOverDroppedLink;
+            }
+            return "migrated";
+        });
+
+        assertThat(result).isEqualTo("migrated");
+        assertThat(announced).containsExactly("Database unreachable (An I/O error occurred while sending to the backend.),"
+                + " retrying the server's migration in 2 s");
+    }
+
+    @Test
+    void anotherLibrarysErrorThatIsNoConnectionFailureEndsTheStartAtOnce() {
+        RuntimeException badSql = new IllegalStateException("Migration V2__outbox.sql failed",
+                new SQLException("syntax error at or near \"CRATE\"", "42601"));
+
+        assertThatThrownBy(() -> upTo(Duration.ofSeconds(60)).run("the server's migration", () -> {
+            throw badSql;
+        })).isSameAs(badSql);
         assertThat(sleeps).isEmpty();
     }
 

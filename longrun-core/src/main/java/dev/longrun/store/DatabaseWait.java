@@ -1,4 +1,4 @@
-package dev.longrun.runtime;
+package dev.longrun.store;
 
 import dev.longrun.LongrunException;
 import java.time.Duration;
@@ -7,12 +7,13 @@ import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a startup step that needs the database (opening and migrating the job store) again while the database cannot
- * be reached, for up to a limit: a node started while PostgreSQL restarts, or drops connections in the middle of the
- * migration, waits for it instead of exiting. Only {@code store_unavailable} is waited on (the store judges that from
- * the whole cause chain); an error of the schema itself, such as bad SQL or a checksum mismatch, ends the start at once.
+ * Runs a startup step that needs the database (opening and migrating the job store, or a host's own migration after
+ * it) again while the database cannot be reached, for up to a limit: a node started while PostgreSQL restarts, or
+ * drops connections in the middle of a migration, waits for it instead of exiting. Only a connection failure is waited
+ * on ({@code store_unavailable}, or one found anywhere in the cause chain of another error, e.g. Flyway's); an error
+ * of the schema itself, such as bad SQL or a checksum mismatch, ends the start at once.
  */
-final class DatabaseWait {
+public final class DatabaseWait {
 
     /** Between tries: short against a database back within seconds, long enough to log one line per wait. */
     static final Duration PAUSE = Duration.ofSeconds(2);
@@ -49,7 +50,7 @@ final class DatabaseWait {
     }
 
     /** Waits up to {@code limit} in real time, announcing each wait as a warning in the log. */
-    static DatabaseWait upTo(Duration limit) {
+    public static DatabaseWait upTo(Duration limit) {
         return new DatabaseWait(limit, PAUSE, REAL_TIME, LoggerFactory.getLogger(DatabaseWait.class)::warn);
     }
 
@@ -59,14 +60,15 @@ final class DatabaseWait {
      * @throws LongrunException the step's own error if it is not {@code store_unavailable}; else, once the limit is
      *                          reached, a {@code store_unavailable} saying how long the database stayed away
      */
-    <T> T run(String what, Supplier<T> step) {
+    public <T> T run(String what, Supplier<T> step) {
         long start = time.nanoTime();
         while (true) {
             try {
                 return step.get();
-            } catch (LongrunException e) {
-                if (!"store_unavailable".equals(e.code())) {
-                    throw e;
+            } catch (RuntimeException failure) {
+                LongrunException e = unavailable(failure);
+                if (e == null) {
+                    throw failure;
                 }
                 Duration waited = Duration.ofNanos(time.nanoTime() - start);
                 if (waited.plus(pause).compareTo(limit) > 0) {
@@ -76,6 +78,14 @@ final class DatabaseWait {
                 pause(e);
             }
         }
+    }
+
+    /** {@code failure} as {@code store_unavailable} if it is a connection failure, else null. */
+    private static LongrunException unavailable(RuntimeException failure) {
+        if (failure instanceof LongrunException e) {
+            return "store_unavailable".equals(e.code()) ? e : null;
+        }
+        return StoreException.isConnectionFailure(failure) ? LongrunException.storeUnavailable(failure) : null;
     }
 
     private void pause(LongrunException unavailable) {
