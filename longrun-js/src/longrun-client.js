@@ -15,6 +15,7 @@ export { isTerminal, TERMINAL_STATUSES } from './longrun-status.js';
  *   id: string, type: string, type_label?: string, status: string, status_label: string,
  *   progress_pct: number|null, progress_current?: number|null, progress_total?: number|null, progress_message?: string|null,
  *   current_step?: number|null, total_steps?: number|null, queue_position?: number|null, queue_size?: number|null,
+ *   queue_more_than?: number|null,
  *   waiting_for?: string|null, created_at: string, started_at?: string|null, completed_at?: string|null, updated_at: string,
  *   estimated_duration_seconds?: number|null, eta?: {low_seconds: number, high_seconds: number, text: string}|null,
  *   start_eta?: {low_seconds: number, high_seconds: number, text: string}|null,

@@ -2,7 +2,7 @@
 // job works on. Run by `node --test` (BrowserModulesTest runs it in the Maven build).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isRetryWait, progressOf, retrySentence, sentence, subjectOf, tabTitle } from '../../main/resources/META-INF/resources/longrun/longrun-words.js';
+import { inLine, isRetryWait, placeInLine, progressOf, retrySentence, sentence, subjectOf, tabTitle } from '../../main/resources/META-INF/resources/longrun/longrun-words.js';
 
 const NOW = Date.parse('2026-11-28T14:02:00Z');
 const at = (/** @type {number} */ s) => new Date(NOW + s * 1000).toISOString();
@@ -38,4 +38,22 @@ test('a job is named by what it works on', () => {
   assert.equal(subjectOf({ params: { contact_ids: [1, 2, 3] } }), '3 recipients');
   assert.equal(subjectOf({ params: { title: 'Q4' } }), '“Q4”');
   assert.equal(subjectOf({ params: { seconds: 5 } }), '');
+});
+
+test('a place in line reads the same however long the line, and past the counted part of a long one it says so', () => {
+  const queued = { status: 'pending', attempt: 0 };
+  assert.equal(placeInLine({ ...queued, queue_position: 4, queue_size: 12, queue_more_than: null }), 'Position 4 of 12');
+  assert.equal(placeInLine({ ...queued, queue_position: 4, queue_size: null, queue_more_than: 1000 }), 'Position 4 of more than 1,000');
+  const farBack = { ...queued, queue_position: null, queue_size: null, queue_more_than: 1000 };
+  assert.equal(placeInLine(farBack), 'Position over 1,000');
+  assert.equal(inLine(farBack), true);
+  assert.equal(sentence(farBack, NOW), 'Waiting for the jobs ahead of it to start.');
+  assert.equal(sentence({ ...queued, queue_position: 1, queue_size: null, queue_more_than: 1000 }, NOW),
+    'Next in line — it starts as soon as a slot frees up.');
+});
+
+test('a job waiting for another job, or not pending, has no place in line', () => {
+  assert.equal(placeInLine({ status: 'pending', attempt: 0, waiting_for: 'x', queue_position: null, queue_more_than: 1000 }), '');
+  assert.equal(placeInLine({ status: 'running', attempt: 1, queue_position: null, queue_size: null }), '');
+  assert.equal(sentence({ status: 'pending', attempt: 0, queue_position: null, queue_size: null }, NOW), 'Waiting to start.');
 });

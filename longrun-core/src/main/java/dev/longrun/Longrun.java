@@ -89,6 +89,12 @@ public interface Longrun extends AutoCloseable {
     /** Queue position and time estimates for the status screen. */
     Insight insight(Job job);
 
+    /**
+     * Runnable pending jobs of a queue, all of them counted: a count that grows with the queue, for metrics read every
+     * few seconds. A job's own standing ({@link #insight}) counts a long line only up to a limit.
+     */
+    int queueDepth(String queue);
+
     /** How long a type usually takes ("Usually 2 to 5 minutes"), from history or its declared typical range; null when unknown. */
     Eta usualDuration(String type);
 

@@ -358,13 +358,27 @@ ORDER BY updated_at, id
 LIMIT :limit::int;
 
 -- name: QueueStanding
--- Counts along the partial claim index: runnable pending jobs of the queue, and those ordered before this one.
-SELECT count(*) FILTER (WHERE priority > :priority::int
-                          OR (priority = :priority::int AND run_after < :run_after::timestamptz)
-                          OR (priority = :priority::int AND run_after = :run_after::timestamptz AND id < :id::uuid))
-           + 1 AS position,
-       count(*) AS size
-FROM ${schema}.jobs
+-- Where a job stands in its queue's line (the runnable pending jobs, in claim order), from the first :limit + 1 of the
+-- line only, read along jobs_queue_line_idx (an index-only scan): the cost does not grow with the queue. counted: how
+-- many of those (0 when the job itself is not in line); ahead: how many of those come before the job. The job's own
+-- place is read from its stored row, so position and size come from one snapshot and the position is never beyond
+-- the size.
+WITH me AS (SELECT priority, run_after, id FROM ${schema}.jobs
+            WHERE id = :id::uuid AND status = 'pending' AND waiting_for IS NULL AND queue = :queue::text
+              AND run_after <= :now::timestamptz),
+     line AS (SELECT priority, run_after, id FROM ${schema}.jobs
+              WHERE status = 'pending' AND waiting_for IS NULL AND queue = :queue::text AND run_after <= :now::timestamptz
+              ORDER BY priority DESC, run_after, id
+              LIMIT :limit::int + 1)
+SELECT count(*) AS counted,
+       count(*) FILTER (WHERE l.priority > me.priority
+                           OR (l.priority = me.priority AND (l.run_after < me.run_after
+                                                             OR (l.run_after = me.run_after AND l.id < me.id)))) AS ahead
+FROM line l, me;
+
+-- name: QueueDepth
+-- Every runnable pending job of a queue, counted: a range of jobs_queue_line_idx (the queue-depth gauge).
+SELECT count(*) AS depth FROM ${schema}.jobs
 WHERE status = 'pending' AND waiting_for IS NULL AND queue = :queue::text AND run_after <= :now::timestamptz;
 
 -- name: RecentDurations

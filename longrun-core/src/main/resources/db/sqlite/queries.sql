@@ -328,13 +328,25 @@ ORDER BY updated_at, id
 LIMIT :limit;
 
 -- name: QueueStanding
--- Counts along the partial claim index: runnable pending jobs of the queue, and those ordered before this one.
-SELECT coalesce(sum(CASE WHEN priority > :priority
-                           OR (priority = :priority AND run_after < :run_after)
-                           OR (priority = :priority AND run_after = :run_after AND id < :id)
-                         THEN 1 ELSE 0 END), 0) + 1 AS position,
-       count(*) AS size
-FROM longrun_jobs
+-- Where a job stands in its queue's line (the runnable pending jobs, in claim order), from the first :limit + 1 of the
+-- line only, read along longrun_jobs_queue_line_idx: the cost does not grow with the queue. counted: how many of those
+-- (0 when the job itself is not in line); ahead: how many of those come before the job. The job's own place is read
+-- from its stored row, so position and size come from one snapshot and the position is never beyond the size.
+WITH me AS (SELECT priority, run_after, id FROM longrun_jobs
+            WHERE id = :id AND status = 'pending' AND waiting_for IS NULL AND queue = :queue AND run_after <= :now),
+     line AS (SELECT priority, run_after, id FROM longrun_jobs
+              WHERE status = 'pending' AND waiting_for IS NULL AND queue = :queue AND run_after <= :now
+              ORDER BY priority DESC, run_after, id
+              LIMIT :limit + 1)
+SELECT count(*) AS counted,
+       coalesce(sum(l.priority > me.priority
+                    OR (l.priority = me.priority AND (l.run_after < me.run_after
+                                                      OR (l.run_after = me.run_after AND l.id < me.id)))), 0) AS ahead
+FROM line l, me;
+
+-- name: QueueDepth
+-- Every runnable pending job of a queue, counted: a range of longrun_jobs_queue_line_idx (the queue-depth gauge).
+SELECT count(*) AS depth FROM longrun_jobs
 WHERE status = 'pending' AND waiting_for IS NULL AND queue = :queue AND run_after <= :now;
 
 -- name: RecentDurations

@@ -47,7 +47,7 @@ public final class Estimator {
     public Insight insight(Job job, QueueStanding standing, int queueConcurrency) {
         return switch (job.status()) {
             case PENDING -> pending(job, standing, queueConcurrency);
-            case RUNNING -> new Insight(null, null, null, remaining(job));
+            case RUNNING -> new Insight(null, null, null, null, remaining(job));
             default -> Insight.NONE;
         };
     }
@@ -151,14 +151,17 @@ public final class Estimator {
     private Insight pending(Job job, QueueStanding standing, int concurrency) {
         Eta duration = usualDuration(job.type(), SizeHint.of(job));
         if (standing == null) {
-            return new Insight(null, null, null, duration);
+            return new Insight(null, null, null, null, duration);
         }
-        return new Insight(standing.position(), standing.size(), startWait(job, standing, concurrency), duration);
+        return new Insight(standing.position(), standing.size(), standing.moreThan(), startWait(job, standing, concurrency), duration);
     }
 
     private Eta startWait(Job job, QueueStanding standing, int concurrency) {
         if (job.waitingFor() != null) {
             return null; // it starts when the job it waits for ends, which this queue cannot tell
+        }
+        if (standing.position() == null) {
+            return null; // its place is only known to be past the counted part of the line: a wait from that would be low
         }
         TypeHistory ofQueue = byQueue.get(job.queue());
         Spread queue = ofQueue == null ? null : ofQueue.all();

@@ -113,12 +113,21 @@ public final class HumanFormat {
         return s < 1 ? "any moment now" : "in " + duration(s);
     }
 
-    /** "3 of 12": never a position above the count it is of; empty for no position. */
-    public static String position(long position, long total) {
-        if (position < 1) {
+    /**
+     * A place in line: "3 of 12" — never a position above the count it is of, and empty for no position. Where the
+     * line is longer than was counted ({@code moreThan}, the API's {@code queue_more_than}), the size is "more than
+     * 1,000" ("3 of more than 1,000") and a place past the count (no position) is "over 1,000".
+     */
+    public static String position(Integer position, Integer total, Integer moreThan) {
+        Integer counted = moreThan == null || moreThan < 1 ? null : moreThan;
+        Integer p = position == null || position < 1 ? null : position;
+        if (counted != null) {
+            return p == null || p > counted ? "over " + number(counted) : number(p) + " of more than " + number(counted);
+        }
+        if (p == null) {
             return "";
         }
-        return number(position) + " of " + number(Math.max(position, total));
+        return number(p) + " of " + number(total == null ? p : Math.max(p, total));
     }
 
     /** "45%": floored, so 99.9 never reads as a finished 100 %; clamped to 0–100. */

@@ -20,6 +20,7 @@ import dev.longrun.event.JobEvent;
 import dev.longrun.event.JobEvents;
 import dev.longrun.event.LocalEventBus;
 import dev.longrun.estimate.Estimator;
+import dev.longrun.estimate.QueueStanding;
 import dev.longrun.result.LocalResultStore;
 import dev.longrun.result.ResultStore;
 import dev.longrun.store.CrossNodeEvents;
@@ -186,8 +187,13 @@ public final class Engine implements Longrun {
         // not among the runnable jobs counted, so its "position" would exceed the count it is of.
         boolean inLine = job.status() == JobStatus.PENDING && job.waitingFor() == null
                 && (job.runAfter() == null || !job.runAfter().isAfter(now));
-        var standing = inLine ? store.queueStanding(job, now) : null;
+        var standing = inLine ? store.queueStanding(job, now, QueueStanding.COUNTED) : null;
         return estimator.insight(job, standing, settings.concurrency());
+    }
+
+    @Override
+    public int queueDepth(String queue) {
+        return store.queueDepth(queue, settings.clock().instant());
     }
 
     @Override

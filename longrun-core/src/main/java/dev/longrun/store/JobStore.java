@@ -118,8 +118,15 @@ public interface JobStore extends WorkQueue {
     /** The user's jobs changed at or after {@code since}, oldest change first, at most {@code limit}. */
     List<Job> changedSince(String accountId, String userId, Instant since, int limit);
 
-    /** Null when the job is not pending. */
-    QueueStanding queueStanding(Job job, Instant now);
+    /**
+     * Where the job stands among the runnable pending jobs of its queue, counting at most {@code limit + 1} of them
+     * (so the cost does not grow with the queue); null when the job is not in line (not pending, waiting for another
+     * job or for its retry, or no longer so in the store).
+     */
+    QueueStanding queueStanding(Job job, Instant now, int limit);
+
+    /** Runnable pending jobs of the queue, all counted: for metrics read every few seconds, not per request. */
+    int queueDepth(String queue, Instant now);
 
     // --- bulk user actions -------------------------------------------------------------------
 

@@ -357,14 +357,20 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
-    public QueueStanding queueStanding(Job job, Instant now) {
+    public QueueStanding queueStanding(Job job, Instant now, int limit) {
         if (job.status() != JobStatus.PENDING) {
             return null;
         }
-        Params p = Params.of("priority", job.priority()).set("run_after", job.runAfter()).set("id", job.id())
-                .set("queue", job.queue()).set("now", now);
-        return db.read(c -> db.query(c, "QueueStanding", p,
-                rs -> new QueueStanding(rs.getInt("position"), rs.getInt("size")))).get(0);
+        Params p = Params.of("id", job.id()).set("queue", job.queue()).set("now", now).set("limit", limit);
+        int[] counts = db.read(c -> db.query(c, "QueueStanding", p, rs -> new int[] {rs.getInt("counted"), rs.getInt("ahead")})).get(0);
+        // Nothing counted: the job itself is not in line (claimed, cancelled or put off since it was read).
+        return counts[0] == 0 ? null : QueueStanding.counted(counts[0], counts[1], limit);
+    }
+
+    @Override
+    public int queueDepth(String queue, Instant now) {
+        Params p = Params.of("queue", queue).set("now", now);
+        return db.read(c -> db.query(c, "QueueDepth", p, rs -> rs.getInt("depth"))).get(0);
     }
 
     // --- bulk user actions ---------------------------------------------------------------------

@@ -2,6 +2,7 @@ package dev.longrun.estimate;
 
 import static dev.longrun.estimate.TestJobs.counted;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.longrun.Eta;
 import dev.longrun.Insight;
@@ -185,7 +186,7 @@ class EstimatorTest {
     @Test
     void pendingJobShowsItsPlaceInTheQueueAndWhenItUsuallyStarts() {
         Estimator estimator = new Estimator(clock, stored(20, 22, 25, 28, 30, 35));
-        Insight insight = estimator.insight(TestJobs.pending(UUID.randomUUID(), TYPE), new QueueStanding(3, 12), 4);
+        Insight insight = estimator.insight(TestJobs.pending(UUID.randomUUID(), TYPE), QueueStanding.exact(3, 12), 4);
 
         assertThat(insight.queuePosition()).isEqualTo(3);
         assertThat(insight.queueSize()).isEqualTo(12);
@@ -196,7 +197,7 @@ class EstimatorTest {
     @Test
     void pendingJobFarBackInTheQueueWaitsLonger() {
         Estimator estimator = new Estimator(clock, stored(50, 55, 60, 60, 65, 70));
-        Insight insight = estimator.insight(TestJobs.pending(UUID.randomUUID(), TYPE), new QueueStanding(12, 12), 2);
+        Insight insight = estimator.insight(TestJobs.pending(UUID.randomUUID(), TYPE), QueueStanding.exact(12, 12), 2);
 
         // 12 jobs two at a time, about a minute each: five to seven minutes
         assertThat(insight.startEta().lowSeconds()).isBetween(240L, 330L);
@@ -205,17 +206,45 @@ class EstimatorTest {
     }
 
     @Test
+    void aPlacePastTheCountedPartOfALongLineHasNoStartEstimateButItsUsualDuration() {
+        Estimator estimator = new Estimator(clock, stored(20, 22, 25, 28, 30, 35));
+        Insight farBack = estimator.insight(TestJobs.pending(UUID.randomUUID(), TYPE), new QueueStanding(null, null, 1_000), 4);
+        Insight nearFront = estimator.insight(TestJobs.pending(UUID.randomUUID(), TYPE), new QueueStanding(3, null, 1_000), 4);
+
+        // Its wait is only known to be longer than that of the 1,000th: a range from that would claim too little.
+        assertThat(farBack.queuePosition()).isNull();
+        assertThat(farBack.queueSize()).isNull();
+        assertThat(farBack.queueMoreThan()).isEqualTo(1_000);
+        assertThat(farBack.startEta()).isNull();
+        assertThat(farBack.eta().text()).isEqualTo("Usually under a minute");
+        assertThat(nearFront.queuePosition()).isEqualTo(3);
+        assertThat(nearFront.queueMoreThan()).isEqualTo(1_000);
+        assertThat(nearFront.startEta().text()).isEqualTo("Usually starts within a minute");
+    }
+
+    @Test
+    void aStandingIsNeverBeyondTheCountItIsOf() {
+        assertThatThrownBy(() -> QueueStanding.exact(5, 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new QueueStanding(null, 4, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new QueueStanding(3, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(QueueStanding.counted(4, 2, 5)).isEqualTo(QueueStanding.exact(3, 4));
+        assertThat(QueueStanding.counted(6, 2, 5)).isEqualTo(new QueueStanding(3, null, 5));
+        assertThat(QueueStanding.counted(6, 5, 5)).isEqualTo(new QueueStanding(null, null, 5));
+        assertThat(QueueStanding.counted(5, 4, 5)).isEqualTo(QueueStanding.exact(5, 5));
+    }
+
+    @Test
     void jobWaitingForAnotherHasNoStartEstimate() {
         Estimator estimator = new Estimator(clock, stored(20, 22, 25, 28, 30, 35));
         Job job = TestJobs.waitingFor(UUID.randomUUID(), TYPE, UUID.randomUUID());
 
-        assertThat(estimator.insight(job, new QueueStanding(1, 1), 4).startEta()).isNull();
+        assertThat(estimator.insight(job, QueueStanding.exact(1, 1), 4).startEta()).isNull();
     }
 
     @Test
     void queueWithoutWorkersHasNoStartEstimate() {
         Estimator estimator = new Estimator(clock, stored(20, 22, 25, 28, 30, 35));
-        Insight insight = estimator.insight(TestJobs.pending(UUID.randomUUID(), TYPE), new QueueStanding(1, 1), 0);
+        Insight insight = estimator.insight(TestJobs.pending(UUID.randomUUID(), TYPE), QueueStanding.exact(1, 1), 0);
 
         assertThat(insight.queuePosition()).isEqualTo(1);
         assertThat(insight.startEta()).isNull();

@@ -47,6 +47,11 @@ class HumanFormatTest {
         }
     }
 
+    /** The table's argument at {@code i}: a JSON null, or an argument left out, is null. */
+    private static Integer integer(JsonNode args, int i) {
+        return args.size() <= i || args.get(i).isNull() ? null : args.get(i).asInt();
+    }
+
     private static String call(String fn, JsonNode a) {
         return switch (fn) {
             case "number" -> HumanFormat.number(a.get(0).asLong());
@@ -57,7 +62,7 @@ class HumanFormatTest {
             case "took" -> HumanFormat.took(a.get(0).asDouble(), a.get(1).asInt());
             case "ago" -> HumanFormat.ago(NOW.minusMillis(a.get(0).asLong()), NOW);
             case "until" -> HumanFormat.until(NOW.plusMillis(a.get(0).asLong()), NOW);
-            case "position" -> HumanFormat.position(a.get(0).asLong(), a.get(1).asLong());
+            case "position" -> HumanFormat.position(integer(a, 0), integer(a, 1), integer(a, 2));
             case "percent" -> HumanFormat.percent(a.get(0).asDouble());
             default -> throw new AssertionError("The table names " + fn + ", which HumanFormat lacks");
         };

@@ -401,6 +401,8 @@ abstract class EngineContract {
             var insight = longrun.insight(longrun.get(second.id()).orElseThrow());
             assertThat(insight.queuePosition()).isEqualTo(2);
             assertThat(insight.queueSize()).isEqualTo(2);
+            assertThat(insight.queueMoreThan()).as("a short line is counted whole").isNull();
+            assertThat(longrun.queueDepth(second.queue())).isEqualTo(2);
             assertThat(longrun.insight(longrun.get(first.id()).orElseThrow()).queuePosition()).isEqualTo(1);
             types.gates.values().forEach(CountDownLatch::countDown);
             assertThat(longrun.insight(awaitStatus(second.id(), JobStatus.SUCCEEDED)).queuePosition()).isNull();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.longrun.Job;
 import dev.longrun.JobStatus;
 import dev.longrun.LongrunException;
+import dev.longrun.estimate.QueueStanding;
 import dev.longrun.event.JobEvent;
 import dev.longrun.testing.PostgresSchema;
 import java.sql.Connection;
@@ -99,7 +100,7 @@ class PostgresJobStoreTest extends JobStoreContract {
     }
 
     @Test
-    void queueStandingStaysCheapWithAHundredThousandPendingJobs() {
+    void queueStandingReadsOnlyTheCountedPartOfAHundredThousandJobLine() throws SQLException {
         wipe();
         // 100,000 pending jobs among 133,333 (every fourth finished), in three priorities.
         execute("INSERT INTO " + schema.name() + ".jobs (id, type, queue, priority, status, created_at, updated_at, run_after, max_attempts, completed_at)"
@@ -107,11 +108,42 @@ class PostgresJobStoreTest extends JobStoreContract {
                 + " timestamptz '2026-01-01', timestamptz '2026-01-01', timestamptz '2026-01-01' + g * interval '1 millisecond', 3,"
                 + " CASE WHEN g % 4 = 0 THEN timestamptz '2026-01-01' END FROM generate_series(1, 133333) g");
         execute("ANALYZE " + schema.name() + ".jobs");
+        String ranked = "SELECT id, row_number() OVER (ORDER BY priority DESC, run_after, id) rn FROM " + schema.name() + ".jobs WHERE status = 'pending'";
+        UUID front = UUID.fromString(queryText("SELECT id::text FROM (" + ranked + ") x WHERE rn = 700"));
         UUID middle = UUID.fromString(queryText("SELECT id::text FROM " + schema.name() + ".jobs WHERE status = 'pending' ORDER BY id OFFSET 50000 LIMIT 1"));
-        long expected = Long.parseLong(queryText("SELECT rn FROM (SELECT id, row_number() OVER (ORDER BY priority DESC, run_after, id) rn FROM "
-                + schema.name() + ".jobs WHERE status = 'pending') x WHERE id = '" + middle + "'"));
-        assertQueueStandingIsCheap("PostgreSQL", middle, expected);
+        assertQueueStandingIsCounted("PostgreSQL", front, 700, middle);
+
+        // The line is read along the queue's part of its own index, in claim order, and the LIMIT ends the read.
+        List<String> plan = standingPlan(middle);
+        String lineScan = plan.stream().filter(l -> l.contains("using jobs_queue_line_idx")).findFirst()
+                .orElseThrow(() -> new AssertionError("the line is not read along jobs_queue_line_idx:\n" + String.join("\n", plan)));
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("actual time=\\S+ rows=(\\d+)").matcher(lineScan);
+        assertThat(rows.find()).as(lineScan).isTrue();
+        assertThat(Long.parseLong(rows.group(1))).as(String.join("\n", plan)).isEqualTo(QueueStanding.COUNTED + 1);
+        assertThat(plan).as(String.join("\n", plan)).noneMatch(l -> l.contains("Seq Scan") || l.contains("Sort"));
         wipe();
+    }
+
+    private static List<String> standingPlan(UUID id) throws SQLException {
+        NamedStatement standing = NamedStatements.load(Dialect.POSTGRESQL, Migrations.quote(schema.name())).get("QueueStanding");
+        try (Connection c = schema.dataSource().getConnection(); var ps = c.prepareStatement("EXPLAIN (ANALYZE) " + standing.jdbcSql())) {
+            for (int i = 0; i < standing.parameters().size(); i++) {
+                switch (standing.parameters().get(i)) {
+                    case "id" -> ps.setObject(i + 1, id);
+                    case "queue" -> ps.setString(i + 1, "bulk");
+                    case "now" -> ps.setObject(i + 1, java.time.OffsetDateTime.parse("2026-02-01T00:00:00Z"));
+                    case "limit" -> ps.setInt(i + 1, QueueStanding.COUNTED);
+                    default -> throw new AssertionError("QueueStanding takes " + standing.parameters());
+                }
+            }
+            List<String> lines = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+            }
+            return lines;
+        }
     }
 
     private static String queryText(String sql) {

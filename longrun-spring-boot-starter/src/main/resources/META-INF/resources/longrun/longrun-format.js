@@ -95,13 +95,16 @@ export function until(when, now = Date.now()) {
 }
 
 /**
- * "3 of 12" — never a position above the count it is of (the count then is the position), and nothing
- * for no position.
- * @param {number|null|undefined} position @param {number|null|undefined} total
+ * A place in line: "3 of 12" — never a position above the count it is of (the count then is the position), and
+ * nothing for no position. Where the line is longer than was counted (`moreThan`, the API's `queue_more_than`), the
+ * size is "more than 1,000" ("3 of more than 1,000") and a place past the count (no position) is "over 1,000".
+ * @param {number|null|undefined} position @param {number|null|undefined} total @param {number|null} [moreThan]
  */
-export function position(position, total) {
-  if (position == null || !(position >= 1)) return '';
-  const p = Math.floor(position);
+export function position(position, total, moreThan = null) {
+  const counted = moreThan == null || !(moreThan >= 1) ? null : Math.floor(moreThan);
+  const p = position == null || !(position >= 1) ? null : Math.floor(position);
+  if (counted != null) return p == null || p > counted ? `over ${number(counted)}` : `${number(p)} of more than ${number(counted)}`;
+  if (p == null) return '';
   const t = total == null ? p : Math.max(p, Math.floor(total));
   return `${number(p)} of ${number(t)}`;
 }

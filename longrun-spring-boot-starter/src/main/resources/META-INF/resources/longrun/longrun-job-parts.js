@@ -5,8 +5,8 @@ import { LongrunError, apiUrl, request } from './longrun-client.js';
 import { fill, h, show, text } from './longrun-dom.js';
 import { resultPreview } from './longrun-result-preview.js';
 import { fixViewFor } from './longrun-action-views.js';
-import { ago, bytes, clock, count, duration, expiresIn, percent, position, took, took as tookFormat, until } from './longrun-format.js';
-import { failedCount, isRetryWait, isTerminal, number, progressOf, typeLabel, typeWords } from './longrun-words.js';
+import { ago, bytes, clock, count, duration, expiresIn, percent, took, took as tookFormat, until } from './longrun-format.js';
+import { failedCount, inLine, isRetryWait, isTerminal, number, placeInLine, progressOf, typeLabel, typeWords } from './longrun-words.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
 /** @typedef {{url?: string|null, expires_at?: string|null, filename?: string, size_bytes?: number, row_count?: number|null, content_type?: string}} FileResult */
@@ -68,7 +68,7 @@ export function factsLine(job, compact, now) {
     if (isRetryWait(job)) {
       facts.push(`Next attempt ${until(job.run_after, now)}`);
     } else {
-      if (compact && job.queue_position != null && !job.waiting_for) facts.push(`Position ${position(job.queue_position, job.queue_size)}`);
+      if (compact && inLine(job)) facts.push(placeInLine(job));
       if (job.start_eta?.text) facts.push(`Expected to start: ${job.start_eta.text}`);
       if (job.eta?.text) facts.push(`Expected to take: ${job.eta.text}`);
       facts.push(`Waiting for ${duration((now - Date.parse(job.created_at)) / 1000)}`);
@@ -115,7 +115,7 @@ export function rowCells(job, now) {
     if (isRetryWait(job)) progress.push(`Next attempt ${until(job.run_after, now)}`);
     else if (job.waiting_for) progress.push('Waiting for another job');
     else {
-      if (job.queue_position != null) progress.push(`Position ${position(job.queue_position, job.queue_size)} in line`);
+      if (inLine(job)) progress.push(`${placeInLine(job)} in line`);
       if (job.start_eta?.text) progress.push(`Starts: ${job.start_eta.text}`);
     }
     took = `Waiting for ${duration((now - Date.parse(job.created_at)) / 1000)}`;

@@ -7,8 +7,8 @@ import { confirmDialog, ensureStyles, fill, fire, h, liveRegion, show, text } fr
 import { detailsPanel, drawBar, factsLine, lastSign, rowCells } from './longrun-job-parts.js';
 import { drawActions, drawOutcome } from './longrun-job-actions.js';
 import { icon } from './longrun-icons.js';
-import { ago, clock, position } from './longrun-format.js';
-import { LABELS, isRetryWait, isTerminal, nextStep, number, rememberTypes, sentence, typeLabel, typeWords } from './longrun-words.js';
+import { ago, clock } from './longrun-format.js';
+import { LABELS, inLine, isRetryWait, isTerminal, nextStep, number, placeInLine, rememberTypes, sentence, typeLabel, typeWords } from './longrun-words.js';
 import { copyJobId, drawDependency, drawTitle } from './longrun-job-head.js';
 import { LongrunImportPreview } from './longrun-import-preview.js';
 
@@ -319,9 +319,9 @@ export class LongrunJob extends HTMLElement {
     const p = this.parts;
     const active = !isTerminal(job.status);
     // Only a job truly in line has a place in it; one waiting to retry or for another job says so instead.
-    const inLine = job.status === 'pending' && job.queue_position != null && !job.waiting_for && !isRetryWait(job);
-    show(p.queue, inLine);
-    if (inLine) text(p.queue, `Position ${position(job.queue_position, job.queue_size)} in line`);
+    const queued = inLine(job) && !isRetryWait(job);
+    show(p.queue, queued);
+    if (queued) text(p.queue, `${placeInLine(job)} in line`);
     show(p.attempt, job.status === 'running' && job.attempt > 1);
     text(p.attempt, `Attempt ${number(job.attempt)} of ${number(job.max_attempts)} — the earlier ${job.attempt === 2 ? 'attempt' : 'attempts'} hit a temporary problem, so it is trying again by itself. No need to start over.`);
     show(p.leave, job.status === 'pending' || job.status === 'running');

@@ -37,17 +37,24 @@ const GROUPS = [
 ];
 
 /**
- * Waiting jobs: those waiting for the person first (they can act now), then by place in line; a job with no place
- * (waiting for another job or to retry) after those in line, oldest first.
+ * Waiting jobs: those waiting for the person first (they can act now), then by place in line (a place past the
+ * counted part of a long line after every counted one); a job with no place (waiting for another job or to retry)
+ * after those in line, oldest first.
  * @param {Job} a @param {Job} b
  */
 function byWait(a, b) {
   const need = Number(b.status === 'needs_action') - Number(a.status === 'needs_action');
   if (need) return need;
-  const pa = a.queue_position ?? Infinity;
-  const pb = b.queue_position ?? Infinity;
+  const pa = placeRank(a);
+  const pb = placeRank(b);
   if (pa !== pb) return pa - pb;
   return Date.parse(a.created_at) - Date.parse(b.created_at);
+}
+
+/** @param {Job} job */
+function placeRank(job) {
+  if (job.queue_position != null) return job.queue_position;
+  return job.queue_more_than != null ? job.queue_more_than + 0.5 : Infinity;
 }
 
 /** Events: `longrun-jobs-loaded` (detail: {count, counts}) after each (re)load. */

@@ -1,7 +1,7 @@
 // The plain words of the status screens, in one place so every element says the same thing.
 // Used by the longrun-* elements; host pages may import it to word their own messages alike.
 
-import { count, number, percent, until } from './longrun-format.js';
+import { count, number, percent, position, until } from './longrun-format.js';
 
 // The numbers live in the formatting module, shared by every element and twinned in Java for the emails.
 export { ago, bytes, clock, count, duration, expiresIn, number } from './longrun-format.js';
@@ -85,7 +85,8 @@ export function sentence(job, now = Date.now()) {
       // <longrun-job> names and links the job it waits for; this is the sentence without it.
       if (job.waiting_for) return 'Waiting for your earlier job to finish.';
       if (isRetryWait(job)) return retrySentence(job, now);
-      if (job.queue_position) return job.queue_position === 1 ? 'Next in line — it starts as soon as a slot frees up.' : 'Waiting for the jobs ahead of it to start.';
+      if (job.queue_position === 1) return 'Next in line — it starts as soon as a slot frees up.';
+      if (inLine(job)) return 'Waiting for the jobs ahead of it to start.';
       return 'Waiting to start.';
     case 'running':
       if (job.cancel_requested) return 'Stopping — your cancel was received.';
@@ -119,6 +120,24 @@ export function subjectOf(job) {
   const list = Object.entries(p).find(([k, v]) => Array.isArray(v) && /ids$|recipients$|emails$/.test(k));
   if (list) return count(list[1].length, 'recipient');
   return job.result?.filename ? String(job.result.filename) : '';
+}
+
+/**
+ * Has a place in its queue's line: a position, or one past the part of a long line the server counted
+ * (`queue_more_than`, then the position is null). A job waiting for another job has none.
+ * @param {Job} job
+ */
+export function inLine(job) {
+  return job.status === 'pending' && !job.waiting_for && (job.queue_position != null || job.queue_more_than != null);
+}
+
+/**
+ * The place in line as every screen writes it: "Position 4 of 12", "Position 4 of more than 1,000", "Position over
+ * 1,000"; '' for a job not in line.
+ * @param {Job} job
+ */
+export function placeInLine(job) {
+  return inLine(job) ? `Position ${position(job.queue_position, job.queue_size, job.queue_more_than)}` : '';
 }
 
 /** Queued again after a failed attempt, waiting out the backoff before the next. @param {Job} job */

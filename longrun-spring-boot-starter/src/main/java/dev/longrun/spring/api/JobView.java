@@ -10,7 +10,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * A job as the HTTP API and the event streams show it (snake_case JSON, the fields of DESIGN.md). Built by
  * {@link JobViews} only. {@code heartbeatAt}: the worker's last sign of life (a step job between steps changes
  * nothing else); {@code runSeconds}: of a finished job, the time it ran summed over every attempt; {@code clearedAt}: when
- * the person cleared it from their list (it stays under History until retention).
+ * the person cleared it from their list (it stays under History until retention). {@code queueMoreThan}: set when the
+ * job's line is longer than Longrun counts (1,000), so the size reads "more than 1,000" and a null position "over 1,000".
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record JobView(
@@ -27,6 +28,7 @@ public record JobView(
         Integer totalSteps,
         Integer queuePosition,
         Integer queueSize,
+        Integer queueMoreThan,
         UUID waitingFor,
         Instant createdAt,
         Instant startedAt,

@@ -1,9 +1,5 @@
 package dev.longrun.spring.metrics;
 
-import dev.longrun.Insight;
-import dev.longrun.Job;
-import dev.longrun.JobQuery;
-import dev.longrun.JobStatus;
 import dev.longrun.JobType;
 import dev.longrun.Longrun;
 import java.time.Duration;
@@ -14,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Pending jobs per queue for the queue-depth gauge: the queue size the engine reports for the oldest pending job of
- * the queue's types, cached for a few seconds so a scrape costs at most two reads per queue.
+ * Runnable pending jobs per queue for the queue-depth gauge, all counted ({@link Longrun#queueDepth}: a job's own
+ * standing stops counting at 1,000), cached for a few seconds so a scrape costs at most one count per queue.
  */
 final class QueueDepths {
 
@@ -44,13 +40,6 @@ final class QueueDepths {
     }
 
     private long read(String queue) {
-        Set<String> types = longrun.jobTypes().stream().filter(t -> t.queue().equals(queue)).map(JobType::name).collect(Collectors.toSet());
-        var page = longrun.list(new JobQuery(null, null, Set.of(JobStatus.PENDING), types, Set.of(), null, 1));
-        if (page.jobs().isEmpty()) {
-            return 0;
-        }
-        Job job = page.jobs().get(0);
-        Insight insight = longrun.insight(job);
-        return insight != null && insight.queueSize() != null ? insight.queueSize() : 1;
+        return longrun.queueDepth(queue);
     }
 }

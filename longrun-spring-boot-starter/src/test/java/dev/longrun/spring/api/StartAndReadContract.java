@@ -2,22 +2,30 @@ package dev.longrun.spring.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.longrun.Longrun;
+import dev.longrun.StartOptions;
+import dev.longrun.StartRequest;
 import dev.longrun.spring.support.Api;
 import dev.longrun.spring.support.ApiTestBase;
 import dev.longrun.spring.testapp.Gates;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Starting jobs (idempotently), reading one, polling many, paging: run against each store. */
 public abstract class StartAndReadContract extends ApiTestBase {
+
+    @Autowired
+    private Longrun longrun;
 
     @Test
     void startAnswers202WithLocationAndEveryDocumentedJobField() {
@@ -27,7 +35,7 @@ public abstract class StartAndReadContract extends ApiTestBase {
         JsonNode job = r.json();
         assertThat(r.header("Location")).isEqualTo("/api/jobs/" + job.get("id").asString());
         for (String field : List.of("id", "type", "status", "status_label", "progress_pct", "progress_message", "current_step",
-                "total_steps", "queue_position", "queue_size", "waiting_for", "created_at", "started_at", "completed_at",
+                "total_steps", "queue_position", "queue_size", "queue_more_than", "waiting_for", "created_at", "started_at", "completed_at",
                 "updated_at", "estimated_duration_seconds", "eta", "attempt", "max_attempts", "cancellable", "cancel_requested",
                 "params", "result", "error_message", "error", "summary", "retry_of", "version")) {
             assertThat(job.has(field)).as("job JSON has " + field + ": " + job).isTrue();
@@ -117,6 +125,85 @@ public abstract class StartAndReadContract extends ApiTestBase {
         Api.Res changed = api.get("/api/jobs/" + id).as(who).header("If-None-Match", etag).send();
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.header("ETag")).isNotEqualTo(etag);
+    }
+
+    @Test
+    void aQueuedJobHasTheSamePlaceInLineInTheListAsReadAlone() {
+        Api.Who who = newUser();
+        String g = gate();
+        // Every worker (4 in the test app) held at a gate, so nothing leaves the line while it is read.
+        List<String> busy = new ArrayList<>();
+        String body = "{\"type\":\"test.steps\",\"params\":{\"gate\":\"" + g + "\",\"steps\":0}}";
+        for (int i = 0; i < 4; i++) {
+            busy.add(api.post("/api/jobs/start").as(who).header("Idempotency-Key", g + "-busy-" + i).json(body).send().json().get("id").asString());
+        }
+        busy.forEach(id -> awaitStatus(who, id, "running"));
+        List<JsonNode> started = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            started.add(api.post("/api/jobs/start").as(who).header("Idempotency-Key", g + "-queued-" + i).json(body).send().json());
+        }
+
+        JsonNode listed = api.get("/api/jobs?status=pending").as(who).send().json().get("jobs");
+        assertThat(listed).hasSize(3);
+        int previous = 0;
+        for (JsonNode answer : started) {
+            String id = answer.get("id").asString();
+            JsonNode alone = job(who, id);
+            JsonNode inList = null;
+            for (JsonNode j : listed) {
+                inList = j.get("id").asString().equals(id) ? j : inList;
+            }
+            assertThat(inList).as("job %s in the list", id).isNotNull();
+            for (String field : List.of("queue_position", "queue_size", "queue_more_than")) {
+                assertThat(inList.get(field)).as("%s of %s in the list and alone", field, id).isEqualTo(alone.get(field));
+            }
+            int position = alone.get("queue_position").asInt();
+            assertThat(position).as("%s", alone).isGreaterThan(previous).isLessThanOrEqualTo(alone.get("queue_size").asInt());
+            assertThat(answer.get("queue_position").asInt()).as("the start's answer, before later jobs joined").isEqualTo(position);
+            assertThat(alone.get("queue_more_than").isNull()).as("a short line is counted whole: %s", alone).isTrue();
+            previous = position;
+        }
+        openAll(g, 0);
+    }
+
+    @Test
+    void aLineLongerThanAThousandSaysSoInTheListAndAloneAlike() {
+        Api.Who who = newUser();
+        String g = gate();
+        String body = "{\"type\":\"test.steps\",\"params\":{\"gate\":\"" + g + "\",\"steps\":0}}";
+        List<String> busy = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            busy.add(api.post("/api/jobs/start").as(who).header("Idempotency-Key", g + "-busy-" + i).json(body).send().json().get("id").asString());
+        }
+        busy.forEach(id -> awaitStatus(who, id, "running"));
+        List<StartRequest> batch = new ArrayList<>();
+        for (int i = 0; i < 1_001; i++) {
+            batch.add(new StartRequest("test.steps", Map.of("steps", 0),
+                    StartOptions.forUser(ACCOUNT, userOf(who)).idempotencyKey(g + "-line-" + i)));
+        }
+        List<String> line = longrun.startAll(batch).stream().map(r -> r.job().id().toString()).toList();
+
+        try {
+            JsonNode first = job(who, line.get(0));
+            JsonNode last = job(who, line.get(line.size() - 1));
+            assertThat(first.get("queue_position").asInt()).as("%s", first).isBetween(1, 1_000);
+            assertThat(first.get("queue_size").isNull()).as("%s", first).isTrue();
+            assertThat(first.get("queue_more_than").asInt()).isEqualTo(1_000);
+            assertThat(last.get("queue_position").isNull()).as("the 1,001st in line is past the count: %s", last).isTrue();
+            assertThat(last.get("queue_size").isNull()).isTrue();
+            assertThat(last.get("queue_more_than").asInt()).isEqualTo(1_000);
+            JsonNode listed = api.get("/api/jobs?ids=" + line.get(0) + "," + line.get(line.size() - 1)).as(who).send().json().get("jobs");
+            for (JsonNode j : listed) {
+                JsonNode alone = j.get("id").asString().equals(line.get(0)) ? first : last;
+                for (String field : List.of("queue_position", "queue_size", "queue_more_than")) {
+                    assertThat(j.get(field)).as("%s in the list and alone", field).isEqualTo(alone.get(field));
+                }
+            }
+            assertThat(listed).hasSize(2);
+        } finally {
+            api.post("/api/jobs/cancel-all").as(who).send();
+            openAll(g, 0);
+        }
     }
 
     @Test
