@@ -41,6 +41,12 @@ public interface Longrun extends AutoCloseable {
 
     Optional<Job> get(UUID id);
 
+    /**
+     * The job's owner and current version without the rest of the row: one indexed read of four columns, for checks
+     * that only compare a version (an HTTP 304). Empty when there is no such job.
+     */
+    Optional<JobStamp> stamp(UUID id);
+
     JobPage list(JobQuery query);
 
     /**

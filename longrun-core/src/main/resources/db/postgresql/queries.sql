@@ -133,6 +133,10 @@ WHERE idempotency_key = ANY(:idempotency_keys::text[]) AND status IN ('pending',
 -- name: FindJob
 SELECT * FROM ${schema}.jobs WHERE id = :id::uuid;
 
+-- name: FindJobStamp
+-- A job's owner and version only (an HTTP 304 compares no more); RowReader.stamp reads these by position.
+SELECT id, account_id, user_id, version FROM ${schema}.jobs WHERE id = :id::uuid;
+
 -- name: FindJobs
 SELECT * FROM ${schema}.jobs WHERE id = ANY(:ids::uuid[]);
 

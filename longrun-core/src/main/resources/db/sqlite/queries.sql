@@ -84,6 +84,10 @@ WHERE idempotency_key IN (SELECT value FROM json_each(:idempotency_keys)) AND st
 -- name: FindJob
 SELECT * FROM longrun_jobs WHERE id = :id;
 
+-- name: FindJobStamp
+-- A job's owner and version only (an HTTP 304 compares no more); RowReader.stamp reads these by position.
+SELECT id, account_id, user_id, version FROM longrun_jobs WHERE id = :id;
+
 -- name: FindJobs
 SELECT * FROM longrun_jobs WHERE id IN (SELECT value FROM json_each(:ids));
 

@@ -8,6 +8,7 @@ import dev.longrun.JobItem;
 import dev.longrun.JobLog;
 import dev.longrun.JobPage;
 import dev.longrun.JobQuery;
+import dev.longrun.JobStamp;
 import dev.longrun.JobStatus;
 import dev.longrun.JobType;
 import dev.longrun.Longrun;
@@ -150,6 +151,7 @@ public final class Engine implements Longrun {
     }
 
     @Override public Optional<Job> get(UUID id) { return store.find(id); }
+    @Override public Optional<JobStamp> stamp(UUID id) { return store.findStamp(id); }
     /**
      * Ranks the walk as of twice the lease ago: a finish is stamped when its outcome is decided and may commit up to a
      * lease later (the write is retried while the database is away), so a job read as running on the first page could

@@ -3,6 +3,7 @@ package dev.longrun.store;
 import dev.longrun.Job;
 import dev.longrun.JobPage;
 import dev.longrun.JobQuery;
+import dev.longrun.JobStamp;
 import dev.longrun.estimate.HistorySource;
 import dev.longrun.estimate.QueueStanding;
 import dev.longrun.event.JobEvent;
@@ -102,6 +103,9 @@ public interface JobStore extends WorkQueue {
     // --- reads -------------------------------------------------------------------------------
 
     Optional<Job> find(UUID id);
+
+    /** The job's owner and version as {@link #find} would read them now, without the other columns. */
+    Optional<JobStamp> findStamp(UUID id);
 
     List<Job> findMany(Collection<UUID> ids);
 

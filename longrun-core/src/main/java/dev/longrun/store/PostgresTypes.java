@@ -38,6 +38,11 @@ final class PostgresTypes implements SqlTypes {
     }
 
     @Override
+    public UUID uuid(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    @Override
     public Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

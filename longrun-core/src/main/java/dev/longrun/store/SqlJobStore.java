@@ -3,6 +3,7 @@ package dev.longrun.store;
 import dev.longrun.Job;
 import dev.longrun.JobPage;
 import dev.longrun.JobQuery;
+import dev.longrun.JobStamp;
 import dev.longrun.JobStatus;
 import dev.longrun.LongrunException;
 import dev.longrun.estimate.HistorySource;
@@ -299,6 +300,11 @@ public final class SqlJobStore implements JobStore {
     @Override
     public Optional<Job> find(UUID id) {
         return db.read(c -> db.query(c, "FindJob", Params.of("id", id), rows::job)).stream().findFirst();
+    }
+
+    @Override
+    public Optional<JobStamp> findStamp(UUID id) {
+        return db.read(c -> db.query(c, "FindJobStamp", Params.of("id", id), rows::stamp)).stream().findFirst();
     }
 
     @Override

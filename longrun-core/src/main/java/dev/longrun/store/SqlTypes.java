@@ -18,6 +18,9 @@ interface SqlTypes {
 
     UUID uuid(ResultSet rs, String column) throws SQLException;
 
+    /** The same by position (1-based), for mappers of a fixed select list that skip the column-name lookup. */
+    UUID uuid(ResultSet rs, int column) throws SQLException;
+
     Instant instant(ResultSet rs, String column) throws SQLException;
 
     static Instant millis(Instant instant) {

@@ -51,6 +51,12 @@ final class SqliteTypes implements SqlTypes {
     }
 
     @Override
+    public UUID uuid(ResultSet rs, int column) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? null : UUID.fromString(value);
+    }
+
+    @Override
     public Instant instant(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(value);

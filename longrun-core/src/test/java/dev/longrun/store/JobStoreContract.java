@@ -115,6 +115,12 @@ abstract class JobStoreContract {
     }
 
     @Nested
+    class Stamps extends StampContract {
+        @Override JobStore store() { return JobStoreContract.this.store(); }
+        @Override void wipe() { JobStoreContract.this.wipe(); }
+    }
+
+    @Nested
     class Races extends RaceContract {
         @Override JobStore store() { return JobStoreContract.this.store(); }
         @Override void wipe() { JobStoreContract.this.wipe(); }
