@@ -1,6 +1,6 @@
 package dev.longrun.spring.api;
 
-import dev.longrun.Job;
+import dev.longrun.JobStamp;
 import dev.longrun.Longrun;
 import dev.longrun.spring.security.Caller;
 import dev.longrun.spring.security.LongrunAuthenticationFilter;
@@ -29,7 +29,8 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * ({@link LongrunAuthenticationFilter#resolve}, so a revoked token or session is refused here exactly as there), a
  * caller who may see the job ({@link Caller#owns}) and a matching version. Anything else (no or wrong credentials,
  * another user's job, a changed job, an odd path) goes on down the normal chain untouched, which gives the usual 200,
- * 401 or 404 problem. The 304 carries the headers the API's own 304 carries (ETag, Cache-Control, and Spring
+ * 401 or 404 problem. Only the job's owner and version are read ({@link Longrun#stamp}), not the whole row the 200
+ * renders. The 304 carries the headers the API's own 304 carries (ETag, Cache-Control, and Spring
  * Security's default security headers).
  */
 public final class NotModifiedFilter extends OncePerRequestFilter {
@@ -86,7 +87,7 @@ public final class NotModifiedFilter extends OncePerRequestFilter {
         if (caller == null || !caller.actsForUser()) {
             return -1;
         }
-        Job job = longrun.get(id).orElse(null);
+        JobStamp job = longrun.stamp(id).orElse(null);
         if (job == null || !caller.owns(job.accountId(), job.userId(), job.id())
                 || !JobsController.matches(ifNoneMatch, etagOf(job.version()))) {
             return -1;
