@@ -55,7 +55,7 @@ import org.springframework.core.env.Environment;
 @Import({JobsController.class, JobActionsController.class, JobDetailsController.class, ResultPreviewController.class, JobTypesController.class,
         OpenApiAliasController.class, FilesController.class, ResultsZipController.class, EventsController.class, UploadController.class,
         SessionController.class, TokenController.class, ProblemAdvice.class, LongrunSecurityConfiguration.class,
-        LongrunHttpHardening.class, LongrunActuatorSecurity.class})
+        LongrunHttpHardening.class, LongrunActuatorSecurity.class, SecurityObservationsOff.class})
 public class LongrunWebAutoConfiguration {
 
     @Bean
