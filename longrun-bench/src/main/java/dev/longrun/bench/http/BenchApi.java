@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,6 +73,11 @@ final class BenchApi {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** The headers that make a request the bench user's, as {@code Name: value} lines. */
+    List<String> headers() {
+        return List.of("X-Longrun-Api-Key: " + ServerUnderTest.API_KEY, "X-Longrun-User: " + USER, "X-Longrun-Account: " + ACCOUNT);
     }
 
     HttpRequest.Builder request(String path) {

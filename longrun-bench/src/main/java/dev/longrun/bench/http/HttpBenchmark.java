@@ -13,7 +13,7 @@ import java.util.Locale;
  * latency to 1,000 subscribers, and how many event streams one node holds in a 512 MiB heap. The product jar runs in
  * its own JVM; the load comes from other processes (wrk, and this JVM for the event streams), over loopback.
  * Settings are system properties: {@code http.jar}, {@code http.reads.seconds} (10), {@code http.reads.connections}
- * (32,100: one pair of rows per count), {@code http.starts.connections} (100), {@code http.subscribers} (1000), {@code http.fanout.seconds} (40), {@code http.streams} (10000),
+ * (32,100: one pair of rows per count), {@code http.starts.connections} (100), {@code http.subscribers} (1000), {@code http.fanout.seconds} (40), {@code http.fanout.warmup} (30: seconds of changes delivered, not measured), {@code http.streams} (10000),
  * {@code http.server.args} (extra server arguments, space-separated), {@code http.parts} (reads,starts,fanout,streams),
  * {@code http.streams.paths} (job,user: the event streams opened, in turn), {@code http.streams.servers} (the servers the
  * streams part measures one after the other, {@code name=jar [args]} separated by {@code ;}, e.g.
@@ -35,6 +35,7 @@ public final class HttpBenchmark {
         int startConnections = Integer.getInteger("http.starts.connections", 100);
         int subscribers = Integer.getInteger("http.subscribers", 1000);
         int fanOutSeconds = Integer.getInteger("http.fanout.seconds", 40);
+        int fanOutWarmup = Integer.getInteger("http.fanout.warmup", 30);
         int streams = Integer.getInteger("http.streams", 10_000);
         List<String> parts = List.of(System.getProperty("http.parts", "reads,starts,fanout,streams").split(","));
         List<String> serverArgs = Arrays.stream(System.getProperty("http.server.args", "").split("\\s+")).filter(a -> !a.isBlank()).toList();
@@ -55,7 +56,7 @@ public final class HttpBenchmark {
                 }
                 if (parts.contains("fanout")) {
                     double load = Load.oneMinute();
-                    printFanOut(FanOut.run(server, api, subscribers, fanOutSeconds), load);
+                    printFanOut(FanOut.run(server, api, subscribers, fanOutSeconds, fanOutWarmup), load);
                     liveAfterFanOut = server.liveHeapBytes();
                     if (Boolean.getBoolean("http.fanout.histogram")) {
                         server.topClasses(400).stream().filter(l -> l.contains("longrun") || l.contains("Sse") || l.contains("Processor")

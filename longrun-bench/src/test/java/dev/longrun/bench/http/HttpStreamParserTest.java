@@ -1,0 +1,62 @@
+package dev.longrun.bench.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How the fan-out's selector client turns response bytes, cut anywhere, into frames. */
+class HttpStreamParserTest {
+
+    private static final String HEAD = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n";
+
+    @Test
+    void chunkedFramesAreFoundWhereverTheReadsCutTheBytes() {
+        String body = chunk("event:job\nid:3\ndata:{\"version\":3}\n\n") + chunk(":heartbeat\n\n") + chunk("event:job\ndata:{\"a\":1,\ndata:\"b\":2}\n\n") + "0\r\n\r\n";
+        byte[] all = (HEAD + body).getBytes(StandardCharsets.US_ASCII);
+        for (int cut = 1; cut < all.length; cut++) {
+            HttpStreamParser parser = new HttpStreamParser();
+            List<EventStream.Frame> frames = new ArrayList<>(parser.feed(java.util.Arrays.copyOfRange(all, 0, cut), Instant.EPOCH));
+            frames.addAll(parser.feed(java.util.Arrays.copyOfRange(all, cut, all.length), Instant.EPOCH));
+
+            assertThat(frames).as("cut at %d", cut).extracting(EventStream.Frame::data).containsExactly("{\"version\":3}", "{\"a\":1,\n\"b\":2}");
+            assertThat(parser.failed()).isFalse();
+        }
+    }
+
+    @Test
+    void aFrameIsStampedWithTheReadThatCompletedIt() {
+        HttpStreamParser parser = new HttpStreamParser();
+        Instant first = Instant.parse("2026-11-29T08:00:00Z");
+        Instant second = first.plusMillis(7);
+
+        assertThat(parser.feed((HEAD + Integer.toHexString("event:job\ndata:{}\n\n".length()) + "\r\nevent:job\ndat").getBytes(StandardCharsets.US_ASCII), first)).isEmpty();
+        List<EventStream.Frame> frames = parser.feed("a:{}\n\n\r\n".getBytes(StandardCharsets.US_ASCII), second);
+
+        assertThat(frames).extracting(EventStream.Frame::receivedAt).containsExactly(second);
+    }
+
+    @Test
+    void aBodyWithoutChunkingIsReadAsItIs() {
+        HttpStreamParser parser = new HttpStreamParser();
+
+        List<EventStream.Frame> frames = parser.feed("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nevent:job\ndata:{\"v\":1}\n\n".getBytes(StandardCharsets.US_ASCII), Instant.EPOCH);
+
+        assertThat(frames).extracting(EventStream.Frame::event, EventStream.Frame::data).containsExactly(org.assertj.core.groups.Tuple.tuple("job", "{\"v\":1}"));
+    }
+
+    @Test
+    void anAnswerOtherThan200FailsTheStream() {
+        HttpStreamParser parser = new HttpStreamParser();
+
+        assertThat(parser.feed("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), Instant.EPOCH)).isEmpty();
+        assertThat(parser.failed()).isTrue();
+    }
+
+    private static String chunk(String s) {
+        return Integer.toHexString(s.length()) + "\r\n" + s + "\r\n";
+    }
+}
