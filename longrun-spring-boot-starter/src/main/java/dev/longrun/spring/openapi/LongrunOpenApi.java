@@ -60,6 +60,7 @@ public final class LongrunOpenApi implements OpenApiCustomizer {
         startOperation(api, paramsSchemas);
         itemsOperation(api);
         mediaTypes(api);
+        eventStreams(api);
         new ProblemResponses(paths).addTo(api);
     }
 
@@ -83,9 +84,7 @@ public final class LongrunOpenApi implements OpenApiCustomizer {
                 }
                 io.swagger.v3.oas.models.media.MediaType any = content.remove("*/*");
                 if (content.containsKey("text/event-stream")) {
-                    content.get("text/event-stream").setSchema(new StringSchema().description(
-                            "Server-Sent Events: 'event: job' frames (id: the job's version, data: the job JSON), "
-                                    + "': heartbeat' comments; /events also sends 'event: notification' frames."));
+                    content.get("text/event-stream").setSchema(eventStreamSchema());
                 } else if (any.getSchema() != null && "binary".equals(any.getSchema().getFormat())) {
                     content.addMediaType("application/octet-stream", any); // downloads
                 } else {
@@ -93,6 +92,30 @@ public final class LongrunOpenApi implements OpenApiCustomizer {
                 }
             });
         }));
+    }
+
+    /**
+     * The event streams' controller writes the servlet response itself (returns nothing springdoc could describe), so
+     * their 200 is described here: text frames.
+     */
+    private static void eventStreams(OpenAPI api) {
+        if (api.getPaths() == null) {
+            return;
+        }
+        api.getPaths().forEach((path, item) -> {
+            if (path.endsWith("/events") && item.getGet() != null && item.getGet().getResponses() != null) {
+                io.swagger.v3.oas.models.responses.ApiResponse ok = item.getGet().getResponses()
+                        .computeIfAbsent("200", k -> new io.swagger.v3.oas.models.responses.ApiResponse().description("OK"));
+                ok.setContent(new io.swagger.v3.oas.models.media.Content().addMediaType("text/event-stream",
+                        new io.swagger.v3.oas.models.media.MediaType().schema(eventStreamSchema())));
+            }
+        });
+    }
+
+    private static StringSchema eventStreamSchema() {
+        return (StringSchema) new StringSchema().description(
+                "Server-Sent Events: 'event: job' frames (id: the job's version, data: the job JSON), "
+                        + "': heartbeat' comments; /events also sends 'event: notification' frames.");
     }
 
     private static void securitySchemes(Components c) {

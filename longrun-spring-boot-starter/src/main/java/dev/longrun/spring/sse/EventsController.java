@@ -8,21 +8,21 @@ import dev.longrun.spring.problem.ApiProblem;
 import dev.longrun.spring.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events: {@code GET /api/jobs/{id}/events} (one job; frames are {@code event: job}, {@code id: <version>})
  * and {@code GET /api/events} (all of the caller's jobs; {@code id: <epoch millis of the newest change sent>}, resumable).
  * Both resume after a reconnect from the {@code Last-Event-ID} header EventSource sends. Browsers pass their token as {@code ?access_token=}.
+ * The response is held open in servlet async mode and written by the stream's own thread ({@link ServletFrameSink}).
  */
 @RestController
 @RequestMapping(ApiPaths.BASE)
@@ -40,41 +40,45 @@ public class EventsController {
     }
 
     @GetMapping(path = "/jobs/{id}/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
-    public ResponseEntity<SseEmitter> job(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-                                          @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                                          HttpServletRequest request, HttpServletResponse response) {
+    public void job(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                    @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                    HttpServletRequest request, HttpServletResponse response) throws IOException {
         Job job = access.visible(caller, id);
         Long last = lastEventId(lastEventId);
         if (job.isTerminal() && last != null && last >= job.version()) {
             // The client has the final state: 204 tells EventSource to stop reconnecting.
-            return ResponseEntity.noContent().build();
+            response.setStatus(HttpStatus.NO_CONTENT.value());
+            return;
         }
-        ResponseEntity<SseEmitter> stream = sse(hub.job(job, last), response);
         if ("HTTP/1.1".equals(request.getProtocol())) {
             // This stream ends by itself at the job's final state. Tomcat (the default container of a host) keeps the
             // request's buffers (about 100 KiB) with a kept-alive connection until it is reused or times out, so
             // thousands of ended streams would pin hundreds of MiB; the browser opens a new connection for its next
             // request instead.
-            return ResponseEntity.status(stream.getStatusCode()).headers(stream.getHeaders()).header("Connection", "close").body(stream.getBody());
+            response.setHeader("Connection", "close");
         }
-        return stream;
+        hub.job(job, last, open(request, response));
     }
 
     @GetMapping(path = "/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
-    public ResponseEntity<SseEmitter> all(@AuthenticationPrincipal Caller caller,
-                                          @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                                          HttpServletResponse response) {
+    public void all(@AuthenticationPrincipal Caller caller,
+                    @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                    HttpServletRequest request, HttpServletResponse response) throws IOException {
         caller.requireUser();
-        return sse(hub.user(caller, lastEventId(lastEventId)), response);
+        Long last = lastEventId(lastEventId);
+        hub.user(caller, last, open(request, response));
     }
 
-    private static ResponseEntity<SseEmitter> sse(SseEmitter emitter, HttpServletResponse response) {
+    private static FrameSink open(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+        // no-transform and X-Accel-Buffering keep proxies from buffering the stream.
+        response.setHeader("Cache-Control", "no-cache, no-transform");
+        response.setHeader("X-Accel-Buffering", "no");
         // Every frame is flushed at once, so a large response buffer only costs memory, held as long as the stream is
         // open: Jetty's is 32 KiB of direct memory per stream by default (Tomcat keeps its own 8 KiB whatever is asked).
         response.setBufferSize(STREAM_BUFFER_BYTES);
-        // no-transform and X-Accel-Buffering keep proxies from buffering the stream.
-        return ResponseEntity.status(HttpStatus.OK).contentType(MediaType.TEXT_EVENT_STREAM)
-                .header("Cache-Control", "no-cache, no-transform").header("X-Accel-Buffering", "no").body(emitter);
+        return ServletFrameSink.open(request, response);
     }
 
     private static Long lastEventId(String header) {

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One open event stream. The engine's dispatcher only notes changed jobs in this subscriber's bounded
@@ -25,7 +23,7 @@ final class SseConnection implements Runnable {
 
     private final SseHub hub;
     private final ViewCache cache;
-    private final SseEmitter emitter;
+    private final FrameSink sink;
     private final Predicate<JobEvent> filter;
     private final Supplier<List<ViewCache.Rendered>> initial;
     private final UUID singleJob;
@@ -37,10 +35,10 @@ final class SseConnection implements Runnable {
     private volatile boolean closed;
     private volatile Thread thread;
 
-    SseConnection(SseHub hub, ViewCache cache, SseEmitter emitter, Predicate<JobEvent> filter, Supplier<List<ViewCache.Rendered>> initial, UUID singleJob, Long lastEventId, Duration heartbeat, int bufferSize, Long startPosition) {
+    SseConnection(SseHub hub, ViewCache cache, FrameSink sink, Predicate<JobEvent> filter, Supplier<List<ViewCache.Rendered>> initial, UUID singleJob, Long lastEventId, Duration heartbeat, int bufferSize, Long startPosition) {
         this.hub = hub;
         this.cache = cache;
-        this.emitter = emitter;
+        this.sink = sink;
         this.filter = filter;
         this.initial = initial;
         this.singleJob = singleJob;
@@ -76,12 +74,12 @@ final class SseConnection implements Runnable {
                 }
             }
             if (first.isEmpty() && position != null) {
-                emitter.send(SseEmitter.event().id(Long.toString(position))); // no event, but the client learns where it is
+                sink.send(SseFrames.idEnd(position)); // no event, but the client learns where it is
             }
             while (!closed) {
                 Map<UUID, Long> changed = changes.take(heartbeat.toMillis());
                 if (changed.isEmpty()) {
-                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                    sink.send(SseFrames.HEARTBEAT);
                 } else if (sendChanges(changed)) {
                     return;
                 }
@@ -92,6 +90,7 @@ final class SseConnection implements Runnable {
             // The client went away or the response is unusable: nothing to tell it.
         } finally {
             close();
+            sink.complete(); // only here, on the one thread that writes: nothing is written after the end
         }
     }
 
@@ -113,23 +112,25 @@ final class SseConnection implements Runnable {
     private boolean send(ViewCache.Rendered rendered) throws IOException {
         JobView job = rendered.view();
         if (job.version() > sent.getOrDefault(job.id(), 0L)) {
-            SseEmitter.SseEventBuilder event = SseEmitter.event().name("job").data(rendered.json(), MediaType.APPLICATION_JSON);
+            byte[] end;
             if (singleJob != null) {
-                event.id(Long.toString(job.version()));
+                end = SseFrames.idEnd(job.version());
             } else if (position != null) {
                 position = Math.max(position, job.updatedAt().toEpochMilli());
-                event.id(Long.toString(position));
+                end = SseFrames.idEnd(position);
+            } else {
+                end = SseFrames.END;
             }
-            emitter.send(event);
+            sink.send(rendered.frameHead(), end); // the head is the same array for every subscriber of this version
             sent.put(job.id(), job.version());
             if (singleJob == null) {
-                for (SseEmitter.SseEventBuilder companion : hub.companionsOf(job)) {
-                    emitter.send(companion);
+                for (byte[] companion : hub.companionsOf(job)) {
+                    sink.send(companion);
                 }
             }
         }
         if (singleJob != null && TERMINAL.contains(job.status())) {
-            emitter.complete();
+            sink.complete();
             return true;
         }
         return false;
@@ -141,12 +142,7 @@ final class SseConnection implements Runnable {
         }
         closed = true;
         hub.remove(this);
-        try {
-            emitter.complete();
-        } catch (RuntimeException ignored) {
-            // already completed or the connection is gone
-        }
-        Thread t = thread;
+        Thread t = thread; // the thread ends the response when it stops (blocked in a write, when the write fails)
         if (t != null && t != Thread.currentThread()) {
             t.interrupt();
         }

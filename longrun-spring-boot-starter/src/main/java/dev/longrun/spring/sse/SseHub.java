@@ -31,6 +31,7 @@ public final class SseHub implements AutoCloseable {
     private final JobViews views;
     private final Duration heartbeat;
     private final int bufferSize;
+    private final JsonMapper json;
     private final ViewCache cache;
     private final Set<SseConnection> subscribers = ConcurrentHashMap.newKeySet();
     private final AutoCloseable subscription;
@@ -41,14 +42,14 @@ public final class SseHub implements AutoCloseable {
         this.views = views;
         this.heartbeat = heartbeat;
         this.bufferSize = bufferSize;
+        this.json = json;
         this.cache = new ViewCache(longrun, views, json);
         this.subscription = longrun.events().subscribe(this::dispatch);
     }
 
     /** The job now, then each change ({@code id:} = version); ends after a terminal state. */
-    public SseEmitter job(Job job, Long lastEventId) {
-        SseEmitter emitter = new SseEmitter(0L);
-        return open(emitter, e -> e.jobId().equals(job.id()),
+    void job(Job job, Long lastEventId, FrameSink sink) {
+        open(sink, e -> e.jobId().equals(job.id()),
                 () -> cache.current(job.id()).stream().toList(), job.id(), lastEventId, bufferSize, null);
     }
 
@@ -57,25 +58,22 @@ public final class SseHub implements AutoCloseable {
      * {@code id:} = the newest change delivered (epoch millis); with {@code lastEventId} the stream resumes: first every
      * job changed since then (minus {@link UserStreamResume#OVERLAP}), so a reconnecting browser keeps its list.
      */
-    public SseEmitter user(Caller caller, Long lastEventId) {
-        return user(caller, lastEventId, new SseEmitter(0L), bufferSize);
+    void user(Caller caller, Long lastEventId, FrameSink sink) {
+        user(caller, lastEventId, sink, bufferSize);
     }
 
-    SseEmitter user(Caller caller, SseEmitter emitter) {
-        return user(caller, null, emitter, bufferSize);
+    void user(Caller caller, FrameSink sink, int capacity) {
+        user(caller, null, sink, capacity);
     }
 
-    SseEmitter user(Caller caller, SseEmitter emitter, int capacity) {
-        return user(caller, null, emitter, capacity);
-    }
-
-    private SseEmitter user(Caller caller, Long lastEventId, SseEmitter emitter, int capacity) {
+    private void user(Caller caller, Long lastEventId, FrameSink sink, int capacity) {
         if (caller.jobId() != null) {
-            return open(emitter, e -> e.jobId().equals(caller.jobId()), () -> cache.current(caller.jobId()).stream().toList(), null, null, capacity, null);
+            open(sink, e -> e.jobId().equals(caller.jobId()), () -> cache.current(caller.jobId()).stream().toList(), null, null, capacity, null);
+            return;
         }
         long connectedAt = longrun.clock().millis();
-        UserStreamResume resume = new UserStreamResume(longrun, caller, emitter);
-        return open(emitter,
+        UserStreamResume resume = new UserStreamResume(longrun, caller, sink);
+        open(sink,
                 e -> Objects.equals(e.accountId(), caller.accountId()) && Objects.equals(e.userId(), caller.userId()),
                 () -> resume.initialJobs(lastEventId).stream().map(j -> cache.render(views.view(j))).toList(),
                 null, null, capacity, connectedAt);
@@ -89,9 +87,9 @@ public final class SseHub implements AutoCloseable {
         this.companions = Objects.requireNonNull(companions);
     }
 
-    List<SseEmitter.SseEventBuilder> companionsOf(JobView job) {
+    List<byte[]> companionsOf(JobView job) {
         try {
-            return companions.apply(job);
+            return companions.apply(job).stream().map(event -> SseFrames.of(event, json)).toList();
         } catch (RuntimeException e) {
             log.debug("No companion frames for job {}: {}", job.id(), e.toString());
             return List.of();
@@ -102,16 +100,13 @@ public final class SseHub implements AutoCloseable {
         return subscribers.size();
     }
 
-    private SseEmitter open(SseEmitter emitter, java.util.function.Predicate<JobEvent> filter,
+    private void open(FrameSink sink, java.util.function.Predicate<JobEvent> filter,
                             java.util.function.Supplier<List<ViewCache.Rendered>> initial, java.util.UUID singleJob, Long lastEventId,
                             int capacity, Long startPosition) {
-        SseConnection s = new SseConnection(this, cache, emitter, filter, initial, singleJob, lastEventId, heartbeat, capacity, startPosition);
-        emitter.onCompletion(s::close);
-        emitter.onTimeout(s::close);
-        emitter.onError(t -> s.close());
+        SseConnection s = new SseConnection(this, cache, sink, filter, initial, singleJob, lastEventId, heartbeat, capacity, startPosition);
+        sink.onEnd(s::close);
         subscribers.add(s); // before the first read, so no change between the read and the subscription is lost
         s.start();
-        return emitter;
     }
 
     void remove(SseConnection s) {

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * What a user stream ({@code GET /api/events}) sends first. A new stream: the caller's active jobs. A resumed one
@@ -28,12 +27,12 @@ final class UserStreamResume {
 
     private final Longrun longrun;
     private final Caller caller;
-    private final SseEmitter emitter;
+    private final FrameSink sink;
 
-    UserStreamResume(Longrun longrun, Caller caller, SseEmitter emitter) {
+    UserStreamResume(Longrun longrun, Caller caller, FrameSink sink) {
         this.longrun = longrun;
         this.caller = caller;
-        this.emitter = emitter;
+        this.sink = sink;
     }
 
     /** Runs on the stream's own thread, after it subscribed to changes, so nothing between this read and them is lost. */
@@ -52,7 +51,7 @@ final class UserStreamResume {
 
     private void resync() {
         try {
-            emitter.send(SseEmitter.event().name("resync").data("{}"));
+            sink.send(SseFrames.RESYNC);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

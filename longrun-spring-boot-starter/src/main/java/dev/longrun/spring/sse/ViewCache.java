@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The newest view of each streamed job, rendered to JSON once and shared by all its subscribers: when a change
+ * The newest view of each streamed job, rendered to frame bytes once and shared by all its subscribers: when a change
  * reaches 1,000 subscribers of one job, one of them reads, maps and serialises the job and the others reuse it,
  * instead of 1,000 store reads and serialisations. A per-job lock
  * makes the first reader do the work while the rest wait for it.
@@ -31,8 +31,11 @@ final class ViewCache {
         this.json = json;
     }
 
-    /** A job view and its JSON, written once per version however many subscribers send it. */
-    record Rendered(JobView view, String json) {
+    /**
+     * A job view and the head of its frame ({@code event:job} and the JSON as data lines), encoded once per version
+     * however many subscribers send it; each subscriber adds only its id line.
+     */
+    record Rendered(JobView view, byte[] frameHead) {
         long version() {
             return view.version();
         }
@@ -40,7 +43,7 @@ final class ViewCache {
 
     /** Renders a view read elsewhere (the first frames of a user stream). */
     Rendered render(JobView view) {
-        return new Rendered(view, json.writeValueAsString(view));
+        return new Rendered(view, SseFrames.jobHead(json.writeValueAsString(view)));
     }
 
     /** The job at {@code version} or newer (read again only when the cached one is older); empty when it is gone. */

@@ -22,6 +22,8 @@ public abstract class EventStreamContract extends ApiTestBase {
 
     @Autowired
     private Longrun longrun;
+    @Autowired
+    private SseHub hub;
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -116,6 +118,34 @@ public abstract class EventStreamContract extends ApiTestBase {
             assertThat(sse.nextEvent(WAIT).end()).isTrue();
             assertThat(sse.header("Connection")).as("an ended stream does not keep Tomcat's request buffers on a kept-alive connection")
                     .isEqualToIgnoringCase("close");
+        }
+    }
+
+    @Test
+    void aStreamWhoseClientWentAwayIsDroppedByTheServer() throws Exception {
+        Api.Who who = newUser();
+        String g = gate();
+        String id = startId(who, "test.steps", "{\"gate\":\"" + g + "\",\"steps\":1}");
+        // Streams of earlier tests end with their clients; each goes at its next heartbeat.
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> hub.subscriberCount() == 0);
+        try {
+            // HTTP/1.1 as a browser speaks it (the shared client first offers an h2c upgrade)
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+            java.util.List<SseStream> streams = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                streams.add(SseStream.open(http, api.base() + "/api/jobs/" + id + "/events", who.headers()));
+            }
+            for (SseStream s : streams) {
+                assertThat(s.nextEvent(WAIT)).isNotNull();
+            }
+            assertThat(hub.subscriberCount()).isEqualTo(3);
+            for (SseStream s : streams) {
+                s.close();
+            }
+            // The next heartbeat's write fails on a closed connection: the subscriber and its thread go.
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> hub.subscriberCount() == 0);
+        } finally {
+            StartAndReadGates.openAll(g, 1);
         }
     }
 

@@ -18,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** A subscriber whose client stopped reading never holds up the workers or the other subscribers, and is dropped. */
 @OnSqlite
@@ -35,9 +34,9 @@ class SlowSubscriberTest extends ApiTestBase {
         Caller caller = new Caller(ACCOUNT, userOf(who), null, Caller.Via.API_KEY);
         CountDownLatch neverRead = new CountDownLatch(1);
         try (SseHub hub = new SseHub(longrun, views, tools.jackson.databind.json.JsonMapper.builder().build(), Duration.ofMinutes(1), 1000)) {
-            hub.user(caller, new StuckEmitter(neverRead), 4); // dropped once 4 different jobs wait for it
-            RecordingEmitter fast = new RecordingEmitter();
-            hub.user(caller, fast);
+            hub.user(caller, new StuckSink(neverRead), 4); // dropped once 4 different jobs wait for it
+            RecordingSink fast = new RecordingSink();
+            hub.user(caller, fast, 1000);
             assertThat(hub.subscriberCount()).isEqualTo(2);
 
             List<String> ids = new ArrayList<>();
@@ -53,16 +52,15 @@ class SlowSubscriberTest extends ApiTestBase {
     }
 
     /** Blocks on every send, like a write to a client whose TCP window stays full. */
-    static final class StuckEmitter extends SseEmitter {
+    static final class StuckSink implements FrameSink {
         private final CountDownLatch released;
 
-        StuckEmitter(CountDownLatch released) {
-            super(0L);
+        StuckSink(CountDownLatch released) {
             this.released = released;
         }
 
         @Override
-        public void send(SseEventBuilder builder) throws IOException {
+        public void send(byte[]... parts) throws IOException {
             try {
                 released.await();
             } catch (InterruptedException e) {
@@ -70,26 +68,42 @@ class SlowSubscriberTest extends ApiTestBase {
                 throw new IOException("client gone");
             }
         }
-    }
 
-    /** Remembers the jobs it was sent as succeeded. */
-    static final class RecordingEmitter extends SseEmitter {
-        final Set<String> succeeded = ConcurrentHashMap.newKeySet();
-
-        RecordingEmitter() {
-            super(0L);
+        @Override
+        public void complete() {
         }
 
         @Override
-        public void send(SseEventBuilder builder) {
-            builder.build().forEach(d -> {
-                if (d.getData() instanceof String json && json.startsWith("{")) {
-                    var job = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json);
-                    if (job.get("status").asString().equals("succeeded")) {
+        public void onEnd(Runnable onEnd) {
+        }
+    }
+
+    /** Remembers the jobs it was sent as succeeded. */
+    static final class RecordingSink implements FrameSink {
+        final Set<String> succeeded = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void send(byte[]... parts) {
+            java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+            for (byte[] part : parts) {
+                frame.writeBytes(part);
+            }
+            for (String line : frame.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("data:{")) {
+                    var job = tools.jackson.databind.json.JsonMapper.builder().build().readTree(line.substring(5));
+                    if (job.has("status") && job.get("status").asString().equals("succeeded")) {
                         succeeded.add(job.get("id").asString());
                     }
                 }
-            });
+            }
+        }
+
+        @Override
+        public void complete() {
+        }
+
+        @Override
+        public void onEnd(Runnable onEnd) {
         }
     }
 }
