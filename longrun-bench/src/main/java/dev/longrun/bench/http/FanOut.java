@@ -24,7 +24,7 @@ final class FanOut {
 
     /** The measured latencies in microseconds, sorted, with how the run went. */
     record Result(int subscribers, int connected, double openSeconds, int changes, List<Long> sortedMicros, int incomplete,
-                  Cpu cpu) {
+                  Cpu cpu, PerChange perChange) {
 
         double percentileMillis(double p) {
             if (sortedMicros.isEmpty()) {
@@ -40,6 +40,35 @@ final class FanOut {
      * the window's length: on one 2-core machine the client's reading competes with the server's writing.
      */
     record Cpu(double serverSeconds, double clientSeconds, double windowSeconds) {
+    }
+
+    /**
+     * Each change's latency split in two, in microseconds, sorted: to its first subscriber's frame (the write, commit,
+     * dispatch and one write: what no fan-out can avoid) and from the first subscriber's frame to the last (what
+     * writing to 1,000 subscribers adds). A stall of the whole machine shows in the first, the fan-out's own cost in
+     * the second.
+     */
+    record PerChange(List<Long> firstMicros, List<Long> spreadMicros) {
+
+        static PerChange of(java.util.Map<Long, long[]> minMaxByVersion) {
+            List<Long> first = new ArrayList<>();
+            List<Long> spread = new ArrayList<>();
+            minMaxByVersion.values().forEach(mm -> {
+                first.add(mm[0]);
+                spread.add(mm[1] - mm[0]);
+            });
+            first.sort(null);
+            spread.sort(null);
+            return new PerChange(first, spread);
+        }
+
+        static double medianMillis(List<Long> sorted) {
+            return sorted.isEmpty() ? Double.NaN : sorted.get((sorted.size() - 1) / 2) / 1000.0;
+        }
+
+        static double maxMillis(List<Long> sorted) {
+            return sorted.isEmpty() ? Double.NaN : sorted.getLast() / 1000.0;
+        }
     }
 
     private FanOut() {
@@ -60,6 +89,7 @@ final class FanOut {
         String id = job.get("id").asString();
         ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> versions = new ConcurrentLinkedQueue<>();
+        java.util.Map<Long, long[]> minMax = new java.util.concurrent.ConcurrentHashMap<>();
         CountDownLatch connected = new CountDownLatch(subscribers);
         CountDownLatch ended = new CountDownLatch(subscribers);
         AtomicInteger sawEnd = new AtomicInteger();
@@ -76,8 +106,11 @@ final class FanOut {
                 // Two fields picked out of the frame instead of a full JSON parse keep the client's own cost low.
                 Instant stamped = Instant.parse(field(frame.data(), "updated_at"));
                 if (stamped.isAfter(windowStart.get())) {
-                    micros.add(Duration.between(stamped, frame.receivedAt()).toNanos() / 1000);
-                    versions.add(Long.parseLong(field(frame.data(), "version")));
+                    long us = Duration.between(stamped, frame.receivedAt()).toNanos() / 1000;
+                    long version = Long.parseLong(field(frame.data(), "version"));
+                    micros.add(us);
+                    versions.add(version);
+                    minMax.merge(version, new long[] {us, us}, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
                 }
                 if (frame.data().contains("\"status\":\"succeeded\"")) {
                     sawEnd.incrementAndGet();
@@ -107,7 +140,8 @@ final class FanOut {
             sorted.sort(null);
             int changes = (int) versions.stream().distinct().count();
             int connectedCount = allConnected ? subscribers : (int) (subscribers - connected.getCount());
-            return new Result(subscribers, connectedCount, openSeconds, changes, sorted, subscribers - sawEnd.get(), cpu);
+            return new Result(subscribers, connectedCount, openSeconds, changes, sorted, subscribers - sawEnd.get(), cpu,
+                    PerChange.of(minMax));
         }
     }
 

@@ -119,6 +119,11 @@ public final class HttpBenchmark {
                         + "(of %.1f s that 2 cores offer) | | |%n", c.windowSeconds(), c.serverSeconds(),
                 c.serverSeconds() * 1e6 / Math.max(1, f.sortedMicros().size()), c.clientSeconds(),
                 2 * c.windowSeconds());
+        FanOut.PerChange pc = f.perChange();
+        System.out.printf(Locale.ROOT, "|   per change (%d): write → first subscriber's frame median %.1f ms, max %.1f ms; first → last subscriber's "
+                        + "frame median %.1f ms, max %.1f ms | | |%n", pc.firstMicros().size(),
+                FanOut.PerChange.medianMillis(pc.firstMicros()), FanOut.PerChange.maxMillis(pc.firstMicros()),
+                FanOut.PerChange.medianMillis(pc.spreadMicros()), FanOut.PerChange.maxMillis(pc.spreadMicros()));
     }
 
     private static void printCapacity(Candidate server, List<String> paths, StreamCapacity.Result c, double load, Path log) {

@@ -12,7 +12,7 @@ class FanOutResultTest {
     @Test
     void percentilesUseTheNearestRank() {
         List<Long> micros = LongStream.rangeClosed(1, 100).map(i -> i * 1000).boxed().toList();
-        FanOut.Result r = new FanOut.Result(1, 1, 0, 1, micros, 0, new FanOut.Cpu(0, 0, 0));
+        FanOut.Result r = new FanOut.Result(1, 1, 0, 1, micros, 0, new FanOut.Cpu(0, 0, 0), FanOut.PerChange.of(java.util.Map.of()));
 
         assertThat(r.percentileMillis(50)).isEqualTo(50.0);
         assertThat(r.percentileMillis(99)).isEqualTo(99.0);
@@ -28,7 +28,18 @@ class FanOutResultTest {
     }
 
     @Test
+    void eachChangeSplitsIntoTheWayToItsFirstSubscriberAndTheSpreadToItsLast() {
+        FanOut.PerChange pc = FanOut.PerChange.of(java.util.Map.of(7L, new long[] {4_000, 30_000}, 8L, new long[] {900_000, 925_000},
+                9L, new long[] {5_000, 26_000}));
+
+        assertThat(pc.firstMicros()).containsExactly(4_000L, 5_000L, 900_000L);
+        assertThat(pc.spreadMicros()).containsExactly(21_000L, 25_000L, 26_000L);
+        assertThat(FanOut.PerChange.medianMillis(pc.firstMicros())).isEqualTo(5.0);
+        assertThat(FanOut.PerChange.maxMillis(pc.spreadMicros())).isEqualTo(26.0);
+    }
+
+    @Test
     void noSamplesGiveNoFigure() {
-        assertThat(new FanOut.Result(1, 0, 0, 0, List.of(), 1, new FanOut.Cpu(0, 0, 0)).percentileMillis(99)).isNaN();
+        assertThat(new FanOut.Result(1, 0, 0, 0, List.of(), 1, new FanOut.Cpu(0, 0, 0), FanOut.PerChange.of(java.util.Map.of())).percentileMillis(99)).isNaN();
     }
 }
