@@ -31,22 +31,13 @@ class DatabaseLateAtStartTest {
              SqliteFile dir = SqliteFile.create();
              TcpProxy proxy = new TcpProxy(5432)) {
             proxy.closeNewConnections();
-            CompletableFuture<RunningServer> starting = CompletableFuture.supplyAsync(() -> RunningServer.start(Map.of(
-                    "spring.datasource.url", schema.jdbcUrl().replace(":5432/", ":" + proxy.port() + "/"),
-                    "spring.datasource.username", PostgresSchema.USER,
-                    "longrun.schema", schema.name(),
-                    "longrun.data-dir", dir.dir().toString(),
-                    "longrun-demo.contacts", 0)));
+            CompletableFuture<RunningServer> starting = startThrough(proxy, schema, dir);
             Awaitility.await("a second connection attempt, or the start giving up").atMost(Duration.ofMinutes(2))
                     .until(() -> proxy.connectionsClosedAtOnce() >= 2 || starting.isDone());
             assertThat(starting).as("the start kept trying instead of failing at the first closed connection").isNotDone();
             proxy.forwardNewConnections();
 
-            try (RunningServer server = starting.get(2, TimeUnit.MINUTES)) {
-                ApiClient alice = new ApiClient(server.port(), "acme", "alice");
-                String id = alice.start("demo.wait", "{\"seconds\":1}");
-                assertThat(alice.awaitStatus(id, "succeeded", "failed").get("status").asString()).isEqualTo("succeeded");
-            }
+            assertStartedAndRunsAJob(starting);
         }
     }
 
@@ -56,14 +47,7 @@ class DatabaseLateAtStartTest {
              SqliteFile dir = SqliteFile.create();
              TcpProxy proxy = new TcpProxy(5432)) {
             proxy.dropOnceWhenClientSends(IN_SERVER_V3);
-            CompletableFuture<RunningServer> starting = CompletableFuture.supplyAsync(() -> RunningServer.start(Map.of(
-                    "spring.datasource.url", schema.jdbcUrl().replace(":5432/", ":" + proxy.port() + "/"),
-                    "spring.datasource.username", PostgresSchema.USER,
-                    "longrun.schema", schema.name(),
-                    "longrun.data-dir", dir.dir().toString(),
-                    "longrun-demo.contacts", 0,
-                    // Longer than the test can take, so only the test's own release ends the wait.
-                    "longrun.database-wait-at-start", "5m")));
+            CompletableFuture<RunningServer> starting = startThrough(proxy, schema, dir);
             Awaitility.await("the server's V3 cut, then new connections refused, or the start giving up")
                     .atMost(Duration.ofMinutes(2))
                     .until(() -> proxy.connectionsClosedAtOnce() >= 2 || starting.isDone());
@@ -71,11 +55,27 @@ class DatabaseLateAtStartTest {
             assertThat(starting).as("the start kept waiting for the database instead of failing").isNotDone();
             proxy.forwardNewConnections();
 
-            try (RunningServer server = starting.get(2, TimeUnit.MINUTES)) {
-                ApiClient alice = new ApiClient(server.port(), "acme", "alice");
-                String id = alice.start("demo.wait", "{\"seconds\":1}");
-                assertThat(alice.awaitStatus(id, "succeeded", "failed").get("status").asString()).isEqualTo("succeeded");
-            }
+            assertStartedAndRunsAJob(starting);
+        }
+    }
+
+    /** A server on PostgreSQL through {@code proxy}, starting in the background. */
+    private static CompletableFuture<RunningServer> startThrough(TcpProxy proxy, PostgresSchema schema, SqliteFile dir) {
+        return CompletableFuture.supplyAsync(() -> RunningServer.start(Map.of(
+                "spring.datasource.url", schema.jdbcUrl().replace(":5432/", ":" + proxy.port() + "/"),
+                "spring.datasource.username", PostgresSchema.USER,
+                "longrun.schema", schema.name(),
+                "longrun.data-dir", dir.dir().toString(),
+                "longrun-demo.contacts", 0,
+                // Longer than a test can take, so only the test's own release of the proxy ends the wait.
+                "longrun.database-wait-at-start", "5m")));
+    }
+
+    private static void assertStartedAndRunsAJob(CompletableFuture<RunningServer> starting) throws Exception {
+        try (RunningServer server = starting.get(2, TimeUnit.MINUTES)) {
+            ApiClient alice = new ApiClient(server.port(), "acme", "alice");
+            String id = alice.start("demo.wait", "{\"seconds\":1}");
+            assertThat(alice.awaitStatus(id, "succeeded", "failed").get("status").asString()).isEqualTo("succeeded");
         }
     }
 }
