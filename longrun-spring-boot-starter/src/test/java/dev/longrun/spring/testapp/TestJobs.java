@@ -49,6 +49,16 @@ public class TestJobs {
         };
     }
 
+    /**
+     * On a queue no worker of the test application serves ({@code longrun.worker.queues}): its jobs stay in line until
+     * cancelled, so a test can read places in line that no claim moves (a node claims ahead of its free workers).
+     */
+    @Bean
+    @LongrunJob(value = "test.unserved", label = "Wait in line", queue = "unserved")
+    public JobHandler<StepParams> unservedJob() {
+        return ctx -> JobResult.message("Ran although no worker serves its queue");
+    }
+
     @Bean
     public JobType<FailParams> failingJob() {
         return JobType.builder("test.fail", FailParams.class, ctx -> {
