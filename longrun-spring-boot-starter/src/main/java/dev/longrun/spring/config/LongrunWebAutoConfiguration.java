@@ -9,6 +9,7 @@ import dev.longrun.spring.api.JobDetailsController;
 import dev.longrun.spring.api.JobTypesController;
 import dev.longrun.spring.api.JobViews;
 import dev.longrun.spring.api.JobsController;
+import dev.longrun.spring.api.OneWriteJsonFilter;
 import dev.longrun.spring.api.OpenApiAliasController;
 import dev.longrun.spring.files.FilesController;
 import dev.longrun.spring.files.ResultsZipController;
@@ -35,6 +36,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -94,6 +97,14 @@ public class LongrunWebAutoConfiguration {
     @Bean
     public ApiPaths longrunApiPaths(LongrunProperties p) {
         return new ApiPaths(p.getHttp().getBasePath(), p.getHttp().getHostPaths());
+    }
+
+    /** JSON answers in one write with their length (see {@link OneWriteJsonFilter}); before Spring Security's filter (order -100). */
+    @Bean
+    FilterRegistrationBean<OneWriteJsonFilter> longrunOneWriteJsonFilter(ApiPaths paths) {
+        FilterRegistrationBean<OneWriteJsonFilter> r = new FilterRegistrationBean<>(new OneWriteJsonFilter(paths::isLongrun));
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
+        return r;
     }
 
     @Bean
