@@ -1,6 +1,9 @@
 package dev.longrun.spring.config;
 
+import dev.longrun.Longrun;
 import dev.longrun.spring.api.ApiPaths;
+import dev.longrun.spring.api.NotModifiedFilter;
+import dev.longrun.spring.problem.Problems;
 import dev.longrun.spring.security.ApiKeys;
 import dev.longrun.spring.security.BodyLimitFilter;
 import dev.longrun.spring.security.LongrunAuthenticationFilter;
@@ -8,26 +11,24 @@ import dev.longrun.spring.security.LongrunTokens;
 import dev.longrun.spring.security.ProblemAuthenticationHandlers;
 import dev.longrun.spring.security.RevokedSessions;
 import dev.longrun.spring.security.SameOriginFilter;
-import dev.longrun.spring.problem.Problems;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import dev.longrun.Longrun;
-import dev.longrun.spring.api.NotModifiedFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Spring Security for Longrun's own endpoints ({@link ApiPaths#patterns()}: the API under the base path, plus any
@@ -44,7 +45,7 @@ public class LongrunSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 50)
     public SecurityFilterChain longrunApiSecurity(HttpSecurity http, ApiKeys apiKeys, LongrunTokens tokens, LongrunProperties p,
-                                                  RevokedSessions revoked, org.springframework.core.env.Environment env,
+                                                  RevokedSessions revoked, Environment env,
                                                   ApiPaths paths) throws Exception {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers();
         http.securityMatcher(paths.requestMatcher())
@@ -75,7 +76,7 @@ public class LongrunSecurityConfiguration {
     @Bean
     FilterRegistrationBean<NotModifiedFilter> longrunNotModifiedFilter(Longrun longrun, ApiKeys apiKeys, LongrunTokens tokens,
                                                                        RevokedSessions revoked, ApiPaths paths,
-                                                                       org.springframework.core.env.Environment env) {
+                                                                       Environment env) {
         String contextPath = env.getProperty("server.servlet.context-path", "");
         FilterRegistrationBean<NotModifiedFilter> r = new FilterRegistrationBean<>(new NotModifiedFilter(longrun,
                 new LongrunAuthenticationFilter(apiKeys, tokens, revoked), paths, contextPath));
