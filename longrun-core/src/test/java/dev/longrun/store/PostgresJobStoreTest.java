@@ -102,26 +102,30 @@ class PostgresJobStoreTest extends JobStoreContract {
     @Test
     void queueStandingReadsOnlyTheCountedPartOfAHundredThousandJobLine() throws SQLException {
         wipe();
-        // 100,000 pending jobs among 133,333 (every fourth finished), in three priorities.
-        execute("INSERT INTO " + schema.name() + ".jobs (id, type, queue, priority, status, created_at, updated_at, run_after, max_attempts, completed_at)"
-                + " SELECT gen_random_uuid(), 'bulk', 'bulk', g % 3, CASE WHEN g % 4 = 0 THEN 'succeeded' ELSE 'pending' END,"
-                + " timestamptz '2026-01-01', timestamptz '2026-01-01', timestamptz '2026-01-01' + g * interval '1 millisecond', 3,"
-                + " CASE WHEN g % 4 = 0 THEN timestamptz '2026-01-01' END FROM generate_series(1, 133333) g");
-        execute("ANALYZE " + schema.name() + ".jobs");
-        String ranked = "SELECT id, row_number() OVER (ORDER BY priority DESC, run_after, id) rn FROM " + schema.name() + ".jobs WHERE status = 'pending'";
-        UUID front = UUID.fromString(queryText("SELECT id::text FROM (" + ranked + ") x WHERE rn = 700"));
-        UUID middle = UUID.fromString(queryText("SELECT id::text FROM " + schema.name() + ".jobs WHERE status = 'pending' ORDER BY id OFFSET 50000 LIMIT 1"));
-        assertQueueStandingIsCounted("PostgreSQL", front, 700, middle);
+        try {
+            // 100,000 pending jobs among 133,333 (every fourth finished), in three priorities.
+            execute("INSERT INTO " + schema.name() + ".jobs (id, type, queue, priority, status, created_at, updated_at, run_after, max_attempts, completed_at)"
+                    + " SELECT gen_random_uuid(), 'bulk', 'bulk', g % 3, CASE WHEN g % 4 = 0 THEN 'succeeded' ELSE 'pending' END,"
+                    + " timestamptz '2026-01-01', timestamptz '2026-01-01', timestamptz '2026-01-01' + g * interval '1 millisecond', 3,"
+                    + " CASE WHEN g % 4 = 0 THEN timestamptz '2026-01-01' END FROM generate_series(1, 133333) g");
+            execute("ANALYZE " + schema.name() + ".jobs");
+            String ranked = "SELECT id, row_number() OVER (ORDER BY priority DESC, run_after, id) rn FROM " + schema.name() + ".jobs WHERE status = 'pending'";
+            UUID front = UUID.fromString(queryText("SELECT id::text FROM (" + ranked + ") x WHERE rn = 700"));
+            // The 50,000th in claim order: picked by its id, a random job would stand in the counted first 1,000 one run in 100.
+            UUID middle = UUID.fromString(queryText("SELECT id::text FROM (" + ranked + ") x WHERE rn = 50000"));
+            assertQueueStandingIsCounted("PostgreSQL", front, 700, middle);
 
-        // The line is read along the queue's part of its own index, in claim order, and the LIMIT ends the read.
-        List<String> plan = standingPlan(middle);
-        String lineScan = plan.stream().filter(l -> l.contains("using jobs_queue_line_idx")).findFirst()
-                .orElseThrow(() -> new AssertionError("the line is not read along jobs_queue_line_idx:\n" + String.join("\n", plan)));
-        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("actual time=\\S+ rows=(\\d+)").matcher(lineScan);
-        assertThat(rows.find()).as(lineScan).isTrue();
-        assertThat(Long.parseLong(rows.group(1))).as(String.join("\n", plan)).isEqualTo(QueueStanding.COUNTED + 1);
-        assertThat(plan).as(String.join("\n", plan)).noneMatch(l -> l.contains("Seq Scan") || l.contains("Sort"));
-        wipe();
+            // The line is read along the queue's part of its own index, in claim order, and the LIMIT ends the read.
+            List<String> plan = standingPlan(middle);
+            String lineScan = plan.stream().filter(l -> l.contains("using jobs_queue_line_idx")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the line is not read along jobs_queue_line_idx:\n" + String.join("\n", plan)));
+            java.util.regex.Matcher rows = java.util.regex.Pattern.compile("actual time=\\S+ rows=(\\d+)").matcher(lineScan);
+            assertThat(rows.find()).as(lineScan).isTrue();
+            assertThat(Long.parseLong(rows.group(1))).as(String.join("\n", plan)).isEqualTo(QueueStanding.COUNTED + 1);
+            assertThat(plan).as(String.join("\n", plan)).noneMatch(l -> l.contains("Seq Scan") || l.contains("Sort"));
+        } finally {
+            wipe(); // a failure must not leave 133,333 rows to the next test
+        }
     }
 
     private static List<String> standingPlan(UUID id) throws SQLException {
