@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -59,8 +59,8 @@ class LogEventMetrics {
         }
     }
 
-    /** Counts each written event under its level. */
-    static final class Counting extends AppenderBase<ILoggingEvent> {
+    /** Counts each written event under its level; unsynchronized, since the counters are thread-safe and every event passes here. */
+    static final class Counting extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
         private final EnumMap<LevelName, Counter> counters = new EnumMap<>(LevelName.class);
 
