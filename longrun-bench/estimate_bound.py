@@ -4,7 +4,8 @@ An oracle that knows each run's hidden speed and the workload generator's exact 
 longrun-bench's Workload, re-implemented here with Python's random, so runs differ from the Java
 replay's but follow the same law) takes the 5th..95th percentile of the true time left given
 everything that has happened so far (Monte Carlo), rounds it outward exactly like EtaWords.remaining
-("Almost done" under 10 s, 10 s steps to a minute, 30 s steps to 3 minutes, ...), and is scored like
+("Almost done" under 10 s; in seconds 5 s steps to 30 s, then 10 s steps to 150 s;
+in minutes 30 s steps to 3 minutes, ...), and is scored like
 Score: truth in range, and range width / max(true time left, 10 s), median and p90, every 2 s.
 A real estimator knows less than the oracle, so it can hardly be sharper at the same honesty (not a
 proof: a skewed law has a 90 % range narrower than its central one).
@@ -12,6 +13,9 @@ proof: a skewed law has a 90 % range narrower than its central one).
     python3 longrun-bench/estimate_bound.py [RUNS]      # default 40 runs per workload, seed 7
 """
 import math, random, sys
+
+FINE_LIMIT = 30      # EtaWords.Near.FINE_LIMIT: 5 s steps up to here while the text is in seconds
+SECONDS_LIMIT = 150  # EtaWords.Near.SECONDS_LIMIT: then 10 s steps, up to here from a low end under a minute
 
 def step_for(x):
     if x <= 60: return 10
@@ -21,17 +25,20 @@ def step_for(x):
     if x <= 5400: return 600
     return 3600
 
+def seconds_step(x):
+    return 5 if x <= FINE_LIMIT else 10
+
 def near(low, high):
+    lo = math.floor(low / seconds_step(low)) * seconds_step(low)
+    hi = max(10, math.ceil(high / seconds_step(high)) * seconds_step(high))
+    if hi <= 60 or (lo < 60 and hi <= SECONDS_LIMIT):
+        return (0, 10) if hi <= 10 else (min(lo, hi), hi)
     lo = math.floor(low / step_for(low)) * step_for(low)
-    hi = max(10, math.ceil(high / step_for(high)) * step_for(high))
-    if hi <= 60 or (lo < 60 and hi <= 150): unit = 1
-    elif hi <= 5400: unit = 60
-    else: unit = 3600
-    if unit > 1 and not (unit == 60 and 60 <= lo < 180 and lo % 30 == 0):
+    hi = math.ceil(high / step_for(high)) * step_for(high)
+    unit = 60 if hi <= 5400 else 3600
+    if not (unit == 60 and 60 <= lo < 180 and lo % 30 == 0):
         lo = lo // unit * unit
-    lo = min(lo, hi)
-    if hi <= 10: return (0, 10)
-    return (lo, hi)
+    return (min(lo, hi), hi)
 
 def q(v, p):
     v = sorted(v); r = p * (len(v) - 1); i = int(r); j = min(i + 1, len(v) - 1)

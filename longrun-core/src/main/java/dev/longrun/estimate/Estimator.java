@@ -202,8 +202,12 @@ public final class Estimator {
         Eta eta = g == null || g.tooWide() ? null : EtaWords.remaining(g);
         // A range from past runs' shapes follows what they did from here (a stall they had at 99 %
         // is a cause); one from the job's own pace rises only when that pace gives a cause.
-        boolean cause = shape != null || Narrowing.visibleCause(pace, silence);
-        eta = Narrowing.apply(track.lastShown(), eta, cause, g != null && g.confident());
+        boolean ownCause = Narrowing.visibleCause(pace, silence);
+        boolean confident = g != null && g.confident();
+        eta = Narrowing.apply(track.lastShown(), eta, shape != null || ownCause, confident);
+        if (shape != null && !ownCause) {
+            eta = Narrowing.absorbOneStep(track.lastShown(), eta, confident);
+        }
         track.shown(eta);
         return eta;
     }

@@ -25,7 +25,7 @@ final class EtaWords {
     static Eta remaining(Guess g) {
         Near r = Near.of(g.low(), g.high());
         if (r.high() <= 10) {
-            return g.confident() ? new Eta(0, 10, "Almost done") : new Eta(0, 20, "Less than 20 seconds");
+            return g.confident() ? new Eta(0, 10, "Almost done") : new Eta(0, 15, "Less than 15 seconds");
         }
         if (r.single()) {
             return new Eta(r.low(), r.high(), "About " + about(r.high()));
@@ -89,20 +89,42 @@ final class EtaWords {
     }
 
     /**
-     * A time-remaining range with each end rounded outward to a step that suits its size: 10 s up
-     * to a minute, 30 s up to 3 minutes (a minute's step there would double a range of 70–80 s),
-     * then as {@link Rounded}.
+     * A time-remaining range with each end rounded outward to a step that suits its size. While the
+     * text is in seconds (up to a minute, or up to 2½ minutes from a low end under a minute): 5 s
+     * steps up to {@link #FINE_LIMIT} ("About 15 seconds", "About 10–15 seconds"), then 10 s steps
+     * ("About 40–110 seconds"). A finer step is not false precision when the range it states holds
+     * the truth as often: "About 15 seconds" with 13 s left is the truth, "Less than 40 seconds"
+     * says little (issue 17). In minutes, 30 s steps up to 3 minutes (a minute's step there would
+     * double a range of 70–80 s), then as {@link Rounded}.
      */
     record Near(long low, long high) {
 
+        /** Ends up to this many seconds are rounded to 5 s steps. */
+        static final long FINE_LIMIT = 30;
+        /** A range read in seconds goes up to this; past it, minutes read better. */
+        static final long SECONDS_LIMIT = 150;
+
         static Near of(double low, double high) {
-            long lo = (long) Math.floor(low / stepFor(low)) * stepFor(low);
-            long hi = Math.max(10, (long) Math.ceil(high / stepFor(high)) * stepFor(high));
+            long lo = floor(low, secondsStep(low));
+            long hi = Math.max(10, ceil(high, secondsStep(high)));
+            if (hi <= 60 || lo < 60 && hi <= SECONDS_LIMIT) {
+                return new Near(Math.min(lo, hi), hi);
+            }
+            lo = floor(low, stepFor(low));
+            hi = ceil(high, stepFor(high));
             long unit = unitFor(lo, hi);
-            if (unit > 1 && !(unit == 60 && lo >= 60 && lo < 180 && lo % 30 == 0)) {
+            if (!(unit == 60 && lo >= 60 && lo < 180 && lo % 30 == 0)) {
                 lo = lo / unit * unit; // both ends in the unit the text uses: "1–3 minutes", not "40 s to 3 min"
             }
             return new Near(Math.min(lo, hi), hi);
+        }
+
+        private static long floor(double seconds, long step) {
+            return (long) Math.floor(seconds / step) * step;
+        }
+
+        private static long ceil(double seconds, long step) {
+            return (long) Math.ceil(seconds / step) * step;
         }
 
         /**
@@ -111,21 +133,33 @@ final class EtaWords {
          * 0, "Less than 2½ minutes", which drops what the estimate knows); then minutes, hours, days.
          */
         private static long unitFor(long lo, long hi) {
-            if (hi <= 60 || lo < 60 && hi <= 150) {
+            if (hi <= 60 || lo < 60 && hi <= SECONDS_LIMIT) {
                 return 1;
             }
             return hi <= 5400 ? 60 : hi <= 48 * 3600 ? 3600 : 86_400;
         }
 
+        /** The rounding step of a shown end: "About 40 seconds" moves by 10 s, "About 2 minutes" by 30 s. */
+        static long stepAt(long seconds) {
+            return seconds <= SECONDS_LIMIT ? secondsStep(seconds) : stepFor(seconds);
+        }
+
+        /** The step of an end read in seconds. */
+        static long secondsStep(double seconds) {
+            return seconds <= FINE_LIMIT ? 5 : 10;
+        }
+
+        /** The step of an end once the range is read in minutes or longer units. */
         static long stepFor(double seconds) {
             return seconds <= 60 ? 10 : seconds <= 180 ? 30 : Rounded.stepFor(seconds);
         }
 
+        /** Close enough to read as one amount, shown rounded up: "About 15 seconds" for 10–15 s. */
         boolean single() {
-            return high - low <= stepFor(high);
+            return high - low <= (unitFor(low, high) == 1 ? secondsStep(high) : stepFor(high));
         }
 
-        /** "20–30 seconds", "50–150 seconds", "1½–2 minutes", "4–6 minutes", "2–3 hours". */
+        /** "20–30 seconds", "10–15 seconds", "50–150 seconds", "1½–2 minutes", "4–6 minutes", "2–3 hours". */
         String span() {
             long unit = unitFor(low, high);
             if (unit == 1) {

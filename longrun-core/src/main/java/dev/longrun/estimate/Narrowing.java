@@ -7,7 +7,8 @@ import dev.longrun.Eta;
  * what was shown just before, so a person never sees the end move away while the job goes on as
  * it did ("Less than 20 seconds" then "Less than a minute" at the last step). A visible cause — the
  * job's update is late, it got slower lately, or the new range lies wholly above the old one —
- * lets the new range through as computed. Pure.
+ * lets the new range through as computed. A range from past runs' shapes follows what they did
+ * from here, but not by a single rounding step ({@link #absorbOneStep}). Pure.
  */
 final class Narrowing {
 
@@ -26,6 +27,20 @@ final class Narrowing {
         }
         if (next.lowSeconds() >= previous.highSeconds()) {
             return next; // the new range does not overlap the old one: its news is the cause
+        }
+        return EtaWords.remaining(new Guess(next.lowSeconds(), previous.highSeconds(), confident));
+    }
+
+    /**
+     * A range from past runs' shapes whose end rose by a single rounding step while the job's own
+     * pace gives no cause: the forecast moved by less than the wording's resolution, which a person
+     * would read as the end moving away. The end stays where it was.
+     */
+    static Eta absorbOneStep(Eta previous, Eta next, boolean confident) {
+        if (previous == null || next == null || next.highSeconds() <= previous.highSeconds()
+                || next.lowSeconds() >= previous.highSeconds()
+                || next.highSeconds() - previous.highSeconds() > EtaWords.Near.stepAt(previous.highSeconds())) {
+            return next;
         }
         return EtaWords.remaining(new Guess(next.lowSeconds(), previous.highSeconds(), confident));
     }

@@ -81,7 +81,21 @@ final class RemainingTime {
         // "Almost done" only if no past run needed long from here: one that stalled here holds it back.
         boolean confident = pace != null && pace.changes() >= 5 && silence <= Math.max(2, 2 * pace.typicalGap())
                 && left[left.length - 1] <= ALMOST_DONE_TAIL;
-        return PredictionInterval.of(left, left.length < shape.runs() && !shape.stepsAhead()).confident(confident);
+        boolean outlived = left.length < shape.runs() && !shape.stepsAhead();
+        Guess g = PredictionInterval.of(left, outlived);
+        return (outlived ? Guess.of(g.low(), outlivedEnd(g.high())) : g).confident(confident);
+    }
+
+    /**
+     * The upper end of a range for a job that outlived some past runs (sitting at 99 %, judged by
+     * the runs that sat longer), rounded up to the steps of a range read in minutes: half a minute
+     * above one. Issue 17's finer seconds suit ranges from the whole history; these rest on the
+     * fewer runs still going, and at 10 s steps a long stall read "Less than 70 seconds" with
+     * 85–107 s left where half-minute steps had said "Less than 1½ minutes" (seed 11 fell under 90 %).
+     */
+    static double outlivedEnd(double high) {
+        long step = EtaWords.Near.stepFor(high);
+        return Math.ceil(high / step) * step;
     }
 
     /**

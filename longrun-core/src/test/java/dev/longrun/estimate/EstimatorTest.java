@@ -118,7 +118,7 @@ class EstimatorTest {
         Estimator estimator = new Estimator(clock, HistorySource.NONE);
         Job job = runSteady(estimator, UUID.randomUUID(), clock.instant(), 100, 97);
 
-        assertThat(eta(estimator, job).text()).isEqualTo("Less than 20 seconds");
+        assertThat(eta(estimator, job).text()).isEqualTo("Less than 15 seconds");
     }
 
     @Test

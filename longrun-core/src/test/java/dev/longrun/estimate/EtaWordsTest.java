@@ -13,7 +13,25 @@ class EtaWordsTest {
 
     @Test
     void halfAMinuteReadsAsAboutThirtySeconds() {
-        assertThat(EtaWords.remaining(Guess.of(22, 28))).isEqualTo(new Eta(20, 30, "About 30 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(26, 29))).isEqualTo(new Eta(25, 30, "About 30 seconds"));
+    }
+
+    @Test
+    void underHalfAMinuteTheStepIsFiveSeconds() {
+        // issue 17: "About 15 seconds" with 13 s left is the truth; "About 10–20 seconds" says less
+        assertThat(EtaWords.remaining(Guess.of(11, 14))).isEqualTo(new Eta(10, 15, "About 15 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(12, 19))).isEqualTo(new Eta(10, 20, "About 10–20 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(22, 28))).isEqualTo(new Eta(20, 30, "About 20–30 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(6, 14))).isEqualTo(new Eta(5, 15, "About 5–15 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(3, 24))).isEqualTo(new Eta(0, 25, "Less than 25 seconds"));
+    }
+
+    @Test
+    void pastHalfAMinuteTheStepIsTenSecondsWhileTheTextIsInSeconds() {
+        assertThat(EtaWords.remaining(Guess.of(29, 33))).isEqualTo(new Eta(25, 40, "About 25–40 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(31, 39))).isEqualTo(new Eta(30, 40, "About 40 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(44, 106))).isEqualTo(new Eta(40, 110, "About 40–110 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(12, 75))).isEqualTo(new Eta(10, 80, "About 10–80 seconds"));
     }
 
     @Test
@@ -49,9 +67,10 @@ class EtaWordsTest {
     }
 
     @Test
-    void underTenSecondsWithoutConfidenceSaysLessThanTwentySecondsNotLessThanAMinute() {
-        // issue 11: "Less than 20 seconds" turned into "Less than a minute" at the last step
-        assertThat(EtaWords.remaining(Guess.of(2, 8))).isEqualTo(new Eta(0, 20, "Less than 20 seconds"));
+    void underTenSecondsWithoutConfidenceSaysLessThanFifteenSecondsNotLessThanAMinute() {
+        // issue 11: "Less than 20 seconds" turned into "Less than a minute" at the last step; issue 17:
+        // one 5 s step of room above the 10 s of "Almost done", as it was one 10 s step before
+        assertThat(EtaWords.remaining(Guess.of(2, 8))).isEqualTo(new Eta(0, 15, "Less than 15 seconds"));
         assertThat(EtaWords.remaining(Guess.of(4, 17))).isEqualTo(new Eta(0, 20, "Less than 20 seconds"));
     }
 
@@ -67,15 +86,17 @@ class EtaWordsTest {
     @Test
     void aRangeFromUnderAMinuteToTwoAndAHalfKeepsItsLowEndInSeconds() {
         // issue 17: in minutes the low end 50 s rounded down to 0, "Less than 2½ minutes" with 90 s left
-        assertThat(EtaWords.remaining(Guess.of(53, 139))).isEqualTo(new Eta(50, 150, "About 50–150 seconds"));
-        assertThat(EtaWords.remaining(Guess.of(35, 125))).isEqualTo(new Eta(30, 150, "About 30–150 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(53, 139))).isEqualTo(new Eta(50, 140, "About 50–140 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(35, 125))).isEqualTo(new Eta(30, 130, "About 30–130 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(53, 146))).isEqualTo(new Eta(50, 150, "About 50–150 seconds"));
         assertThat(EtaWords.remaining(Guess.of(53, 160)).text()).as("past 2½ minutes minutes read better")
                 .isEqualTo("Less than 3 minutes");
     }
 
     @Test
     void confidenceAloneNeverSaysAlmostDoneAboveTenSeconds() {
-        assertThat(EtaWords.remaining(Guess.of(5, 12).confident(true)).text()).isEqualTo("Less than 20 seconds");
+        assertThat(EtaWords.remaining(Guess.of(5, 12).confident(true)).text()).isEqualTo("About 5–15 seconds");
+        assertThat(EtaWords.remaining(Guess.of(2, 12).confident(true)).text()).isEqualTo("Less than 15 seconds");
     }
 
     @Test

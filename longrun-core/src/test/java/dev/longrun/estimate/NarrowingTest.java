@@ -35,6 +35,24 @@ class NarrowingTest {
     }
 
     @Test
+    void aForecastFromPastRunsWhoseEndRoseBySingleStepKeepsTheEndItShowed() {
+        // issue 17: with 5 s and 10 s steps a forecast moving by a few seconds read as "it got later"
+        assertThat(Narrowing.absorbOneStep(ABOUT_30_50, new Eta(30, 60, "About 30–60 seconds"), false))
+                .isEqualTo(ABOUT_30_50);
+        assertThat(Narrowing.absorbOneStep(new Eta(10, 15, "About 15 seconds"), new Eta(10, 20, "About 10–20 seconds"), false))
+                .isEqualTo(new Eta(10, 15, "About 15 seconds"));
+    }
+
+    @Test
+    void aForecastFromPastRunsThatRoseByMoreThanAStepIsShownAsItIs() {
+        Eta later = new Eta(30, 70, "About 30–70 seconds");
+
+        assertThat(Narrowing.absorbOneStep(ABOUT_30_50, later, false)).isEqualTo(later);
+        assertThat(Narrowing.absorbOneStep(new Eta(10, 15, "About 15 seconds"), new Eta(15, 25, "About 15–25 seconds"), false))
+                .as("wholly later: its own cause").isEqualTo(new Eta(15, 25, "About 15–25 seconds"));
+    }
+
+    @Test
     void lateUpdatesAndASlowerRecentPaceAreCauses() {
         Pace steady = new Pace(0.01, 0.01, 0.1, 1, 1, 30, 30);
         Pace slowing = new Pace(0.01, 0.006, 0.3, 1, 1, 30, 30);

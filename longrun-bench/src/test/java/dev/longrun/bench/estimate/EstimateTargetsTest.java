@@ -16,16 +16,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  * docs/BENCHMARKS.md (40 runs per workload) on four of its seeds, 7 (the documented table), 1 and
  * 11 (where the stall at 99 % came closest to losing its honesty) and 3. Honesty on every workload
  * in both node modes; sharpness where it is met (see docs/BENCHMARKS.md for the rows that miss it
- * and why: bursty, the stall at 99 %, the slow step and the even short steps), and for those rows
- * the ceilings the second pass reached, so they cannot quietly slip back.
+ * and why: bursty at seed 7, the stall at 99 %, the slow step and the even short steps), and for
+ * every row the ceilings the 5 s wording of issue 17 reached, so none can quietly slip back.
  */
 class EstimateTargetsTest {
 
     private static final int RUNS = 40;
     private static final long[] SEEDS = {7, 1, 3, 11};
-    /** Median width ÷ time left reached by the rows that still miss 1.0 (at seeds 7, 1, 3, 11 the worst was 1.28, 1.27, 1.37). */
-    private static final Map<Workload, Double> MEDIAN_CEILING =
-            Map.of(Workload.BURSTY, 1.29, Workload.STALL_AT_99, 1.28, Workload.STEPS_ONE_SLOW, 1.38);
+    /**
+     * Median width ÷ time left reached with the 5 s wording (worst of seeds 7, 1, 3, 11): steady 0.33,
+     * noisy 0.86, slow-down 0.32, cold start 0.53, bursty 1.14, the stall 1.27, the slow step 1.32,
+     * even short steps 1.00 (bounded there by "Almost done", 10 s wide, on the 37 % of samples under 10 s).
+     */
+    private static final Map<Workload, Double> MEDIAN_CEILING = Map.of(
+            Workload.STEADY, 0.35, Workload.NOISY, 0.88, Workload.SLOWDOWN, 0.35, Workload.COLD_START, 0.55,
+            Workload.BURSTY, 1.15, Workload.STALL_AT_99, 1.28, Workload.STEPS_ONE_SLOW, 1.33, Workload.EVEN_STEPS, 1.0);
+    /** p90 width ÷ time left reached on the steady kinds: steady rate 0.69, even short steps 1.50. */
+    private static final Map<Workload, Double> P90_CEILING = Map.of(Workload.STEADY, 0.70, Workload.EVEN_STEPS, 1.5);
     /** A shown range's end moving away: bursty and the slow step did so 5-6 % and 2-3 % of the time before the second pass. */
     private static final double ROSE_CEILING_PCT = 3.5;
     private static final Set<Workload> STEADY = EnumSet.of(Workload.STEADY);
@@ -51,17 +58,20 @@ class EstimateTargetsTest {
                     .isLessThanOrEqualTo(1.0);
             assertThat(s.rosePct()).as("%s, seed %d: upper end rose", workload.label, seed).isZero();
         }
-        if (VARIABLE_AND_SHARP.contains(workload) || workload == Workload.BURSTY && (seed == 3 || seed == 11)) {
+        boolean metAtThisSeed = workload == Workload.BURSTY && seed != 7 || workload == Workload.STEPS_ONE_SLOW && seed == 3;
+        if (VARIABLE_AND_SHARP.contains(workload) || metAtThisSeed) {
             assertThat(s.widthRatio(0.5)).as("%s, seed %d: median width ÷ time left", workload.label, seed)
                     .isLessThanOrEqualTo(1.0);
         }
-        secondPassCeilings(workload, seed, s);
+        reachedCeilings(workload, seed, s);
     }
 
-    private static void secondPassCeilings(Workload workload, long seed, Score s) {
-        if (MEDIAN_CEILING.containsKey(workload)) {
-            assertThat(s.widthRatio(0.5)).as("%s, seed %d: median width ÷ time left", workload.label, seed)
-                    .isLessThanOrEqualTo(MEDIAN_CEILING.get(workload));
+    private static void reachedCeilings(Workload workload, long seed, Score s) {
+        assertThat(s.widthRatio(0.5)).as("%s, seed %d: median width ÷ time left", workload.label, seed)
+                .isLessThanOrEqualTo(MEDIAN_CEILING.get(workload));
+        if (P90_CEILING.containsKey(workload)) {
+            assertThat(s.widthRatio(0.9)).as("%s, seed %d: p90 width ÷ time left", workload.label, seed)
+                    .isLessThanOrEqualTo(P90_CEILING.get(workload));
         }
         if (workload == Workload.BURSTY || workload == Workload.STEPS_ONE_SLOW) {
             assertThat(s.rosePct()).as("%s, seed %d: upper end rose", workload.label, seed)
@@ -80,6 +90,6 @@ class EstimateTargetsTest {
             assertThat(s.widthRatio(0.5)).as("%s, seed %d: median width ÷ time left", workload.label, seed)
                     .isLessThanOrEqualTo(0.5);
         }
-        secondPassCeilings(workload, seed, s);
+        reachedCeilings(workload, seed, s);
     }
 }
