@@ -15,8 +15,9 @@ final class Score {
     /** "Almost done" with more than this left is a broken promise. */
     static final double ALMOST_DONE_LIMIT = 30;
     /**
-     * Width is judged against at least this much time left: under a minute the wording rounds to
-     * 10 s steps, so no shown range is narrower, and the last seconds would otherwise dominate.
+     * Width is judged against at least this much time left: under 10 s the narrowest range the
+     * wording states is "Almost done", 0–10 s (5 s steps start above it), and the last seconds
+     * would otherwise dominate.
      */
     static final double WIDTH_FLOOR_SECONDS = 10;
 
