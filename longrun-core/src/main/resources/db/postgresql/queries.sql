@@ -195,7 +195,8 @@ WITH picked AS (
 )
 UPDATE ${schema}.jobs j
 SET status = 'running', attempt = j.attempt + 1, lease_owner = :owner::text, lease_expires_at = :lease_until::timestamptz,
-    heartbeat_at = :now::timestamptz, started_at = :now::timestamptz, version = j.version + 1, updated_at = :now::timestamptz
+    heartbeat_at = :now::timestamptz, started_at = :now::timestamptz, started_at_before_claim = j.started_at,
+    heartbeat_at_before_claim = j.heartbeat_at, version = j.version + 1, updated_at = :now::timestamptz
 FROM picked
 WHERE j.id = picked.id AND j.status = 'pending'
 RETURNING j.*;
@@ -271,6 +272,32 @@ UPDATE ${schema}.jobs
 SET status = 'pending', attempt = GREATEST(attempt - 1, 0), run_after = :now::timestamptz, lease_owner = NULL,
     lease_expires_at = NULL, version = version + 1, updated_at = :now::timestamptz
 WHERE id = ANY(:ids::uuid[]) AND status = 'running' AND lease_owner = :owner::text
+RETURNING id, version, account_id, user_id, status;
+
+-- name: UnclaimJobs
+-- Undoes the claim of jobs that waited in a node's reserve and never started (WorkerPool): pending again with the
+-- attempt, started_at and heartbeat_at they had, in their old place in line (the claim left run_after alone).
+UPDATE ${schema}.jobs
+SET status = 'pending', attempt = attempt - 1, started_at = started_at_before_claim,
+    heartbeat_at = heartbeat_at_before_claim, lease_owner = NULL, lease_expires_at = NULL, version = version + 1,
+    updated_at = :now::timestamptz
+WHERE id = ANY(:ids::uuid[]) AND status = 'running' AND lease_owner = :owner::text
+RETURNING id, version, account_id, user_id, status;
+
+-- name: ForgetUnclaimedStarts
+-- After UnclaimJobs, in its transaction: the timeline loses the start the claim recorded and the way back to pending,
+-- as neither happened to the job. Each job's latest start is its claim's (the job's row stays locked by UnclaimJobs,
+-- and nothing changed its status since the claim). A range of the key (job_id, id) per job.
+DELETE FROM ${schema}.job_events e
+WHERE e.job_id = ANY(:ids::uuid[]) AND e.kind = 'status'
+  AND e.id >= (SELECT max(s.id) FROM ${schema}.job_events s
+               WHERE s.job_id = e.job_id AND s.kind = 'status' AND s.status = 'running');
+
+-- name: CancelUnclaimedRequests
+-- After ForgetUnclaimedStarts: a job whose cancel was asked for while it waited is cancelled now, as a pending one is.
+UPDATE ${schema}.jobs
+SET status = 'cancelled', completed_at = :now::timestamptz, version = version + 1, updated_at = :now::timestamptz
+WHERE id = ANY(:ids::uuid[]) AND status = 'pending' AND cancel_requested_at IS NOT NULL
 RETURNING id, version, account_id, user_id, status;
 
 -- name: RescueExpired

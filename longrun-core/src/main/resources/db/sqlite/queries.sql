@@ -138,7 +138,8 @@ LIMIT :limit;
 -- name: ClaimJobs
 UPDATE longrun_jobs
 SET status = 'running', attempt = attempt + 1, lease_owner = :owner, lease_expires_at = :lease_until,
-    heartbeat_at = :now, started_at = :now, version = version + 1, updated_at = :now
+    heartbeat_at = :now, started_at = :now, started_at_before_claim = started_at,
+    heartbeat_at_before_claim = heartbeat_at, version = version + 1, updated_at = :now
 WHERE status = 'pending'
   AND id IN (SELECT id FROM longrun_jobs
              WHERE status = 'pending' AND waiting_for IS NULL AND queue IN (SELECT value FROM json_each(:queues))
@@ -244,6 +245,31 @@ UPDATE longrun_jobs
 SET status = 'pending', attempt = max(attempt - 1, 0), run_after = :now, lease_owner = NULL, lease_expires_at = NULL,
     version = version + 1, updated_at = :now
 WHERE id IN (SELECT value FROM json_each(:ids)) AND status = 'running' AND lease_owner = :owner
+RETURNING id, version, account_id, user_id, status;
+
+-- name: UnclaimJobs
+-- Undoes the claim of jobs that waited in a node's reserve and never started (WorkerPool): pending again with the
+-- attempt, started_at and heartbeat_at they had, in their old place in line (the claim left run_after alone).
+UPDATE longrun_jobs
+SET status = 'pending', attempt = attempt - 1, started_at = started_at_before_claim,
+    heartbeat_at = heartbeat_at_before_claim, lease_owner = NULL, lease_expires_at = NULL, version = version + 1,
+    updated_at = :now
+WHERE id IN (SELECT value FROM json_each(:ids)) AND status = 'running' AND lease_owner = :owner
+RETURNING id, version, account_id, user_id, status;
+
+-- name: ForgetUnclaimedStarts
+-- After UnclaimJobs, in its transaction: the timeline loses the start the claim recorded and the way back to pending,
+-- as neither happened to the job. Each job's latest start is its claim's (nothing else changed its status since).
+DELETE FROM longrun_job_events
+WHERE job_id IN (SELECT value FROM json_each(:ids)) AND kind = 'status'
+  AND id >= (SELECT max(s.id) FROM longrun_job_events s
+             WHERE s.job_id = longrun_job_events.job_id AND s.kind = 'status' AND s.status = 'running');
+
+-- name: CancelUnclaimedRequests
+-- After ForgetUnclaimedStarts: a job whose cancel was asked for while it waited is cancelled now, as a pending one is.
+UPDATE longrun_jobs
+SET status = 'cancelled', completed_at = :now, version = version + 1, updated_at = :now
+WHERE id IN (SELECT value FROM json_each(:ids)) AND status = 'pending' AND cancel_requested_at IS NOT NULL
 RETURNING id, version, account_id, user_id, status;
 
 -- name: RescueExpired

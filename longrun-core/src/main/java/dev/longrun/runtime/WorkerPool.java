@@ -30,7 +30,12 @@ import org.slf4j.LoggerFactory;
  * {@code longrun-bench -Dbench=scale}). {@link ClaimAhead} sizes the reserve from the measured completion rate, so it
  * holds about what the workers finish during one claim round trip: none for jobs that take seconds (those stay pending
  * for any node to take), up to {@code 256 - concurrency} for no-op jobs (none from 256 workers up). Jobs claimed ahead hold a lease like running ones and are renewed by
- * the same heartbeat ({@link #claimedAhead()}); at shutdown they go back to pending ({@link #drain}).
+ * the same heartbeat ({@link #claimedAhead()}).
+ *
+ * <p>A job claimed ahead reads "In progress" and no other node can take it, so it must not wait long: once the oldest
+ * has waited {@link ClaimAhead#patienceNanos()} (the workers went on to long jobs), the whole reserve goes back to the
+ * queue as if never claimed ({@link WorkQueue#unclaim}: same place in line, no start in its timeline) and the sizing
+ * starts again from zero. At shutdown the reserve goes back the same way ({@link #drain}).
  */
 final class WorkerPool implements AutoCloseable {
 
@@ -48,7 +53,7 @@ final class WorkerPool implements AutoCloseable {
     /** One permit per handler that may run now. */
     private final Semaphore slots;
     /** Claimed here, waiting for a slot, in claim order. */
-    private final ConcurrentLinkedDeque<Job> ahead = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<Waiting> ahead = new ConcurrentLinkedDeque<>();
     private final AtomicInteger aheadCount = new AtomicInteger();
     private final ClaimAhead sizing;
     /** Jobs claimed here whose outcome is not written yet (their handler may already have returned). */
@@ -56,6 +61,10 @@ final class WorkerPool implements AutoCloseable {
     private final Wakeup wakeup = new Wakeup();
     private final Thread loop;
     private volatile boolean stopping;
+
+    /** A job claimed ahead and when it was claimed ({@link System#nanoTime()}). */
+    private record Waiting(Job job, long since) {
+    }
 
     WorkerPool(NodeContext node, JobRunner runner, Set<String> queues, int concurrency, Duration pollInterval) {
         this.store = node.store();
@@ -80,6 +89,8 @@ final class WorkerPool implements AutoCloseable {
         Duration backoff = pollInterval;
         while (!stopping) {
             try {
+                handBackIfStale();
+                sizing.measure();
                 int target = sizing.target();
                 int buffered = aheadCount.get();
                 int want = slots.availablePermits() + target - buffered;
@@ -91,7 +102,7 @@ final class WorkerPool implements AutoCloseable {
                     backoff = pollInterval;
                 }
                 if (!worthIt || claimed < want) {
-                    wakeup.await(backoff);
+                    wakeup.await(untilStale(backoff));
                 }
             } catch (InterruptedException e) {
                 return;
@@ -119,7 +130,10 @@ final class WorkerPool implements AutoCloseable {
         publisher.accept(jobs.stream().map(j -> new JobEvent(j.id(), j.version(), j.accountId(), j.userId(), j.status())).toList());
         inFlight.addAndGet(jobs.size());
         aheadCount.addAndGet(jobs.size());
-        ahead.addAll(jobs);
+        long since = System.nanoTime();
+        for (Job job : jobs) {
+            ahead.addLast(new Waiting(job, since));
+        }
         dispatch();
         return jobs.size();
     }
@@ -127,13 +141,13 @@ final class WorkerPool implements AutoCloseable {
     /** Starts waiting jobs while slots are free. Called by the claim loop and by every handler that returns. */
     private void dispatch() {
         while (!ahead.isEmpty() && slots.tryAcquire()) {
-            Job job = ahead.pollFirst();
-            if (job == null) {
+            Waiting next = ahead.pollFirst();
+            if (next == null) {
                 slots.release();
                 return;
             }
             aheadCount.decrementAndGet();
-            start(job);
+            start(next.job());
         }
     }
 
@@ -168,15 +182,15 @@ final class WorkerPool implements AutoCloseable {
     /** Jobs claimed by this node that wait for a slot: their leases are renewed with the running ones'. */
     Collection<UUID> claimedAhead() {
         List<UUID> ids = new ArrayList<>();
-        for (Job j : ahead) {
-            ids.add(j.id());
+        for (Waiting w : ahead) {
+            ids.add(w.job().id());
         }
         return ids;
     }
 
     /** A job claimed ahead whose lease this node lost (the heartbeat did not renew it): it must not start here. */
     void forget(UUID id) {
-        if (ahead.removeIf(j -> j.id().equals(id))) {
+        if (ahead.removeIf(w -> w.job().id().equals(id))) {
             aheadCount.decrementAndGet();
             inFlight.decrementAndGet();
         }
@@ -206,20 +220,66 @@ final class WorkerPool implements AutoCloseable {
         return true;
     }
 
-    private void releaseAhead() {
-        List<UUID> ids = new ArrayList<>();
-        for (Job j; (j = ahead.pollFirst()) != null; ) {
-            aheadCount.decrementAndGet();
-            inFlight.decrementAndGet();
-            ids.add(j.id());
+    /** The claim loop's wait: no longer than until the oldest job claimed ahead runs out of patience. */
+    private Duration untilStale(Duration backoff) {
+        Waiting oldest = ahead.peekFirst();
+        if (oldest == null) {
+            return backoff;
         }
-        if (ids.isEmpty()) {
+        long left = oldest.since() + sizing.patienceNanos() - System.nanoTime();
+        return left < backoff.toNanos() ? Duration.ofNanos(Math.max(0, left)) : backoff;
+    }
+
+    /**
+     * Hands the reserve back when its oldest job waited out {@link ClaimAhead#patienceNanos()}: the workers are held by
+     * jobs longer than the rate the reserve was sized from, so every job in it would wait as long, and the sizing
+     * restarts from zero (it grows again from the completions of the next claims).
+     */
+    private void handBackIfStale() {
+        Waiting oldest = ahead.peekFirst();
+        if (oldest == null || System.nanoTime() - oldest.since() < sizing.patienceNanos()) {
             return;
         }
+        sizing.handedBack();
+        int back = releaseAhead();
+        log.debug("Handed {} jobs claimed ahead back to the queue; the workers are busy with longer jobs", back);
+    }
+
+    /**
+     * Gives every job still claimed ahead back to the queue, unstarted; returns how many went back. Those whose lease
+     * this node lost meanwhile are another node's now and are dropped. If the database cannot be written, a running
+     * node keeps the jobs (their leases are renewed as before) and tries again after another wait; a stopping node
+     * leaves them to be rescued when their leases expire.
+     */
+    private int releaseAhead() {
+        List<Waiting> taken = new ArrayList<>();
+        for (Waiting w; (w = ahead.pollFirst()) != null; ) {
+            aheadCount.decrementAndGet();
+            taken.add(w);
+        }
+        if (taken.isEmpty()) {
+            return 0;
+        }
         try {
-            publisher.accept(store.release(owner, ids, clock.instant()));
+            List<JobEvent> back = store.unclaim(owner, taken.stream().map(w -> w.job().id()).toList(), clock.instant());
+            inFlight.addAndGet(-taken.size());
+            publisher.accept(back);
+            return back.size();
         } catch (RuntimeException e) {
-            log.warn("Could not hand back {} jobs claimed ahead; they will be rescued when their lease expires", ids.size(), e);
+            if (stopping) {
+                inFlight.addAndGet(-taken.size());
+                log.warn("Could not hand back {} jobs claimed ahead; they will be rescued when their lease expires", taken.size(), e);
+                return 0;
+            }
+            long now = System.nanoTime();
+            for (int i = taken.size() - 1; i >= 0; i--) {
+                ahead.addFirst(new Waiting(taken.get(i).job(), now));
+            }
+            aheadCount.addAndGet(taken.size());
+            log.warn("Could not hand back {} jobs claimed ahead ({}); they stay here and go back at the next try",
+                    taken.size(), e.getMessage());
+            dispatch();
+            return 0;
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -271,6 +272,26 @@ public final class SqlJobStore implements JobStore {
         }
         Params p = Params.of("ids", uuids(ids)).set("owner", owner).set("now", now);
         return db.write(c -> db.query(c, "ReleaseJobs", p, rows::event));
+    }
+
+    @Override
+    public List<JobEvent> unclaim(String owner, Collection<UUID> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.write(c -> {
+            List<JobEvent> back = db.query(c, "UnclaimJobs", Params.of("ids", uuids(ids)).set("owner", owner).set("now", now), rows::event);
+            if (back.isEmpty()) {
+                return back;
+            }
+            SqlList backIds = uuids(back.stream().map(JobEvent::jobId).toList());
+            db.update(c, "ForgetUnclaimedStarts", Params.of("ids", backIds));
+            Params mine = Params.of("ids", backIds).set("now", now);
+            Map<UUID, JobEvent> latest = new LinkedHashMap<>();
+            back.forEach(e -> latest.put(e.jobId(), e));
+            db.query(c, "CancelUnclaimedRequests", mine, rows::event).forEach(e -> latest.put(e.jobId(), e));
+            return List.copyOf(latest.values());
+        });
     }
 
     // --- maintenance ---------------------------------------------------------------------------

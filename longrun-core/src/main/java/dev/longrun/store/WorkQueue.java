@@ -28,4 +28,12 @@ public interface WorkQueue {
 
     /** Lets a stopping node hand its running jobs back: running → pending, attempt − 1, lease cleared. */
     List<JobEvent> release(String owner, Collection<UUID> ids, Instant now);
+
+    /**
+     * Undoes the claim of jobs that never started (a node's reserve, see {@code WorkerPool}), in one transaction and
+     * guarded by running + owner: each is pending again exactly as before its claim (place in line, attempt,
+     * started_at, heartbeat_at), its timeline shows no start, and one whose cancel was asked for meanwhile is
+     * cancelled. Returns the jobs changed, with their new version and status.
+     */
+    List<JobEvent> unclaim(String owner, Collection<UUID> ids, Instant now);
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.longrun.Job;
 import dev.longrun.estimate.QueueStanding;
+import dev.longrun.history.JobHistory;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
@@ -19,6 +20,9 @@ abstract class JobStoreContract {
 
     /** Deletes every row, so each test starts from an empty store. */
     abstract void wipe();
+
+    /** The timeline reader on the same database. */
+    abstract JobHistory timeline();
 
     /**
      * The standings of {@code front} (at {@code frontPosition}) and {@code middle} (about 50,000th) among the 100,000
@@ -52,6 +56,13 @@ abstract class JobStoreContract {
     class Claiming extends ClaimContract {
         @Override JobStore store() { return JobStoreContract.this.store(); }
         @Override void wipe() { JobStoreContract.this.wipe(); }
+    }
+
+    @Nested
+    class HandingBackUnstartedClaims extends UnclaimContract {
+        @Override JobStore store() { return JobStoreContract.this.store(); }
+        @Override void wipe() { JobStoreContract.this.wipe(); }
+        @Override JobHistory timeline() { return JobStoreContract.this.timeline(); }
     }
 
     @Nested

@@ -8,6 +8,7 @@ import dev.longrun.JobStatus;
 import dev.longrun.LongrunException;
 import dev.longrun.estimate.QueueStanding;
 import dev.longrun.event.JobEvent;
+import dev.longrun.history.JobHistory;
 import dev.longrun.testing.PostgresSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,6 +46,11 @@ class PostgresJobStoreTest extends JobStoreContract {
     @Override
     JobStore store() {
         return store;
+    }
+
+    @Override
+    JobHistory timeline() {
+        return JobHistory.open(schema.dataSource(), schema.name());
     }
 
     @Override

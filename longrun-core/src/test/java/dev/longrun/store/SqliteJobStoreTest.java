@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.longrun.Job;
 import dev.longrun.estimate.QueueStanding;
+import dev.longrun.history.JobHistory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,11 @@ class SqliteJobStoreTest extends JobStoreContract {
     @Override
     JobStore store() {
         return store;
+    }
+
+    @Override
+    JobHistory timeline() {
+        return JobHistory.open(dataSource, "ignored_on_sqlite");
     }
 
     @Override

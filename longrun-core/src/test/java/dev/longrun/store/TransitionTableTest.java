@@ -33,7 +33,7 @@ class TransitionTableTest {
                     SUCCEEDED,      // FinishSucceeded
                     FAILED,         // FinishFailed, RescueExpired on the last attempt
                     NEEDS_ACTION,   // FinishNeedsAction
-                    PENDING,        // FinishRetry, RescueExpired, ReleaseJobs
+                    PENDING,        // FinishRetry, RescueExpired, ReleaseJobs, UnclaimJobs
                     CANCELLED),     // FinishCancelled: the worker saw the cancel request
             NEEDS_ACTION, EnumSet.of(
                     PENDING,        // Confirm
