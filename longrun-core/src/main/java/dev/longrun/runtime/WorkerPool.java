@@ -62,8 +62,11 @@ final class WorkerPool implements AutoCloseable {
     private final Thread loop;
     private volatile boolean stopping;
 
-    /** A job claimed ahead and when it was claimed ({@link System#nanoTime()}). */
-    private record Waiting(Job job, long since) {
+    /**
+     * A job claimed ahead and when it was claimed, on the engine's clock (as its lease is), so a test that stops the
+     * clock keeps a reserve in place.
+     */
+    private record Waiting(Job job, Instant since) {
     }
 
     WorkerPool(NodeContext node, JobRunner runner, Set<String> queues, int concurrency, Duration pollInterval) {
@@ -130,7 +133,7 @@ final class WorkerPool implements AutoCloseable {
         publisher.accept(jobs.stream().map(j -> new JobEvent(j.id(), j.version(), j.accountId(), j.userId(), j.status())).toList());
         inFlight.addAndGet(jobs.size());
         aheadCount.addAndGet(jobs.size());
-        long since = System.nanoTime();
+        Instant since = clock.instant();
         for (Job job : jobs) {
             ahead.addLast(new Waiting(job, since));
         }
@@ -226,8 +229,12 @@ final class WorkerPool implements AutoCloseable {
         if (oldest == null) {
             return backoff;
         }
-        long left = oldest.since() + sizing.patienceNanos() - System.nanoTime();
+        long left = sizing.patienceNanos() - waitedNanos(oldest);
         return left < backoff.toNanos() ? Duration.ofNanos(Math.max(0, left)) : backoff;
+    }
+
+    private long waitedNanos(Waiting w) {
+        return Duration.between(w.since(), clock.instant()).toNanos();
     }
 
     /**
@@ -237,7 +244,7 @@ final class WorkerPool implements AutoCloseable {
      */
     private void handBackIfStale() {
         Waiting oldest = ahead.peekFirst();
-        if (oldest == null || System.nanoTime() - oldest.since() < sizing.patienceNanos()) {
+        if (oldest == null || waitedNanos(oldest) < sizing.patienceNanos()) {
             return;
         }
         sizing.handedBack();
@@ -271,7 +278,7 @@ final class WorkerPool implements AutoCloseable {
                 log.warn("Could not hand back {} jobs claimed ahead; they will be rescued when their lease expires", taken.size(), e);
                 return 0;
             }
-            long now = System.nanoTime();
+            Instant now = clock.instant();
             for (int i = taken.size() - 1; i >= 0; i--) {
                 ahead.addFirst(new Waiting(taken.get(i).job(), now));
             }

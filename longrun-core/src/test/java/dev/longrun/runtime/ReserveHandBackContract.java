@@ -99,10 +99,16 @@ abstract class ReserveHandBackContract {
             List<Job> waiting = new ArrayList<>(later);
             waiting.addAll(latest);
 
-            await().atMost(HAND_BACK_WITHIN).pollInterval(Duration.ofMillis(10))
-                    .until(() -> waiting.stream().allMatch(j -> isQueuedAsStarted(a.get(j.id()).orElseThrow(), j)));
+            // The reserve's patience runs on the engine's clock: it moves on while the test waits, so jobs claimed
+            // after the last step above are handed back too.
+            await().atMost(HAND_BACK_WITHIN).pollInterval(Duration.ofMillis(10)).until(() -> {
+                clock.advance(Duration.ofMillis(50));
+                return waiting.stream().allMatch(j -> isQueuedAsStarted(a.get(j.id()).orElseThrow(), j));
+            });
             List<Job> handedBack = waiting.stream().map(j -> a.get(j.id()).orElseThrow()).toList();
             // Node a must not claim them again while its workers hold: a re-claim and hand-back would bump the version.
+            Thread.sleep(3 * ClaimAhead.PATIENCE_FLOOR_NANOS / 1_000_000);
+            clock.advance(Duration.ofSeconds(1));
             Thread.sleep(3 * ClaimAhead.PATIENCE_FLOOR_NANOS / 1_000_000);
             assertThat(waiting).allSatisfy(j -> assertThat(a.get(j.id()).orElseThrow()).isEqualTo(
                     handedBack.get(waiting.indexOf(j))));
