@@ -34,12 +34,20 @@ final class Database {
     private final NamedStatements statements;
     private final SqlTypes types;
     private final ReentrantLock writeLock;
+    private final SqliteStatementCache cache;
 
-    Database(DataSource dataSource, NamedStatements statements, SqlTypes types, boolean serializeWrites) {
+    /** {@code sqlite}: writes serialized in this process, statements kept prepared per connection. */
+    Database(DataSource dataSource, NamedStatements statements, SqlTypes types, boolean sqlite) {
         this.dataSource = dataSource;
         this.statements = statements;
         this.types = types;
-        this.writeLock = serializeWrites ? writeLockOf(dataSource) : null;
+        this.writeLock = sqlite ? writeLockOf(dataSource) : null;
+        this.cache = sqlite ? new SqliteStatementCache() : null;
+    }
+
+    /** The statements kept per connection on SQLite; null elsewhere (for tests). */
+    SqliteStatementCache statementCache() {
+        return cache;
     }
 
     /** One lock per database, shared by every store on that DataSource in this JVM. */
@@ -118,11 +126,18 @@ final class Database {
 
     <T> List<T> query(Connection c, String name, Params params, RowMapper<T> mapper) {
         NamedStatement statement = statements.get(name);
-        try (PreparedStatement ps = prepare(c, statement, params); ResultSet rs = ps.executeQuery()) {
+        try {
+            PreparedStatement ps = prepare(c, statement, params);
             List<T> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(mapper.map(rs));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            } catch (SQLException | RuntimeException | Error e) {
+                closeAfter(ps, e);
+                throw e;
             }
+            release(c, statement, ps);
             return rows;
         } catch (SQLException e) {
             throw StoreException.from(e, name);
@@ -131,8 +146,17 @@ final class Database {
 
     int update(Connection c, String name, Params params) {
         NamedStatement statement = statements.get(name);
-        try (PreparedStatement ps = prepare(c, statement, params)) {
-            return ps.executeUpdate();
+        try {
+            PreparedStatement ps = prepare(c, statement, params);
+            int changed;
+            try {
+                changed = ps.executeUpdate();
+            } catch (SQLException | RuntimeException | Error e) {
+                closeAfter(ps, e);
+                throw e;
+            }
+            release(c, statement, ps);
+            return changed;
         } catch (SQLException e) {
             throw StoreException.from(e, name);
         }
@@ -144,25 +168,55 @@ final class Database {
             return;
         }
         NamedStatement statement = statements.get(name);
-        try (PreparedStatement ps = c.prepareStatement(statement.jdbcSql())) {
-            for (Params row : rows) {
-                bindAll(c, ps, statement, row);
-                ps.addBatch();
+        try {
+            PreparedStatement ps = statement(c, statement);
+            try {
+                for (Params row : rows) {
+                    bindAll(c, ps, statement, row);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            } catch (SQLException | RuntimeException | Error e) {
+                closeAfter(ps, e);
+                throw e;
             }
-            ps.executeBatch();
+            release(c, statement, ps);
         } catch (SQLException e) {
             throw StoreException.from(e, name);
         }
     }
 
     private PreparedStatement prepare(Connection c, NamedStatement statement, Params params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(statement.jdbcSql());
+        PreparedStatement ps = statement(c, statement);
         try {
             bindAll(c, ps, statement, params);
             return ps;
         } catch (SQLException | RuntimeException e) {
-            ps.close();
+            closeAfter(ps, e);
             throw e;
+        }
+    }
+
+    /** A statement whose use failed is closed, never kept: no half-used statement is lent out again. */
+    private static void closeAfter(PreparedStatement ps, Throwable failure) {
+        try {
+            ps.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** A kept statement on SQLite, else a new one; a statement whose use failed is closed, never kept. */
+    private PreparedStatement statement(Connection c, NamedStatement statement) throws SQLException {
+        return cache == null ? c.prepareStatement(statement.jdbcSql()) : cache.take(c, statement.jdbcSql());
+    }
+
+    /** After a clean use: kept for the connection's next use on SQLite, closed elsewhere. */
+    private void release(Connection c, NamedStatement statement, PreparedStatement ps) throws SQLException {
+        if (cache == null) {
+            ps.close();
+        } else {
+            cache.giveBack(c, statement.jdbcSql(), ps);
         }
     }
 
