@@ -22,17 +22,25 @@ import tools.jackson.databind.JsonNode;
  */
 final class FanOut {
 
-    /** The measured latencies in microseconds, sorted, with how the run went. */
+    /**
+     * The measured latencies in microseconds, sorted, with how the run went; {@code sortedMicrosBeforeFinal} leaves out
+     * the frames of the job's final state, whose fan-out also ends every response (the streams end with the job).
+     */
     record Result(int subscribers, int connected, double openSeconds, int changes, List<Long> sortedMicros, int incomplete,
-                  Cpu cpu, PerChange perChange) {
+                  Cpu cpu, PerChange perChange, List<SlowChange> slowest, List<Long> sortedMicrosBeforeFinal) {
 
         double percentileMillis(double p) {
-            if (sortedMicros.isEmpty()) {
-                return Double.NaN;
-            }
-            int i = (int) Math.ceil(p / 100.0 * sortedMicros.size()) - 1;
-            return sortedMicros.get(Math.max(0, Math.min(sortedMicros.size() - 1, i))) / 1000.0;
+            return FanOut.percentileMillis(sortedMicros, p);
         }
+    }
+
+    /** The {@code p}th percentile of sorted microseconds, in milliseconds; NaN for none. */
+    static double percentileMillis(List<Long> sortedMicros, double p) {
+        if (sortedMicros.isEmpty()) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sortedMicros.size()) - 1;
+        return sortedMicros.get(Math.max(0, Math.min(sortedMicros.size() - 1, i))) / 1000.0;
     }
 
     /**
@@ -71,6 +79,33 @@ final class FanOut {
         }
     }
 
+    /**
+     * One of the changes whose fan-out took longest, with wall-clock times to lay next to the server's GC and JFR logs:
+     * when the server stamped it, when its first and last frames arrived, and the largest gap between two of its frames
+     * arriving (a stall shows as one big gap, a slow fan-out as none).
+     */
+    record SlowChange(long version, boolean isFinal, Instant stamped, Instant first, Instant last, Instant gapStart, long gapMicros) {
+
+        static SlowChange of(long version, boolean isFinal, Instant stamped, List<Instant> arrivals) {
+            List<Instant> sorted = new ArrayList<>(arrivals);
+            sorted.sort(null);
+            Instant gapStart = sorted.getFirst();
+            long gap = 0;
+            for (int i = 1; i < sorted.size(); i++) {
+                long us = Duration.between(sorted.get(i - 1), sorted.get(i)).toNanos() / 1000;
+                if (us > gap) {
+                    gap = us;
+                    gapStart = sorted.get(i - 1);
+                }
+            }
+            return new SlowChange(version, isFinal, stamped, sorted.getFirst(), sorted.getLast(), gapStart, gap);
+        }
+
+        long spreadMicros() {
+            return Duration.between(first, last).toNanos() / 1000;
+        }
+    }
+
     private FanOut() {
     }
 
@@ -90,9 +125,13 @@ final class FanOut {
         ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> versions = new ConcurrentLinkedQueue<>();
         java.util.Map<Long, long[]> minMax = new java.util.concurrent.ConcurrentHashMap<>();
+        // Read on the selector thread only while frames flow, and after the streams are closed.
+        java.util.Map<Long, List<Instant>> arrivals = new java.util.HashMap<>();
+        java.util.Map<Long, Instant> stampedAt = new java.util.HashMap<>();
         CountDownLatch connected = new CountDownLatch(subscribers);
         CountDownLatch ended = new CountDownLatch(subscribers);
         AtomicInteger sawEnd = new AtomicInteger();
+        long[] finalVersion = {-1};
         AtomicReference<Instant> windowStart = new AtomicReference<>(Instant.MAX);
         boolean[] first = new boolean[subscribers];
         SelectorStreams.Listener listener = new SelectorStreams.Listener() {
@@ -111,9 +150,12 @@ final class FanOut {
                     micros.add(us);
                     versions.add(version);
                     minMax.merge(version, new long[] {us, us}, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                    arrivals.computeIfAbsent(version, v -> new ArrayList<>()).add(frame.receivedAt());
+                    stampedAt.put(version, stamped);
                 }
                 if (frame.data().contains("\"status\":\"succeeded\"")) {
                     sawEnd.incrementAndGet();
+                    finalVersion[0] = Long.parseLong(field(frame.data(), "version"));
                 }
             }
 
@@ -140,8 +182,19 @@ final class FanOut {
             sorted.sort(null);
             int changes = (int) versions.stream().distinct().count();
             int connectedCount = allConnected ? subscribers : (int) (subscribers - connected.getCount());
+            streams.close(); // the selector thread has stopped: its maps may be read here
+            List<SlowChange> slowest = arrivals.entrySet().stream()
+                    .map(e -> SlowChange.of(e.getKey(), e.getKey() == finalVersion[0], stampedAt.get(e.getKey()), e.getValue()))
+                    .sorted(java.util.Comparator.comparingLong(SlowChange::spreadMicros).reversed()).limit(5).toList();
+            List<Long> beforeFinal = new ArrayList<>();
+            arrivals.forEach((version, at) -> {
+                if (version != finalVersion[0]) {
+                    at.forEach(a -> beforeFinal.add(Duration.between(stampedAt.get(version), a).toNanos() / 1000));
+                }
+            });
+            beforeFinal.sort(null);
             return new Result(subscribers, connectedCount, openSeconds, changes, sorted, subscribers - sawEnd.get(), cpu,
-                    PerChange.of(minMax));
+                    PerChange.of(minMax), slowest, beforeFinal);
         }
     }
 

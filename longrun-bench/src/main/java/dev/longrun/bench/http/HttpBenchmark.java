@@ -124,6 +124,14 @@ public final class HttpBenchmark {
                         + "frame median %.1f ms, max %.1f ms | | |%n", pc.firstMicros().size(),
                 FanOut.PerChange.medianMillis(pc.firstMicros()), FanOut.PerChange.maxMillis(pc.firstMicros()),
                 FanOut.PerChange.medianMillis(pc.spreadMicros()), FanOut.PerChange.maxMillis(pc.spreadMicros()));
+        List<Long> b = f.sortedMicrosBeforeFinal();
+        System.out.printf(Locale.ROOT, "%nWithout the final state's change: %,d frames, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", b.size(),
+                FanOut.percentileMillis(b, 50), FanOut.percentileMillis(b, 99), FanOut.percentileMillis(b, 100));
+        System.out.printf("%nThe changes with the widest first → last spread (UTC wall clock, to compare with the server's logs):%n");
+        for (FanOut.SlowChange s : f.slowest()) {
+            System.out.printf(Locale.ROOT, "  version %d%s stamped %s, first frame %s, last %s (spread %.1f ms); largest gap %.1f ms after %s%n",
+                    s.version(), s.isFinal() ? " (the final state)" : "", s.stamped(), s.first(), s.last(), s.spreadMicros() / 1000.0, s.gapMicros() / 1000.0, s.gapStart());
+        }
     }
 
     private static void printCapacity(Candidate server, List<String> paths, StreamCapacity.Result c, double load, Path log) {
