@@ -17,21 +17,31 @@ import java.util.concurrent.locks.ReentrantLock;
 final class PendingChanges {
 
     private final int capacity;
+    private final Runnable onFirst;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private LinkedHashMap<UUID, Long> pending = new LinkedHashMap<>();
+    private boolean closed;
 
-    PendingChanges(int capacity) {
+    /** {@code onFirst} runs (under the lock, so before any {@link #take} returns the change) when a change is pending after none. */
+    PendingChanges(int capacity, Runnable onFirst) {
         this.capacity = capacity;
+        this.onFirst = onFirst;
     }
 
-    /** Never blocks; false when the subscriber is too far behind and must be dropped. */
+    /** Never blocks; false when the subscriber is too far behind and must be dropped. Ignored once closed. */
     boolean add(JobEvent e) {
         lock.lock();
         try {
+            if (closed) {
+                return true;
+            }
             Long known = pending.get(e.jobId());
             if (known == null && pending.size() >= capacity) {
                 return false;
+            }
+            if (pending.isEmpty()) {
+                onFirst.run();
             }
             pending.put(e.jobId(), known == null ? e.version() : Math.max(known, e.version()));
             changed.signal();
@@ -52,6 +62,19 @@ final class PendingChanges {
             Map<UUID, Long> taken = pending;
             pending = new LinkedHashMap<>();
             return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes no more changes; true when some were still pending (they are dropped). */
+    boolean close() {
+        lock.lock();
+        try {
+            closed = true;
+            boolean dropped = !pending.isEmpty();
+            pending = new LinkedHashMap<>();
+            return dropped;
         } finally {
             lock.unlock();
         }

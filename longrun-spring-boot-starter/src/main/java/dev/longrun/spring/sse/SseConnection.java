@@ -16,6 +16,8 @@ import java.util.function.Supplier;
  * {@link PendingChanges} (never blocking); the subscriber's own virtual thread re-reads each changed job, skips versions it already sent,
  * writes the frames and the heartbeats. A client that stops reading blocks only this thread; one that falls more
  * behind on more than {@code sse.buffer-size} different jobs is disconnected and reconnects with Last-Event-ID.
+ * A single-job stream that sent its job's final state leaves the end of its response to {@link StreamEnds}, which ends
+ * it once the other streams wrote that state too.
  */
 final class SseConnection implements Runnable {
 
@@ -34,6 +36,8 @@ final class SseConnection implements Runnable {
     private Long position;
     private volatile boolean closed;
     private volatile Thread thread;
+    /** A single-job stream sent its job's final state: its response ends after the fan-out ({@link StreamEnds}). */
+    private boolean reachedEnd;
 
     SseConnection(SseHub hub, ViewCache cache, FrameSink sink, Predicate<JobEvent> filter, Supplier<List<ViewCache.Rendered>> initial, UUID singleJob, Long lastEventId, Duration heartbeat, int bufferSize, Long startPosition) {
         this.hub = hub;
@@ -43,7 +47,7 @@ final class SseConnection implements Runnable {
         this.initial = initial;
         this.singleJob = singleJob;
         this.heartbeat = heartbeat;
-        this.changes = new PendingChanges(bufferSize);
+        this.changes = new PendingChanges(bufferSize, hub.ends()::startedWriting);
         this.position = startPosition;
         if (singleJob != null && lastEventId != null) {
             sent.put(singleJob, lastEventId);
@@ -80,8 +84,14 @@ final class SseConnection implements Runnable {
                 Map<UUID, Long> changed = changes.take(heartbeat.toMillis());
                 if (changed.isEmpty()) {
                     sink.send(SseFrames.HEARTBEAT);
-                } else if (sendChanges(changed)) {
-                    return;
+                    continue;
+                }
+                try {
+                    if (sendChanges(changed)) {
+                        return;
+                    }
+                } finally {
+                    hub.ends().doneWriting();
                 }
             }
         } catch (InterruptedException e) {
@@ -90,7 +100,15 @@ final class SseConnection implements Runnable {
             // The client went away or the response is unusable: nothing to tell it.
         } finally {
             close();
-            sink.complete(); // only here, on the one thread that writes: nothing is written after the end
+            if (changes.close()) {
+                hub.ends().doneWriting(); // changes heard after the last take, never to be written
+            }
+            // Only after this thread's last write, so nothing is written after the end.
+            if (reachedEnd) {
+                hub.ends().endAfterFanOut(sink);
+            } else {
+                sink.complete();
+            }
         }
     }
 
@@ -108,7 +126,7 @@ final class SseConnection implements Runnable {
         return false;
     }
 
-    /** Sends a job unless this version was sent already; true when a single-job stream reached its end. */
+    /** Sends a job unless this version was sent already; true when a single-job stream reached its end (not ended yet). */
     private boolean send(ViewCache.Rendered rendered) throws IOException {
         JobView job = rendered.view();
         if (job.version() > sent.getOrDefault(job.id(), 0L)) {
@@ -130,7 +148,7 @@ final class SseConnection implements Runnable {
             }
         }
         if (singleJob != null && TERMINAL.contains(job.status())) {
-            sink.complete();
+            reachedEnd = true;
             return true;
         }
         return false;

@@ -34,6 +34,7 @@ public final class SseHub implements AutoCloseable {
     private final JsonMapper json;
     private final ViewCache cache;
     private final Set<SseConnection> subscribers = ConcurrentHashMap.newKeySet();
+    private final StreamEnds ends = new StreamEnds(StreamEnds.MAX_WAIT);
     private final AutoCloseable subscription;
     private volatile java.util.function.Function<JobView, List<SseEmitter.SseEventBuilder>> companions = job -> List.of();
 
@@ -109,6 +110,10 @@ public final class SseHub implements AutoCloseable {
         s.start();
     }
 
+    StreamEnds ends() {
+        return ends;
+    }
+
     void remove(SseConnection s) {
         subscribers.remove(s);
     }
@@ -132,5 +137,6 @@ public final class SseHub implements AutoCloseable {
             log.debug("Closing the event subscription failed: {}", e.toString());
         }
         List.copyOf(subscribers).forEach(SseConnection::close);
+        ends.close();
     }
 }

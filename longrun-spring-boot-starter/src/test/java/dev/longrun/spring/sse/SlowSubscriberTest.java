@@ -51,6 +51,28 @@ class SlowSubscriberTest extends ApiTestBase {
         }
     }
 
+    @Test
+    void aJobSubscriberThatStopsReadingHoldsUpNeitherTheOthersFinalFrameNorTheEndOfTheirStreams() {
+        Api.Who who = newUser();
+        String g = gate();
+        String id = startId(who, "test.steps", "{\"gate\":\"" + g + "\",\"steps\":1}");
+        dev.longrun.Job job = longrun.get(java.util.UUID.fromString(id)).orElseThrow();
+        CountDownLatch neverRead = new CountDownLatch(1);
+        try (SseHub hub = new SseHub(longrun, views, tools.jackson.databind.json.JsonMapper.builder().build(), Duration.ofMinutes(1), 1000)) {
+            hub.job(job, null, new StuckSink(neverRead));
+            List<RecordingSink> readers = List.of(new RecordingSink(), new RecordingSink(), new RecordingSink());
+            readers.forEach(r -> hub.job(job, null, r));
+
+            EventStreamContract.StartAndReadGates.openAll(g, 1);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> readers.stream().allMatch(r -> r.succeeded.contains(id)));
+            // The stuck stream never writes its final frame; the others' ends wait for it at most StreamEnds.MAX_WAIT.
+            Awaitility.await().atMost(StreamEnds.MAX_WAIT.plusSeconds(5)).until(() -> readers.stream().allMatch(r -> r.completed));
+            assertThat(hub.subscriberCount()).as("only the stuck stream is left").isEqualTo(1);
+        } finally {
+            neverRead.countDown();
+        }
+    }
+
     /** Blocks on every send, like a write to a client whose TCP window stays full. */
     static final class StuckSink implements FrameSink {
         private final CountDownLatch released;
@@ -78,9 +100,10 @@ class SlowSubscriberTest extends ApiTestBase {
         }
     }
 
-    /** Remembers the jobs it was sent as succeeded. */
+    /** Remembers the jobs it was sent as succeeded, and whether the stream was ended. */
     static final class RecordingSink implements FrameSink {
         final Set<String> succeeded = ConcurrentHashMap.newKeySet();
+        volatile boolean completed;
 
         @Override
         public void send(byte[]... parts) {
@@ -100,6 +123,7 @@ class SlowSubscriberTest extends ApiTestBase {
 
         @Override
         public void complete() {
+            completed = true;
         }
 
         @Override
