@@ -2,6 +2,7 @@ package dev.longrun.bench.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ class FanOutResultTest {
     @Test
     void percentilesUseTheNearestRank() {
         List<Long> micros = LongStream.rangeClosed(1, 100).map(i -> i * 1000).boxed().toList();
-        FanOut.Result r = new FanOut.Result(1, 1, 0, 1, micros, 0, new FanOut.Cpu(0, 0, 0), FanOut.PerChange.of(java.util.Map.of()));
+        FanOut.Result r = new FanOut.Result(1, 1, 0, 1, micros, 0, new FanOut.Cpu(0, 0, 0), FanOut.PerChange.of(java.util.Map.of()),
+                List.of(), micros);
 
         assertThat(r.percentileMillis(50)).isEqualTo(50.0);
         assertThat(r.percentileMillis(99)).isEqualTo(99.0);
@@ -39,7 +41,21 @@ class FanOutResultTest {
     }
 
     @Test
+    void aSlowChangeKnowsItsSpreadAndItsWidestGapBetweenTwoFrames() {
+        Instant t = Instant.parse("2026-11-29T12:00:00Z");
+        FanOut.SlowChange c = FanOut.SlowChange.of(5, true, t, List.of(t.plusMillis(40), t.plusMillis(3), t.plusMillis(10),
+                t.plusMillis(140)));
+
+        assertThat(c.first()).isEqualTo(t.plusMillis(3));
+        assertThat(c.last()).isEqualTo(t.plusMillis(140));
+        assertThat(c.spreadMicros()).isEqualTo(137_000L);
+        assertThat(c.gapStart()).as("the frame before the widest gap").isEqualTo(t.plusMillis(40));
+        assertThat(c.gapMicros()).isEqualTo(100_000L);
+    }
+
+    @Test
     void noSamplesGiveNoFigure() {
-        assertThat(new FanOut.Result(1, 0, 0, 0, List.of(), 1, new FanOut.Cpu(0, 0, 0), FanOut.PerChange.of(java.util.Map.of())).percentileMillis(99)).isNaN();
+        assertThat(new FanOut.Result(1, 0, 0, 0, List.of(), 1, new FanOut.Cpu(0, 0, 0), FanOut.PerChange.of(java.util.Map.of()),
+                List.of(), List.of()).percentileMillis(99)).isNaN();
     }
 }
