@@ -4,7 +4,7 @@ An oracle that knows each run's hidden speed and the workload generator's exact 
 longrun-bench's Workload, re-implemented here with Python's random, so runs differ from the Java
 replay's but follow the same law) takes the 5th..95th percentile of the true time left given
 everything that has happened so far (Monte Carlo), rounds it outward exactly like EtaWords.remaining
-("Almost done" under 10 s; in seconds 5 s steps to 30 s, then 10 s steps to 150 s;
+(under 10 s "About 5 seconds", "About 10 seconds" or "Almost done"; in seconds 5 s steps to 30 s, then 10 s steps to 150 s;
 in minutes 30 s steps to 3 minutes, ...), and is scored like
 Score: truth in range, and range width / max(true time left, 10 s), median and p90, every 2 s.
 A real estimator knows less than the oracle, so it can hardly be sharper at the same honesty (not a
@@ -28,11 +28,15 @@ def step_for(x):
 def seconds_step(x):
     return 5 if x <= FINE_LIMIT else 10
 
+def last_seconds(low, high):
+    # EtaWords.lastSeconds (fifth round): "About 5 seconds", "About 10 seconds", else "Almost done"
+    return (0, 5) if high <= 5 else (5, 10) if low >= 5 else (0, 10)
+
 def near(low, high):
     lo = math.floor(low / seconds_step(low)) * seconds_step(low)
     hi = max(10, math.ceil(high / seconds_step(high)) * seconds_step(high))
     if hi <= 60 or (lo < 60 and hi <= SECONDS_LIMIT):
-        return (0, 10) if hi <= 10 else (min(lo, hi), hi)
+        return last_seconds(low, high) if hi <= 10 else (min(lo, hi), hi)
     lo = math.floor(low / step_for(low)) * step_for(low)
     hi = math.ceil(high / step_for(high)) * step_for(high)
     unit = 60 if hi <= 5400 else 3600

@@ -198,7 +198,8 @@ public final class Estimator {
         ShapeHistory.Prediction shape =
                 shapePrediction(job.type(), start, track, fraction, next > 0, slowStep ? next : 0);
         Guess g = RemainingTime.estimate((now - start) / 1000.0, fraction, pace, PaceSpread.measure(start, points, pace),
-                silence, spreadFor(job.type(), sizeOfRunning(job)), shape);
+                silence, spreadFor(job.type(), sizeOfRunning(job)), shape,
+                RemainingTime.updatesToTrust(stepsOnly(job)));
         Eta eta = g == null || g.tooWide() ? null : EtaWords.remaining(g);
         // A range from past runs' shapes follows what they did from here (a stall they had at 99 %
         // is a cause); one from the job's own pace rises only when that pace gives a cause.
@@ -248,6 +249,12 @@ public final class Estimator {
             return 0;
         }
         return ShapeHistory.gridPoint((double) Math.min(step, steps) / steps);
+    }
+
+    /** The steps of a job that reports only its steps (no counted progress inside them); 0 otherwise. */
+    private static int stepsOnly(Job job) {
+        Integer steps = job.totalSteps();
+        return steps == null || steps <= 0 || job.progressTotal() != null ? 0 : steps;
     }
 
     /** Jobs whose progress this node is measuring; for tests of forgetting. */

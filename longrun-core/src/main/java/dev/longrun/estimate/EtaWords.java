@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * Turns a range of seconds into what a person reads, rounded outward to friendly units: "About 30
- * seconds", "About 2–4 minutes", "About 1 hour", "Almost done" (only under 10 s and only when
- * confident), "Usually 2 to 5 minutes", "Usually starts within a minute". The {@link Eta} carries
- * the rounded range, so the numbers and the words always agree.
+ * seconds", "About 2–4 minutes", "About 1 hour", "About 5 seconds", "Almost done" (only under 10 s
+ * and only when confident), "Usually 2 to 5 minutes", "Usually starts within a minute". The
+ * {@link Eta} carries the rounded range, so the numbers and the words always agree.
  */
 final class EtaWords {
 
@@ -18,14 +18,18 @@ final class EtaWords {
     }
 
     /**
-     * Time remaining of a running job, rounded outward to friendly steps. Under ten seconds it reads
-     * "Almost done" only when confident, else "Less than 20 seconds": never more than the range
-     * the job showed just before ("Less than a minute" there read as the end moving away).
+     * Time remaining of a running job, rounded outward to friendly steps. Under ten seconds a
+     * confident estimate reads as {@link #lastSeconds}; one that is not keeps one 5 s step of room
+     * above ("Less than 15 seconds", or "About 5–15 seconds" when it cannot end within 5 s): never
+     * more than that ("Less than a minute" there read as the end moving away).
      */
     static Eta remaining(Guess g) {
         Near r = Near.of(g.low(), g.high());
         if (r.high() <= 10) {
-            return g.confident() ? new Eta(0, 10, "Almost done") : new Eta(0, 15, "Less than 15 seconds");
+            if (g.confident()) {
+                return lastSeconds(g);
+            }
+            return r.low() >= 5 ? new Eta(5, 15, "About 5–15 seconds") : new Eta(0, 15, "Less than 15 seconds");
         }
         if (r.single()) {
             return new Eta(r.low(), r.high(), "About " + about(r.high()));
@@ -34,6 +38,21 @@ final class EtaWords {
             return new Eta(0, r.high(), "Less than " + about(r.high()));
         }
         return new Eta(r.low(), r.high(), "About " + r.span());
+    }
+
+    /**
+     * The last ten seconds of a confident estimate, in the 5 s steps of the seconds above them:
+     * "About 5 seconds" when it ends within 5 s, "About 10 seconds" when it cannot end sooner
+     * than 5 s, else "Almost done", which says 0–10 s.
+     */
+    private static Eta lastSeconds(Guess g) {
+        if (g.high() <= 5) {
+            return new Eta(0, 5, "About 5 seconds");
+        }
+        if (g.low() >= 5) {
+            return new Eta(5, 10, "About 10 seconds");
+        }
+        return new Eta(0, 10, "Almost done");
     }
 
     /** "90 seconds" reads as "1½ minutes"; other amounts as {@link #amount}. */

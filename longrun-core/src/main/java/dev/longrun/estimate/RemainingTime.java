@@ -15,6 +15,12 @@ final class RemainingTime {
     /** "Almost done" only if runs of this type that got this far did not need more than this. */
     static final double ALMOST_DONE_TAIL = 30;
     /**
+     * Updates of progress a job must have made before the last seconds are said with confidence
+     * ("Almost done", "About 5 seconds"). A step job of fewer steps makes fewer updates in all:
+     * {@link #updatesToTrust}.
+     */
+    static final int UPDATES_TO_TRUST = 5;
+    /**
      * Standard deviations each side of the central estimate: the raw range before rounding.
      * Calibrated on the estimate evaluation rather than read off the normal law: the range also
      * keeps room for one more gap, takes in a recent pace off the overall one, and is rounded
@@ -34,15 +40,17 @@ final class RemainingTime {
      * @param silence  seconds since the last change of progress (or since start)
      * @param history  spread of total durations of similar runs, or null
      * @param shape    what the learned progress shape of the type predicts, or null
+     * @param trustAfter updates of progress before the last seconds may be said with confidence
+     *                 ({@link #updatesToTrust})
      * @return null when the job stalled, when nothing is known yet, or when history and pace disagree
      *         too much to say anything useful
      */
     static Guess estimate(double elapsed, double fraction, Pace pace, PaceSpread spread, double silence,
-                          Spread history, ShapeHistory.Prediction shape) {
+                          Spread history, ShapeHistory.Prediction shape, int trustAfter) {
         if (shape != null && shape.enough()) {
-            return fromShape(pace, silence, shape);
+            return fromShape(pace, silence, shape, trustAfter);
         }
-        Guess g = fromPaceOrHistory(elapsed, fraction, pace, spread, silence, history);
+        Guess g = fromPaceOrHistory(elapsed, fraction, pace, spread, silence, history, trustAfter);
         if (g == null || shape == null) {
             return g;
         }
@@ -53,7 +61,7 @@ final class RemainingTime {
     }
 
     private static Guess fromPaceOrHistory(double elapsed, double fraction, Pace pace, PaceSpread spread,
-                                           double silence, Spread history) {
+                                           double silence, Spread history, int trustAfter) {
         Spread prior = history != null && history.enough() ? history : null;
         if (pace != null && silence > pace.stallLimit()) {
             return null;
@@ -62,7 +70,7 @@ final class RemainingTime {
         if (!ownTrusted) {
             return prior == null ? null : fromHistoryOnly(elapsed, fraction, prior);
         }
-        boolean confident = pace.changes() >= 5 && silence <= Math.max(2, 2 * pace.typicalGap())
+        boolean confident = pace.changes() >= trustAfter && silence <= Math.max(2, 2 * pace.typicalGap())
                 && prior != null && prior.high() - elapsed <= ALMOST_DONE_TAIL;
         return fromPace(fraction, pace, spread, silence, prior).confident(confident);
     }
@@ -72,18 +80,28 @@ final class RemainingTime {
      * ({@link ShapeForecast}), as a 90 % prediction interval over them. Null when the job went
      * quiet for longer than past runs did at this point.
      */
-    static Guess fromShape(Pace pace, double silence, ShapeHistory.Prediction shape) {
+    static Guess fromShape(Pace pace, double silence, ShapeHistory.Prediction shape, int trustAfter) {
         double quietLimit = Math.max(pace == null ? 5 : pace.stallLimit(), 1.5 * shape.quietSeconds());
         if (silence > quietLimit) {
             return null;
         }
         double[] left = shape.remaining();
         // "Almost done" only if no past run needed long from here: one that stalled here holds it back.
-        boolean confident = pace != null && pace.changes() >= 5 && silence <= Math.max(2, 2 * pace.typicalGap())
-                && left[left.length - 1] <= ALMOST_DONE_TAIL;
+        boolean confident = pace != null && pace.changes() >= trustAfter
+                && silence <= Math.max(2, 2 * pace.typicalGap()) && left[left.length - 1] <= ALMOST_DONE_TAIL;
         boolean outlived = left.length < shape.runs() && !shape.stepsAhead();
         Guess g = PredictionInterval.of(left, outlived);
         return (outlived ? Guess.of(g.low(), outlivedEnd(g.high())) : g).confident(confident);
+    }
+
+    /**
+     * Updates of progress to ask of a job before its last seconds are said with confidence: a step
+     * job of {@code steps} steps reports once per step, so one of three steps has made all its
+     * updates on its last step; asking it for five would never let it say "Almost done". 0 steps
+     * for a job that counts its progress.
+     */
+    static int updatesToTrust(int steps) {
+        return steps > 0 ? Math.min(UPDATES_TO_TRUST, steps) : UPDATES_TO_TRUST;
     }
 
     /**
@@ -94,6 +112,9 @@ final class RemainingTime {
      * 85–107 s left where half-minute steps had said "Less than 1½ minutes" (seed 11 fell under 90 %).
      */
     static double outlivedEnd(double high) {
+        if (high <= 60) {
+            return high;
+        }
         long step = EtaWords.Near.stepFor(high);
         return Math.ceil(high / step) * step;
     }

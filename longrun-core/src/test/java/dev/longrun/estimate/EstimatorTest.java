@@ -122,12 +122,13 @@ class EstimatorTest {
     }
 
     @Test
-    void almostDoneNearTheEndWhenPastRunsOfTheTypeAgree() {
+    void theLastSecondsAreSaidNearTheEndWhenPastRunsOfTheTypeAgree() {
         Estimator estimator = new Estimator(clock, HistorySource.NONE);
         learn(estimator, 8, 100);
         Job job = runSteady(estimator, UUID.randomUUID(), clock.instant().plus(Duration.ofHours(1)), 100, 97);
 
-        assertThat(eta(estimator, job)).isEqualTo(new Eta(0, 10, "Almost done"));
+        // 3 s left: the confident range ends within 5 s (fifth round; "Almost done", 0-10 s, before)
+        assertThat(eta(estimator, job)).isEqualTo(new Eta(0, 5, "About 5 seconds"));
     }
 
     @Test

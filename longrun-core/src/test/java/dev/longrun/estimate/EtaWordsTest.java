@@ -67,6 +67,22 @@ class EtaWordsTest {
     }
 
     @Test
+    void theLastSecondsOfAConfidentEstimateReadInFiveSecondSteps() {
+        // issue 17, fifth round: the words say the range, 0–5 s is not read as 0–10 s or the reverse
+        assertThat(EtaWords.remaining(Guess.of(3.1, 4.2).confident(true))).isEqualTo(new Eta(0, 5, "About 5 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(6, 9.5).confident(true))).isEqualTo(new Eta(5, 10, "About 10 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(4, 6).confident(true)))
+                .as("a range across 5 s is the whole of \"Almost done\"").isEqualTo(new Eta(0, 10, "Almost done"));
+        assertThat(EtaWords.remaining(Guess.of(3, 4))).as("without confidence, one step of room as before")
+                .isEqualTo(new Eta(0, 15, "Less than 15 seconds"));
+    }
+
+    @Test
+    void underTenSecondsWithoutConfidenceKeepsTheLowEndItKnows() {
+        assertThat(EtaWords.remaining(Guess.of(6, 9))).isEqualTo(new Eta(5, 15, "About 5–15 seconds"));
+    }
+
+    @Test
     void underTenSecondsWithoutConfidenceSaysLessThanFifteenSecondsNotLessThanAMinute() {
         // issue 11: "Less than 20 seconds" turned into "Less than a minute" at the last step; issue 17:
         // one 5 s step of room above the 10 s of "Almost done", as it was one 10 s step before

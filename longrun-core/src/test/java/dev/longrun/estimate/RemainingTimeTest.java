@@ -2,6 +2,7 @@ package dev.longrun.estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.longrun.Eta;
 import org.junit.jupiter.api.Test;
 
 class RemainingTimeTest {
@@ -11,7 +12,22 @@ class RemainingTimeTest {
         // issue 17: a long stall read "Less than 70 seconds" with 85-107 s left at 10 s steps
         assertThat(RemainingTime.outlivedEnd(64)).isEqualTo(90);
         assertThat(RemainingTime.outlivedEnd(95)).isEqualTo(120);
-        assertThat(RemainingTime.outlivedEnd(41)).as("under a minute: 10 s steps, as before").isEqualTo(50);
         assertThat(RemainingTime.outlivedEnd(90)).as("already on a step").isEqualTo(90);
+    }
+
+    @Test
+    void underAMinuteAnOutlivedEndIsLeftToTheWordingsOwnSteps() {
+        // fifth round: rounded to 10 s here, the last 4 s of an even-step job read "Almost done" (0-10 s)
+        assertThat(RemainingTime.outlivedEnd(41)).isEqualTo(41);
+        assertThat(EtaWords.remaining(Guess.of(0, RemainingTime.outlivedEnd(41))).highSeconds()).isEqualTo(50);
+        assertThat(EtaWords.remaining(Guess.of(0, RemainingTime.outlivedEnd(4.2)).confident(true)))
+                .isEqualTo(new Eta(0, 5, "About 5 seconds"));
+    }
+
+    @Test
+    void aStepJobOfFewStepsMayBeConfidentOnceItMadeEveryUpdateItWill() {
+        assertThat(RemainingTime.updatesToTrust(0)).as("counted progress").isEqualTo(5);
+        assertThat(RemainingTime.updatesToTrust(12)).isEqualTo(5);
+        assertThat(RemainingTime.updatesToTrust(3)).as("three steps report three times").isEqualTo(3);
     }
 }

@@ -107,6 +107,38 @@ class StepJobEstimateTest {
         assertThat(estimator.insight(job, null, 1).eta()).isNull();
     }
 
+    /** A job of three even 8 s steps, like demo.wait, up to {@code until} seconds; the latest snapshot. */
+    private Job threeEvenSteps(UUID id, Instant start, double until) {
+        Job job = null;
+        for (int step = 1; step <= 3 && (step - 1) * 8 <= until; step++) {
+            clock.set(start.plusSeconds((step - 1) * 8L));
+            job = TestJobs.step(id, "demo.wait", start, step, 3);
+            estimator.observe(job);
+        }
+        clock.set(start.plusMillis((long) (until * 1000)));
+        return job;
+    }
+
+    @Test
+    void aJobOfThreeStepsSaysItsLastSecondsOnItsLastStep() {
+        // fifth round of issue 17: three steps report three times, never the five updates asked of
+        // counted jobs, so their last seconds read "Less than 15 seconds" with 4 s left
+        for (int i = 0; i < 6; i++) {
+            Instant start = clock.instant().plus(Duration.ofHours(1));
+            Job last = threeEvenSteps(UUID.randomUUID(), start, 23);
+            clock.set(start.plusSeconds(24));
+            Job done = TestJobs.finished(last, JobStatus.SUCCEEDED, clock.instant());
+            estimator.observe(done);
+            estimator.recordSuccess(done);
+        }
+        Instant start = clock.instant().plus(Duration.ofHours(1));
+
+        assertThat(estimator.insight(threeEvenSteps(UUID.randomUUID(), start, 17), null, 1).eta())
+                .isEqualTo(new Eta(5, 10, "About 10 seconds"));
+        assertThat(estimator.insight(threeEvenSteps(UUID.randomUUID(), start, 20), null, 1).eta())
+                .isEqualTo(new Eta(0, 5, "About 5 seconds"));
+    }
+
     @Test
     void firstStepOfAnUnknownTypeShowsNothing() {
         Job job = run(UUID.randomUUID(), clock.instant(), 5);

@@ -15,9 +15,9 @@ final class Score {
     /** "Almost done" with more than this left is a broken promise. */
     static final double ALMOST_DONE_LIMIT = 30;
     /**
-     * Width is judged against at least this much time left: under 10 s the narrowest range the
-     * wording states is "Almost done", 0–10 s (5 s steps start above it), and the last seconds
-     * would otherwise dominate.
+     * Width is judged against at least this much time left: the wording's resolution there is 5 s
+     * ("About 5 seconds", 0–5 s; "Almost done" is 0–10 s), and without a floor the last seconds
+     * would dominate.
      */
     static final double WIDTH_FLOOR_SECONDS = 10;
 

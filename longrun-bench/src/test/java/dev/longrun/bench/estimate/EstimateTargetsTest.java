@@ -16,26 +16,33 @@ import org.junit.jupiter.params.provider.MethodSource;
  * docs/BENCHMARKS.md (40 runs per workload) on four of its seeds, 7 (the documented table), 1 and
  * 11 (where the stall at 99 % came closest to losing its honesty) and 3. Honesty on every workload
  * in both node modes; sharpness where it is met (see docs/BENCHMARKS.md for the rows that miss it
- * and why: bursty at seed 7, the stall at 99 %, the slow step and the even short steps), and for
- * every row the ceilings the 5 s wording of issue 17 reached, so none can quietly slip back.
+ * and why: bursty at seed 7, the stall at 99 %, the slow step, and the p90 of the even short steps),
+ * and for every row the ceilings the fifth round of issue 17 reached, so none can quietly slip back.
  */
 class EstimateTargetsTest {
 
     private static final int RUNS = 40;
     private static final long[] SEEDS = {7, 1, 3, 11};
     /**
-     * Median width ÷ time left reached with the 5 s wording (worst of seeds 7, 1, 3, 11): steady 0.33,
-     * noisy 0.86, slow-down 0.32, cold start 0.53, bursty 1.14, the stall 1.27, the slow step 1.32,
-     * even short steps 1.00 (bounded there by "Almost done", 10 s wide, on the 37 % of samples under 10 s).
+     * Median width ÷ time left reached in the fifth round (worst of seeds 7, 1, 3, 11): steady 0.33,
+     * noisy 0.84, slow-down 0.32, cold start 0.53, bursty 1.14, the stall 1.27, the slow step 1.32,
+     * even short steps 0.50 (was 1.00: "Almost done", 10 s wide, on the 37 % of samples under 10 s;
+     * now "About 5 seconds" and "About 10 seconds" where the range says so).
      */
     private static final Map<Workload, Double> MEDIAN_CEILING = Map.of(
-            Workload.STEADY, 0.35, Workload.NOISY, 0.88, Workload.SLOWDOWN, 0.35, Workload.COLD_START, 0.55,
-            Workload.BURSTY, 1.15, Workload.STALL_AT_99, 1.28, Workload.STEPS_ONE_SLOW, 1.33, Workload.EVEN_STEPS, 1.0);
-    /** p90 width ÷ time left reached on the steady kinds: steady rate 0.69, even short steps 1.50. */
-    private static final Map<Workload, Double> P90_CEILING = Map.of(Workload.STEADY, 0.70, Workload.EVEN_STEPS, 1.5);
+            Workload.STEADY, 0.35, Workload.NOISY, 0.85, Workload.SLOWDOWN, 0.35, Workload.COLD_START, 0.55,
+            Workload.BURSTY, 1.15, Workload.STALL_AT_99, 1.28, Workload.STEPS_ONE_SLOW, 1.33, Workload.EVEN_STEPS, 0.5);
+    /**
+     * p90 width ÷ time left reached in the fifth round (worst of the four seeds): steady rate 0.50
+     * (was 0.69), slow-down 0.76 (was 1.00), cold start 1.01 (was 1.16), even short steps 1.50.
+     */
+    private static final Map<Workload, Double> P90_CEILING = Map.of(Workload.STEADY, 0.52, Workload.SLOWDOWN, 0.80,
+            Workload.COLD_START, 1.05, Workload.EVEN_STEPS, 1.5);
     /** A shown range's end moving away: bursty and the slow step did so 5-6 % and 2-3 % of the time before the second pass. */
     private static final double ROSE_CEILING_PCT = 3.5;
     private static final Set<Workload> STEADY = EnumSet.of(Workload.STEADY);
+    /** The steady kinds whose median width meets its target of 0.5 (the even short steps since the fifth round). */
+    private static final Set<Workload> STEADY_MEDIAN_MET = EnumSet.of(Workload.STEADY, Workload.EVEN_STEPS);
     private static final Set<Workload> VARIABLE_AND_SHARP =
             EnumSet.of(Workload.NOISY, Workload.SLOWDOWN, Workload.COLD_START);
 
@@ -51,9 +58,11 @@ class EstimateTargetsTest {
 
         assertThat(s.inRangePct()).as("%s, seed %d: truth in range", workload.label, seed).isGreaterThanOrEqualTo(90);
         assertThat(s.almostDoneTooEarly).as("%s: 'Almost done' with more than 30 s left", workload.label).isZero();
-        if (STEADY.contains(workload)) {
+        if (STEADY_MEDIAN_MET.contains(workload)) {
             assertThat(s.widthRatio(0.5)).as("%s, seed %d: median width ÷ time left", workload.label, seed)
                     .isLessThanOrEqualTo(0.5);
+        }
+        if (STEADY.contains(workload)) {
             assertThat(s.widthRatio(0.9)).as("%s, seed %d: p90 width ÷ time left", workload.label, seed)
                     .isLessThanOrEqualTo(1.0);
             assertThat(s.rosePct()).as("%s, seed %d: upper end rose", workload.label, seed).isZero();
@@ -86,7 +95,7 @@ class EstimateTargetsTest {
 
         assertThat(s.inRangePct()).as("%s, seed %d: truth in range", workload.label, seed).isGreaterThanOrEqualTo(90);
         assertThat(s.almostDoneTooEarly).as("%s: 'Almost done' with more than 30 s left", workload.label).isZero();
-        if (STEADY.contains(workload)) {
+        if (STEADY_MEDIAN_MET.contains(workload)) {
             assertThat(s.widthRatio(0.5)).as("%s, seed %d: median width ÷ time left", workload.label, seed)
                     .isLessThanOrEqualTo(0.5);
         }
