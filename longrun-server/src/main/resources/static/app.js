@@ -1,7 +1,7 @@
 // The dashboard's page frame: who is signed in (else off to sign-in), the header with navigation and the
 // notification bell, toasts on every page, and the start flow every "start a job" page shares.
 
-import { LongrunError, request, startJob } from '/longrun/longrun-client.js';
+import { LongrunError, hub, request, startJob } from '/longrun/longrun-client.js';
 import '/longrun/longrun.js';
 import { registerFixView } from '/longrun/longrun-elements.js';
 import { ago } from '/longrun/longrun-format.js';
@@ -54,6 +54,10 @@ export async function frame(current) {
     }
     const out = el('button', { type: 'button', class: 'lr-button lr-small' }, 'Sign out');
     out.addEventListener('click', async () => {
+      // The bell and the toasts look at the inbox whenever the stream opens; after the session is gone they
+      // would only be refused. Take them and the stream down first.
+      document.querySelectorAll('longrun-bell, longrun-toasts').forEach(e => e.remove());
+      hub.closeStream();
       await request('DELETE', '/api/session').catch(() => null);
       location.replace('sign-in.html');
     });

@@ -13,6 +13,7 @@ import com.microsoft.playwright.options.RequestOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -69,11 +70,21 @@ class ToastsTest extends BrowserTestBase {
     @Test
     void newsThatCameWhileThePageWasOpeningItsStreamIsToastedAndCountedOnceTheStreamIsLive() {
         signIn(page, ALICE);
+        // The tab has noted where the inbox stands (its first page does only that, its news are in the bell).
+        page.waitForCondition(() -> page.evaluate("() => sessionStorage.getItem('longrun:toasted-up-to')") != null);
         apiPost(page, "/api/notifications/read-all", Map.of());
         List<Route> held = new CopyOnWriteArrayList<>();
         page.route("**/api/events**", held::add);
+        AtomicInteger looks = new AtomicInteger();
+        page.onRequestFinished(r -> {
+            if (r.url().contains("/api/notifications?")) {
+                looks.incrementAndGet();
+            }
+        });
         page.reload();
-        page.waitForCondition(() -> !held.isEmpty());
+        // The job is made after the page's first looks at the inbox (the toasts' and the bell's) were answered,
+        // so only the stream, held here, could tell the page of it.
+        page.waitForCondition(() -> !held.isEmpty() && looks.get() >= 2);
         String id = apiPost(page, "/api/jobs/start", Map.of("type", "demo.wait", "params", Map.of("seconds", 0, "steps", 0, "fail", "never")))
                 .get("id").asString();
         page.waitForCondition(() -> StreamSupport.stream(api(page, "/api/notifications?limit=10").get("notifications").spliterator(), false)
