@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Route;
+import dev.longrun.format.HumanFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +63,48 @@ class LiveUpdatesTest extends BrowserTestBase {
         assertThat(toast.locator(".lr-toast-mark svg")).isVisible();
         assertThat(page.locator(".lr-bell-count")).isVisible();
         screenshot(page, "toast-on-jobs-page");
+    }
+
+    /**
+     * A job that started and finished after the list was read and before its event stream opened sent its events to
+     * nobody: the list reads itself again once the stream is live, so the row and the All count show it.
+     */
+    @Test
+    void aJobThatFinishedWhileTheListOpenedItsStreamIsListedAndCountedOnceTheStreamIsLive() {
+        signIn(page, ALICE);
+        List<Route> held = new CopyOnWriteArrayList<>();
+        page.route("**/api/events**", held::add);
+        AtomicInteger lists = new AtomicInteger();
+        page.onRequestFinished(r -> {
+            if (r.url().contains("/api/jobs/counts")) {
+                lists.incrementAndGet();
+            }
+        });
+        page.clock().install();
+        page.reload();
+        Locator list = page.locator("longrun-jobs");
+        Locator all = list.locator(".lr-tab[data-status=''] .lr-tab-count");
+        page.waitForCondition(() -> !held.isEmpty() && lists.get() >= 1 && !all.textContent().isEmpty());
+        // The page's timers stand still until the stream is let through: neither its open timeout nor the list's
+        // polling without a stream (every 10 s) may find the job first, only the stream going live.
+        page.clock().pauseAt(((Number) page.evaluate("() => Date.now()")).longValue());
+        int before = Integer.parseInt(all.textContent().replace(",", ""));
+        String id = apiPost(page, "/api/jobs/start", Map.of("type", "demo.wait", "params", Map.of("seconds", 0, "steps", 0, "fail", "never")))
+                .get("id").asString();
+        page.waitForCondition(() -> "succeeded".equals(api(page, "/api/jobs/" + id).get("status").asString()));
+        assertThat(list.locator("li[data-job-id='" + id + "']")).hasCount(0);
+
+        page.clock().resume();
+        page.unroute("**/api/events**");
+        for (Route r : held) {
+            try {
+                r.resume();
+            } catch (PlaywrightException givenUp) {
+                // The page gave up on a stream that did not open in time; it opens another by itself (not held).
+            }
+        }
+        assertThat(list.locator("li[data-job-id='" + id + "'] .lr-badge")).hasText("Completed");
+        assertThat(all).hasText(HumanFormat.number(before + 1));
+        screenshot(page, "jobs-list-after-a-late-stream");
     }
 }
