@@ -126,6 +126,20 @@ export class EventHub {
   }
 
   /**
+   * Called each time the stream goes live after it was not (its first open, and back after it was down): whatever
+   * changed meanwhile sent no event, so a list, the bell or the toasts look again then.
+   * @param {() => void} fn
+   * @returns {() => void}
+   */
+  onLive(fn) {
+    let live = this.connection === 'live';
+    return this.onConnection(c => {
+      if (c === 'live' && !live) fn();
+      live = c === 'live';
+    });
+  }
+
+  /**
    * Takes a job from any source (stream, poll, an action's answer); ignores it when not newer than what the page has.
    * @param {Job} job
    */

@@ -48,7 +48,10 @@ export function subscribeJobs(queryClient) {
   const stopJobs = hub.onAnyJob(job => writeJob(queryClient, job));
   // More changed while the stream was away than the server replays: the cached lists may miss jobs.
   const stopResync = hub.onResync(() => queryClient.invalidateQueries({ queryKey: longrunKeys.jobs() }));
-  return () => { stopJobs(); stopResync(); };
+  // A job started or finished after a list was read and before the stream opened (or while it was down) sent no
+  // event: the lists are read again once the stream is live.
+  const stopLive = hub.onLive(() => queryClient.invalidateQueries({ queryKey: longrunKeys.jobs() }));
+  return () => { stopJobs(); stopResync(); stopLive(); };
 }
 
 /** One job change into the cache (what {@link subscribeJobs} does per change). @param {QueryClient} queryClient @param {Job} job */

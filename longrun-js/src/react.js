@@ -64,7 +64,10 @@ export function useJobs(filter = {}) {
     const stop = hub.onAnyJob(job => setState(s => ({ ...s, jobs: merge(s.jobs, job, stableFilter) })));
     // More changed while the stream was away than the server replays: ask for the list again.
     const stopResync = hub.onResync(() => setRound(r => r + 1));
-    return () => { active = false; stop(); stopResync(); };
+    // A job started or finished after the list was read and before the stream opened (or while it was down) sent
+    // no event: ask again once the stream is live.
+    const stopLive = hub.onLive(() => setRound(r => r + 1));
+    return () => { active = false; stop(); stopResync(); stopLive(); };
   }, [key, stableFilter, round]);
   const refresh = useCallback(() => setRound(r => r + 1), []);
   return { jobs: state.key === key ? state.jobs : [], error: state.error, loading: state.loading, refresh };

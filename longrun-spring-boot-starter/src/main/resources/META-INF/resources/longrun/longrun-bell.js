@@ -61,11 +61,7 @@ export class LongrunBell extends HTMLElement {
     this.stops.push(hub.onNotification(() => this.soon()));
     // A notification made after the first load and before the stream opened (or while it was down) sent no event:
     // count again each time the stream goes live.
-    let live = hub.connection === 'live';
-    this.stops.push(hub.onConnection(c => {
-      if (c === 'live' && !live) this.soon();
-      live = c === 'live';
-    }));
+    this.stops.push(hub.onLive(() => this.soon()));
     // Without the event stream, a job's own change still says a notification is likely waiting.
     this.stops.push(hub.onAnyJob((job, previous) => {
       if ((isTerminal(job.status) || job.status === 'needs_action') && previous && previous.status !== job.status) this.soon(600);

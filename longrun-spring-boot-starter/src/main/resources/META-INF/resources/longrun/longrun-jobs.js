@@ -103,16 +103,14 @@ export class LongrunJobs extends HTMLElement {
     this.stops.push(() => window.removeEventListener('longrun:configured', configured));
     // The stream came back after more changes than it replays: rows may be missing or stale.
     this.stops.push(hub.onResync(() => this.reload()));
-    let live = hub.connection === 'live';
     this.stops.push(hub.onConnection(c => {
       // Without the live stream, look again every 10 s so new and finished jobs still show up.
       if (this.pollTimer) clearInterval(this.pollTimer);
       this.pollTimer = c === 'live' ? null : setInterval(() => this.reload(), 10000);
-      // A job started or finished after the list was read and before the stream opened (or while it was down)
-      // sent its event to nobody: read the list again once the stream is live.
-      if (c === 'live' && !live) this.reload();
-      live = c === 'live';
     }));
+    // A job started or finished after the list was read and before the stream opened (or while it was down)
+    // sent its event to nobody: read the list again once the stream is live.
+    this.stops.push(hub.onLive(() => this.reload()));
   }
 
   disconnectedCallback() {

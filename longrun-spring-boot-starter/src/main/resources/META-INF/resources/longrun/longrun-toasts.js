@@ -50,11 +50,7 @@ export class LongrunToasts extends HTMLElement {
     this.catchUp();
     // News that came after that first look and before the stream opened (or while it was down) reached neither:
     // look again each time the stream goes live (onNotification shows each notification once).
-    let live = hub.connection === 'live';
-    this.stops.push(hub.onConnection(c => {
-      if (c === 'live' && !live) this.catchUp();
-      live = c === 'live';
-    }));
+    this.stops.push(hub.onLive(() => this.catchUp()));
   }
 
   disconnectedCallback() {
