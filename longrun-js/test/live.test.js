@@ -5,22 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventHub } from '../src/longrun-events.js';
-
-class StandInEventSource extends EventTarget {
-  static CLOSED = 2;
-  /** @type {StandInEventSource[]} */
-  static opened = [];
-  constructor() {
-    super();
-    this.readyState = 1;
-    /** @type {(() => void)|null} */
-    this.onopen = null;
-    /** @type {(() => void)|null} */
-    this.onerror = null;
-    StandInEventSource.opened.push(this);
-  }
-  close() { this.readyState = StandInEventSource.CLOSED; }
-}
+import { StandInEventSource } from './support/stand-in-event-source.js';
 
 test('onLive is called when the stream first opens and when it is back after a drop, never while it stays live', () => {
   globalThis.EventSource = /** @type {any} */ (StandInEventSource);

@@ -5,24 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventHub } from '../src/longrun-events.js';
-
-class StandInEventSource extends EventTarget {
-  static CLOSED = 2;
-  /** @type {StandInEventSource[]} */
-  static opened = [];
-  constructor() {
-    super();
-    this.readyState = 1;
-    /** @type {(() => void)|null} */
-    this.onopen = null;
-    /** @type {(() => void)|null} */
-    this.onerror = null;
-    StandInEventSource.opened.push(this);
-  }
-  close() { this.readyState = StandInEventSource.CLOSED; }
-  /** @param {string} name @param {string} data */
-  emit(name, data) { this.dispatchEvent(Object.assign(new Event(name), { data })); }
-}
+import { StandInEventSource } from './support/stand-in-event-source.js';
 
 test('a resync fetches each watched unfinished job again and asks every list to reload', async () => {
   globalThis.EventSource = /** @type {any} */ (StandInEventSource);

@@ -6,6 +6,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
@@ -172,6 +174,39 @@ abstract class BrowserTestBase {
     void openStartPage(Page p, String path) {
         p.navigate(path);
         PlaywrightAssertions.assertThat(p.locator("#start-form button[type=submit]")).isEnabled();
+    }
+
+    /**
+     * Holds every event stream the page opens until {@link #releaseEventStreams}: the page stays "connecting", as on
+     * a busy machine where the stream opens late. Returns the held requests.
+     */
+    List<Route> holdEventStreams(Page p) {
+        List<Route> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        p.route("**/api/events**", held::add);
+        return held;
+    }
+
+    /** Lets the held event streams (and every later one) through. */
+    void releaseEventStreams(Page p, List<Route> held) {
+        p.unroute("**/api/events**");
+        for (Route r : held) {
+            try {
+                r.resume();
+            } catch (PlaywrightException givenUp) {
+                // The page gave up on a stream that did not open in time; it opens another by itself (not held).
+            }
+        }
+    }
+
+    /** Counts the page's requests to URLs containing {@code part} that have been answered, from now on. */
+    java.util.concurrent.atomic.AtomicInteger answered(Page p, String part) {
+        var count = new java.util.concurrent.atomic.AtomicInteger();
+        p.onRequestFinished(r -> {
+            if (r.url().contains(part)) {
+                count.incrementAndGet();
+            }
+        });
+        return count;
     }
 
     /** GET an API path as the person signed in on {@code p} (their session cookie). */

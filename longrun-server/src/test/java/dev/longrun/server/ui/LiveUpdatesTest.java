@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Route;
 import dev.longrun.format.HumanFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -72,14 +70,8 @@ class LiveUpdatesTest extends BrowserTestBase {
     @Test
     void aJobThatFinishedWhileTheListOpenedItsStreamIsListedAndCountedOnceTheStreamIsLive() {
         signIn(page, ALICE);
-        List<Route> held = new CopyOnWriteArrayList<>();
-        page.route("**/api/events**", held::add);
-        AtomicInteger lists = new AtomicInteger();
-        page.onRequestFinished(r -> {
-            if (r.url().contains("/api/jobs/counts")) {
-                lists.incrementAndGet();
-            }
-        });
+        List<Route> held = holdEventStreams(page);
+        AtomicInteger lists = answered(page, "/api/jobs/counts");
         page.clock().install();
         page.reload();
         Locator list = page.locator("longrun-jobs");
@@ -95,14 +87,7 @@ class LiveUpdatesTest extends BrowserTestBase {
         assertThat(list.locator("li[data-job-id='" + id + "']")).hasCount(0);
 
         page.clock().resume();
-        page.unroute("**/api/events**");
-        for (Route r : held) {
-            try {
-                r.resume();
-            } catch (PlaywrightException givenUp) {
-                // The page gave up on a stream that did not open in time; it opens another by itself (not held).
-            }
-        }
+        releaseEventStreams(page, held);
         assertThat(list.locator("li[data-job-id='" + id + "'] .lr-badge")).hasText("Completed");
         assertThat(all).hasText(HumanFormat.number(before + 1));
         screenshot(page, "jobs-list-after-a-late-stream");

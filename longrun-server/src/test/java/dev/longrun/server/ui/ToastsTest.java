@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -73,14 +71,8 @@ class ToastsTest extends BrowserTestBase {
         // The tab has noted where the inbox stands (its first page does only that, its news are in the bell).
         page.waitForCondition(() -> page.evaluate("() => sessionStorage.getItem('longrun:toasted-up-to')") != null);
         apiPost(page, "/api/notifications/read-all", Map.of());
-        List<Route> held = new CopyOnWriteArrayList<>();
-        page.route("**/api/events**", held::add);
-        AtomicInteger looks = new AtomicInteger();
-        page.onRequestFinished(r -> {
-            if (r.url().contains("/api/notifications?")) {
-                looks.incrementAndGet();
-            }
-        });
+        List<Route> held = holdEventStreams(page);
+        AtomicInteger looks = answered(page, "/api/notifications?");
         page.reload();
         // The job is made after the page's first looks at the inbox (the toasts' and the bell's) were answered,
         // so only the stream, held here, could tell the page of it.
@@ -91,14 +83,7 @@ class ToastsTest extends BrowserTestBase {
                 .anyMatch(n -> id.equals(n.get("job_id").asString()) && !n.get("read").asBoolean()));
         assertThat(page.locator(".lr-toast")).hasCount(0);
 
-        page.unroute("**/api/events**");
-        for (Route r : held) {
-            try {
-                r.resume();
-            } catch (PlaywrightException givenUp) {
-                // The page gave up on a stream that did not open in time; it opens another by itself (not held).
-            }
-        }
+        releaseEventStreams(page, held);
         assertThat(page.locator(".lr-toast[data-job-id='" + id + "']")).hasCount(1);
         assertThat(page.locator("longrun-bell .lr-bell-count")).hasText("1");
         screenshot(page, "toast-of-news-from-before-the-stream-opened");
