@@ -196,7 +196,7 @@ public final class Estimator {
         int next = nextStep(job);
         boolean slowStep = next > 0 && pace != null && silence > pace.longestGap();
         ShapeHistory.Prediction shape =
-                shapePrediction(job.type(), start, track, fraction, next > 0, slowStep ? next : 0);
+                shapePrediction(job.type(), start, track, fraction, nextReport(job), slowStep ? next : 0);
         Guess g = RemainingTime.estimate((now - start) / 1000.0, fraction, pace, PaceSpread.measure(start, points, pace),
                 silence, spreadFor(job.type(), sizeOfRunning(job)), shape,
                 RemainingTime.updatesToTrust(stepsOnly(job)));
@@ -213,14 +213,16 @@ public final class Estimator {
         return eta;
     }
 
+    /** @param nextReport where a job that reports only its steps reports next ({@link #nextReport}); NaN for others */
     private ShapeHistory.Prediction shapePrediction(String type, long start, ProgressTrack track,
-                                                    double fraction, boolean stepJob, int nextStep) {
+                                                    double fraction, double nextReport, int nextStep) {
         ProgressTrack.Points points = track.snapshot();
         ShapeHistory shape = shapesOf(type);
         int k = ShapeHistory.gridPoint(fraction);
+        boolean stepJob = !Double.isNaN(nextReport);
         if (shape == null || k < 1 || points.size() == 0) {
             return shape == null || k > 0 ? null
-                    : shape.predict(0, new double[0], Double.NaN, 0, (clock.millis() - start) / 1000.0);
+                    : shape.predictBeforeFirstPoint(nextReport, (clock.millis() - start) / 1000.0);
         }
         double target = (double) k / ShapeHistory.GRID;
         if (points.fractions()[0] >= target && points.fractions()[0] > 1.0 / ShapeHistory.GRID) {
@@ -249,6 +251,16 @@ public final class Estimator {
             return 0;
         }
         return ShapeHistory.gridPoint((double) Math.min(step, steps) / steps);
+    }
+
+    /**
+     * The share of its work at which a job that reports only its steps reports next (where its next
+     * step starts); NaN for a job that reports as it goes.
+     */
+    private static double nextReport(Job job) {
+        int steps = stepsOnly(job);
+        Integer step = job.currentStep();
+        return steps == 0 || step == null || step < 1 ? Double.NaN : (double) Math.min(step, steps) / steps;
     }
 
     /** The steps of a job that reports only its steps (no counted progress inside them); 0 otherwise. */

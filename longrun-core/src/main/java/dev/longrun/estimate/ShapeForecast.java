@@ -37,7 +37,7 @@ final class ShapeForecast {
     static ShapeHistory.Prediction predict(float[][] shapes, int k, double[] reachedAfter, double movingAt,
                                            int nextStep, double elapsed) {
         if (k == 0) {
-            return beforeFirstPoint(shapes, elapsed);
+            return beforeFirstPoint(shapes, elapsed, Double.NaN);
         }
         if (k > ShapeHistory.GRID || !(reachedAfter[k - 1] > 0)) {
             return null;
@@ -109,19 +109,42 @@ final class ShapeForecast {
 
     /**
      * Before the job's first grid point its pace says little (and nothing of a stall to come):
-     * past runs' whole durations, less the time already spent, of those that would still run.
+     * past runs' whole durations, less the time already spent, of those that would still run. A
+     * step job that has not reported its next step (at {@code nextReport} of its work; NaN for a job
+     * that reports as it goes) is slower so far than every past run that reported there sooner:
+     * such a run's rest is scaled by how much slower, as far as speed carries over
+     * ({@link #carryOver}), rather than left to say the job may end at once.
      */
-    private static ShapeHistory.Prediction beforeFirstPoint(float[][] shapes, double elapsed) {
+    static ShapeHistory.Prediction beforeFirstPoint(float[][] shapes, double elapsed, double nextReport) {
+        boolean stepAhead = nextReport > 0 && nextReport < 1;
+        double slope = stepAhead ? carryOver(shapes, Math.max(1, ShapeHistory.gridPoint(nextReport)), false) : 1;
         double[] remaining = new double[shapes.length];
         double[] segments = new double[shapes.length];
         int kept = 0;
         for (float[] shape : shapes) {
-            if (shape.length > ShapeHistory.GRID && shape[ShapeHistory.GRID] > elapsed) {
-                segments[kept] = shape[0] * shape[ShapeHistory.GRID];
-                remaining[kept++] = shape[ShapeHistory.GRID] - elapsed;
+            if (shape.length <= ShapeHistory.GRID) {
+                continue;
+            }
+            double total = shape[ShapeHistory.GRID];
+            double share = stepAhead ? shareAt(shape, nextReport) : 1;
+            double left = total - elapsed;
+            if (stepAhead && share * total < elapsed) {
+                left = (1 - share) * total * Math.pow(elapsed / Math.max(share * total, 1e-3), slope);
+            }
+            if (left > 0) {
+                segments[kept] = shape[0] * total;
+                remaining[kept++] = left;
             }
         }
         return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length, false);
+    }
+
+    /** The share of a past run's duration that had passed when it reached {@code fraction}, between grid points. */
+    static double shareAt(float[] shape, double fraction) {
+        double x = Math.max(0, Math.min(1, fraction)) * ShapeHistory.GRID;
+        int j = Math.min((int) Math.floor(x), ShapeHistory.GRID - 1);
+        double below = j == 0 ? 0 : shape[j - 1];
+        return below + (shape[j] - below) * (x - j);
     }
 
     private static ShapeHistory.Prediction prediction(double[] remaining, double[] segments, int kept, int runs,

@@ -112,6 +112,18 @@ final class ShapeHistory {
     }
 
     /**
+     * What past runs predict before the job reached its first grid point: a step job whose next
+     * report, due at {@code nextReport} of its work (NaN when it reports as it goes), has not come.
+     */
+    Prediction predictBeforeFirstPoint(double nextReport, double elapsed) {
+        float[][] copy;
+        synchronized (this) {
+            copy = Arrays.copyOf(shapes, count);
+        }
+        return copy.length == 0 ? null : ShapeForecast.beforeFirstPoint(copy, elapsed, nextReport);
+    }
+
+    /**
      * @param remaining    seconds left from now, one per past run still consistent with this job
      *                     (runs that would have ended by now are left out), sorted
      * @param quietSeconds how long past runs usually went (90th percentile) from this grid point to
@@ -137,10 +149,29 @@ final class ShapeHistory {
         float[] shape = new float[MOVING + GRID];
         for (int k = 1; k <= GRID; k++) {
             double at = reachedAt(startMillis, points, (double) k / GRID);
-            shape[k - 1] = (float) Math.min(1, (Double.isNaN(at) ? durationSeconds : at) / durationSeconds);
+            shape[k - 1] = (float) Math.min(1, (Double.isNaN(at) ? afterLastReport(startMillis, points,
+                    (double) k / GRID, durationSeconds) : at) / durationSeconds);
         }
         shape[GRID] = (float) durationSeconds; // how long the run took, for runs unlike in speed
         return shape;
+    }
+
+    /**
+     * When a run that succeeded passed a point above its last report: between that report and its
+     * end, at its pace there. A step job reports only where its steps start, so its last step (and
+     * a job of few steps, its last fifth or third) lies after the last report. Counted as reached at
+     * the end, a run of 3 steps said a run of 10 needed nothing from its ninth step on, and was left
+     * out as if it had ended by then: at its last step too few past runs remained to be trusted.
+     */
+    private static double afterLastReport(long startMillis, ProgressTrack.Points points, double target,
+                                          double durationSeconds) {
+        int last = points.size() - 1;
+        double lastAt = (points.millis()[last] - startMillis) / 1000.0;
+        double lastFraction = points.fractions()[last];
+        if (lastFraction >= 1 || lastAt >= durationSeconds) {
+            return durationSeconds;
+        }
+        return lastAt + (target - lastFraction) / (1 - lastFraction) * (durationSeconds - lastAt);
     }
 
     /**
