@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 11 (where the stall at 99 % came closest to losing its honesty) and 3. Honesty on every workload
  * in both node modes; sharpness where it is met (see docs/BENCHMARKS.md for the rows that miss it
  * and why: bursty at seed 7, the stall at 99 %, the slow step, and the p90 of the even short steps),
- * and for every row the ceilings the fifth round of issue 17 reached, so none can quietly slip back.
+ * and for every row the ceilings the fifth and sixth rounds of issue 17 reached, so none can quietly
+ * slip back.
  */
 class EstimateTargetsTest {
 
@@ -38,9 +39,20 @@ class EstimateTargetsTest {
      */
     private static final Map<Workload, Double> P90_CEILING = Map.of(Workload.STEADY, 0.52, Workload.SLOWDOWN, 0.80,
             Workload.COLD_START, 1.05, Workload.EVEN_STEPS, 1.5);
+    /**
+     * p90 width ÷ time left of the even short steps reached in the sixth round, per seed: 1.33 at
+     * seed 7 (was 1.47), 1.36 at 1 (1.50), 1.24 at 11 (1.45), 1.50 at 3, where the first runs of the
+     * type, which have no history, hold the tail (docs/BENCHMARKS.md, sixth round).
+     */
+    private static final Map<Long, Double> EVEN_STEPS_P90_CEILING = Map.of(7L, 1.35, 1L, 1.38, 3L, 1.5, 11L, 1.26);
     /** A shown range's end moving away: bursty and the slow step did so 5-6 % and 2-3 % of the time before the second pass. */
     private static final double ROSE_CEILING_PCT = 3.5;
     private static final Set<Workload> STEADY = EnumSet.of(Workload.STEADY);
+    /**
+     * Steady kinds whose shown end never moves away: the even short steps since the sixth round (their
+     * end rose on 0.5-1.5 % of steps when a run's last steps were judged by too few past runs).
+     */
+    private static final Set<Workload> END_NEVER_RISES = EnumSet.of(Workload.STEADY, Workload.EVEN_STEPS);
     /** The steady kinds whose median width meets its target of 0.5 (the even short steps since the fifth round). */
     private static final Set<Workload> STEADY_MEDIAN_MET = EnumSet.of(Workload.STEADY, Workload.EVEN_STEPS);
     private static final Set<Workload> VARIABLE_AND_SHARP =
@@ -65,7 +77,6 @@ class EstimateTargetsTest {
         if (STEADY.contains(workload)) {
             assertThat(s.widthRatio(0.9)).as("%s, seed %d: p90 width ÷ time left", workload.label, seed)
                     .isLessThanOrEqualTo(1.0);
-            assertThat(s.rosePct()).as("%s, seed %d: upper end rose", workload.label, seed).isZero();
         }
         boolean metAtThisSeed = workload == Workload.BURSTY && seed != 7 || workload == Workload.STEPS_ONE_SLOW && seed == 3;
         if (VARIABLE_AND_SHARP.contains(workload) || metAtThisSeed) {
@@ -81,6 +92,13 @@ class EstimateTargetsTest {
         if (P90_CEILING.containsKey(workload)) {
             assertThat(s.widthRatio(0.9)).as("%s, seed %d: p90 width ÷ time left", workload.label, seed)
                     .isLessThanOrEqualTo(P90_CEILING.get(workload));
+        }
+        if (workload == Workload.EVEN_STEPS) {
+            assertThat(s.widthRatio(0.9)).as("%s, seed %d: p90 width ÷ time left", workload.label, seed)
+                    .isLessThanOrEqualTo(EVEN_STEPS_P90_CEILING.get(seed));
+        }
+        if (END_NEVER_RISES.contains(workload)) {
+            assertThat(s.rosePct()).as("%s, seed %d: upper end rose", workload.label, seed).isZero();
         }
         if (workload == Workload.BURSTY || workload == Workload.STEPS_ONE_SLOW) {
             assertThat(s.rosePct()).as("%s, seed %d: upper end rose", workload.label, seed)
