@@ -132,7 +132,8 @@ final class ShapeForecast {
                 left = (1 - share) * total * Math.pow(elapsed / Math.max(share * total, 1e-3), slope);
             }
             if (left > 0) {
-                segments[kept] = shape[0] * total;
+                // a step job is quiet until its next step; other jobs report within their first twentieth
+                segments[kept] = (stepAhead ? share : shape[0]) * total;
                 remaining[kept++] = left;
             }
         }

@@ -140,6 +140,33 @@ class StepJobEstimateTest {
     }
 
     @Test
+    void theFirstStepKeepsItsEstimateAsLongAsPastRunsFirstSteps() {
+        // sixth round of issue 17: before its first twentieth a step job's silence was judged against
+        // past runs' time to a twentieth of the work (2.5 s of a 10 s step), so the range went away
+        // 5 s into the first step; a step job is quiet until its next step, which past runs took 10 s for
+        learn(6);
+        Instant start = clock.instant().plus(Duration.ofHours(1));
+
+        Eta eta = estimator.insight(run(UUID.randomUUID(), start, 8), null, 1).eta();
+
+        assertThat(eta).as("8 s into a first step past runs took 10 s for").isNotNull();
+        assertThat(eta.lowSeconds()).as(eta.text()).isLessThanOrEqualTo(92);
+        assertThat(eta.highSeconds()).as(eta.text()).isGreaterThanOrEqualTo(92);
+    }
+
+    @Test
+    void aFirstStepFarLongerThanPastRunsFirstStepsLosesItsEstimate() {
+        learn(6);
+        Instant start = clock.instant().plus(Duration.ofHours(1));
+        clock.set(start);
+        Job job = TestJobs.step(UUID.randomUUID(), TYPE, start, 1, STEP_SECONDS.length);
+        estimator.observe(job);
+        clock.set(start.plusSeconds(20)); // still in a first step past runs took 10 s for
+
+        assertThat(estimator.insight(job, null, 1).eta()).isNull();
+    }
+
+    @Test
     void firstStepOfAnUnknownTypeShowsNothing() {
         Job job = run(UUID.randomUUID(), clock.instant(), 5);
 

@@ -28,11 +28,12 @@ class EstimateTargetsTest {
      * Median width ÷ time left reached in the fifth round (worst of seeds 7, 1, 3, 11): steady 0.33,
      * noisy 0.84, slow-down 0.32, cold start 0.53, bursty 1.14, the stall 1.27, the slow step 1.32,
      * even short steps 0.50 (was 1.00: "Almost done", 10 s wide, on the 37 % of samples under 10 s;
-     * now "About 5 seconds" and "About 10 seconds" where the range says so).
+     * now "About 5 seconds" and "About 10 seconds" where the range says so); the slow step 1.27 since
+     * the sixth round (its first steps shown).
      */
     private static final Map<Workload, Double> MEDIAN_CEILING = Map.of(
             Workload.STEADY, 0.35, Workload.NOISY, 0.85, Workload.SLOWDOWN, 0.35, Workload.COLD_START, 0.55,
-            Workload.BURSTY, 1.15, Workload.STALL_AT_99, 1.28, Workload.STEPS_ONE_SLOW, 1.33, Workload.EVEN_STEPS, 0.5);
+            Workload.BURSTY, 1.15, Workload.STALL_AT_99, 1.28, Workload.STEPS_ONE_SLOW, 1.28, Workload.EVEN_STEPS, 0.5);
     /**
      * p90 width ÷ time left reached in the fifth round (worst of the four seeds): steady rate 0.50
      * (was 0.69), slow-down 0.76 (was 1.00), cold start 1.01 (was 1.16), even short steps 1.50.
@@ -40,11 +41,18 @@ class EstimateTargetsTest {
     private static final Map<Workload, Double> P90_CEILING = Map.of(Workload.STEADY, 0.52, Workload.SLOWDOWN, 0.80,
             Workload.COLD_START, 1.05, Workload.EVEN_STEPS, 1.5);
     /**
-     * p90 width ÷ time left of the even short steps reached in the sixth round, per seed: 1.33 at
-     * seed 7 (was 1.47), 1.36 at 1 (1.50), 1.24 at 11 (1.45), 1.50 at 3, where the first runs of the
+     * p90 width ÷ time left of the even short steps reached in the sixth round, per seed: 1.32 at
+     * seed 7 (was 1.47), 1.43 at 1 (1.50), 1.23 at 11 (1.45), 1.50 at 3, where the first runs of the
      * type, which have no history, hold the tail (docs/BENCHMARKS.md, sixth round).
      */
-    private static final Map<Long, Double> EVEN_STEPS_P90_CEILING = Map.of(7L, 1.35, 1L, 1.38, 3L, 1.5, 11L, 1.26);
+    private static final Map<Long, Double> EVEN_STEPS_P90_CEILING = Map.of(7L, 1.35, 1L, 1.45, 3L, 1.5, 11L, 1.25);
+    /**
+     * Samples with no estimate shown, sixth round (worst of the four seeds): a step job's first step
+     * no longer loses its range a twentieth of the way in (the slow step 24.6 % -> 20.6 %, even short
+     * steps 6.5 % -> 4.5 %).
+     */
+    private static final Map<Workload, Double> NONE_CEILING_PCT = Map.of(Workload.STEPS_ONE_SLOW, 21.0,
+            Workload.EVEN_STEPS, 4.6);
     /** A shown range's end moving away: bursty and the slow step did so 5-6 % and 2-3 % of the time before the second pass. */
     private static final double ROSE_CEILING_PCT = 3.5;
     private static final Set<Workload> STEADY = EnumSet.of(Workload.STEADY);
@@ -96,6 +104,10 @@ class EstimateTargetsTest {
         if (workload == Workload.EVEN_STEPS) {
             assertThat(s.widthRatio(0.9)).as("%s, seed %d: p90 width ÷ time left", workload.label, seed)
                     .isLessThanOrEqualTo(EVEN_STEPS_P90_CEILING.get(seed));
+        }
+        if (NONE_CEILING_PCT.containsKey(workload)) {
+            assertThat(s.nonePct()).as("%s, seed %d: no estimate shown", workload.label, seed)
+                    .isLessThanOrEqualTo(NONE_CEILING_PCT.get(workload));
         }
         if (END_NEVER_RISES.contains(workload)) {
             assertThat(s.rosePct()).as("%s, seed %d: upper end rose", workload.label, seed).isZero();
