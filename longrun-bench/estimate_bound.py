@@ -11,6 +11,7 @@ A real estimator knows less than the oracle, so it can hardly be sharper at the 
 proof: a skewed law has a 90 % range narrower than its central one).
 
     python3 longrun-bench/estimate_bound.py [RUNS]      # default 40 runs per workload, seed 7
+    python3 longrun-bench/estimate_bound.py bands [SEED] # bursty by true time left
 """
 import math, random, sys
 
@@ -187,12 +188,42 @@ def even_samples(runs, r):
             out.append((T - t, [T - t])); t += 2
     return out
 
+def even_same_info_samples(runs, r):
+    """Even steps, by an oracle that knows only what the estimator can: the law of the runs (10-40 s,
+    3-20 steps), the run's number of steps, and whether its second step has reported. Before it has,
+    the run takes more than steps x elapsed; after it, its length is known."""
+    out = []
+    for _ in range(runs):
+        T = 10 + 30 * r.random(); N = 3 + r.randrange(18); t = 0.0
+        while t < T:
+            if T / N > t:
+                lo = max(10, N * t)
+                draws = [lo + (40 - lo) * r.random() - t for _ in range(MC)]
+            else:
+                draws = [T - t]
+            out.append((T - t, draws)); t += 2
+    return out
+
+def by_time_left(samples, bands=((0, 30), (30, 60), (60, 90), (90, math.inf))):
+    """The same score within bands of true time left: where the width is."""
+    for lo, hi in bands:
+        sub = [x for x in samples if lo <= x[0] < hi]
+        cov, med, p90 = score(sub)
+        print(f"| {lo}-{hi} s left | {len(sub)} | {100*cov:.1f}% | {med:.2f} | {p90:.2f} |")
+
 if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "bands":
+        # python3 estimate_bound.py bands [SEED]: bursty by time left (sixth round)
+        print("| bursty, true time left | samples | truth in range | width / true left, median | p90 |")
+        print("|---|---:|---:|---:|---:|")
+        by_time_left(bursty_samples(40, random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 7)))
+        sys.exit()
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 40
     print("| workload | runs | truth in range | width / true left, median | p90 |")
     print("|---|---:|---:|---:|---:|")
     for name, f in [("bursty", bursty_samples), ("stalls at 99% for minutes", stall_samples),
                     ("stalls at 99%, shown only before the stall", stall_before_samples),
-                    ("5 steps, step 3 slow", steps_samples), ("even steps, 10-40 s (demo.wait)", even_samples)]:
+                    ("5 steps, step 3 slow", steps_samples), ("even steps, 10-40 s (demo.wait)", even_samples),
+                    ("even steps, knowing what the estimator knows", even_same_info_samples)]:
         cov, med, p90 = score(f(runs, random.Random(7)))
         print(f"| {name} | {runs} | {100*cov:.1f}% | {med:.2f} | {p90:.2f} |")
