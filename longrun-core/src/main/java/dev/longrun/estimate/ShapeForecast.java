@@ -141,7 +141,7 @@ final class ShapeForecast {
     }
 
     /** The share of a past run's duration that had passed when it reached {@code fraction}, between grid points. */
-    static double shareAt(float[] shape, double fraction) {
+    private static double shareAt(float[] shape, double fraction) {
         double x = Math.max(0, Math.min(1, fraction)) * ShapeHistory.GRID;
         int j = Math.min((int) Math.floor(x), ShapeHistory.GRID - 1);
         double below = j == 0 ? 0 : shape[j - 1];
