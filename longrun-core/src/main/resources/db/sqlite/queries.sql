@@ -358,21 +358,43 @@ ORDER BY updated_at, id
 LIMIT :limit;
 
 -- name: QueueStanding
--- Where a job stands in its queue's line (the runnable pending jobs, in claim order), from the first :limit + 1 of the
--- line only, read along longrun_jobs_queue_line_idx: the cost does not grow with the queue. counted: how many of those
--- (0 when the job itself is not in line); ahead: how many of those come before the job. The job's own place is read
--- from its stored row, so position and size come from one snapshot and the position is never beyond the size.
-WITH me AS (SELECT priority, run_after, id FROM longrun_jobs
+-- Where a job stands in its queue's line (the runnable pending jobs, in claim order), from bare counts of ranges of
+-- longrun_jobs_queue_line_idx, each stopped by its LIMIT: the cost does not grow with the queue. counted: the line,
+-- counted to at most :limit + 101 jobs; ahead: the jobs before the job (:limit or more: past the count). Most jobs
+-- looked at were started last or nearly, so the jobs behind the job are counted first (to 100): with fewer than 100,
+-- ahead = counted - 1 - behind (in a line longer than the count, that leaves it above :limit, as the job is). Else
+-- the jobs ahead are counted. No row when the job is not in line; one statement, so one snapshot.
+-- Materializing the first :limit + 1 jobs of the line and comparing each with the job cost 2-4 times more
+-- (docs/BENCHMARKS.md, "Sixth pass"). No LIMIT here is a bare parameter, and no counted range has an ORDER BY (a count
+-- needs none): with either, SQLite re-prepared the statement each time its parameters were cleared, as the statement
+-- cache does after each use (measured: 2-3 times the cost).
+-- INDEXED BY: given statistics of a one-queue table, SQLite counted the line along the claim index instead, reading
+-- each job's row for its queue. The job's own row is read by its id.
+WITH line AS NOT MATERIALIZED (
+       SELECT priority, run_after, id FROM longrun_jobs INDEXED BY longrun_jobs_queue_line_idx
+       WHERE status = 'pending' AND waiting_for IS NULL AND queue = :queue),
+     me AS (SELECT priority, run_after, id FROM longrun_jobs
             WHERE id = :id AND status = 'pending' AND waiting_for IS NULL AND queue = :queue AND run_after <= :now),
-     line AS (SELECT priority, run_after, id FROM longrun_jobs
-              WHERE status = 'pending' AND waiting_for IS NULL AND queue = :queue AND run_after <= :now
-              ORDER BY priority DESC, run_after, id
-              LIMIT :limit + 1)
-SELECT count(*) AS counted,
-       coalesce(sum(l.priority > me.priority
-                    OR (l.priority = me.priority AND (l.run_after < me.run_after
-                                                      OR (l.run_after = me.run_after AND l.id < me.id)))), 0) AS ahead
-FROM line l, me;
+     placed AS MATERIALIZED (
+       SELECT me.priority, me.run_after, me.id,
+              (SELECT count(*) FROM (SELECT 1 FROM line j
+                                     WHERE j.priority = me.priority AND j.run_after = me.run_after AND j.id > me.id LIMIT 100))
+            + (SELECT count(*) FROM (SELECT 1 FROM line j
+                                     WHERE j.priority = me.priority AND j.run_after > me.run_after AND j.run_after <= :now LIMIT 100))
+            + (SELECT count(*) FROM (SELECT 1 FROM line j
+                                     WHERE j.priority < me.priority AND j.run_after <= :now LIMIT 100)) AS behind,
+              (SELECT count(*) FROM (SELECT 1 FROM line j WHERE j.run_after <= :now LIMIT :limit + 101)) AS counted
+       FROM me)
+SELECT p.counted,
+       CASE WHEN p.behind < 100 THEN p.counted - 1 - p.behind
+            ELSE (SELECT count(*) FROM (SELECT 1 FROM line j
+                                        WHERE j.priority > p.priority AND j.run_after <= :now LIMIT :limit + 1))
+               + (SELECT count(*) FROM (SELECT 1 FROM line j
+                                        WHERE j.priority = p.priority AND j.run_after < p.run_after LIMIT :limit + 1))
+               + (SELECT count(*) FROM (SELECT 1 FROM line j
+                                        WHERE j.priority = p.priority AND j.run_after = p.run_after AND j.id < p.id LIMIT :limit + 1))
+       END AS ahead
+FROM placed p;
 
 -- name: QueueDepth
 -- Every runnable pending job of a queue, counted: a range of longrun_jobs_queue_line_idx (the queue-depth gauge).

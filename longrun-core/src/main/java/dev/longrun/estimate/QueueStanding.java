@@ -33,7 +33,7 @@ public record QueueStanding(Integer position, Integer size, Integer moreThan) {
      * From the first {@code limit + 1} jobs of a line in claim order, the job among them or after them.
      *
      * @param counted how many of those there were (at most {@code limit + 1}; at least 1, the job itself)
-     * @param ahead   how many of those come before the job
+     * @param ahead   how many jobs of the line come before the job ({@code limit} or more: past the count)
      */
     public static QueueStanding counted(int counted, int ahead, int limit) {
         boolean longer = counted > limit;

@@ -389,9 +389,13 @@ public final class SqlJobStore implements JobStore {
             return null;
         }
         Params p = Params.of("id", job.id()).set("queue", job.queue()).set("now", now).set("limit", limit);
-        int[] counts = db.read(c -> db.query(c, "QueueStanding", p, rs -> new int[] {rs.getInt("counted"), rs.getInt("ahead")})).get(0);
-        // Nothing counted: the job itself is not in line (claimed, cancelled or put off since it was read).
-        return counts[0] == 0 ? null : QueueStanding.counted(counts[0], counts[1], limit);
+        List<int[]> rows = db.read(c -> db.query(c, "QueueStanding", p, rs -> new int[] {rs.getInt("counted"), rs.getInt("ahead")}));
+        // No row, or nothing counted: the job itself is not in line (claimed, cancelled or put off since it was read).
+        if (rows.isEmpty() || rows.get(0)[0] == 0) {
+            return null;
+        }
+        // SQLite's statement may count a little past the limit (and the jobs ahead past it): both mean "more than".
+        return QueueStanding.counted(Math.min(rows.get(0)[0], limit + 1), rows.get(0)[1], limit);
     }
 
     @Override

@@ -114,6 +114,12 @@ abstract class JobStoreContract {
     }
 
     @Nested
+    class PlaceInLine extends PlaceInLineContract {
+        @Override JobStore store() { return JobStoreContract.this.store(); }
+        @Override void wipe() { JobStoreContract.this.wipe(); }
+    }
+
+    @Nested
     class LogsItemsFilesAndBulkActions extends RecordsContract {
         @Override JobStore store() { return JobStoreContract.this.store(); }
         @Override void wipe() { JobStoreContract.this.wipe(); }
