@@ -394,8 +394,8 @@ LIMIT :limit::int;
 -- many of those (0 when the job itself is not in line); ahead: how many of those come before the job. The job's own
 -- place is read from its stored row, so position and size come from one snapshot and the position is never beyond
 -- the size. Unlike SQLite's, this statement still compares the job with each of the first :limit + 1 jobs: here that
--- costs little more than a bare count of them, and SQLite's bare range counts cost PostgreSQL more (planning its
--- seven subqueries), docs/BENCHMARKS.md "Sixth pass".
+-- costs at most 1.5 times a bare count of them, and SQLite's range counts, written for PostgreSQL, cost 1.5-20 times
+-- more than this (docs/BENCHMARKS.md, "Sixth pass").
 WITH me AS (SELECT priority, run_after, id FROM ${schema}.jobs
             WHERE id = :id::uuid AND status = 'pending' AND waiting_for IS NULL AND queue = :queue::text
               AND run_after <= :now::timestamptz),
