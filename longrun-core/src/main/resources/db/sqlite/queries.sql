@@ -136,6 +136,9 @@ ORDER BY j.created_at, j.id
 LIMIT :limit;
 
 -- name: ClaimJobs
+-- :limit + 0, not a bare :limit: SQLite plans with a bare LIMIT parameter's value and re-prepares the statement
+-- whenever that value changes, and :limit is the node's free worker slots, different from claim to claim
+-- (docs/BENCHMARKS.md, "Sixth pass (branch reprepare)": 250-300 µs per claim re-prepared, about 130 µs not).
 UPDATE longrun_jobs
 SET status = 'running', attempt = attempt + 1, lease_owner = :owner, lease_expires_at = :lease_until,
     heartbeat_at = :now, started_at = :now, started_at_before_claim = started_at,
@@ -145,7 +148,7 @@ WHERE status = 'pending'
              WHERE status = 'pending' AND waiting_for IS NULL AND queue IN (SELECT value FROM json_each(:queues))
                AND run_after <= :now
              ORDER BY priority DESC, run_after, id
-             LIMIT :limit)
+             LIMIT :limit + 0)
 RETURNING *;
 
 -- name: Heartbeat

@@ -128,6 +128,7 @@ final class Database {
         NamedStatement statement = statements.get(name);
         try {
             PreparedStatement ps = prepare(c, statement, params);
+            boolean boundLarge = boundLarge(statement, params);
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -137,7 +138,7 @@ final class Database {
                 closeAfter(ps, e);
                 throw e;
             }
-            release(c, statement, ps);
+            release(c, statement, ps, boundLarge);
             return rows;
         } catch (SQLException e) {
             throw StoreException.from(e, name);
@@ -148,6 +149,7 @@ final class Database {
         NamedStatement statement = statements.get(name);
         try {
             PreparedStatement ps = prepare(c, statement, params);
+            boolean boundLarge = boundLarge(statement, params);
             int changed;
             try {
                 changed = ps.executeUpdate();
@@ -155,7 +157,7 @@ final class Database {
                 closeAfter(ps, e);
                 throw e;
             }
-            release(c, statement, ps);
+            release(c, statement, ps, boundLarge);
             return changed;
         } catch (SQLException e) {
             throw StoreException.from(e, name);
@@ -180,7 +182,7 @@ final class Database {
                 closeAfter(ps, e);
                 throw e;
             }
-            release(c, statement, ps);
+            release(c, statement, ps, true); // many rows bound: cleared, whatever their size
         } catch (SQLException e) {
             throw StoreException.from(e, name);
         }
@@ -212,12 +214,21 @@ final class Database {
     }
 
     /** After a clean use: kept for the connection's next use on SQLite, closed elsewhere. */
-    private void release(Connection c, NamedStatement statement, PreparedStatement ps) throws SQLException {
+    private void release(Connection c, NamedStatement statement, PreparedStatement ps, boolean boundLarge) throws SQLException {
         if (cache == null) {
             ps.close();
         } else {
-            cache.giveBack(c, statement.jdbcSql(), ps);
+            cache.giveBack(c, statement.jdbcSql(), ps, boundLarge);
         }
+    }
+
+    private static boolean boundLarge(NamedStatement statement, Params params) {
+        for (String name : statement.parameters()) {
+            if (SqliteStatementCache.large(params.get(statement.name(), name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void bindAll(Connection c, PreparedStatement ps, NamedStatement statement, Params params) throws SQLException {

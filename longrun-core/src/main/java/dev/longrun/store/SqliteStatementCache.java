@@ -19,6 +19,11 @@ import org.sqlite.SQLiteConnection;
  * ended cleanly; a statement whose use failed is closed instead (rare, and then no half-used state is kept).
  * Only the thread holding a connection from the pool touches that connection's shelf. Closing a connection finalizes
  * its statements (sqlite-jdbc), and the shelves of connections the pool closed are dropped when a new one appears.
+ *
+ * <p>A statement is given back still bound to its use's values unless one of them was large: clearing the parameters
+ * ({@code sqlite3_clear_bindings}) expires any statement whose plan SQLite made with a bound value in view (a
+ * {@code LIMIT} parameter, an {@code ORDER BY}), so its next use is compiled again, 2-10 times the cost of the use
+ * (docs/BENCHMARKS.md, "Sixth pass (branch {@code reprepare})"); the next use binds every parameter anyway.
  */
 final class SqliteStatementCache {
 
@@ -34,18 +39,37 @@ final class SqliteStatementCache {
         return kept != null ? kept : driver.prepareStatement(sql);
     }
 
-    /** After a use that ended cleanly (its result set closed, which resets the statement): kept for the next use. */
-    void giveBack(Connection pooled, String sql, PreparedStatement statement) throws SQLException {
+    /** Values bound longer than this many characters or bytes are not kept bound between uses. */
+    static final int KEPT_VALUE_LENGTH = 1_024;
+
+    /**
+     * After a use that ended cleanly (its result set closed, which resets the statement): kept for the next use, its
+     * parameters cleared only when {@code boundLarge} (see {@link #large}), so that a kept statement holds no large
+     * past value (a batch's JSON) alive, in sqlite-jdbc or in SQLite, while it waits.
+     */
+    void giveBack(Connection pooled, String sql, PreparedStatement statement, boolean boundLarge) throws SQLException {
         SQLiteConnection driver = driverConnection(pooled);
         if (driver == null || driver.isClosed()) {
             statement.close();
             return;
         }
-        statement.clearParameters(); // a kept statement must not hold a large past value (a batch's JSON) alive
+        if (boundLarge) {
+            statement.clearParameters();
+        }
         PreparedStatement other = shelf(driver).putIfAbsent(sql, statement);
         if (other != null) {
             statement.close(); // a nested use of the same statement prepared a second one
         }
+    }
+
+    /** Whether a value, once bound, is too large to stay bound while its statement waits: lists (JSON) and long texts. */
+    static boolean large(Object value) {
+        return switch (value) {
+            case SqlList list -> true; // bound as one JSON text, as long as its list: a batch's rows
+            case CharSequence text -> text.length() > KEPT_VALUE_LENGTH;
+            case byte[] bytes -> bytes.length > KEPT_VALUE_LENGTH;
+            case null, default -> false;
+        };
     }
 
     /** Statements kept for this connection (for tests). */
