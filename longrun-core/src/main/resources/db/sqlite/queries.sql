@@ -138,7 +138,7 @@ LIMIT :limit;
 -- name: ClaimJobs
 -- :limit + 0, not a bare :limit: SQLite plans with a bare LIMIT parameter's value and re-prepares the statement
 -- whenever that value changes, and :limit is the node's free worker slots, different from claim to claim
--- (docs/BENCHMARKS.md, "Sixth pass (branch reprepare)": 250-300 µs per claim re-prepared, about 130 µs not).
+-- (docs/BENCHMARKS.md, "Sixth pass (branch reprepare)": a claim of 1-4 jobs cost 225-332 µs re-prepared, 79-115 not).
 UPDATE longrun_jobs
 SET status = 'running', attempt = attempt + 1, lease_owner = :owner, lease_expires_at = :lease_until,
     heartbeat_at = :now, started_at = :now, started_at_before_claim = started_at,

@@ -22,7 +22,7 @@ import org.sqlite.SQLiteConnection;
  *
  * <p>A statement is given back still bound to its use's values unless one of them was large: clearing the parameters
  * ({@code sqlite3_clear_bindings}) expires any statement whose plan SQLite made with a bound value in view (a
- * {@code LIMIT} parameter, an {@code ORDER BY}), so its next use is compiled again, 2-10 times the cost of the use
+ * {@code LIMIT} parameter, an {@code ORDER BY}), so its next use is compiled again, 1.5-15 times the cost of the use
  * (docs/BENCHMARKS.md, "Sixth pass (branch {@code reprepare})"); the next use binds every parameter anyway.
  */
 final class SqliteStatementCache {
@@ -65,7 +65,7 @@ final class SqliteStatementCache {
     /** Whether a value, once bound, is too large to stay bound while its statement waits: lists (JSON) and long texts. */
     static boolean large(Object value) {
         return switch (value) {
-            case SqlList list -> true; // bound as one JSON text, as long as its list: a batch's rows
+            case SqlList list -> true; // bound as one JSON text as long as the list: a batch's rows
             case CharSequence text -> text.length() > KEPT_VALUE_LENGTH;
             case byte[] bytes -> bytes.length > KEPT_VALUE_LENGTH;
             case null, default -> false;
