@@ -27,7 +27,8 @@ final class FanOut {
      * the frames of the job's final state, whose fan-out also ends every response (the streams end with the job).
      */
     record Result(int subscribers, int connected, double openSeconds, int changes, List<Long> sortedMicros, int incomplete,
-                  Cpu cpu, PerChange perChange, List<SlowChange> slowest, List<Long> sortedMicrosBeforeFinal) {
+                  Cpu cpu, PerChange perChange, List<SlowChange> slowest, List<Long> sortedMicrosBeforeFinal,
+                  List<ClientGcPauses.Pause> clientPauses) {
 
         double percentileMillis(double p) {
             return FanOut.percentileMillis(sortedMicros, p);
@@ -123,11 +124,11 @@ final class FanOut {
         JsonNode job = api.startWait(warmup + seconds, warmup + seconds);
         String id = job.get("id").asString();
         ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Long> versions = new ConcurrentLinkedQueue<>();
         java.util.Map<Long, long[]> minMax = new java.util.concurrent.ConcurrentHashMap<>();
         // Read on the selector thread only while frames flow, and after the streams are closed.
         java.util.Map<Long, List<Instant>> arrivals = new java.util.HashMap<>();
         java.util.Map<Long, Instant> stampedAt = new java.util.HashMap<>();
+        java.util.Map<Long, Instant> stampOf = new java.util.HashMap<>();
         CountDownLatch connected = new CountDownLatch(subscribers);
         CountDownLatch ended = new CountDownLatch(subscribers);
         AtomicInteger sawEnd = new AtomicInteger();
@@ -142,20 +143,26 @@ final class FanOut {
                     connected.countDown();
                     return;
                 }
-                // Two fields picked out of the frame instead of a full JSON parse keep the client's own cost low.
-                Instant stamped = Instant.parse(field(frame.data(), "updated_at"));
+                // Two fields picked out of the frame instead of a full JSON parse keep the client's own cost low, and every
+                // subscriber's frame of a version carries the same stamp: parsed once, not 1,000 times.
+                long version = Long.parseLong(field(frame.data(), "version"));
+                Instant stamped = stampOf.get(version);
+                if (stamped == null) {
+                    stamped = Instant.parse(field(frame.data(), "updated_at"));
+                    stampOf.put(version, stamped);
+                }
                 if (stamped.isAfter(windowStart.get())) {
                     long us = Duration.between(stamped, frame.receivedAt()).toNanos() / 1000;
-                    long version = Long.parseLong(field(frame.data(), "version"));
                     micros.add(us);
-                    versions.add(version);
-                    minMax.merge(version, new long[] {us, us}, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                    long[] mm = minMax.computeIfAbsent(version, v -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                    mm[0] = Math.min(mm[0], us);
+                    mm[1] = Math.max(mm[1], us);
                     arrivals.computeIfAbsent(version, v -> new ArrayList<>()).add(frame.receivedAt());
                     stampedAt.put(version, stamped);
                 }
                 if (frame.data().contains("\"status\":\"succeeded\"")) {
                     sawEnd.incrementAndGet();
-                    finalVersion[0] = Long.parseLong(field(frame.data(), "version"));
+                    finalVersion[0] = version;
                 }
             }
 
@@ -171,6 +178,10 @@ final class FanOut {
             boolean allConnected = connected.await(90, TimeUnit.SECONDS);
             double openSeconds = (System.nanoTime() - openStart) / 1e9;
             Thread.sleep(warmup * 1000L);
+            // The client's young collections stamp the frames that arrive during them late (its pauses were up to 200 ms
+            // on a loaded machine): it starts the window with an empty young generation, and reports its pauses in it.
+            System.gc();
+            ClientGcPauses clientPauses = new ClientGcPauses();
             windowStart.set(Instant.now());
             long windowNanos = System.nanoTime();
             Duration serverBefore = server.cpu();
@@ -180,7 +191,8 @@ final class FanOut {
                     (System.nanoTime() - windowNanos) / 1e9);
             List<Long> sorted = new ArrayList<>(micros);
             sorted.sort(null);
-            int changes = (int) versions.stream().distinct().count();
+            clientPauses.close();
+            int changes = minMax.size();
             int connectedCount = allConnected ? subscribers : (int) (subscribers - connected.getCount());
             streams.close(); // the selector thread has stopped: its maps may be read here
             List<SlowChange> slowest = arrivals.entrySet().stream()
@@ -194,7 +206,7 @@ final class FanOut {
             });
             beforeFinal.sort(null);
             return new Result(subscribers, connectedCount, openSeconds, changes, sorted, subscribers - sawEnd.get(), cpu,
-                    PerChange.of(minMax), slowest, beforeFinal);
+                    PerChange.of(minMax), slowest, beforeFinal, clientPauses.pauses());
         }
     }
 

@@ -127,10 +127,16 @@ public final class HttpBenchmark {
         List<Long> b = f.sortedMicrosBeforeFinal();
         System.out.printf(Locale.ROOT, "%nWithout the final state's change: %,d frames, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", b.size(),
                 FanOut.percentileMillis(b, 50), FanOut.percentileMillis(b, 99), FanOut.percentileMillis(b, 100));
+        List<ClientGcPauses.Pause> pauses = f.clientPauses();
+        System.out.printf(Locale.ROOT, "%nThis client's own GC pauses in the window: %d, %d ms in all, the longest %d ms%n", pauses.size(),
+                pauses.stream().mapToLong(ClientGcPauses.Pause::millis).sum(), pauses.stream().mapToLong(ClientGcPauses.Pause::millis).max().orElse(0));
         System.out.printf("%nThe changes with the widest first → last spread (UTC wall clock, to compare with the server's logs):%n");
         for (FanOut.SlowChange s : f.slowest()) {
-            System.out.printf(Locale.ROOT, "  version %d%s stamped %s, first frame %s, last %s (spread %.1f ms); largest gap %.1f ms after %s%n",
-                    s.version(), s.isFinal() ? " (the final state)" : "", s.stamped(), s.first(), s.last(), s.spreadMicros() / 1000.0, s.gapMicros() / 1000.0, s.gapStart());
+            String clientPaused = pauses.stream().filter(p -> p.overlaps(s.stamped(), s.last()))
+                    .map(p -> String.format(Locale.ROOT, "; this client paused %d ms from %s", p.millis(), p.start())).reduce("", String::concat);
+            System.out.printf(Locale.ROOT, "  version %d%s stamped %s, first frame %s, last %s (spread %.1f ms); largest gap %.1f ms after %s%s%n",
+                    s.version(), s.isFinal() ? " (the final state)" : "", s.stamped(), s.first(), s.last(), s.spreadMicros() / 1000.0,
+                    s.gapMicros() / 1000.0, s.gapStart(), clientPaused);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.longrun.bench.http;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,10 @@ import java.util.List;
  * whether the body is chunked), the chunked transfer coding if any, and frames ending at a blank line. A response that
  * is not 200 marks the stream {@link #failed()}. Bytes become characters one to one (ISO-8859-1), so a read that ends
  * inside a multi-byte character splits nothing; the fields the bench reads ({@code updated_at}, {@code version},
- * {@code status}) are ASCII.
+ * {@code status}) are ASCII. Bytes are appended as characters and frames cut out of the text in place: the reader of
+ * 1,000 streams allocated about 10 KB per frame before (a copy of each read, a string per chunk, a substring and a
+ * split per frame), so the bench client's own young pauses, every 8 s and up to 200 ms on a loaded machine, were
+ * the widest gaps of the slowest changes it measured.
  */
 final class HttpStreamParser {
 
@@ -29,47 +32,55 @@ final class HttpStreamParser {
 
     /** The frames these bytes completed, each stamped {@code at}. */
     List<EventStream.Frame> feed(byte[] bytes, Instant at) {
-        int i = 0;
+        return feed(ByteBuffer.wrap(bytes), at);
+    }
+
+    /** The frames the bytes left in {@code bytes} completed, each stamped {@code at}; reads them all. */
+    List<EventStream.Frame> feed(ByteBuffer bytes, Instant at) {
         if (!inBody) {
-            i = readHead(bytes);
+            readHead(bytes);
             if (!inBody || failed) {
+                bytes.position(bytes.limit());
                 return List.of();
             }
         }
         if (chunked) {
-            unchunk(bytes, i);
+            unchunk(bytes);
         } else {
-            text.append(new String(bytes, i, bytes.length - i, StandardCharsets.ISO_8859_1));
+            append(bytes, bytes.remaining());
         }
         return frames(at);
     }
 
-    private int readHead(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            head.append((char) bytes[i]);
+    private void append(ByteBuffer bytes, int n) {
+        for (int i = 0; i < n; i++) {
+            text.append((char) (bytes.get() & 0xff));
+        }
+    }
+
+    private void readHead(ByteBuffer bytes) {
+        while (bytes.hasRemaining()) {
+            head.append((char) (bytes.get() & 0xff));
             int n = head.length();
             if (n >= 4 && head.charAt(n - 1) == '\n' && head.charAt(n - 2) == '\r' && head.charAt(n - 3) == '\n' && head.charAt(n - 4) == '\r') {
                 String h = head.toString();
                 failed = !h.startsWith("HTTP/1.1 200");
                 chunked = h.toLowerCase(java.util.Locale.ROOT).contains("\r\ntransfer-encoding: chunked");
                 inBody = true;
-                return i + 1;
+                return;
             }
         }
-        return bytes.length;
     }
 
-    private void unchunk(byte[] bytes, int from) {
-        int i = from;
-        while (i < bytes.length) {
+    private void unchunk(ByteBuffer bytes) {
+        while (bytes.hasRemaining()) {
             if (chunkLeft > 0) {
-                int n = Math.min(chunkLeft, bytes.length - i);
-                text.append(new String(bytes, i, n, StandardCharsets.ISO_8859_1));
+                int n = Math.min(chunkLeft, bytes.remaining());
+                append(bytes, n);
                 chunkLeft -= n;
-                i += n;
                 continue;
             }
-            char c = (char) bytes[i++];
+            char c = (char) (bytes.get() & 0xff);
             if (c != '\n') {
                 if (c != '\r') {
                     sizeLine.append(c);
@@ -89,11 +100,12 @@ final class HttpStreamParser {
     }
 
     private List<EventStream.Frame> frames(Instant at) {
-        List<EventStream.Frame> frames = new ArrayList<>(1);
+        List<EventStream.Frame> frames = List.of();
         int end;
         while ((end = text.indexOf("\n\n")) >= 0) {
-            EventStream.Frame f = frame(text.substring(0, end), at);
+            EventStream.Frame f = frame(end, at);
             if (f != null) {
+                frames = frames.isEmpty() ? new ArrayList<>(1) : frames;
                 frames.add(f);
             }
             text.delete(0, end + 2);
@@ -101,19 +113,36 @@ final class HttpStreamParser {
         return frames;
     }
 
-    /** One frame's lines, as {@link EventStream#readFrames} reads them; null for a comment (heartbeat) or an id alone. */
-    private static EventStream.Frame frame(String block, Instant at) {
+    /**
+     * The frame in {@code text} before {@code end}, read line by line as {@link EventStream#readFrames} reads it; null
+     * for a comment (heartbeat) or an id alone.
+     */
+    private EventStream.Frame frame(int end, Instant at) {
         String event = "message";
-        StringBuilder data = null;
-        for (String line : block.split("\n", -1)) {
-            if (line.startsWith("event:")) {
-                event = line.substring(6).strip();
-            } else if (line.startsWith("data:")) {
-                String d = line.substring(5);
-                d = d.startsWith(" ") ? d.substring(1) : d;
-                data = data == null ? new StringBuilder(d) : data.append('\n').append(d);
+        String data = null;
+        for (int line = 0; line < end; ) {
+            int lineEnd = text.indexOf("\n", line); // at most end: a frame ends with a blank line
+            if (startsWith(line, "event:")) {
+                event = startsWith(line, "event:job\n") ? "job" : text.substring(line + 6, lineEnd).strip();
+            } else if (startsWith(line, "data:")) {
+                int from = line + 5 + (startsWith(line + 5, " ") ? 1 : 0);
+                String d = text.substring(from, lineEnd);
+                data = data == null ? d : data + '\n' + d;
+            }
+            line = lineEnd + 1;
+        }
+        return data == null ? null : new EventStream.Frame(event, data, at);
+    }
+
+    private boolean startsWith(int at, String prefix) {
+        if (at + prefix.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (text.charAt(at + i) != prefix.charAt(i)) {
+                return false;
             }
         }
-        return data == null ? null : new EventStream.Frame(event, data.toString(), at);
+        return true;
     }
 }

@@ -83,9 +83,7 @@ final class SelectorStreams implements AutoCloseable {
                             }
                             now = Instant.now(); // when these bytes reached the client
                             buf.flip();
-                            byte[] bytes = new byte[buf.remaining()];
-                            buf.get(bytes);
-                            for (EventStream.Frame f : c.parser.feed(bytes, now)) {
+                            for (EventStream.Frame f : c.parser.feed(buf, now)) {
                                 listener.frame(c.index, f);
                             }
                             if (c.parser.failed()) {

@@ -14,7 +14,7 @@ class FanOutResultTest {
     void percentilesUseTheNearestRank() {
         List<Long> micros = LongStream.rangeClosed(1, 100).map(i -> i * 1000).boxed().toList();
         FanOut.Result r = new FanOut.Result(1, 1, 0, 1, micros, 0, new FanOut.Cpu(0, 0, 0), FanOut.PerChange.of(java.util.Map.of()),
-                List.of(), micros);
+                List.of(), micros, List.of());
 
         assertThat(r.percentileMillis(50)).isEqualTo(50.0);
         assertThat(r.percentileMillis(99)).isEqualTo(99.0);
@@ -54,8 +54,19 @@ class FanOutResultTest {
     }
 
     @Test
+    void aPauseOfTheClientCountsAgainstAChangeOnlyWhenItFallsBetweenItsStampAndItsLastFrame() {
+        Instant t = Instant.parse("2026-11-29T12:00:00Z");
+        ClientGcPauses.Pause pause = new ClientGcPauses.Pause("G1 Young Generation", t.plusMillis(100), 50);
+
+        assertThat(pause.overlaps(t, t.plusMillis(120))).as("began before the last frame").isTrue();
+        assertThat(pause.overlaps(t.plusMillis(140), t.plusMillis(300))).as("ended after the stamp").isTrue();
+        assertThat(pause.overlaps(t.plusMillis(151), t.plusMillis(300))).as("over before the stamp").isFalse();
+        assertThat(pause.overlaps(t, t.plusMillis(99))).as("after the last frame").isFalse();
+    }
+
+    @Test
     void noSamplesGiveNoFigure() {
         assertThat(new FanOut.Result(1, 0, 0, 0, List.of(), 1, new FanOut.Cpu(0, 0, 0), FanOut.PerChange.of(java.util.Map.of()),
-                List.of(), List.of()).percentileMillis(99)).isNaN();
+                List.of(), List.of(), List.of()).percentileMillis(99)).isNaN();
     }
 }
