@@ -4,6 +4,7 @@ import dev.longrun.event.JobEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -20,7 +21,6 @@ final class PendingChanges {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private LinkedHashMap<UUID, Long> pending = new LinkedHashMap<>();
-    private boolean heartbeatDue;
     private boolean closed;
 
     /** {@code onFirst} runs (under the lock, so before any {@link #take} returns the change) when a change is pending after none. */
@@ -51,31 +51,14 @@ final class PendingChanges {
         }
     }
 
-    /**
-     * The hub's heartbeat timer found the stream silent: {@link #take} returns, empty if nothing else is pending. One
-     * timer for all streams, because a timed wait per stream armed and cancelled a timer of the virtual-thread
-     * scheduler at every change: a quarter of the streams' CPU in a 1,000-subscriber fan-out.
-     */
-    void heartbeat() {
+    /** Everything pending, in the order first heard; empty after {@code timeoutMillis} without a change. */
+    Map<UUID, Long> take(long timeoutMillis) throws InterruptedException {
         lock.lock();
         try {
-            if (!closed) {
-                heartbeatDue = true;
-                changed.signal();
+            long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (pending.isEmpty() && nanos > 0) {
+                nanos = changed.awaitNanos(nanos);
             }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Everything pending, in the order first heard; waits without a timeout, and returns empty when a heartbeat is due. */
-    Map<UUID, Long> take() throws InterruptedException {
-        lock.lock();
-        try {
-            while (pending.isEmpty() && !heartbeatDue) {
-                changed.await();
-            }
-            heartbeatDue = false; // a change written now is a sign of life too
             Map<UUID, Long> taken = pending;
             pending = new LinkedHashMap<>();
             return taken;

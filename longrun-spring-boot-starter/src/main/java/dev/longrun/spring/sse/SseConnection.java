@@ -3,6 +3,7 @@ package dev.longrun.spring.sse;
 import dev.longrun.event.JobEvent;
 import dev.longrun.spring.api.JobView;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
 /**
  * One open event stream. The engine's dispatcher only notes changed jobs in this subscriber's bounded
  * {@link PendingChanges} (never blocking); the subscriber's own virtual thread re-reads each changed job, skips versions it already sent,
- * writes the frames, and the heartbeats the hub asks for ({@link #heartbeatTick()}). A client that stops reading blocks only this thread; one that falls more
+ * writes the frames and the heartbeats. A client that stops reading blocks only this thread; one that falls more
  * behind on more than {@code sse.buffer-size} different jobs is disconnected and reconnects with Last-Event-ID.
  * A single-job stream that sent its job's final state leaves the end of its response to {@link StreamEnds}, which ends
  * it once the other streams wrote that state too.
@@ -28,24 +29,24 @@ final class SseConnection implements Runnable {
     private final Predicate<JobEvent> filter;
     private final Supplier<List<ViewCache.Rendered>> initial;
     private final UUID singleJob;
+    private final Duration heartbeat;
     private final PendingChanges changes;
     private final Map<UUID, Long> sent = new HashMap<>();
     /** User streams: the event id, the newest change (epoch millis) this stream is known to have delivered. */
     private Long position;
     private volatile boolean closed;
     private volatile Thread thread;
-    /** Written since the hub's last heartbeat tick; opening the stream wrote its head. */
-    private volatile boolean wroteSinceTick = true;
     /** A single-job stream sent its job's final state: its response ends after the fan-out ({@link StreamEnds}). */
     private boolean reachedEnd;
 
-    SseConnection(SseHub hub, ViewCache cache, FrameSink sink, Predicate<JobEvent> filter, Supplier<List<ViewCache.Rendered>> initial, UUID singleJob, Long lastEventId, int bufferSize, Long startPosition) {
+    SseConnection(SseHub hub, ViewCache cache, FrameSink sink, Predicate<JobEvent> filter, Supplier<List<ViewCache.Rendered>> initial, UUID singleJob, Long lastEventId, Duration heartbeat, int bufferSize, Long startPosition) {
         this.hub = hub;
         this.cache = cache;
         this.sink = sink;
         this.filter = filter;
         this.initial = initial;
         this.singleJob = singleJob;
+        this.heartbeat = heartbeat;
         this.changes = new PendingChanges(bufferSize, hub.ends()::startedWriting);
         this.position = startPosition;
         if (singleJob != null && lastEventId != null) {
@@ -63,20 +64,6 @@ final class SseConnection implements Runnable {
         }
     }
 
-    /**
-     * Called by the hub's heartbeat timer every half heartbeat interval: a stream that wrote nothing since the last
-     * tick is asked for a heartbeat, so no stream stays silent for longer than the interval and an idle one hears one
-     * per interval (its heartbeat counts as a write at the next tick). A write racing with the tick costs at most one
-     * early heartbeat.
-     */
-    void heartbeatTick() {
-        if (wroteSinceTick) {
-            wroteSinceTick = false;
-        } else {
-            changes.heartbeat();
-        }
-    }
-
     void start() {
         thread = Thread.ofVirtual().name("longrun-sse").start(this);
     }
@@ -91,12 +78,12 @@ final class SseConnection implements Runnable {
                 }
             }
             if (first.isEmpty() && position != null) {
-                write(SseFrames.idEnd(position)); // no event, but the client learns where it is
+                sink.send(SseFrames.idEnd(position)); // no event, but the client learns where it is
             }
             while (!closed) {
-                Map<UUID, Long> changed = changes.take();
+                Map<UUID, Long> changed = changes.take(heartbeat.toMillis());
                 if (changed.isEmpty()) {
-                    write(SseFrames.HEARTBEAT);
+                    sink.send(SseFrames.HEARTBEAT);
                     continue;
                 }
                 try {
@@ -152,11 +139,11 @@ final class SseConnection implements Runnable {
             } else {
                 end = SseFrames.END;
             }
-            write(rendered.frameHead(), end); // the head is the same array for every subscriber of this version
+            sink.send(rendered.frameHead(), end); // the head is the same array for every subscriber of this version
             sent.put(job.id(), job.version());
             if (singleJob == null) {
                 for (byte[] companion : hub.companionsOf(job)) {
-                    write(companion);
+                    sink.send(companion);
                 }
             }
         }
@@ -165,11 +152,6 @@ final class SseConnection implements Runnable {
             return true;
         }
         return false;
-    }
-
-    private void write(byte[]... parts) throws IOException {
-        sink.send(parts);
-        wroteSinceTick = true;
     }
 
     void close() {

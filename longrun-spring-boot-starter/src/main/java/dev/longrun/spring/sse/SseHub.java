@@ -30,7 +30,6 @@ public final class SseHub implements AutoCloseable {
     private final Longrun longrun;
     private final JobViews views;
     private final Duration heartbeat;
-    private final Thread heartbeats;
     private final int bufferSize;
     private final JsonMapper json;
     private final ViewCache cache;
@@ -47,7 +46,6 @@ public final class SseHub implements AutoCloseable {
         this.json = json;
         this.cache = new ViewCache(longrun, views, json);
         this.subscription = longrun.events().subscribe(this::dispatch);
-        this.heartbeats = Thread.ofVirtual().name("longrun-sse-heartbeat").start(this::heartbeatEveryHalfInterval);
     }
 
     /** The job now, then each change ({@code id:} = version); ends after a terminal state. */
@@ -106,30 +104,10 @@ public final class SseHub implements AutoCloseable {
     private void open(FrameSink sink, java.util.function.Predicate<JobEvent> filter,
                             java.util.function.Supplier<List<ViewCache.Rendered>> initial, java.util.UUID singleJob, Long lastEventId,
                             int capacity, Long startPosition) {
-        SseConnection s = new SseConnection(this, cache, sink, filter, initial, singleJob, lastEventId, capacity, startPosition);
+        SseConnection s = new SseConnection(this, cache, sink, filter, initial, singleJob, lastEventId, heartbeat, capacity, startPosition);
         sink.onEnd(s::close);
         subscribers.add(s); // before the first read, so no change between the read and the subscription is lost
         s.start();
-    }
-
-    /** One timer for every stream's heartbeats ({@link SseConnection#heartbeatTick()}). */
-    private void heartbeatEveryHalfInterval() {
-        long halfMillis = Math.max(1, heartbeat.toMillis() / 2);
-        try {
-            while (true) {
-                Thread.sleep(halfMillis);
-                heartbeatTick();
-            }
-        } catch (InterruptedException closing) {
-            // the hub closed
-        }
-    }
-
-    /** Asks every stream that wrote nothing since the last tick for a heartbeat. */
-    void heartbeatTick() {
-        for (SseConnection s : subscribers) {
-            s.heartbeatTick();
-        }
     }
 
     StreamEnds ends() {
@@ -158,7 +136,6 @@ public final class SseHub implements AutoCloseable {
         } catch (Exception e) {
             log.debug("Closing the event subscription failed: {}", e.toString());
         }
-        heartbeats.interrupt();
         List.copyOf(subscribers).forEach(SseConnection::close);
         ends.close();
     }
