@@ -196,7 +196,8 @@ public final class Estimator {
         int next = nextStep(job);
         boolean slowStep = next > 0 && pace != null && silence > pace.longestGap();
         ShapeHistory.Prediction shape =
-                shapePrediction(job.type(), start, track, fraction, nextReport(job), slowStep ? next : 0);
+                shapePrediction(job.type(), start, track, fraction, nextReport(job), slowStep ? next : 0,
+                        pace != null && silence > MovingTime.RHYTHM * pace.typicalGap() ? silence : 0);
         Guess g = RemainingTime.estimate((now - start) / 1000.0, fraction, pace, PaceSpread.measure(start, points, pace),
                 silence, spreadFor(job.type(), sizeOfRunning(job)), shape,
                 RemainingTime.updatesToTrust(stepsOnly(job)));
@@ -213,9 +214,13 @@ public final class Estimator {
         return eta;
     }
 
-    /** @param nextReport where a job that reports only its steps reports next ({@link #nextReport}); NaN for others */
+    /**
+     * @param nextReport where a job that reports only its steps reports next ({@link #nextReport}); NaN for others
+     * @param waited     seconds the job has been silent beyond its rhythm (in a wait), 0 while it moves
+     */
     private ShapeHistory.Prediction shapePrediction(String type, long start, ProgressTrack track,
-                                                    double fraction, double nextReport, int nextStep) {
+                                                    double fraction, double nextReport, int nextStep,
+                                                    double waited) {
         ProgressTrack.Points points = track.snapshot();
         ShapeHistory shape = shapesOf(type);
         int k = ShapeHistory.gridPoint(fraction);
@@ -237,7 +242,8 @@ public final class Estimator {
         }
         // A step job's reports come at its steps, not at a rhythm of its own: its moving time says nothing.
         double movingAt = stepJob ? Double.NaN : track.movingAt(k);
-        return shape.predict(k, reachedAfter, movingAt, nextStep, (clock.millis() - start) / 1000.0);
+        WaitModel.Motion motion = stepJob ? null : track.motion(waited);
+        return shape.predict(k, reachedAfter, movingAt, nextStep, (clock.millis() - start) / 1000.0, motion);
     }
 
     /**

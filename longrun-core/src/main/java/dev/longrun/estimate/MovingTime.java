@@ -27,6 +27,7 @@ final class MovingTime {
     private int counted;
     private double moving;
     private int segments;
+    private double burst;
     private boolean known = true;
 
     MovingTime() {
@@ -57,7 +58,18 @@ final class MovingTime {
             atGrid[j - 1] = before >= MIN_SEGMENTS ? moving + share * worked : Double.NaN;
         }
         moving += worked;
+        burst = counts ? burst + worked : worked;
         segments += counts ? 1 : 0;
+    }
+
+    /** Seconds spent moving so far; NaN when unknown. */
+    double moving() {
+        return known && segments >= MIN_SEGMENTS ? moving : Double.NaN;
+    }
+
+    /** Seconds moved since the last wait ended (since the start when none came yet). */
+    double burst() {
+        return burst;
     }
 
     /** Seconds spent moving when the job reached grid point {@code k} (1..GRID); NaN when unknown. */

@@ -64,6 +64,15 @@ final class ProgressTrack {
         return moving.at(k);
     }
 
+    /**
+     * Where the job stands in its bursts and waits, given that it has been silent for
+     * {@code waited} seconds beyond its rhythm (0 while it moves); null when its moving time is unknown.
+     */
+    synchronized WaitModel.Motion motion(double waited) {
+        double m = moving.moving();
+        return Double.isNaN(m) ? null : new WaitModel.Motion(m, waited > 0 ? 0 : moving.burst(), waited);
+    }
+
     /** The time remaining last shown for this attempt (null after it was withdrawn), for {@link Narrowing}. */
     synchronized Eta lastShown() {
         return lastShown;

@@ -90,6 +90,9 @@ final class RemainingTime {
         boolean confident = pace != null && pace.changes() >= trustAfter
                 && silence <= Math.max(2, 2 * pace.typicalGap()) && left[left.length - 1] <= ALMOST_DONE_TAIL;
         boolean outlived = left.length < shape.runs() && !shape.stepsAhead();
+        if (shape.range() != null) {
+            return shape.range().confident(confident); // from the job's own state in its bursts and waits
+        }
         Guess g = PredictionInterval.of(left, outlived);
         return (outlived ? Guess.of(g.low(), outlivedEnd(g.high())) : g).confident(confident);
     }

@@ -36,6 +36,15 @@ final class ShapeForecast {
      */
     static ShapeHistory.Prediction predict(float[][] shapes, int k, double[] reachedAfter, double movingAt,
                                            int nextStep, double elapsed) {
+        return predict(shapes, k, reachedAfter, movingAt, nextStep, elapsed, null);
+    }
+
+    /**
+     * @param motion where the job stands in its cycle of bursts and waits, null when unknown: for a
+     *               job of a type that works in bursts the range then comes from {@link WaitModel}
+     */
+    static ShapeHistory.Prediction predict(float[][] shapes, int k, double[] reachedAfter, double movingAt,
+                                           int nextStep, double elapsed, WaitModel.Motion motion) {
         if (k == 0) {
             return beforeFirstPoint(shapes, elapsed, Double.NaN);
         }
@@ -45,7 +54,9 @@ final class ShapeForecast {
         double since = Math.max(0, elapsed - reachedAfter[k - 1]);
         float[][] moving = movingAt > 0 ? withMovingTime(shapes, k) : new float[0][];
         if (moving.length >= Spread.ENOUGH) {
-            return byMovingTime(moving, k, movingAt, since);
+            ShapeHistory.Prediction p = byMovingTime(moving, k, movingAt, since);
+            return p == null || motion == null ? p
+                    : p.withRange(WaitModel.range(moving, k, movingAt, motion));
         }
         int next = nextStep > k ? Math.min(nextStep, ShapeHistory.GRID) : k + 1;
         double slope = carryOver(shapes, k, false);

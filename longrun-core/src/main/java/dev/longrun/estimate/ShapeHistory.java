@@ -103,12 +103,14 @@ final class ShapeHistory {
      * What past runs predict for a job that reached grid point {@code k} (see {@link ShapeForecast});
      * null when no run has been learned yet.
      */
-    Prediction predict(int k, double[] reachedAfter, double movingAt, int nextStep, double elapsed) {
+    Prediction predict(int k, double[] reachedAfter, double movingAt, int nextStep, double elapsed,
+                       WaitModel.Motion motion) {
         float[][] copy;
         synchronized (this) {
             copy = Arrays.copyOf(shapes, count);
         }
-        return copy.length == 0 ? null : ShapeForecast.predict(copy, k, reachedAfter, movingAt, nextStep, elapsed);
+        return copy.length == 0 ? null
+                : ShapeForecast.predict(copy, k, reachedAfter, movingAt, nextStep, elapsed, motion);
     }
 
     /**
@@ -132,8 +134,18 @@ final class ShapeHistory {
      * @param runs         past runs asked, including those left out
      * @param stepsAhead   the job is in a step with more steps after it: even when it outlived
      *                     past runs' step, its end cannot come before those steps ran
+     * @param range        for a job that works in bursts, the range from its own state ({@link WaitModel});
+     *                     null when past runs' whole rests give it
      */
-    record Prediction(double[] remaining, double quietSeconds, int runs, boolean stepsAhead) {
+    record Prediction(double[] remaining, double quietSeconds, int runs, boolean stepsAhead, Guess range) {
+
+        Prediction(double[] remaining, double quietSeconds, int runs, boolean stepsAhead) {
+            this(remaining, quietSeconds, runs, stepsAhead, null);
+        }
+
+        Prediction withRange(Guess g) {
+            return g == null ? this : new Prediction(remaining, quietSeconds, runs, stepsAhead, g);
+        }
 
         /** Enough past runs agree with this job to give the range on their own. */
         boolean enough() {
