@@ -16,9 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * docs/BENCHMARKS.md (40 runs per workload) on four of its seeds, 7 (the documented table), 1 and
  * 11 (where the stall at 99 % came closest to losing its honesty) and 3. Honesty on every workload
  * in both node modes; sharpness where it is met (see docs/BENCHMARKS.md for the rows that miss it
- * and why: bursty at seed 7, the stall at 99 %, the slow step, and the p90 of the even short steps),
- * and for every row the ceilings the fifth and sixth rounds of issue 17 reached, so none can quietly
- * slip back.
+ * and why: the stall at 99 %, the slow step, and the p90 of the even short steps), and for every
+ * row the ceilings the fifth to seventh rounds of issue 17 reached, so none can quietly slip back.
  */
 class EstimateTargetsTest {
 
@@ -29,17 +28,19 @@ class EstimateTargetsTest {
      * noisy 0.84, slow-down 0.32, cold start 0.53, bursty 1.14, the stall 1.27, the slow step 1.32,
      * even short steps 0.50 (was 1.00: "Almost done", 10 s wide, on the 37 % of samples under 10 s;
      * now "About 5 seconds" and "About 10 seconds" where the range says so); the slow step 1.27 since
-     * the sixth round (its first steps shown).
+     * the sixth round (its first steps shown); bursty 1.00 since the seventh (its range from its own
+     * bursts and waits, {@code WaitModel}: 0.96 at seed 7, was 1.14).
      */
     private static final Map<Workload, Double> MEDIAN_CEILING = Map.of(
             Workload.STEADY, 0.35, Workload.NOISY, 0.85, Workload.SLOWDOWN, 0.35, Workload.COLD_START, 0.55,
-            Workload.BURSTY, 1.15, Workload.STALL_AT_99, 1.28, Workload.STEPS_ONE_SLOW, 1.28, Workload.EVEN_STEPS, 0.5);
+            Workload.BURSTY, 1.0, Workload.STALL_AT_99, 1.28, Workload.STEPS_ONE_SLOW, 1.28, Workload.EVEN_STEPS, 0.5);
     /**
      * p90 width ÷ time left reached in the fifth round (worst of the four seeds): steady rate 0.50
-     * (was 0.69), slow-down 0.76 (was 1.00), cold start 1.01 (was 1.16), even short steps 1.50.
+     * (was 0.69), slow-down 0.76 (was 1.00), cold start 1.01 (was 1.16), even short steps 1.50;
+     * bursty 2.00 in the seventh round (was 2.46 at seed 7).
      */
     private static final Map<Workload, Double> P90_CEILING = Map.of(Workload.STEADY, 0.52, Workload.SLOWDOWN, 0.80,
-            Workload.COLD_START, 1.05, Workload.EVEN_STEPS, 1.5);
+            Workload.COLD_START, 1.05, Workload.EVEN_STEPS, 1.5, Workload.BURSTY, 2.0);
     /**
      * p90 width ÷ time left of the even short steps reached in the sixth round, per seed: 1.32 at
      * seed 7 (was 1.47), 1.43 at 1 (1.50), 1.23 at 11 (1.45), 1.50 at 3, where the first runs of the
@@ -55,6 +56,8 @@ class EstimateTargetsTest {
             Workload.EVEN_STEPS, 4.6);
     /** A shown range's end moving away: bursty and the slow step did so 5-6 % and 2-3 % of the time before the second pass. */
     private static final double ROSE_CEILING_PCT = 3.5;
+    /** Bursty's end moving away since the seventh round: 2.1-2.3 % of steps on the four seeds (was 2.7-3.2 %). */
+    private static final double BURSTY_ROSE_CEILING_PCT = 2.5;
     private static final Set<Workload> STEADY = EnumSet.of(Workload.STEADY);
     /**
      * Steady kinds whose shown end never moves away: the even short steps since the sixth round (their
@@ -86,7 +89,7 @@ class EstimateTargetsTest {
             assertThat(s.widthRatio(0.9)).as("%s, seed %d: p90 width ÷ time left", workload.label, seed)
                     .isLessThanOrEqualTo(1.0);
         }
-        boolean metAtThisSeed = workload == Workload.BURSTY && seed != 7 || workload == Workload.STEPS_ONE_SLOW && seed == 3;
+        boolean metAtThisSeed = workload == Workload.BURSTY || workload == Workload.STEPS_ONE_SLOW && seed == 3;
         if (VARIABLE_AND_SHARP.contains(workload) || metAtThisSeed) {
             assertThat(s.widthRatio(0.5)).as("%s, seed %d: median width ÷ time left", workload.label, seed)
                     .isLessThanOrEqualTo(1.0);
@@ -114,7 +117,7 @@ class EstimateTargetsTest {
         }
         if (workload == Workload.BURSTY || workload == Workload.STEPS_ONE_SLOW) {
             assertThat(s.rosePct()).as("%s, seed %d: upper end rose", workload.label, seed)
-                    .isLessThanOrEqualTo(ROSE_CEILING_PCT);
+                    .isLessThanOrEqualTo(workload == Workload.BURSTY ? BURSTY_ROSE_CEILING_PCT : ROSE_CEILING_PCT);
         }
     }
 
