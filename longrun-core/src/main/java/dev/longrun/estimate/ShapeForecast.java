@@ -13,9 +13,6 @@ import java.util.Arrays;
  */
 final class ShapeForecast {
 
-    /** Past runs whose slope is trusted as much as one assumed "speed carries over" run. */
-    private static final double SLOPE_PRIOR_RUNS = 5;
-
     private ShapeForecast() {
     }
 
@@ -192,29 +189,14 @@ final class ShapeForecast {
      * durations, pulled towards 1 while few.
      */
     static double carryOver(float[][] shapes, int k, boolean byMoving) {
-        int n = 0;
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
+        CarryOver fit = new CarryOver();
         for (float[] shape : shapes) {
             if (shape.length <= ShapeHistory.GRID || shape[k - 1] <= 0 || shape[k - 1] >= 1) {
                 continue;
             }
             double total = shape[ShapeHistory.GRID];
-            double x = Math.log((byMoving ? shape[ShapeHistory.MOVING + k - 1] : shape[k - 1]) * total);
-            double y = Math.log((1 - shape[k - 1]) * total);
-            n++;
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
+            fit.add((byMoving ? shape[ShapeHistory.MOVING + k - 1] : shape[k - 1]) * total, (1 - shape[k - 1]) * total);
         }
-        double varX = n > 1 ? sxx - sx * sx / n : 0;
-        if (varX <= 1e-9) {
-            return 1;
-        }
-        double slope = Math.max(0, Math.min(1, (sxy - sx * sy / n) / varX));
-        return (n * slope + SLOPE_PRIOR_RUNS) / (n + SLOPE_PRIOR_RUNS);
+        return fit.slope();
     }
 }

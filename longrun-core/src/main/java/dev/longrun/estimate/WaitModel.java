@@ -21,8 +21,6 @@ final class WaitModel {
     private static final int DRAWS = 40;
     /** Each end of the 90 % range. */
     private static final double TAIL = 0.05;
-    /** Past runs whose slope is trusted as much as one assumed "speed carries over" run, as in {@link ShapeForecast}. */
-    private static final double SLOPE_PRIOR_RUNS = 5;
 
     /**
      * Where a job that reports as it goes stands in its cycle, from its own track ({@link MovingTime}).
@@ -108,11 +106,7 @@ final class WaitModel {
      * whole rests, whose waits would blur it).
      */
     static double movingCarryOver(float[][] shapes, int k) {
-        int n = 0;
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
+        CarryOver fit = new CarryOver();
         for (float[] shape : shapes) {
             double head = shape[ShapeHistory.MOVING + k - 1];
             double end = movingAtEnd(shape);
@@ -120,20 +114,9 @@ final class WaitModel {
                 continue;
             }
             double total = shape[ShapeHistory.GRID];
-            double x = Math.log(head * total);
-            double y = Math.log((end - head) * total);
-            n++;
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
+            fit.add(head * total, (end - head) * total);
         }
-        double varX = n > 1 ? sxx - sx * sx / n : 0;
-        if (varX <= 1e-9) {
-            return 1;
-        }
-        double slope = Math.max(0, Math.min(1, (sxy - sx * sy / n) / varX));
-        return (n * slope + SLOPE_PRIOR_RUNS) / (n + SLOPE_PRIOR_RUNS);
+        return fit.slope();
     }
 
     /**
