@@ -6,8 +6,11 @@ import dev.longrun.LongrunException;
 import dev.longrun.spring.problem.ApiProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -53,22 +56,37 @@ public final class ParamsValidation {
     }
 
     private static void finite(Object params) {
-        RecordComponent[] components = params.getClass().getRecordComponents();
-        if (components == null) {
-            return;
-        }
-        for (RecordComponent c : components) {
+        for (Method accessor : FLOATING_POINT_ACCESSORS.get(params.getClass())) {
             Object value;
             try {
-                value = c.getAccessor().invoke(params);
+                value = accessor.invoke(params);
             } catch (ReflectiveOperationException e) {
                 continue;
             }
             if ((value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f))) {
-                String field = wire(c.getName());
+                String field = wire(accessor.getName());
                 throw ApiProblem.invalidField(field, "Parameter '" + field + "' must be a finite number, not " + value + ".");
             }
         }
+    }
+
+    /**
+     * The accessors of a params record's components that can hold a Double or a Float, found once per class: looking
+     * the components up and calling every accessor on each start cost a start more than the validation itself.
+     */
+    private static final ClassValue<List<Method>> FLOATING_POINT_ACCESSORS = new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            if (components == null) {
+                return List.of();
+            }
+            return Arrays.stream(components).filter(c -> canHoldFloatingPoint(c.getType())).map(RecordComponent::getAccessor).toList();
+        }
+    };
+
+    private static boolean canHoldFloatingPoint(Class<?> type) {
+        return type == double.class || type == float.class || type.isAssignableFrom(Double.class) || type.isAssignableFrom(Float.class);
     }
 
     private static String wire(String propertyPath) {
