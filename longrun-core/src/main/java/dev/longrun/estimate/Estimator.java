@@ -193,10 +193,11 @@ public final class Estimator {
         double silence = Math.max(0, (now - lastChange) / 1000.0);
         // A step that already ran longer than any of the job's steps before is a slow step: past runs
         // are asked how long theirs took. Short steps say nothing by their silence.
-        int next = nextStep(job);
+        double report = nextReport(job);
+        int next = Double.isNaN(report) ? 0 : ShapeHistory.gridPoint(report);
         boolean slowStep = next > 0 && pace != null && silence > pace.longestGap();
         ShapeHistory.Prediction shape =
-                shapePrediction(job.type(), start, track, fraction, nextReport(job), slowStep ? next : 0,
+                shapePrediction(job.type(), start, track, fraction, report, slowStep ? next : 0,
                         pace != null && silence > MovingTime.RHYTHM * pace.typicalGap() ? silence : 0);
         Guess g = RemainingTime.estimate((now - start) / 1000.0, fraction, pace, PaceSpread.measure(start, points, pace),
                 silence, spreadFor(job.type(), sizeOfRunning(job)), shape,
@@ -244,19 +245,6 @@ public final class Estimator {
         double movingAt = stepJob ? Double.NaN : track.movingAt(k);
         WaitModel.Motion motion = stepJob ? null : track.motion(waited);
         return shape.predict(k, reachedAfter, movingAt, nextStep, (clock.millis() - start) / 1000.0, motion);
-    }
-
-    /**
-     * For a job that reports only its steps (no counted progress inside them), the grid point where
-     * its next step starts, the next moment it will report; 0 for a job that reports as it goes.
-     */
-    private static int nextStep(Job job) {
-        Integer step = job.currentStep();
-        Integer steps = job.totalSteps();
-        if (steps == null || steps <= 0 || step == null || step < 1 || job.progressTotal() != null) {
-            return 0;
-        }
-        return ShapeHistory.gridPoint((double) Math.min(step, steps) / steps);
     }
 
     /**
