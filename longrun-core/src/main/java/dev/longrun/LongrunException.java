@@ -7,19 +7,29 @@ package dev.longrun;
 public class LongrunException extends RuntimeException {
 
     private final String code;
+    private final String field;
 
     public LongrunException(String code, String message) {
-        super(message);
-        this.code = code;
+        this(code, message, null, null);
     }
 
     public LongrunException(String code, String message, Throwable cause) {
+        this(code, message, null, cause);
+    }
+
+    private LongrunException(String code, String message, String field, Throwable cause) {
         super(message, cause);
         this.code = code;
+        this.field = field;
     }
 
     public String code() {
         return code;
+    }
+
+    /** The parameter at fault as the sender named it ({@code rows[1]}, {@code options.limit}), or null. */
+    public String field() {
+        return field;
     }
 
     public static LongrunException unknownType(String type, java.util.Collection<String> known) {
@@ -28,6 +38,11 @@ public class LongrunException extends RuntimeException {
 
     public static LongrunException invalidParams(String detail) {
         return new LongrunException("invalid_params", detail);
+    }
+
+    /** One parameter is wrong; {@code field} names it so a form can point at it. */
+    public static LongrunException invalidParam(String field, String detail) {
+        return new LongrunException("invalid_params", detail, field, null);
     }
 
     public static LongrunException notFound(java.util.UUID id) {

@@ -55,12 +55,16 @@ public final class ParamsBinder {
         try {
             return mapper.treeToValue(params, type);
         } catch (UnrecognizedPropertyException e) {
-            throw LongrunException.invalidParams("Unknown parameter '" + e.getPropertyName() + "'. Known parameters: "
+            throw LongrunException.invalidParam(e.getPropertyName(), "Unknown parameter '" + e.getPropertyName() + "'. Known parameters: "
                     + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ".");
         } catch (DatabindException e) {
-            throw LongrunException.invalidParams(describe(e));
+            if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+                // a params record's own validation, which speaks to the sender already
+                throw LongrunException.invalidParams(iae.getMessage());
+            }
+            throw ParamsProblem.refusal(e, params);
         } catch (JacksonException e) {
-            throw LongrunException.invalidParams("The params could not be read: " + e.getOriginalMessage());
+            throw ParamsProblem.refusal(e, params);
         } catch (IllegalArgumentException e) {
             // thrown by a params record's own validation in its constructor
             throw LongrunException.invalidParams(e.getMessage());
@@ -96,26 +100,5 @@ public final class ParamsBinder {
             return out;
         }
         return node;
-    }
-
-    private static String describe(DatabindException e) {
-        String field = e.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-        Throwable cause = e.getCause();
-        if (cause instanceof IllegalArgumentException iae && iae.getMessage() != null) {
-            return iae.getMessage();
-        }
-        String reason = e.getOriginalMessage();
-        int cut = reason.indexOf(" at [Source");
-        reason = cut > 0 ? reason.substring(0, cut) : reason;
-        if (reason.startsWith("Cannot deserialize value of type")) {
-            int from = reason.indexOf("from ");
-            reason = "has the wrong type" + (from > 0 ? " (" + reason.substring(from).split(":")[0].replace("from ", "got ") + ")" : "");
-        } else if (reason.contains("`")) {
-            reason = "has the wrong type"; // Jackson's other wordings name Java classes, which mean nothing to the sender
-        }
-        return field.isEmpty() ? "Invalid params: " + reason : "Parameter '" + field + "' " + reason + ".";
     }
 }

@@ -75,7 +75,11 @@ public class ProblemAdvice {
             log.warn("Job database unavailable: {}", e.getCause() != null ? e.getCause().toString() : e.getMessage());
             return apiProblem(ApiProblem.unavailable(e.getMessage(), java.time.Duration.ofSeconds(5)), req);
         }
-        return Problems.response(status, e.code(), e.getMessage());
+        ResponseEntity<ProblemDetail> answer = Problems.response(status, e.code(), e.getMessage());
+        if (e.field() != null) {
+            answer.getBody().setProperty("field", e.field());
+        }
+        return answer;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -47,7 +47,9 @@ public abstract class BadInputContract extends ApiTestBase {
         Api.Who who = newUser();
         Api.Res r = post(who, "{\"type\":\"test.steps\",\"params\":{\"steps\":\"many\"}}");
         if (r.status() == 400) {
-            assertThat(problem(r, 400).get("detail").asString()).contains("steps");
+            JsonNode refused = problem(r, 400);
+            assertThat(refused.get("detail").asString()).isEqualTo("Parameter 'steps' must be a whole number (got \"many\").");
+            assertThat(refused.get("field").asString()).isEqualTo("steps");
         } else {
             assertThat(r.status()).as(r.toString()).isEqualTo(202);
             JsonNode failed = awaitStatus(who, r.json().get("id").asString(), "failed");
