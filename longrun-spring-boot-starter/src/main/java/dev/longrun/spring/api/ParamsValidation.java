@@ -51,7 +51,7 @@ public final class ParamsValidation {
         Set<ConstraintViolation<Object>> violations = validator.validate(bound);
         violations.stream().min(Comparator.comparing(v -> v.getPropertyPath().toString())).ifPresent(v -> {
             String field = wire(v.getPropertyPath().toString());
-            throw ApiProblem.invalidField(field, "Parameter '" + field + "' " + v.getMessage() + " (got " + shown(v.getInvalidValue()) + ").");
+            throw ApiProblem.invalidParam(field, "Parameter '" + field + "' " + v.getMessage() + " (got " + shown(v.getInvalidValue()) + ").");
         });
     }
 
@@ -65,7 +65,7 @@ public final class ParamsValidation {
             }
             if ((value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f))) {
                 String field = wire(accessor.getName());
-                throw ApiProblem.invalidField(field, "Parameter '" + field + "' must be a finite number, not " + value + ".");
+                throw ApiProblem.invalidParam(field, "Parameter '" + field + "' must be a finite number, not " + value + ".");
             }
         }
     }

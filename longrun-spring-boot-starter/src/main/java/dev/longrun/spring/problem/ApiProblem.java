@@ -40,6 +40,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_request", detail, field, null);
     }
 
+    /** A job's params break one of its type's rules; {@code field} names the parameter, as sent. */
+    public static ApiProblem invalidParam(String field, String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_params", detail, field, null);
+    }
+
     /** The same answer for a job that does not exist and one the caller may not see. */
     public static ApiProblem jobNotFound(UUID id) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "not_found", "No job with id " + id + ".");

@@ -253,7 +253,11 @@ public class ProblemAdvice {
             return "unreadable";
         }
         int nl = s.indexOf('\n');
-        // Jackson names Java types with their packages (`java.lang.Long`); the simple name says enough.
-        return (nl < 0 ? s : s.substring(0, nl)).replaceAll("`(?:[\\w$]+\\.)+([\\w$]+)`", "`$1`");
+        // Jackson names Java types with their packages (`java.lang.Long`); the simple name says enough. Its limits
+        // name the setting that holds them (", from `StreamReadConstraints.getMaxNestingDepth()`"), which is ours, not
+        // the sender's.
+        return (nl < 0 ? s : s.substring(0, nl))
+                .replaceAll(", from `[^`]*`", "")
+                .replaceAll("`(?:[\\w$]+\\.)+([\\w$]+)`", "`$1`");
     }
 }

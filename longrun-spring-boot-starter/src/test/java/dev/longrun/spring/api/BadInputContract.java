@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * Every bad input a client can send is answered with an RFC 9457 problem naming what to fix, and starts nothing.
  * Tried: malformed JSON, an empty body, a JSON array body, wrong content type, missing/blank/numeric/unknown type,
  * params that are an array or a string, an unknown top-level field, a bad depends_on, an empty or 300-character
- * Idempotency-Key, a body over the limit, an invalid UUID in the path, limit of -1, 0, 100000 and "ten", an unknown
+ * Idempotency-Key, a body over the limit, params nested 1,000 deep, an invalid UUID in the path, limit of -1, 0, 100000 and "ten", an unknown
  * status filter, a bad id in ids, a bogus cursor, an unknown path, a wrong method, a bad Last-Event-ID.
  */
 public abstract class BadInputContract extends ApiTestBase {
@@ -37,6 +37,9 @@ public abstract class BadInputContract extends ApiTestBase {
         problem(api.post("/api/jobs/start").as(who).header("Idempotency-Key", "k".repeat(300)).json("{\"type\":\"test.steps\",\"params\":{\"steps\":0}}").send(), 400);
         JsonNode wrongType = problem(api.post("/api/jobs/start").as(who).body("text/plain", "type=test.steps".getBytes()).send(), 415);
         assertThat(wrongType.get("detail").asString()).contains("application/json");
+        // nested deeper than the parser allows: the limit is said, not the Java setting that holds it
+        String deep = "{\"type\":\"test.steps\",\"params\":" + "[".repeat(1_000) + "]".repeat(1_000) + "}";
+        assertThat(problem(post(who, deep), 400).get("detail").asString()).contains("nesting depth").doesNotContain("`").doesNotContain("Constraints");
         String huge = "{\"type\":\"test.steps\",\"params\":{\"steps\":0,\"pad\":\"" + "x".repeat(40_000) + "\"}}";
         problem(post(who, huge), 413);
         assertThat(api.get("/api/jobs").as(who).send().json().get("jobs")).as("nothing was started").isEmpty();

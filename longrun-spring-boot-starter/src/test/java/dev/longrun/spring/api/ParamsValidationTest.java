@@ -9,6 +9,7 @@ import dev.longrun.JobType;
 import dev.longrun.Longrun;
 import dev.longrun.spring.problem.ApiProblem;
 import jakarta.validation.Validation;
+import jakarta.validation.constraints.Max;
 import java.lang.reflect.Proxy;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,17 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class ParamsValidationTest {
 
     record Ratios(int count, double maxRatio, Float share, Number anything, String label) {
+    }
+
+    record Bounded(@Max(10) int maxRows) {
+    }
+
+    @Test
+    void aBrokenRuleIsAnInvalidParamNamingTheParameterAsSent() {
+        ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> validation(new Bounded(11)).check("test.ratios", empty()));
+        assertThat(problem.code()).isEqualTo("invalid_params");
+        assertThat(problem.field()).isEqualTo("max_rows");
+        assertThat(problem.getMessage()).isEqualTo("Parameter 'max_rows' must be less than or equal to 10 (got 11).");
     }
 
     @Test
@@ -40,6 +52,7 @@ class ParamsValidationTest {
     private static String refusedField(Ratios params) {
         ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> validation(params).check("test.ratios", empty()));
         assertThat(problem).isNotNull();
+        assertThat(problem.code()).isEqualTo("invalid_params");
         assertThat(problem.getMessage()).contains("must be a finite number");
         return problem.field();
     }
@@ -49,7 +62,7 @@ class ParamsValidationTest {
     }
 
     /** A Longrun that knows one type and binds any params to {@code bound}; nothing else of it is used. */
-    private static ParamsValidation validation(Ratios bound) {
+    private static ParamsValidation validation(Record bound) {
         JobType<Ratios> type = JobType.builder("test.ratios", Ratios.class, ctx -> JobResult.message("done")).build();
         Longrun longrun = (Longrun) Proxy.newProxyInstance(Longrun.class.getClassLoader(), new Class<?>[] {Longrun.class}, (proxy, method, args) ->
                 switch (method.getName()) {
