@@ -28,7 +28,12 @@ export { isTerminal, TERMINAL_STATUSES } from './longrun-status.js';
  * }} Job
  */
 
-/** @typedef {'connecting'|'live'|'reconnecting'|'polling'} Connection */
+/**
+ * How the page hears about job changes: `live` (the stream is open), `connecting`, `reconnecting` (it dropped and
+ * comes back by itself), `polling` (no stream: each watched job is asked for), `stopped` (after `hub.stop()`, e.g.
+ * signed out: nothing is fetched until the next configure()).
+ * @typedef {'connecting'|'live'|'reconnecting'|'polling'|'stopped'} Connection
+ */
 
 /** @param {string} name the content of `<meta name="…">` in the page, if any */
 function meta(name) {
@@ -47,7 +52,8 @@ const config = {
 /**
  * Where the API is and how to call it. The bundled dashboard needs none of this (same origin, session cookie);
  * a host page passes the short-lived user token its backend minted, and the API path when the server moved it
- * (`longrun.http.base-path`). The meta tags above do the same without script.
+ * (`longrun.http.base-path`). The meta tags above do the same without script. Reconnects the stream, and starts
+ * the page again after `hub.stop()` (sign-out): the next user's token goes here.
  * @param {{base?: string, api?: string, token?: string|null}} options `base`: origin (and context path) of the
  *   server, default the page's; `api`: the API's path on it, default `/api`; `token`: sent as Bearer
  */
@@ -245,6 +251,7 @@ export function startJob(type, params = {}, { dependsOn = null, idempotencyKey =
  * @param {string} slot
  */
 async function doStart(type, params, dependsOn, ownKey, slot) {
+  const epoch = hub.epoch;
   let saved = ownKey ? null : readSession(slot);
   if (saved?.jobId) {
     // A finished job frees its key: starting again then really means a new job.
@@ -258,7 +265,8 @@ async function doStart(type, params, dependsOn, ownKey, slot) {
   if (dependsOn) body.depends_on = dependsOn;
   const res = await request('POST', '/api/jobs/start', { body, headers: { 'Idempotency-Key': key } });
   writeSession(slot, { key, jobId: res.data.id });
-  hub.publish(res.data);
+  // Not when the user signed out (hub.stop()) while the start was on its way: the job is theirs, not the next user's.
+  if (hub.epoch === epoch) hub.publish(res.data);
   return { job: res.data, created: res.status === 202 };
 }
 

@@ -64,6 +64,15 @@ export class EventHub {
     this.retryTimer = null;
     /** @type {ReturnType<typeof setTimeout>|null} */
     this.graceTimer = null;
+    /** @type {ReturnType<typeof setTimeout>|null} */
+    this.openTimer = null;
+    /** Counts stop() calls: a fetch that answers after a stop belongs to the previous user and is dropped. */
+    this.epoch = 0;
+  }
+
+  /** Between stop() and the next restart() (configure()): nothing is fetched and no job is taken in. */
+  get stopped() {
+    return this.connection === 'stopped';
   }
 
   /**
@@ -84,13 +93,14 @@ export class EventHub {
     if (t.job) queueMicrotask(() => t.listeners.has(listener) && listener.onChange(/** @type {Job} */ (t.job)));
     // A finished job does not change any more: what the page has is final.
     if (fresh && !t.done) this.poll(t, true);
+    const tracker = t;
     return () => {
-      t.listeners.delete(listener);
-      if (t.listeners.size === 0) {
-        if (t.timer) clearTimeout(t.timer);
-        this.trackers.delete(id);
-        this.maybeClose();
-      }
+      if (!tracker.listeners.delete(listener) || tracker.listeners.size > 0) return;
+      if (tracker.timer) clearTimeout(tracker.timer);
+      tracker.timer = null;
+      // Only this tracker: a stop called twice must not remove a newer tracker of the same job.
+      if (this.trackers.get(id) === tracker) this.trackers.delete(id);
+      this.maybeClose();
     };
   }
 
@@ -144,7 +154,8 @@ export class EventHub {
    * @param {Job} job
    */
   publish(job) {
-    if (!job || !job.id) return;
+    // Stopped (signed out): whatever still arrives is the previous user's.
+    if (!job || !job.id || this.stopped) return;
     const previous = this.latest.get(job.id);
     if (previous && job.version <= previous.version) return;
     this.latest.set(job.id, job);
@@ -159,11 +170,41 @@ export class EventHub {
     for (const fn of [...this.anyListeners]) fn(job, previous);
   }
 
-  /** Reconnects from scratch, e.g. after the token changed. */
+  /**
+   * Reconnects from scratch, e.g. after the token changed (configure() calls it). After a stop() this is what starts
+   * again: every watcher still registered fetches its job with the new credentials, and the stream opens when anyone
+   * listens.
+   */
   restart() {
     this.closeStream();
     this.failures = 0;
+    const resuming = this.stopped;
+    if (resuming) this.setConnection('connecting');
     this.ensureStream();
+    if (resuming) for (const t of this.trackers.values()) this.poll(t, true);
+  }
+
+  /**
+   * Sign-out: closes the stream and every timer, stops every watcher's polling and forgets every job the page knew
+   * (`latest`, each watched job and its ETag), so the next user on this page is never shown them. A fetch still
+   * on its way is dropped when it answers. Watchers and listeners stay registered, and nothing is sent until the
+   * next configure() (the next user's token): then they get that user's data without being set up again.
+   * `connection` is `stopped` meanwhile (listeners are told), which is neither live nor trying.
+   */
+  stop() {
+    this.closeStream();
+    this.failures = 0;
+    this.epoch++;
+    this.latest.clear();
+    for (const t of this.trackers.values()) {
+      if (t.timer) clearTimeout(t.timer);
+      t.timer = null;
+      t.job = null;
+      t.etag = null;
+      t.step = 0;
+      t.fetching = false;
+    }
+    this.setConnection('stopped');
   }
 
   // ---- polling -----------------------------------------------------------------------------------------
@@ -171,17 +212,21 @@ export class EventHub {
   /** @param {Tracker} t @param {boolean} [now] */
   async poll(t, now = false) {
     if (t.timer) { clearTimeout(t.timer); t.timer = null; }
-    if (!now && (this.connection === 'live' || t.done)) return;
+    if (this.stopped || (!now && (this.connection === 'live' || t.done))) return;
     if (t.fetching) return;
     t.fetching = true;
+    const epoch = this.epoch;
     try {
       const before = t.job?.status;
       const res = await this.io.fetchJob(t.id, t.etag);
+      // Stopped meanwhile: the answer (and its ETag) is the previous user's, and the tracker no longer this fetch's.
+      if (epoch !== this.epoch) return;
       if (res.etag) t.etag = res.etag;
       if (res.status !== 304 && res.data) this.publish(res.data);
       // Back to the fastest step when the status moved, slower each time it did not.
       t.step = t.job?.status !== before ? 0 : Math.min(t.step + 1, POLL_STEPS_MS.length - 1);
     } catch (e) {
+      if (epoch !== this.epoch) return;
       for (const l of [...t.listeners]) l.onError?.(e);
       // A job that is not there will not appear by asking again; network trouble is worth another try.
       if (/** @type {any} */ (e).status === 404 || /** @type {any} */ (e).status === 401) { t.fetching = false; return; }
@@ -195,7 +240,7 @@ export class EventHub {
   schedule(t) {
     if (t.timer) clearTimeout(t.timer);
     t.timer = null;
-    if (t.done || this.connection === 'live' || !this.trackers.has(t.id)) return;
+    if (t.done || this.connection === 'live' || this.stopped || this.trackers.get(t.id) !== t) return;
     t.timer = setTimeout(() => this.poll(t), POLL_STEPS_MS[t.step]);
   }
 
@@ -206,15 +251,18 @@ export class EventHub {
   }
 
   ensureStream() {
-    if (this.source || this.retryTimer || !this.wanted) return;
+    if (this.source || this.retryTimer || !this.wanted || this.stopped) return;
     if (typeof EventSource === 'undefined') { this.setConnection('polling'); return; }
     const es = new EventSource(this.io.eventsUrl(), { withCredentials: true });
     this.source = es;
     let opened = false;
-    const openTimer = setTimeout(() => { if (!opened) this.fallBack(es); }, OPEN_TIMEOUT_MS);
+    const openTimer = setTimeout(() => { this.openTimer = null; if (!opened) this.fallBack(es); }, OPEN_TIMEOUT_MS);
+    this.openTimer = openTimer;
     es.onopen = () => {
+      if (this.source !== es) return;
       opened = true;
       clearTimeout(openTimer);
+      this.openTimer = null;
       if (this.graceTimer) { clearTimeout(this.graceTimer); this.graceTimer = null; }
       this.failures = 0;
       this.setConnection('live');
@@ -222,6 +270,7 @@ export class EventHub {
       for (const t of this.trackers.values()) if (!t.done) this.poll(t, true);
     };
     es.onerror = () => {
+      if (this.source !== es) return;
       if (!opened || es.readyState === EventSource.CLOSED) { clearTimeout(openTimer); this.fallBack(es); return; }
       // The stream was open and dropped (network loss, server restart): EventSource retries by itself,
       // and the watchers poll meanwhile so the screen does not freeze.
@@ -230,6 +279,7 @@ export class EventHub {
       this.graceTimer ??= setTimeout(() => { this.graceTimer = null; if (this.connection !== 'live') this.fallBack(es); }, RECONNECT_GRACE_MS);
     };
     const onJob = (/** @type {MessageEvent} */ e) => {
+      if (this.source !== es) return;
       let data;
       try { data = JSON.parse(e.data); } catch { return; }
       const job = data && data.job ? data.job : data;
@@ -238,8 +288,9 @@ export class EventHub {
     };
     es.addEventListener('job', onJob);
     es.onmessage = onJob;
-    es.addEventListener('resync', () => this.resync());
+    es.addEventListener('resync', () => { if (this.source === es) this.resync(); });
     es.addEventListener('notification', e => {
+      if (this.source !== es) return;
       try { this.notify(JSON.parse(/** @type {MessageEvent} */ (e).data)); } catch { /* not JSON: ignore */ }
     });
   }
@@ -258,7 +309,9 @@ export class EventHub {
   /** Polls instead, and tries the stream again later (5 s, 10 s, 20 s … up to a minute). @param {EventSource} es */
   fallBack(es) {
     es.close();
-    if (this.source === es) this.source = null;
+    // A stream closed since (restart, stop) has nothing more to say.
+    if (this.source !== es) return;
+    this.source = null;
     this.failures++;
     this.setConnection('polling');
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -281,9 +334,9 @@ export class EventHub {
   closeStream() {
     this.source?.close();
     this.source = null;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (this.graceTimer) clearTimeout(this.graceTimer);
+    for (const timer of [this.retryTimer, this.graceTimer, this.openTimer]) if (timer) clearTimeout(timer);
     this.retryTimer = null;
     this.graceTimer = null;
+    this.openTimer = null;
   }
 }

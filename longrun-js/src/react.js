@@ -11,7 +11,8 @@ import { hub, listJobs, startJob, watchJob } from './longrun-client.js';
 /** @typedef {{status?: string, type?: string, ids?: string[], limit?: number}} JobsFilter */
 
 /**
- * How the page hears about changes now: `live` (SSE), `reconnecting`, `polling` or `connecting`.
+ * How the page hears about changes now: `live` (SSE), `reconnecting`, `polling`, `connecting`, or `stopped` after
+ * `hub.stop()` (signed out) until the next `configure()`.
  * @returns {Connection}
  */
 export function useConnection() {
@@ -34,10 +35,13 @@ export function useJob(id) {
   useEffect(() => {
     if (!id) return undefined;
     setState(s => (s.id === id ? s : { id, job: hub.latest.get(id) ?? null, error: null }));
-    return watchJob(id, {
+    const stopWatch = watchJob(id, {
       onChange: job => setState({ id, job, error: null }),
       onError: error => setState(s => (s.id === id ? { ...s, error } : s)),
     });
+    // Signed out (hub.stop()): the job was the previous user's; the watch asks again after the next configure().
+    const stopStopped = onStopped(() => setState({ id, job: null, error: null }));
+    return () => { stopWatch(); stopStopped(); };
   }, [id]);
   const connection = useConnection();
   const current = state.id === id ? state : { job: null, error: null };
@@ -57,17 +61,26 @@ export function useJobs(filter = {}) {
   const [round, setRound] = useState(0);
   useEffect(() => {
     let active = true;
-    setState(s => ({ ...s, key, loading: true }));
-    listJobs(stableFilter).then(
-      page => active && setState({ key, jobs: page.jobs.map(j => newer(hub.latest.get(j.id), j) ?? j), error: null, loading: false }),
-      error => active && setState(s => ({ ...s, key, error, loading: false })));
+    const epoch = hub.epoch;
+    // Stopped (signed out): nothing is asked for; the next configure() reads the list again (below).
+    setState(s => ({ ...s, key, loading: !hub.stopped }));
+    if (!hub.stopped) listJobs(stableFilter).then(
+      page => active && hub.epoch === epoch && setState({ key, jobs: page.jobs.map(j => newer(hub.latest.get(j.id), j) ?? j), error: null, loading: false }),
+      error => active && hub.epoch === epoch && setState(s => ({ ...s, key, error, loading: false })));
     const stop = hub.onAnyJob(job => setState(s => ({ ...s, jobs: merge(s.jobs, job, stableFilter) })));
     // More changed while the stream was away than the server replays: ask for the list again.
     const stopResync = hub.onResync(() => setRound(r => r + 1));
     // A job started or finished after the list was read and before the stream opened (or while it was down) sent
     // no event: ask again once the stream is live.
     const stopLive = hub.onLive(() => setRound(r => r + 1));
-    return () => { active = false; stop(); stopResync(); stopLive(); };
+    // Signed out: none of the previous user's jobs stay listed, and the list is read again once configure() restarts.
+    let wasStopped = hub.stopped;
+    const stopConnection = hub.onConnection(c => {
+      if (c === 'stopped' && !wasStopped) setState({ key, jobs: [], error: null, loading: false });
+      else if (c !== 'stopped' && wasStopped) setRound(r => r + 1);
+      wasStopped = c === 'stopped';
+    });
+    return () => { active = false; stop(); stopResync(); stopLive(); stopConnection(); };
   }, [key, stableFilter, round]);
   const refresh = useCallback(() => setRound(r => r + 1), []);
   return { jobs: state.key === key ? state.jobs : [], error: state.error, loading: state.loading, refresh };
@@ -98,8 +111,20 @@ export function useStartJob(type) {
     }
   }, [type]);
   const reset = useCallback(() => setState(idleStart()), []);
+  // Signed out (hub.stop()): the started job was the previous user's.
+  useEffect(() => onStopped(reset), [reset]);
   const live = useJob(state.job?.id ?? null).job;
   return { start, job: newer(state.job ?? undefined, live) ?? null, created: state.created, status: state.status, error: state.error, reset };
+}
+
+/** Calls `fn` each time the hub stops (sign-out). @param {() => void} fn @returns {() => void} */
+function onStopped(fn) {
+  let stopped = hub.stopped;
+  const off = hub.onConnection(c => {
+    if (c === 'stopped' && !stopped) fn();
+    stopped = c === 'stopped';
+  });
+  return () => { off(); };
 }
 
 function idleStart() {

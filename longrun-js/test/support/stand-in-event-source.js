@@ -5,8 +5,10 @@ export class StandInEventSource extends EventTarget {
   static CLOSED = 2;
   /** @type {StandInEventSource[]} */
   static opened = [];
-  constructor() {
+  /** @param {string} [url] */
+  constructor(url) {
     super();
+    this.url = url;
     this.readyState = 1;
     /** @type {(() => void)|null} */
     this.onopen = null;

@@ -10,7 +10,7 @@ import { LongrunError, jobAction, request } from '@longrun/client';
 import { useConnection, useJobs, useStartJob } from '@longrun/client/react';
 import { useLiveJob, useLongrunSync } from '@longrun/client/query';
 
-const CONNECTION_TEXT = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', polling: 'Checking every few seconds' };
+const CONNECTION_TEXT = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', polling: 'Checking every few seconds', stopped: 'Signed out' };
 
 function App() {
   const [me, setMe] = useState(null);

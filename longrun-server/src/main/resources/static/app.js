@@ -54,10 +54,10 @@ export async function frame(current) {
     }
     const out = el('button', { type: 'button', class: 'lr-button lr-small' }, 'Sign out');
     out.addEventListener('click', async () => {
-      // The bell and the toasts look at the inbox whenever the stream opens; after the session is gone they
-      // would only be refused. Take them and the stream down first.
-      document.querySelectorAll('longrun-bell, longrun-toasts').forEach(e => e.remove());
-      hub.closeStream();
+      // Nothing may ask with the session once it is gone (each refusal would say "signed out" and send the page
+      // elsewhere): the stream, the watchers' polling, and the bell, toasts and lists, which stay quiet while the hub
+      // is stopped. The page then forgets this user's jobs.
+      hub.stop();
       await request('DELETE', '/api/session').catch(() => null);
       location.replace('sign-in.html');
     });

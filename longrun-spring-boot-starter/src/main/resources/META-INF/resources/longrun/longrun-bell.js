@@ -62,6 +62,11 @@ export class LongrunBell extends HTMLElement {
     // A notification made after the first load and before the stream opened (or while it was down) sent no event:
     // count again each time the stream goes live.
     this.stops.push(hub.onLive(() => this.soon()));
+    // Signed out (hub.stop()): the inbox was the previous user's; the next configure() loads the next one's.
+    this.stops.push(hub.onConnection(c => { if (c === 'stopped') this.forget(); }));
+    const configured = () => this.soon();
+    window.addEventListener('longrun:configured', configured);
+    this.stops.push(() => window.removeEventListener('longrun:configured', configured));
     // Without the event stream, a job's own change still says a notification is likely waiting.
     this.stops.push(hub.onAnyJob((job, previous) => {
       if ((isTerminal(job.status) || job.status === 'needs_action') && previous && previous.status !== job.status) this.soon(600);
@@ -88,8 +93,21 @@ export class LongrunBell extends HTMLElement {
     this.timer = setTimeout(() => this.load(), ms);
   }
 
+  /** No timer, no load on its way and nothing shown of the signed-out user's inbox. */
+  forget() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.loadSeq++;
+    this.items = [];
+    this.unread = 0;
+    this.nextBefore = null;
+    this.render();
+  }
+
   /** The newest page of the inbox and the unread count, as the server has them. */
   async load() {
+    // Stopped (signed out): a tab switch or another tab's message must not ask with the old session.
+    if (hub.stopped) return;
     const seq = ++this.loadSeq;
     try {
       const page = await listNotifications({ limit: Math.max(PAGE, this.items.length) });
@@ -107,8 +125,10 @@ export class LongrunBell extends HTMLElement {
 
   async loadOlder() {
     if (this.nextBefore == null) return;
+    const epoch = hub.epoch;
     try {
       const page = await listNotifications({ before: this.nextBefore, limit: PAGE });
+      if (epoch !== hub.epoch) return;
       const known = new Set(this.items.map(n => n.id));
       this.items.push(...page.notifications.filter(n => !known.has(n.id)));
       this.unread = page.unread;

@@ -70,7 +70,12 @@ export class LongrunJob extends HTMLElement {
     this.build();
     this.follow();
     this.ticker = setInterval(() => this.tick(), 1000);
-    this.unconnect = hub.onConnection(c => { this.connection = c; if (this.job) this.renderFacts(this.job); });
+    this.unconnect = hub.onConnection(c => {
+      this.connection = c;
+      // Signed out (hub.stop()): the job shown was the previous user's; the watch stays and asks again after configure().
+      if (c === 'stopped' && (this.job || this.problem)) { this.job = null; this.problem = null; this.update(); }
+      if (this.job) this.renderFacts(this.job);
+    });
     // A token handed over after a refused first fetch (configure()): ask again.
     this.onConfigured = () => { if (this.problem) { this.problem = null; this.follow(); } };
     window.addEventListener('longrun:configured', this.onConfigured);

@@ -104,9 +104,11 @@ export class LongrunJobs extends HTMLElement {
     // The stream came back after more changes than it replays: rows may be missing or stale.
     this.stops.push(hub.onResync(() => this.reload()));
     this.stops.push(hub.onConnection(c => {
-      // Without the live stream, look again every 10 s so new and finished jobs still show up.
+      // Without the live stream, look again every 10 s so new and finished jobs still show up; not once the hub
+      // is stopped (signed out), when the rows were the previous user's.
       if (this.pollTimer) clearInterval(this.pollTimer);
-      this.pollTimer = c === 'live' ? null : setInterval(() => this.reload(), 10000);
+      this.pollTimer = c === 'live' || c === 'stopped' ? null : setInterval(() => this.reload(), 10000);
+      if (c === 'stopped') this.forget();
     }));
     // A job started or finished after the list was read and before the stream opened (or while it was down)
     // sent its event to nobody: read the list again once the stream is live.
@@ -198,8 +200,22 @@ export class LongrunJobs extends HTMLElement {
       type: this.getAttribute('type') || undefined, limit: this.limit };
   }
 
+  /** Signed out (hub.stop()): no row, count or selection of that user stays, and a load on its way is dropped. */
+  forget() {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = null;
+    this.loadSeq++;
+    this.jobs = [];
+    this.cursor = null;
+    this.counts = null;
+    this.selected.clear();
+    this.render();
+  }
+
   /** The rows and the tab counts, asked together so they describe the same moment. */
   async reload() {
+    // Stopped: the next configure() loads again (longrun:configured).
+    if (hub.stopped) return;
     const seq = ++this.loadSeq;
     try {
       // A caller that may not count (a token for one job) still gets its list, with tabs but no counts.

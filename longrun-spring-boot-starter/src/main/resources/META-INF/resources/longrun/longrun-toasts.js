@@ -51,6 +51,14 @@ export class LongrunToasts extends HTMLElement {
     // News that came after that first look and before the stream opened (or while it was down) reached neither:
     // look again each time the stream goes live (onNotification shows each notification once).
     this.stops.push(hub.onLive(() => this.catchUp()));
+    // Signed out (hub.stop()): that user's toasts go, and the next user's first look only notes where their inbox is.
+    this.stops.push(hub.onConnection(c => { if (c === 'stopped') this.forget(); }));
+  }
+
+  forget() {
+    this.held = [];
+    this.replaceChildren();
+    try { sessionStorage.removeItem(SEEN); } catch { /* storage off: nothing kept */ }
   }
 
   disconnectedCallback() {
@@ -83,12 +91,15 @@ export class LongrunToasts extends HTMLElement {
    * first page of a tab only notes where the inbox stands; what came before is in the bell.
    */
   async catchUp() {
+    if (hub.stopped) return;
+    const epoch = hub.epoch;
     let page;
     try {
       page = await listNotifications({ limit: 10 });
     } catch {
       return; // the bell and the pages show the connection trouble
     }
+    if (epoch !== hub.epoch) return; // signed out meanwhile: that was the previous user's inbox
     const seen = seenUpTo();
     const newest = Math.max(0, ...page.notifications.map(n => n.id));
     if (seen == null) { setSeen(newest); return; }
