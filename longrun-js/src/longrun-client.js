@@ -318,6 +318,19 @@ export const hub = new EventHub({
   fetchJob: (id, etag) => request('GET', `/api/jobs/${encodeURIComponent(id)}`, { etag }),
 });
 
+// Signed out (hub.stop()): the next user's start of the same (type, params) must neither join the previous user's
+// start still on its way nor ask after their job to decide whether its key is free.
+hub.onConnection(c => { if (c === 'stopped') forgetStarts(); });
+
+function forgetStarts() {
+  inflight.clear();
+  memoryKeys.clear();
+  try {
+    const s = globalThis.sessionStorage;
+    for (let i = s.length - 1; i >= 0; i--) if (s.key(i)?.startsWith('longrun:start:')) s.removeItem(/** @type {string} */ (s.key(i)));
+  } catch { /* no sessionStorage: the keys were in memory only */ }
+}
+
 /**
  * Calls `onChange` with the job now and at every change until it is terminal; over the shared SSE connection,
  * or by polling (1 s → 2 s → 4 s → 10 s, back to 1 s when the status changes) when SSE is unavailable.

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventHub } from '../src/longrun-events.js';
-import { configure, hub, watchJob } from '../src/longrun-client.js';
+import { configure, hub, startJob, watchJob } from '../src/longrun-client.js';
 import { StandInEventSource } from './support/stand-in-event-source.js';
 
 const TEN_MINUTES = 10 * 60 * 1000;
@@ -148,6 +148,33 @@ test('after stop the page knows no job, and configure() with the next token brin
   assert.equal(changes.at(-1)?.owner, 'bob', 'the watcher registered before the sign-out gets Bob’s copy (version 1 after Alice’s 9)');
   assert.equal(late.at(-1)?.owner, 'bob');
   stopWatch(); stopLate(); stopAny();
+  hub.stop();
+});
+
+test('after stop, the next user’s start of the same job neither asks after the previous user’s job nor reuses its key', async () => {
+  globalThis.EventSource = /** @type {any} */ (StandInEventSource);
+  const asked = /** @type {{method: string, url: string, key: string|null}[]} */ ([]);
+  globalThis.fetch = /** @type {any} */ (async (/** @type {string} */ url, /** @type {any} */ init) => {
+    asked.push({ method: init.method, url, key: init.headers['Idempotency-Key'] ?? null });
+    const owner = String(init.headers.Authorization).replace('Bearer ', '');
+    // Like the server: someone else's job is not found.
+    if (init.method === 'GET' && !url.includes(`/${owner}-job`)) return new Response(null, { status: 404 });
+    const body = job(`${owner}-job`, 'running', 1, owner);
+    return new Response(JSON.stringify(body), { status: init.method === 'POST' ? 202 : 200, headers: { 'Content-Type': 'application/json' } });
+  });
+  configure({ base: 'http://jobs.test', token: 'alice' });
+  const alices = await startJob('demo.wait', { seconds: 120 });
+  assert.equal(alices.job.owner, 'alice');
+
+  hub.stop();
+  configure({ token: 'bob' });
+  const before = asked.length;
+  const bobs = await startJob('demo.wait', { seconds: 120 });
+
+  assert.equal(bobs.job.owner, 'bob');
+  const starts = asked.filter(a => a.method === 'POST');
+  assert.notEqual(starts.at(-1)?.key, starts.at(0)?.key, 'Bob’s start has a key of its own');
+  assert.deepEqual(asked.slice(before).filter(a => a.url.includes('alice-job')), [], 'nothing asks after Alice’s job');
   hub.stop();
 });
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Two people of the same account: Bob never sees Alice's jobs, in the list or by their address. */
@@ -61,5 +63,48 @@ class AccessTest extends BrowserTestBase {
         assertThat(cancel.status()).isEqualTo(404);
 
         apiPost(page, "/api/jobs/" + alicesJob + "/cancel", Map.of());
+    }
+
+    /**
+     * A single-page app signs its user out with hub.stop() and stays: the list, the bell and the toasts ask nothing
+     * more (a request would be refused: the test fails on any 401), the list forgets Alice's job, and the next
+     * user's configure() brings the same elements back with only Bob's jobs.
+     */
+    @Test
+    void signingOutWithoutLeavingThePageAsksNothingMoreAndTheNextUserSeesOnlyTheirOwn() {
+        signIn(page, ALICE);
+        page.evaluate("async () => { window.lr = await import('/longrun/longrun-client.js'); }");
+        page.waitForFunction("() => window.lr.hub.connection === 'live'");
+        String alicesJob = (String) page.evaluate("async () => (await lr.startJob('demo.wait', {seconds: 120})).job.id");
+        assertThat(page.locator("longrun-jobs li[data-job-id='" + alicesJob + "']")).isVisible();
+
+        // What makes the bell look at the inbox besides the stream: the tab shown again, another tab's read state.
+        String provoke = "() => { document.dispatchEvent(new Event('visibilitychange'));"
+                + " new BroadcastChannel('longrun:notifications').postMessage('read'); }";
+        page.waitForRequest(r -> r.url().contains("/api/notifications"), () -> page.evaluate(provoke));
+
+        List<String> asked = new CopyOnWriteArrayList<>();
+        page.onRequest(r -> {
+            if (r.url().contains("/api/")) {
+                asked.add(r.method() + " " + r.url().replaceFirst("^https?://[^/]+", ""));
+            }
+        });
+        Object after = page.evaluate("async () => { lr.hub.stop(); await lr.request('DELETE', '/api/session');"
+                + " return [lr.hub.connection, lr.hub.latest.size]; }");
+        assertThat(after).isEqualTo(List.of("stopped", 0));
+        assertThat(page.locator("longrun-jobs li[data-job-id]")).hasCount(0);
+        // The same again, and the list's look every 10 s while the stream is not live.
+        page.evaluate(provoke);
+        page.waitForTimeout(11_000);
+        assertThat(asked).containsExactly("DELETE /api/session");
+
+        page.evaluate("async () => { await lr.request('POST', '/api/session', {body: {username: 'bob', password: 'bob-demo'}});"
+                + " lr.configure({}); }");
+        page.waitForFunction("() => window.lr.hub.connection === 'live'");
+        String bobsJob = (String) page.evaluate("async () => (await lr.startJob('demo.wait', {seconds: 120})).job.id");
+        assertThat(page.locator("longrun-jobs li[data-job-id='" + bobsJob + "']")).isVisible();
+        assertThat(page.locator("longrun-jobs li[data-job-id='" + alicesJob + "']")).hasCount(0);
+        assertThat(asked).anyMatch(a -> a.startsWith("GET /api/jobs?")).anyMatch(a -> a.startsWith("GET /api/notifications"));
+        apiPost(page, "/api/jobs/" + bobsJob + "/cancel", Map.of());
     }
 }
