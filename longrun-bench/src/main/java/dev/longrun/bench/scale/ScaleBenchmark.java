@@ -29,8 +29,19 @@ public final class ScaleBenchmark {
         // Every drain round measures the raw limit again at the sweep's best loop count, right before the two drains.
         int loops = raw.stream().filter(r -> r.error() == null).max(java.util.Comparator.comparingDouble(RawLimit.Result::jobsPerSecond))
                 .map(RawLimit.Result::threads).orElse(s.rawThreads().get(s.rawThreads().size() - 1));
+        List<Integer> concurrencies = s.runs("ours") || s.runs("dbscheduler") ? s.concurrencies() : List.<Integer>of();
+        // The first drain in this JVM also compiles the engine's claim, run and finish path (the JVM took about a core
+        // for it, against a fifth of one in later drains): without a warm-up that cost fell on every run's first row.
+        for (int w = 0; w < s.warmups() && !concurrencies.isEmpty(); w++) {
+            if (s.runs("ours")) {
+                report("warm-up, not counted: ", StartedDrain.run(s, concurrencies.get(0)));
+            }
+            if (s.runs("dbscheduler")) {
+                report("warm-up, not counted: ", DbSchedulerDrain.run(s.peer(concurrencies.get(0))));
+            }
+        }
         List<DrainRow> rows = new ArrayList<>();
-        for (int c : s.runs("ours") || s.runs("dbscheduler") ? s.concurrencies() : List.<Integer>of()) {
+        for (int c : concurrencies) {
             List<DrainRow.Round> rounds = DrainRow.newRounds();
             for (int round = 0; round < s.rounds(); round++) {
                 RawLimit.Result beside = s.runs("raw") && s.runs("ours") ? report(RawLimit.run(s, loops, s.rawBatch())) : null;
@@ -57,7 +68,11 @@ public final class ScaleBenchmark {
     }
 
     private static DrainResult report(DrainResult r) {
-        System.out.printf(Locale.ROOT, "drain %s (%s): %s%n", r.system(), r.setting(),
+        return report("", r);
+    }
+
+    private static DrainResult report(String prefix, DrainResult r) {
+        System.out.printf(Locale.ROOT, "%sdrain %s (%s): %s%n", prefix, r.system(), r.setting(),
                 r.ok() ? String.format(Locale.ROOT, "%.0f jobs/s (pre-insert %.1f s)", r.jobsPerSecond(), r.insertSeconds()) : r.error());
         return r;
     }

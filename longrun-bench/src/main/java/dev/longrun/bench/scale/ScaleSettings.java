@@ -24,9 +24,12 @@ import java.util.Set;
  * @param parts         raw, ours, dbscheduler, start
  * @param rounds        times each drain row (raw limit, Longrun, db-scheduler, back to back) is measured; the table
  *                      reports the median of each row's per-round ratios
+ * @param warmups       untimed drains of each engine (at the first concurrency) before the first timed one, so no
+ *                      timed drain is the JVM's first run of that engine's claim and finish code
  */
 record ScaleSettings(String url, String user, int jobs, List<Integer> concurrencies, List<Integer> rawThreads, int rawBatch,
-                     int starts, int startThreads, int batch, int pool, int timeoutSeconds, Set<String> parts, int rounds) {
+                     int starts, int startThreads, int batch, int pool, int timeoutSeconds, Set<String> parts, int rounds,
+                     int warmups) {
 
     static final Set<String> ALL_PARTS = Set.of("raw", "ours", "dbscheduler", "start");
 
@@ -44,6 +47,7 @@ record ScaleSettings(String url, String user, int jobs, List<Integer> concurrenc
         int timeout = 240;
         Set<String> parts = ALL_PARTS;
         int rounds = 1;
+        int warmups = 1;
         for (String arg : args) {
             if (arg.isBlank()) {
                 continue;
@@ -68,11 +72,12 @@ record ScaleSettings(String url, String user, int jobs, List<Integer> concurrenc
                 case "timeout-seconds" -> timeout = positive(name, value);
                 case "only" -> parts = parts(value);
                 case "rounds" -> rounds = positive(name, value);
+                case "warmups" -> warmups = "0".equals(value.trim()) ? 0 : positive(name, value);
                 default -> throw new IllegalArgumentException("Unknown argument --" + name + ". " + usage());
             }
         }
         return new ScaleSettings(url, user, jobs, concurrencies, rawThreads, rawBatch, starts, startThreads, batch, pool,
-                timeout, parts, rounds);
+                timeout, parts, rounds, warmups);
     }
 
     boolean runs(String part) {
@@ -95,7 +100,7 @@ record ScaleSettings(String url, String user, int jobs, List<Integer> concurrenc
 
     static String usage() {
         return "Known: --jobs=N --concurrency=16,64,256,1024 --raw-threads=2,4,8 --raw-batch=N --starts=N --start-threads=N "
-                + "--batch=N --pool=N --timeout-seconds=N --only=raw,ours,dbscheduler,start --rounds=N --url=jdbc:postgresql://... --user=NAME";
+                + "--batch=N --pool=N --timeout-seconds=N --only=raw,ours,dbscheduler,start --rounds=N --warmups=N (1; 0 for none) --url=jdbc:postgresql://... --user=NAME";
     }
 
     private static List<Integer> list(String name, String value) {

@@ -33,7 +33,8 @@ final class ScaleTable {
         if (!rows.isEmpty()) {
             int rounds = rows.get(0).rounds().size();
             System.out.println(fmt("Drain of %,d jobs made by Longrun.start(); each round: the raw limit (best loop count above), Longrun, "
-                    + "db-scheduler, back to back; %d round(s) per row, ratios are the median of the per-round ratios", s.jobs(), rounds));
+                    + "db-scheduler, back to back; %d round(s) per row, ratios are the median of the per-round ratios; "
+                    + "%d untimed warm-up drain(s) of each engine first", s.jobs(), rounds, s.warmups()));
             System.out.println();
             System.out.println("| workers | raw limit jobs/s | Longrun jobs/s | ÷ raw limit | db-scheduler 16.12 jobs/s, same threads | Longrun ÷ db-scheduler | targets (≥ 50 %, ≥ 2×) |");
             System.out.println("|---:|---:|---:|---:|---:|---:|---|");

@@ -62,6 +62,8 @@ class SmallScaleTest {
         assertThatThrownBy(() -> ScaleSettings.parse(new String[] {"--only=jobrunr"})).hasMessageContaining("--only knows");
         assertThat(SMALL.rounds()).isEqualTo(1);
         assertThat(ScaleSettings.parse(new String[] {"--rounds=3"}).rounds()).isEqualTo(3);
+        assertThat(SMALL.warmups()).as("one untimed drain per engine by default").isEqualTo(1);
+        assertThat(ScaleSettings.parse(new String[] {"--warmups=0"}).warmups()).isZero();
     }
 
     @Test
