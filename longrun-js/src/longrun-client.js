@@ -119,8 +119,10 @@ export async function request(method, path, { body, form, headers = {}, etag } =
   const type = res.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await res.json().catch(() => null) : null;
   if (!res.ok) {
-    // Pages listen for this to show "signed out"; runtimes without a window (Node, workers) have no listener.
-    if (res.status === 401 && typeof globalThis.dispatchEvent === 'function') {
+    // Pages listen for this to show "signed out"; runtimes without a window (Node, workers) have no listener. Not
+    // after hub.stop(): the page signed out itself, and a refusal of a request still on its way (or of the sign-out
+    // request itself) must not tell the person their session expired.
+    if (res.status === 401 && !hub.stopped && typeof globalThis.dispatchEvent === 'function') {
       globalThis.dispatchEvent(new CustomEvent('longrun:signed-out', { detail: data }));
     }
     throw new LongrunError(res.status, data?.detail || FALLBACK_DETAIL[res.status] || FALLBACK_DETAIL[500], data);

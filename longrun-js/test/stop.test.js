@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventHub } from '../src/longrun-events.js';
-import { configure, hub, startJob, watchJob } from '../src/longrun-client.js';
+import { configure, hub, request, startJob, watchJob } from '../src/longrun-client.js';
 import { StandInEventSource } from './support/stand-in-event-source.js';
 
 const TEN_MINUTES = 10 * 60 * 1000;
@@ -176,6 +176,27 @@ test('after stop, the next user’s start of the same job neither asks after the
   assert.notEqual(starts.at(-1)?.key, starts.at(0)?.key, 'Bob’s start has a key of its own');
   assert.deepEqual(asked.slice(before).filter(a => a.url.includes('alice-job')), [], 'nothing asks after Alice’s job');
   hub.stop();
+});
+
+test('a refusal answered after stop does not announce an expired session', async () => {
+  globalThis.EventSource = /** @type {any} */ (StandInEventSource);
+  globalThis.fetch = /** @type {any} */ (async () => new Response(JSON.stringify({ detail: 'Sign in again.' }),
+    { status: 401, headers: { 'Content-Type': 'application/problem+json' } }));
+  const announced = /** @type {any[]} */ ([]);
+  // Node's global is no EventTarget: stand in for the page's window.
+  globalThis.dispatchEvent = (/** @type {any} */ e) => { if (e.type === 'longrun:signed-out') announced.push(e.detail); return true; };
+  try {
+    configure({ base: 'http://jobs.test', token: 'alice' });
+    await assert.rejects(request('GET', '/api/jobs'), { status: 401 });
+    assert.equal(announced.length, 1, 'a refusal while signed in says the session is gone');
+
+    hub.stop();
+    await assert.rejects(request('DELETE', '/api/session'), { status: 401 });
+    assert.equal(announced.length, 1, 'after stop the page signed out itself');
+  } finally {
+    delete (/** @type {any} */ (globalThis)).dispatchEvent;
+    hub.stop();
+  }
 });
 
 test('calling a watch’s stop twice leaves a newer watch of the same job alone', () => {
