@@ -31,7 +31,8 @@ final class SseConnection implements Runnable {
     private final UUID singleJob;
     private final Duration heartbeat;
     private final PendingChanges changes;
-    private final Map<UUID, Long> sent = new HashMap<>();
+    /** The newest version sent of each job, updated in place (no boxed version per frame). */
+    private final Map<UUID, long[]> sent = new HashMap<>();
     /** User streams: the event id, the newest change (epoch millis) this stream is known to have delivered. */
     private Long position;
     private volatile boolean closed;
@@ -50,7 +51,7 @@ final class SseConnection implements Runnable {
         this.changes = new PendingChanges(bufferSize, hub.ends()::startedWriting);
         this.position = startPosition;
         if (singleJob != null && lastEventId != null) {
-            sent.put(singleJob, lastEventId);
+            sent.put(singleJob, new long[] {lastEventId});
         }
     }
 
@@ -81,8 +82,8 @@ final class SseConnection implements Runnable {
                 sink.send(SseFrames.idEnd(position)); // no event, but the client learns where it is
             }
             while (!closed) {
-                Map<UUID, Long> changed = changes.take(heartbeat.toMillis());
-                if (changed.isEmpty()) {
+                PendingChanges.Batch changed = changes.take(heartbeat.toMillis());
+                if (changed.size() == 0) {
                     sink.send(SseFrames.HEARTBEAT);
                     continue;
                 }
@@ -113,12 +114,12 @@ final class SseConnection implements Runnable {
     }
 
     /** Sends the latest state of every changed job not sent at that version yet; true when the stream is done. */
-    private boolean sendChanges(Map<UUID, Long> changed) throws IOException {
-        for (Map.Entry<UUID, Long> e : changed.entrySet()) {
-            if (e.getValue() <= sent.getOrDefault(e.getKey(), 0L)) {
+    private boolean sendChanges(PendingChanges.Batch changed) throws IOException {
+        for (int i = 0; i < changed.size(); i++) {
+            if (changed.version(i) <= sentVersion(changed.id(i))) {
                 continue;
             }
-            ViewCache.Rendered job = cache.atLeast(e.getKey(), e.getValue()).orElse(null);
+            ViewCache.Rendered job = cache.atLeast(changed.id(i), changed.version(i));
             if (job != null && send(job)) {
                 return true;
             }
@@ -129,18 +130,22 @@ final class SseConnection implements Runnable {
     /** Sends a job unless this version was sent already; true when a single-job stream reached its end (not ended yet). */
     private boolean send(ViewCache.Rendered rendered) throws IOException {
         JobView job = rendered.view();
-        if (job.version() > sent.getOrDefault(job.id(), 0L)) {
-            byte[] end;
+        if (job.version() > sentVersion(job.id())) {
+            // a job stream's whole frame, else its head: the same arrays for every subscriber of this version
             if (singleJob != null) {
-                end = SseFrames.idEnd(job.version());
+                sink.send(rendered.jobFrame());
             } else if (position != null) {
                 position = Math.max(position, job.updatedAt().toEpochMilli());
-                end = SseFrames.idEnd(position);
+                sink.send(rendered.frameHead(), SseFrames.idEnd(position));
             } else {
-                end = SseFrames.END;
+                sink.send(rendered.frameHead(), SseFrames.END);
             }
-            sink.send(rendered.frameHead(), end); // the head is the same array for every subscriber of this version
-            sent.put(job.id(), job.version());
+            long[] version = sent.get(job.id());
+            if (version == null) {
+                sent.put(job.id(), new long[] {job.version()});
+            } else {
+                version[0] = job.version();
+            }
             if (singleJob == null) {
                 for (byte[] companion : hub.companionsOf(job)) {
                     sink.send(companion);
@@ -152,6 +157,11 @@ final class SseConnection implements Runnable {
             return true;
         }
         return false;
+    }
+
+    private long sentVersion(UUID job) {
+        long[] version = sent.get(job);
+        return version == null ? 0 : version[0];
     }
 
     void close() {

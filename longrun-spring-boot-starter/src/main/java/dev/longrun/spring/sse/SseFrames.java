@@ -33,6 +33,14 @@ final class SseFrames {
         return ascii("id:" + id + "\n\n");
     }
 
+    /** A whole frame: its head and the id line that ends it. */
+    static byte[] withId(byte[] head, long id) {
+        byte[] end = idEnd(id);
+        byte[] frame = java.util.Arrays.copyOf(head, head.length + end.length);
+        System.arraycopy(end, 0, frame, head.length, end.length);
+        return frame;
+    }
+
     /**
      * A frame another feature built with {@link SseEmitter#event()}: text parts as they are, other data as JSON from
      * the API's mapper (what Spring's {@link HttpMessageConverter}s made of them).
