@@ -23,6 +23,7 @@ class SseFramesTest {
 
         assertThat(new String(ours, StandardCharsets.UTF_8))
                 .isEqualTo(emitted(SseEmitter.event().name("job").data(json, MediaType.APPLICATION_JSON).id("7")));
+        assertThat(SseFrames.withId(SseFrames.jobHead(json), 7)).as("a job stream's whole frame").isEqualTo(ours);
         assertThat(new String(concat(SseFrames.jobHead(json), SseFrames.END), StandardCharsets.UTF_8))
                 .isEqualTo(emitted(SseEmitter.event().name("job").data(json, MediaType.APPLICATION_JSON)));
     }
