@@ -36,14 +36,23 @@ class FanOutAllocationTest extends ApiTestBase {
     void aFrameToOneMoreSubscriberAllocatesLittle() throws InterruptedException {
         fanOut(MANY, 30); // the JIT compiles the paths
         // The engine's own work per change (the step's write, the dispatch, one read and render) is the same for any
-        // number of subscribers: the difference between the two runs is what the frames cost.
-        Run few = fanOut(FEW, 40);
-        Run many = fanOut(MANY, 40);
-        long perFrame = (many.bytes - few.bytes) / (many.frames - few.frames);
+        // number of subscribers: the difference between the two runs is what the frames cost. The counter is the
+        // whole JVM's, so the application's other threads (claim loop, heartbeats) add to a run the longer it lasts,
+        // and the many-subscriber run lasts longer on a busy machine: they only ever add, so the smallest of three
+        // measurements is the closest to the frames' own cost.
+        List<String> measured = new ArrayList<>();
+        long perFrame = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            Run few = fanOut(FEW, 40);
+            Run many = fanOut(MANY, 40);
+            long bytes = (many.bytes - few.bytes) / (many.frames - few.frames);
+            measured.add(bytes + " (" + few + ", " + many + ")");
+            perFrame = Math.min(perFrame, bytes);
+        }
 
         // 455-470 bytes with a map per take, boxed versions, an id line and an Optional per frame and a Condition
         // node per wait; 175-235 without them (what is left is the virtual threads' park and unpark)
-        assertThat(perFrame).as("heap bytes allocated per frame (%s, %s)", few, many).isLessThan(320);
+        assertThat(perFrame).as("heap bytes allocated per frame, smallest of %s", measured).isLessThan(320);
     }
 
     private record Run(long bytes, long frames) {
