@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -57,13 +56,11 @@ public final class ParamsBinder {
         } catch (UnrecognizedPropertyException e) {
             throw LongrunException.invalidParam(e.getPropertyName(), "Unknown parameter '" + e.getPropertyName() + "'. Known parameters: "
                     + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ".");
-        } catch (DatabindException e) {
+        } catch (JacksonException e) {
             if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
                 // a params record's own validation, which speaks to the sender already
                 throw LongrunException.invalidParams(iae.getMessage());
             }
-            throw ParamsProblem.refusal(e, params);
-        } catch (JacksonException e) {
             throw ParamsProblem.refusal(e, params);
         } catch (IllegalArgumentException e) {
             // thrown by a params record's own validation in its constructor

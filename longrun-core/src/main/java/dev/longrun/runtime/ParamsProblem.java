@@ -39,7 +39,7 @@ final class ParamsProblem {
     /** The refusal of {@code params}, naming the field when Jackson says which. */
     static LongrunException refusal(JacksonException e, JsonNode params) {
         String field = fieldOf(e.getPath());
-        String detail = describe(e, params);
+        String detail = describe(e, field, params);
         return field.isEmpty() ? LongrunException.invalidParams(detail) : LongrunException.invalidParam(field, detail);
     }
 
@@ -50,9 +50,8 @@ final class ParamsProblem {
                 .replace(".[", "[");
     }
 
-    static String describe(JacksonException e, JsonNode params) {
+    private static String describe(JacksonException e, String field, JsonNode params) {
         List<JacksonException.Reference> path = e.getPath();
-        String field = fieldOf(path);
         Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType()
                 : e instanceof InputCoercionException c ? c.getTargetType() : null;
         JsonNode sent = valueAt(params, path);
@@ -64,7 +63,7 @@ final class ParamsProblem {
         }
         String expected = target == null ? null : expected(target);
         if (expected == null) {
-            return field.isEmpty() ? "The params could not be read." : "Parameter '" + field + "' has the wrong type.";
+            return field.isEmpty() ? "The params could not be read." : name + " has the wrong type.";
         }
         return name + " must be " + expected
                 + (sent == null ? "" : " (got " + shown(sent) + ")") + ".";

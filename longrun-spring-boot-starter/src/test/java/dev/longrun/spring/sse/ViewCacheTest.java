@@ -31,10 +31,7 @@ class ViewCacheTest extends ApiTestBase {
 
     @Test
     void streamsThatWantAChangeWhileItIsReadGetThatOneRead() throws Exception {
-        // A finished job: one still running moves on while the streams read it (CI saw version 4 where 3 was asked).
-        Api.Who who = newUser();
-        UUID id = UUID.fromString(startId(who, "test.steps", "{\"steps\":1}"));
-        awaitStatus(who, id.toString(), "succeeded");
+        UUID id = finishedJob();
         long version = longrun.get(id).orElseThrow().version();
         GatedStore store = new GatedStore(longrun);
         ViewCache cache = new ViewCache(store.longrun, views, JsonMapper.builder().build());
@@ -60,9 +57,7 @@ class ViewCacheTest extends ApiTestBase {
     void aStreamOpeningOnAJobHoldsUpNoFrameOfItsChanges() throws Exception {
         // A stream's first read used to hold the job's lock: a slow read for a client connecting stalled the frames
         // of every subscriber of that job.
-        Api.Who who = newUser();
-        UUID id = UUID.fromString(startId(who, "test.steps", "{\"steps\":1}"));
-        awaitStatus(who, id.toString(), "succeeded");
+        UUID id = finishedJob();
         long version = longrun.get(id).orElseThrow().version();
         GatedStore store = new GatedStore(longrun);
         ViewCache cache = new ViewCache(store.longrun, views, JsonMapper.builder().build());
@@ -77,6 +72,14 @@ class ViewCacheTest extends ApiTestBase {
             store.releaseReads();
         }
         opening.get(10, TimeUnit.SECONDS);
+    }
+
+    /** A finished job: one still running moves on while the streams read it (CI saw version 4 where 3 was asked). */
+    private UUID finishedJob() {
+        Api.Who who = newUser();
+        UUID id = UUID.fromString(startId(who, "test.steps", "{\"steps\":1}"));
+        awaitStatus(who, id.toString(), "succeeded");
+        return id;
     }
 
     /** The engine, whose job reads can be held until released. */
