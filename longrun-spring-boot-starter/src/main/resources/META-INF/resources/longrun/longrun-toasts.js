@@ -12,8 +12,16 @@ import { icon } from './longrun-icons.js';
 
 /** @typedef {import('./longrun-client.js').Notification} Notification */
 
-/** The newest notification id this tab has already dealt with (toasted or seen before it opened). */
-const SEEN = 'longrun:toasted-up-to';
+/** The newest notification id in the inbox when this tab first looked: those up to it are in the bell, never toasted. */
+const FLOOR = 'longrun:toasted-up-to';
+/**
+ * The ids this tab has dealt with since (toasted, held or passed over), the newest {@link HANDLED_KEPT}. A set, not a
+ * high-water mark: jobs finishing at once on several workers send their notifications in no particular id order, and
+ * a mark would drop every one that arrives after a higher id.
+ */
+const HANDLED = 'longrun:toasted';
+/** More than a first look can return (10), so a look never meets an id that fell out of the set. */
+const HANDLED_KEPT = 100;
 export const SOUND_KEY = 'longrun:sound';
 const SHOWN_MS = 10000;
 const MAX_VISIBLE = 2;
@@ -58,7 +66,7 @@ export class LongrunToasts extends HTMLElement {
   forget() {
     this.held = [];
     this.replaceChildren();
-    try { sessionStorage.removeItem(SEEN); } catch { /* storage off: nothing kept */ }
+    try { sessionStorage.removeItem(FLOOR); sessionStorage.removeItem(HANDLED); } catch { /* storage off: nothing kept */ }
   }
 
   disconnectedCallback() {
@@ -87,8 +95,8 @@ export class LongrunToasts extends HTMLElement {
   }
 
   /**
-   * Unread notifications newer than the last this tab handled: they came while the person changed pages. The
-   * first page of a tab only notes where the inbox stands; what came before is in the bell.
+   * Unread notifications this tab has not dealt with: they came while the person changed pages. The first page of
+   * a tab only notes where the inbox stands; what came before is in the bell.
    */
   async catchUp() {
     if (hub.stopped) return;
@@ -100,19 +108,16 @@ export class LongrunToasts extends HTMLElement {
       return; // the bell and the pages show the connection trouble
     }
     if (epoch !== hub.epoch) return; // signed out meanwhile: that was the previous user's inbox
-    const seen = seenUpTo();
-    const newest = Math.max(0, ...page.notifications.map(n => n.id));
-    if (seen == null) { setSeen(newest); return; }
-    page.notifications.filter(n => n.id > seen && !n.read).reverse().forEach(n => this.onNotification(n));
-    setSeen(Math.max(seenUpTo() ?? 0, newest));
+    if (floor() == null) { setFloor(Math.max(0, ...page.notifications.map(n => n.id))); return; }
+    page.notifications.filter(n => !n.read).reverse().forEach(n => this.onNotification(n));
   }
 
   /** @param {Notification} n */
   onNotification(n) {
     if (!n || typeof n.id !== 'number') return;
-    const seen = seenUpTo();
-    if (seen != null && n.id <= seen) return;
-    setSeen(n.id);
+    const below = floor();
+    if ((below != null && n.id <= below) || handled().includes(n.id)) return;
+    markHandled(n.id);
     // Read already (the person chose email only for this type) or cancelled by themselves: nothing to announce.
     if (n.read) return;
     // The page already shows this job in full: its panel says it, a toast would only cover it.
@@ -168,14 +173,30 @@ function chime(ok) {
 }
 
 /** @returns {number|null} */
-function seenUpTo() {
+function floor() {
   try {
-    const v = sessionStorage.getItem(SEEN);
+    const v = sessionStorage.getItem(FLOOR);
     return v == null ? null : Number(v);
   } catch { return null; }
 }
 
 /** @param {number} id */
-function setSeen(id) {
-  try { sessionStorage.setItem(SEEN, String(Math.max(id, seenUpTo() ?? 0))); } catch { /* storage off: only live toasts */ }
+function setFloor(id) {
+  try { sessionStorage.setItem(FLOOR, String(id)); } catch { /* storage off: only live toasts */ }
+}
+
+/** @returns {number[]} */
+function handled() {
+  try {
+    const ids = JSON.parse(sessionStorage.getItem(HANDLED) || '[]');
+    return Array.isArray(ids) ? ids : [];
+  } catch { return []; }
+}
+
+/** @param {number} id */
+function markHandled(id) {
+  try {
+    const ids = [...handled(), id].sort((a, b) => b - a).slice(0, HANDLED_KEPT);
+    sessionStorage.setItem(HANDLED, JSON.stringify(ids));
+  } catch { /* storage off: a notification may come twice, and its job's toast is replaced by itself */ }
 }

@@ -4,6 +4,7 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Clock;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
@@ -13,12 +14,17 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
 import dev.longrun.server.LongrunServer;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +48,10 @@ abstract class BrowserTestBase {
     static final String ALICE = "alice";
     static final String BOB = "bob";
     private static final Map<String, String> PASSWORDS = Map.of(ALICE, "alice-demo", BOB, "bob-demo");
+    /** The demo users (application.yml) as account and user, for the clean-up between tests. */
+    private static final List<List<String>> DEMO_USERS = List.of(List.of("acme", ALICE), List.of("acme", BOB), List.of("globex", "carol"));
+    private static final String API_KEY = "demo-key-change-me";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path SHOTS = Paths.get("target", "screenshots");
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -97,10 +107,48 @@ abstract class BrowserTestBase {
     }
 
     @BeforeEach
-    void openPage() throws IOException {
+    void openPage() throws IOException, InterruptedException {
         port = serverPort();
+        cancelLeftoverJobs();
         context = newContext();
         page = context.newPage();
+    }
+
+    /**
+     * Every test starts on a server where no demo user has a job running or queued: a job an earlier test left
+     * (a two-minute wait, a big export) holds one of the shared workers, and a test's own jobs would queue behind it
+     * (a fresh-clone CI run saw a toast test's three instant jobs finish more than ten seconds apart). Cancels what
+     * is active, as each user, and waits until it has stopped; the server sends no notification for one's own cancel.
+     */
+    private void cancelLeftoverJobs() throws IOException, InterruptedException {
+        for (List<String> user : DEMO_USERS) {
+            asDemoUser(user, "/api/jobs/cancel-all", HttpRequest.BodyPublishers.noBody());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (List<String> user : DEMO_USERS) {
+            while (true) {
+                JsonNode counts = JSON.readTree(asDemoUser(user, "/api/jobs/counts", null)).get("counts");
+                int active = counts.get("pending").asInt() + counts.get("running").asInt() + counts.get("needs_action").asInt();
+                if (active == 0) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(user + " still has " + counts + " a minute after cancel-all: a job type ignores cancels");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** GET ({@code body} null) or POST as a demo user through the API key, as a backend would. */
+    private String asDemoUser(List<String> user, String path, HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("X-Longrun-Api-Key", API_KEY).header("X-Longrun-Account", user.get(0)).header("X-Longrun-User", user.get(1));
+        HttpResponse<String> r = HTTP.send(body == null ? request.GET().build() : request.POST(body).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new AssertionError(path + " as " + user + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
     }
 
     @AfterEach
@@ -186,6 +234,19 @@ abstract class BrowserTestBase {
         return held;
     }
 
+    /**
+     * Stops the timers of the pages of {@code p}'s context from their next load on (Playwright's clock, paused at
+     * now): nothing that waits for time (a toast's ten seconds, a stream's open timeout, polling) happens until the
+     * test resumes the clock. The clock is installed an hour back and then paused at now, so the pause can never be
+     * a jump into the past however slowly the machine goes between the two calls; the jump fires the timers of the
+     * page open now once, which the next load throws away.
+     */
+    void pauseTimersFromNextLoad(Page p) {
+        long now = System.currentTimeMillis();
+        p.clock().install(new Clock.InstallOptions().setTime(now - 3_600_000));
+        p.clock().pauseAt(now);
+    }
+
     /** Lets the held event streams (and every later one) through. */
     void releaseEventStreams(Page p, List<Route> held) {
         p.unroute("**/api/events**");
@@ -207,6 +268,26 @@ abstract class BrowserTestBase {
             }
         });
         return count;
+    }
+
+    /**
+     * Waits until the server says {@code done}, asking every 50 ms for up to the assertions' 20 s. Not
+     * {@code page.waitForCondition}: that asks again only when the browser reports something, and a page whose stream
+     * is held and timers stopped reports nothing (a test waited out its 20 s that way on two finished jobs).
+     */
+    static void awaitServer(String what, java.util.function.BooleanSupplier done) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The server did not come to this within 20 s: " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for: " + what, e);
+            }
+        }
     }
 
     /** GET an API path as the person signed in on {@code p} (their session cookie). */
