@@ -74,12 +74,7 @@ export function useJobs(filter = {}) {
     // no event: ask again once the stream is live.
     const stopLive = hub.onLive(() => setRound(r => r + 1));
     // Signed out: none of the previous user's jobs stay listed, and the list is read again once configure() restarts.
-    let wasStopped = hub.stopped;
-    const stopConnection = hub.onConnection(c => {
-      if (c === 'stopped' && !wasStopped) setState({ key, jobs: [], error: null, loading: false });
-      else if (c !== 'stopped' && wasStopped) setRound(r => r + 1);
-      wasStopped = c === 'stopped';
-    });
+    const stopConnection = onStopped(() => setState({ key, jobs: [], error: null, loading: false }), () => setRound(r => r + 1));
     return () => { active = false; stop(); stopResync(); stopLive(); stopConnection(); };
   }, [key, stableFilter, round]);
   const refresh = useCallback(() => setRound(r => r + 1), []);
@@ -117,14 +112,18 @@ export function useStartJob(type) {
   return { start, job: newer(state.job ?? undefined, live) ?? null, created: state.created, status: state.status, error: state.error, reset };
 }
 
-/** Calls `fn` each time the hub stops (sign-out). @param {() => void} fn @returns {() => void} */
-function onStopped(fn) {
-  let stopped = hub.stopped;
-  const off = hub.onConnection(c => {
-    if (c === 'stopped' && !stopped) fn();
-    stopped = c === 'stopped';
+/**
+ * Calls `stopped` each time the hub stops (sign-out), and `resumed` each time configure() starts it again after that.
+ * @param {() => void} stopped @param {() => void} [resumed] @returns {() => void}
+ */
+function onStopped(stopped, resumed = () => {}) {
+  let was = hub.stopped;
+  return hub.onConnection(c => {
+    const now = c === 'stopped';
+    if (now && !was) stopped();
+    else if (!now && was) resumed();
+    was = now;
   });
-  return () => { off(); };
 }
 
 function idleStart() {
