@@ -24,6 +24,7 @@ import dev.longrun.spring.security.SessionController;
 import dev.longrun.spring.security.TokenController;
 import dev.longrun.spring.sse.EventsController;
 import dev.longrun.spring.sse.SseHub;
+import dev.longrun.spring.sse.StreamsShutdown;
 import dev.longrun.spring.upload.UploadCleanup;
 import dev.longrun.spring.upload.UploadController;
 import dev.longrun.spring.upload.UploadStore;
@@ -128,6 +129,11 @@ public class LongrunWebAutoConfiguration {
         // The same mapper as the HTTP API, so stream frames and REST bodies are written alike.
         return new SseHub(longrun, views, json.getIfAvailable(() -> JsonMapper.builder().build()), p.getSse().getHeartbeat(),
                 p.getSse().getBufferSize());
+    }
+
+    @Bean
+    public StreamsShutdown longrunStreamsShutdown(SseHub hub) {
+        return new StreamsShutdown(hub);
     }
 
     @Bean

@@ -67,15 +67,15 @@ final class PendingChanges {
     }
 
     /**
-     * Everything pending, in the order first heard; empty after {@code timeoutMillis} without a change. The batch is
-     * the subscriber's until its next take (one thread takes).
+     * Everything pending, in the order first heard; empty after {@code timeoutMillis} without a change, or at once
+     * when closed. The batch is the subscriber's until its next take (one thread takes).
      */
     Batch take(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         lock.lock();
         try {
             long left;
-            while (pending.size == 0 && (left = deadline - System.nanoTime()) > 0) {
+            while (pending.size == 0 && !closed && (left = deadline - System.nanoTime()) > 0) {
                 waiter = Thread.currentThread();
                 lock.unlock();
                 try {
@@ -98,14 +98,29 @@ final class PendingChanges {
         }
     }
 
-    /** Takes no more changes; true when some were still pending (they are dropped). */
+    /** Takes no more changes and wakes a waiting {@link #take}; true when some were pending (they are dropped). */
     boolean close() {
+        Thread wake;
+        boolean dropped;
         lock.lock();
         try {
             closed = true;
-            boolean dropped = pending.size > 0;
+            dropped = pending.size > 0;
             pending.clear();
-            return dropped;
+            wake = waiter;
+        } finally {
+            lock.unlock();
+        }
+        if (wake != null) {
+            LockSupport.unpark(wake);
+        }
+        return dropped;
+    }
+
+    boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
         } finally {
             lock.unlock();
         }

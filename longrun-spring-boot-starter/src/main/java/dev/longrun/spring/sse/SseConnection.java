@@ -84,6 +84,9 @@ final class SseConnection implements Runnable {
             while (!closed) {
                 PendingChanges.Batch changed = changes.take(heartbeat.toMillis());
                 if (changed.size() == 0) {
+                    if (changes.isClosed()) {
+                        break; // ended by end(): the response completes below
+                    }
                     sink.send(SseFrames.HEARTBEAT);
                     continue;
                 }
@@ -162,6 +165,23 @@ final class SseConnection implements Runnable {
     private long sentVersion(UUID job) {
         long[] version = sent.get(job);
         return version == null ? 0 : version[0];
+    }
+
+    /**
+     * Ends the stream cleanly (the node is shutting down): its thread finishes the frame it may be writing, stops and
+     * completes the response. Not interrupted as by {@link #close()}, which could cut a write short (an aborted
+     * response) or a database read (a pooled connection the engine's own shutdown still uses).
+     */
+    void end() {
+        if (changes.close()) {
+            hub.ends().doneWriting(); // changes never to be written (the thread's own changes.close() finds none)
+        }
+    }
+
+    /** Waits until {@code deadline} (nanoTime) for the stream's thread to stop; true when it did. */
+    boolean awaitEnd(long deadline) throws InterruptedException {
+        Thread t = thread;
+        return t == null || t.join(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     void close() {

@@ -36,6 +36,8 @@ public final class SseHub implements AutoCloseable {
     private final Set<SseConnection> subscribers = ConcurrentHashMap.newKeySet();
     private final StreamEnds ends = new StreamEnds(StreamEnds.MAX_WAIT);
     private final AutoCloseable subscription;
+    /** Shutdown began ({@link StreamsShutdown}): streams end at once. */
+    private volatile boolean ending;
     private volatile java.util.function.Function<JobView, List<SseEmitter.SseEventBuilder>> companions = job -> List.of();
 
     public SseHub(Longrun longrun, JobViews views, JsonMapper json, Duration heartbeat, int bufferSize) {
@@ -104,10 +106,45 @@ public final class SseHub implements AutoCloseable {
     private void open(FrameSink sink, java.util.function.Predicate<JobEvent> filter,
                             java.util.function.Supplier<List<ViewCache.Rendered>> initial, java.util.UUID singleJob, Long lastEventId,
                             int capacity, Long startPosition) {
+        if (ending) {
+            sink.complete(); // a request that was on its way when shutdown began: the client reconnects elsewhere
+            return;
+        }
         SseConnection s = new SseConnection(this, cache, sink, filter, initial, singleJob, lastEventId, heartbeat, capacity, startPosition);
         sink.onEnd(s::close);
         subscribers.add(s); // before the first read, so no change between the read and the subscription is lost
         s.start();
+        if (ending) {
+            s.end(); // endStreams() may have listed the subscribers before this one joined
+        }
+    }
+
+    /**
+     * Shutdown began: ends every open stream cleanly, and every stream opened from now on at once. Each EventSource
+     * reconnects (to another node, or to this one after its restart) and resumes from its Last-Event-ID. A stream
+     * still busy after {@code patience} (its client stopped reading, so its write blocks) is cut off as
+     * {@link #close()} would.
+     */
+    void endStreams(Duration patience) {
+        ending = true;
+        List<SseConnection> open = List.copyOf(subscribers);
+        open.forEach(SseConnection::end);
+        long deadline = System.nanoTime() + patience.toNanos();
+        try {
+            for (SseConnection s : open) {
+                if (!s.awaitEnd(deadline)) {
+                    s.close();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            open.forEach(SseConnection::close);
+        }
+    }
+
+    /** Streams stay open again (the application started again after a stop). */
+    void acceptStreams() {
+        ending = false;
     }
 
     StreamEnds ends() {

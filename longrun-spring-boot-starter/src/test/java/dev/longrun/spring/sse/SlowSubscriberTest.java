@@ -73,6 +73,29 @@ class SlowSubscriberTest extends ApiTestBase {
         }
     }
 
+    /** At shutdown a stuck stream holds the end of the others up only for the patience given, then is cut off. */
+    @Test
+    void atShutdownAStuckStreamIsCutOffAfterThePatienceAndAStreamOpenedLaterEndsAtOnce() {
+        Caller caller = new Caller(ACCOUNT, userOf(newUser()), null, Caller.Via.API_KEY);
+        CountDownLatch neverRead = new CountDownLatch(1);
+        try (SseHub hub = new SseHub(longrun, views, tools.jackson.databind.json.JsonMapper.builder().build(), Duration.ofMinutes(1), 1000)) {
+            hub.user(caller, new StuckSink(neverRead), 4);
+            RecordingSink reading = new RecordingSink();
+            hub.user(caller, reading, 1000);
+
+            hub.endStreams(Duration.ofMillis(200));
+            assertThat(reading.completed).as("the reading stream ended cleanly").isTrue();
+            assertThat(hub.subscriberCount()).as("the stuck stream was cut off").isZero();
+
+            RecordingSink late = new RecordingSink();
+            hub.user(caller, late, 1000);
+            assertThat(late.completed).as("a stream opened during shutdown ends at once").isTrue();
+            assertThat(hub.subscriberCount()).isZero();
+        } finally {
+            neverRead.countDown();
+        }
+    }
+
     /** Blocks on every send, like a write to a client whose TCP window stays full. */
     static final class StuckSink implements FrameSink {
         private final CountDownLatch released;
