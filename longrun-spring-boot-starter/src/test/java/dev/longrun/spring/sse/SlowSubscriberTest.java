@@ -82,8 +82,10 @@ class SlowSubscriberTest extends ApiTestBase {
             hub.user(caller, new StuckSink(neverRead), 4);
             RecordingSink reading = new RecordingSink();
             hub.user(caller, reading, 1000);
+            // Past its first read (its first frame sent), so the patience below only has to cover its wake-up.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> reading.frames > 0);
 
-            hub.endStreams(Duration.ofMillis(200));
+            hub.endStreams(StreamsShutdown.PATIENCE);
             assertThat(reading.completed).as("the reading stream ended cleanly").isTrue();
             assertThat(hub.subscriberCount()).as("the stuck stream was cut off").isZero();
 
@@ -127,9 +129,11 @@ class SlowSubscriberTest extends ApiTestBase {
     static final class RecordingSink implements FrameSink {
         final Set<String> succeeded = ConcurrentHashMap.newKeySet();
         volatile boolean completed;
+        volatile int frames;
 
         @Override
         public void send(byte[]... parts) {
+            frames++; // one writer thread per sink
             java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
             for (byte[] part : parts) {
                 frame.writeBytes(part);
