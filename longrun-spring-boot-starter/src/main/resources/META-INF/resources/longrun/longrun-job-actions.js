@@ -54,8 +54,9 @@ export function drawActions(p, job, w, { compact, cancelling: asked, detail, eff
  */
 export function drawOutcome(p, job, host, typed) {
   // The type's words (items, "sent") may arrive after the job's final version: build again once they have, or a
-  // job that finished first keeps saying "9 items failed" (seen in InviteTest on a busy machine).
-  const key = `${job.status}|${job.version}|${job.result?.url || ''}|${typed ? 'typed' : ''}`;
+  // job that finished first keeps saying "9 items failed" (seen in InviteTest on a busy machine). The job's id too:
+  // a retry followed by the same element can end at the same status and version as the job it came from.
+  const key = `${job.id}|${job.status}|${job.version}|${job.result?.url || ''}|${typed ? 'typed' : ''}`;
   if (p.special.dataset.key === key) return;
   p.special.dataset.key = key;
   const actionView = actionViewFor(job);
