@@ -147,6 +147,25 @@ class CancelAndRetryTest extends BrowserTestBase {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job"))).isEnabled();
     }
 
+    @Test
+    void startOverOfADuplicateSearchGoesBackToItsForm() {
+        signIn(page, ALICE);
+        // A search held back behind a demo job (depends_on), then cancelled: it stops before it starts, every time.
+        String first = apiPost(page, "/api/jobs/start", java.util.Map.of("type", "demo.wait",
+                "params", java.util.Map.of("seconds", 120, "steps", 0, "fail", "never"))).get("id").asString();
+        String id = apiPost(page, "/api/jobs/start", java.util.Map.of("type", "contacts.dedupe",
+                "params", java.util.Map.of("threshold", 0.97), "depends_on", first)).get("id").asString();
+        apiPost(page, "/api/jobs/" + id + "/cancel", java.util.Map.of());
+        apiPost(page, "/api/jobs/" + first + "/cancel", java.util.Map.of());
+
+        page.navigate("/job.html?id=" + id);
+        assertThat(page.locator("longrun-job .lr-badge")).hasText("Cancelled");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start over")).click();
+        page.waitForURL("**/dedupe.html?from=" + id);
+        assertThat(page.getByLabel("How alike names must be")).hasValue("0.97");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find duplicates"))).isEnabled();
+    }
+
     private void startDemo(int seconds, int steps, String fail) {
         openStartPage(page, "/wait.html");
         page.getByLabel("How long (seconds)").fill(String.valueOf(seconds));
