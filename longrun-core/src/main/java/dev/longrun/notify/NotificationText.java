@@ -65,6 +65,10 @@ public final class NotificationText {
         if (job.summary() != null && job.summary().failed() > 0 && job.summary().succeeded() > 0) {
             return "The other items went through; you can retry only the failed ones from the job page.";
         }
+        // The job page offers no Retry for a failure the job called permanent (it would fail the same way), only Start over.
+        if (Boolean.FALSE.equals(job.errorRetryable())) {
+            return "Running it again as it is would fail the same way: fix what the message says, then start it again from the job page.";
+        }
         return "You can retry it from the job page; if it fails again, check the message above.";
     }
 

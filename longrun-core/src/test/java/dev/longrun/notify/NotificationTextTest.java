@@ -52,6 +52,21 @@ class NotificationTextTest {
     }
 
     @Test
+    void aFailureARetryCannotCureSendsThePersonToFixItNotToRetry() {
+        // As the job page says: no Retry is offered there for a failure the job called permanent, only Start over.
+        Job permanent = new Job(UUID.randomUUID(), "acme", "alice", "contacts.export", "default", 0, JobStatus.FAILED, null, null,
+                null, null, null, T, T, T, T, T, null, true, null, 1, 3, null, null, null, "The saved filter no longer exists",
+                "filter_missing", false, null, null, false, null, null, null, null, null, null, null, 2);
+        Job transientAtLast = job("contacts.export", JobStatus.FAILED, null, "The database did not answer", null, null);
+
+        assertThat(text.render(note(permanent, NotificationKind.FAILED), permanent).body()).isEqualTo(
+                "The saved filter no longer exists. Running it again as it is would fail the same way: fix what the message says,"
+                        + " then start it again from the job page.");
+        assertThat(text.render(note(transientAtLast, NotificationKind.FAILED), transientAtLast).body())
+                .isEqualTo("The database did not answer. You can retry it from the job page; if it fails again, check the message above.");
+    }
+
+    @Test
     void needsActionAndSystemCancelSayWhatToDo() {
         Job asked = job("contacts.export", JobStatus.NEEDS_ACTION, null, null, null,
                 new Action("import_preview", "842 rows parsed · 3 issues found. Import the 839 valid rows?", null));
