@@ -95,8 +95,8 @@ export function factsLine(job, compact, now) {
 /**
  * The cells of a job's row in the jobs table, each a few words that read alone when rows stack on a phone:
  * `progress` ("45% · Time left: About 2 minutes", "Position 2 of 5 in line", "1,234 rows · 271 KB"),
- * `started` (["Started ", "2 min ago"] — the first part is the column's heading — or ["Never started"]) and
- * `took` ("Running for 1 min 5 s", "took 26 s over 2 attempts").
+ * `started` (["Started ", "2 min ago"] — the first part is the column's heading — and " (attempt 2)" after a retry, or
+ * ["Never started"]) and `took` ("Running for 1 min 5 s", "took 26 s over 2 attempts").
  * @param {Job} job @param {number} now
  * @returns {{progress: string, started: string[], took: string}}
  */
@@ -139,7 +139,11 @@ export function rowCells(job, now) {
     const ran = runSeconds(job);
     took = ran != null ? `took ${tookFormat(ran, job.attempt)}` : '';
   }
-  const started = job.started_at ? ['Started ', ago(job.started_at, now)]
+  // started_at is the latest attempt's start; beside a duration over every attempt it says so ("Started 12 s ago
+  // (attempt 2) · took 18 s over 2 attempts"), else the two read as a contradiction. A running job's duration cell
+  // names its attempt already.
+  const which = job.attempt > 1 && job.status !== 'running' ? [` (attempt ${number(job.attempt)})`] : [];
+  const started = job.started_at ? ['Started ', ago(job.started_at, now), ...which]
     : [isTerminal(job.status) ? 'Never started' : 'Not started yet'];
   return { progress: progress.join(' · '), started, took };
 }

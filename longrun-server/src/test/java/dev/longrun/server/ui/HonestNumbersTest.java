@@ -85,6 +85,20 @@ class HonestNumbersTest extends BrowserTestBase {
         assertThat(listTook.get(0)).isEqualTo(HumanFormat.took(job.get("run_seconds").asDouble(), job.get("attempt").asInt()));
     }
 
+    @Test
+    void aRetriedJobsRowSaysWhichAttemptItsStartTimeIsOf() {
+        signIn(page, ALICE);
+        // The first attempt hits a temporary problem; the second runs 3 s. The row's duration covers both attempts, its
+        // start time is the second's: said so, or "Started 3 s ago · took 5 s" reads as a contradiction.
+        String id = apiPost(page, "/api/jobs/start", Map.of("type", "demo.wait",
+                "params", Map.of("seconds", 3, "steps", 0, "fail", "transient-once"))).get("id").asString();
+        Locator row = page.locator("longrun-jobs li[data-job-id='" + id + "']");
+        assertThat(row.locator(".lr-badge")).hasText("Completed");
+        assertThat(row.locator(".lr-took")).containsText("over 2 attempts");
+        assertThat(row.locator(".lr-started")).hasText(Pattern.compile("^Started .+ ago \\(attempt 2\\)$|^Started just now \\(attempt 2\\)$"));
+        screenshot(page, "numbers-retried-row");
+    }
+
     private static List<String> all(Pattern p, String text, int group) {
         List<String> out = new ArrayList<>();
         Matcher m = p.matcher(text.replace('\u00a0', ' '));
