@@ -35,6 +35,20 @@ class AccessTest extends BrowserTestBase {
     }
 
     @Test
+    void theAddressTheReadmeGivesSendsASignedOutVisitorToSignInWithoutRefusedCallsOnTheWay() {
+        // Only the question who is signed in is refused (and logged by the browser); the jobs list, the bell and
+        // the job types are not asked for before the page knows it must send the visitor away.
+        expectTrouble("/api/session");
+        page.navigate("/");
+        page.waitForURL("**/sign-in.html?next=**");
+        page.getByLabel("Username").fill(ALICE);
+        page.getByLabel("Password").fill("alice-demo");
+        page.getByLabel("Password").press("Enter");
+        page.waitForURL("**/index.html");
+        assertThat(page.locator("longrun-jobs .lr-tab").first()).isVisible();
+    }
+
+    @Test
     void bobNeverSeesAlicesJobs() {
         expectTrouble("404"); // Alice's job is not found for Bob
         signIn(page, ALICE);

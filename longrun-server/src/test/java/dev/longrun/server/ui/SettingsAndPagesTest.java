@@ -53,7 +53,7 @@ class SettingsAndPagesTest extends BrowserTestBase {
 
     @Test
     void anUnknownAddressShowsAFriendlyPageWithAWayBack() {
-        // The address asked for does not exist; signed out, the jobs page's calls are refused until it sends them to sign in.
+        // The address asked for does not exist; signed out, the jobs page is refused who is signed in and sends them to sign in.
         expectTrouble("no-such-page|status of 404|status of 401| 401$");
         Page p = page;
         var response = p.navigate("/no-such-page");
