@@ -20,7 +20,7 @@ export { isTerminal, TERMINAL_STATUSES } from './longrun-status.js';
  *   estimated_duration_seconds?: number|null, eta?: {low_seconds: number, high_seconds: number, text: string}|null,
  *   start_eta?: {low_seconds: number, high_seconds: number, text: string}|null,
  *   attempt: number, max_attempts: number, cancellable: boolean, cancel_requested: boolean, params?: object,
- *   result?: {message?: string, url?: string|null, expires_at?: string|null, filename?: string, size_bytes?: number, row_count?: number|null, content_type?: string}|null,
+ *   result?: {message?: string, url?: string|null, expires_at?: string|null, filename?: string, size_bytes?: number, row_count?: number|null, content_type?: string, data?: any}|null,
  *   error_message?: string|null, error?: {code?: string, retryable?: boolean}|null,
  *   summary?: {succeeded: number, failed: number, skipped: number, warnings: number}|null,
  *   action?: {kind: string, message: string, preview: any}|null, retry_of?: string|null, version: number,

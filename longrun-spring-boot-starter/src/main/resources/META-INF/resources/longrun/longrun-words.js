@@ -112,8 +112,9 @@ export function sentence(job, now = Date.now()) {
 export function subjectOf(job) {
   /** @type {Record<string, any>} */
   const p = /** @type {any} */ (job.params) || {};
-  // What the person gave first (their file, query, title, list), then what the job made.
-  const input = job.action?.preview?.filename || p.filename;
+  // What the person gave first (their file, query, title, list), then what the job made. A file the job was given by
+  // reference (an upload's id) is named by the job: in its preview while it asks, in its result's data once done.
+  const input = job.action?.preview?.filename || p.filename || job.result?.data?.filename;
   if (input) return String(input);
   if (typeof p.query === 'string' && p.query.trim()) return `matching “${p.query.trim()}”`;
   if (typeof p.title === 'string' && p.title.trim()) return `“${p.title.trim()}”`;

@@ -63,6 +63,13 @@ class ImportPreviewTest extends BrowserTestBase {
         JsonNode done = api(page, "/api/jobs/" + job.getAttribute("job-id"));
         assertThat(done.get("summary").get("failed").asLong()).isEqualTo(2);
         assertThat(done.get("summary").get("succeeded").asLong()).as("the imported rows, as the API tells a client").isEqualTo(4);
+
+        // Named by its file before and after the decision, on its card and in the list, not "Import contacts — Job 1a2b3c4d"
+        // once the preview (which named the file) is gone.
+        assertThat(job.locator(".lr-subject")).hasText(" — contacts-with-problems.csv");
+        page.navigate("/index.html");
+        assertThat(page.locator("longrun-jobs li[data-job-id='" + done.get("id").asString() + "'] .lr-subject"))
+                .hasText(" — contacts-with-problems.csv");
     }
 
     private long contactsNamed(String name) {

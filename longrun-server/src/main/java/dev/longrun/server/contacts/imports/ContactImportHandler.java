@@ -137,7 +137,9 @@ public final class ContactImportHandler implements JobHandler<ImportParams> {
                 + (outcome.warnings() > 0 ? " · " + NumberWords.number(outcome.warnings()) + " imported without email" : "");
         ctx.log(LogLevel.INFO, message);
         // The counts travel with the result: only problem rows are items (one item per imported row would double the work).
+        // The file's name too: the job is named by it on its card and in the list once the preview (which named it) is gone.
         ObjectNode counts = JsonNodeFactory.instance.objectNode()
+                .put("filename", upload.filename())
                 .put("rows_parsed", outcome.rowsParsed())
                 .put("imported", inserted[0])
                 .put("skipped", skipped)
