@@ -142,7 +142,7 @@ export class LongrunJobs extends HTMLElement {
     selectAll.addEventListener('change', () => this.selectAll(selectAll.checked));
     const p = {
       typeSelect, tabs, selectAll,
-      cancelAll: h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => this.cancelAll() }, 'Cancel all running'),
+      cancelAll: h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => this.cancelAll() }, 'Cancel all unfinished'),
       clear: h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => this.clearFinished() }, 'Clear finished'),
       bulk: h('div', { class: 'lr-bulk-bar', role: 'region', 'aria-label': 'Actions for the selected jobs', hidden: true }),
       picked: h('span', { class: 'lr-bulk-count', 'aria-live': 'polite' }),

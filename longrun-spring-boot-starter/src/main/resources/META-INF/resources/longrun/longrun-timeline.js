@@ -5,7 +5,7 @@
 
 import { request, watchJob } from './longrun-client.js';
 import { ensureStyles, fill, h, text } from './longrun-dom.js';
-import { clock, duration, percent, took, until } from './longrun-format.js';
+import { clock, percent, took, until } from './longrun-format.js';
 import { icon } from './longrun-icons.js';
 import { isTerminal, outcome } from './longrun-words.js';
 
@@ -111,7 +111,7 @@ export function entriesOf(events, job, now) {
       const running = !next && job.status === 'running';
       const own = running && job.progress_pct != null ? ` · ${percent(job.progress_pct)}` : '';
       out.push({ tone: running ? 'running' : 'step', title: `Step ${e.step} of ${e.total_steps}${own}`, detail: e.message,
-        at: e.at, took: running ? `running for ${duration((ended - Date.parse(e.at)) / 1000)}` : `took ${took((ended - Date.parse(e.at)) / 1000)}` });
+        at: e.at, took: running ? `running for ${took((ended - Date.parse(e.at)) / 1000)}` : `took ${took((ended - Date.parse(e.at)) / 1000)}` });
       return;
     }
     out.push(statusEntry(e, job, now, !!next));

@@ -55,7 +55,8 @@ public final class DemoWaitHandler implements JobHandler<DemoWaitParams> {
         }
         if (p.fail() == DemoWaitParams.Fail.TRANSIENT_ONCE && ctx.attempt() == 1) {
             ctx.log(LogLevel.WARN, "Simulated temporary problem on attempt 1; Longrun retries the job, no need to start it again");
-            throw new IllegalStateException("Simulated temporary problem on the first attempt (fail=transient-once); it will be retried");
+            // Whether it is retried is the engine's to say (the job page says so, and when): the message says what went wrong.
+            throw new IllegalStateException("Simulated temporary problem on the first attempt (fail=transient-once)");
         }
     }
 }

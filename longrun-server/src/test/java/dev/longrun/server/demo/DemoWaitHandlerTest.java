@@ -31,7 +31,7 @@ class DemoWaitHandlerTest {
         DemoWaitParams params = new DemoWaitParams(0, 0, DemoWaitParams.Fail.of("transient-once"));
         FakeJobContext<DemoWaitParams> first = new FakeJobContext<>("a", "u", params, 1, false);
         assertThatThrownBy(() -> new DemoWaitHandler().run(first)).isNotInstanceOf(PermanentFailure.class)
-                .hasMessageContaining("it will be retried");
+                .hasMessage("Simulated temporary problem on the first attempt (fail=transient-once)");
         assertThat(new DemoWaitHandler().run(first.rerun(2, false)).message()).isEqualTo("Waited 0 seconds (attempt 2)");
     }
 

@@ -15,10 +15,22 @@ import org.junit.jupiter.api.Test;
  */
 class JobTimelineTest extends BrowserTestBase {
 
+    /** Every time a timeline entry showed ("running for 2 s", "took 1 s"), however briefly. */
+    private static final String STEP_TIMES = """
+            window.__stepTimes = [];
+            new MutationObserver(() => {
+              for (const el of document.querySelectorAll('longrun-timeline .lr-event-time')) {
+                const t = el.textContent.trim();
+                if (t && !window.__stepTimes.includes(t)) window.__stepTimes.push(t);
+              }
+            }).observe(document, { subtree: true, childList: true, characterData: true });
+            """;
+
     @Test
     void aRetriedStepJobShowsEveryAttemptAndStepNewestFirstWithARealBarAndPercentInTheTitle() {
         signIn(page, ALICE);
         PageRecorder.install(page);
+        page.addInitScript(STEP_TIMES);
         String id = apiPost(page, "/api/jobs/start", Map.of("type", "demo.wait",
                 "params", Map.of("seconds", 6, "steps", 3, "fail", "transient-once"))).get("id").asString();
         page.navigate("/job.html?id=" + id);
@@ -43,6 +55,10 @@ class JobTimelineTest extends BrowserTestBase {
         assertThat(failed.locator(".lr-event-time")).containsText(Pattern.compile("took (\\d+ s|under 1 s)"));
         assertThat(job.locator(".lr-facts").first()).containsText(Pattern.compile("took \\d+ s over 2 attempts"));
         screenshot(page, "timeline-completed");
+        // A step just begun runs "for under 1 s", as a step that ended that fast "took under 1 s"; never "for 0 s".
+        @SuppressWarnings("unchecked")
+        List<String> stepTimes = (List<String>) page.evaluate("() => window.__stepTimes");
+        assertThat(stepTimes).anyMatch(t -> t.contains("· running for ")).noneMatch(t -> t.contains("running for 0 s"));
 
         List<Integer> bar = PageRecorder.barValues(page);
         assertThat(bar).as("the step bar moved through real values").anyMatch(v -> v > 0 && v < 100);

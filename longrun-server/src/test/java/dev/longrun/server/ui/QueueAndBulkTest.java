@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A job waiting for a free slot says so and where it stands; "Cancel all running" stops every unfinished job;
+ * A job waiting for a free slot says so and where it stands; "Cancel all unfinished" stops every unfinished job;
  * "Clear finished" hides them from the list and the History filter still shows them.
  */
 class QueueAndBulkTest extends BrowserTestBase {
@@ -93,11 +93,11 @@ class QueueAndBulkTest extends BrowserTestBase {
         assertThat(page.getByLabel("Type")).hasValue("demo.wait");
         tab(list, "All").click();
         page.getByLabel("Type").selectOption("");
-        list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel all running")).click();
+        list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel all unfinished")).click();
         page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, cancel them")).click();
         assertThat(list.locator(".lr-jobs-note")).containsText("Cancel requested for");
         assertThat(list.locator("li[data-job-id='" + newest + "'] .lr-badge")).hasText("Cancelled");
-        assertThat(list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel all running"))).isDisabled();
+        assertThat(list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel all unfinished"))).isDisabled();
         screenshot(page, "jobs-list-after-cancel-all");
 
         list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Clear finished")).click();
