@@ -222,7 +222,8 @@ export class LongrunJobs extends HTMLElement {
       const [page, counts] = await Promise.all([listJobs(this.filters()),
         jobCounts({ type: this.getAttribute('type') || undefined }).catch(() => null)]);
       if (seq !== this.loadSeq) return;
-      this.jobs = page.jobs;
+      // A change heard while the list was on its way is newer than the list: the row groups by what it shows.
+      this.jobs = page.jobs.map(j => newest(j));
       this.cursor = page.next_cursor;
       this.counts = counts;
       this.render();
@@ -247,20 +248,36 @@ export class LongrunJobs extends HTMLElement {
 
   /**
    * A change anywhere: rows update themselves; a new job or a new status changes the counts, the groups and maybe
-   * which jobs belong in the list, so the list loads again (once for a burst of changes).
+   * which jobs belong in the list, so the list loads again (once for a burst of changes). A listed job that moved is
+   * moved at once, to its group and from one tab's count to the other's, so the row never says "Completed" under "In
+   * progress" while the list is on its way.
    * @param {Job} job @param {Job|undefined} previous
    */
   onJob(job, previous) {
     const shown = this.jobs.find(j => j.id === job.id);
-    const moved = shown ? shown.status !== job.status || (!!previous && previous.status !== job.status)
+    const was = shown?.status;
+    const moved = shown ? was !== job.status || (!!previous && previous.status !== job.status)
       : !previous || previous.status !== job.status;
     if (shown) Object.assign(shown, job);
+    if (shown && was && was !== job.status) this.moveShown(shown, was);
     if (moved) {
       if (this.reloadTimer) clearTimeout(this.reloadTimer);
       this.reloadTimer = setTimeout(() => this.reload(), 300);
     } else {
       this.renderBulk();
     }
+  }
+
+  /** @param {Job} job a listed job, already at its new status @param {string} was its status as listed */
+  moveShown(job, was) {
+    const c = this.counts?.counts;
+    if (c && (c[was] || 0) > 0) {
+      c[was]--;
+      c[job.status] = (c[job.status] || 0) + 1;
+    }
+    const only = this.filters().status?.split(',');
+    if (only && !only.includes(job.status)) this.jobs = this.jobs.filter(j => j !== job);
+    this.render();
   }
 
   render() {
@@ -463,4 +480,10 @@ export class LongrunJobs extends HTMLElement {
   confirm(title, body, yes, no, onYes) {
     confirmDialog(/** @type {HTMLDialogElement} */ (this.parts.dialog), { title, body, yes, no, onYes });
   }
+}
+
+/** The newer of a listed job and the state the hub last heard of it. @param {Job} job */
+function newest(job) {
+  const heard = hub.latest.get(job.id);
+  return heard && heard.version > job.version ? heard : job;
 }

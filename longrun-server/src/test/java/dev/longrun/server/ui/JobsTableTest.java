@@ -152,6 +152,67 @@ class JobsTableTest extends BrowserTestBase {
         assertThat(list.locator("li[data-job-id='" + queued + "'] .lr-started")).hasText("Never started");
     }
 
+    /**
+     * What each painted frame showed of one job: its group and its badge. A row that changed status moves to its group
+     * at once; before, it said "Completed" under "In progress" until the list had loaded again (300 ms and a round trip
+     * later: seen in a newcomer's screenshot).
+     */
+    private static final String FRAMES = """
+            window.__shown = [];
+            const look = () => {
+              for (const li of document.querySelectorAll('longrun-jobs ul.lr-jobs-list > li[data-job-id]')) {
+                const badge = li.querySelector('.lr-badge');
+                const seen = li.dataset.jobId + '|' + li.parentElement.getAttribute('aria-label') + '|' + (badge ? badge.textContent.trim() : '');
+                if (!window.__shown.includes(seen)) window.__shown.push(seen);
+              }
+              requestAnimationFrame(look);
+            };
+            requestAnimationFrame(look);
+            """;
+
+    @Test
+    void aRowThatChangesStatusIsInItsNewGroupInTheSameFrame() {
+        page.addInitScript(FRAMES);
+        signIn(page, ALICE);
+        // Running, back to waiting for its retry, running again, completed: three moves between groups.
+        String id = start("demo.wait", Map.of("seconds", 2, "steps", 0, "fail", "transient-once"));
+        Locator done = page.locator("longrun-jobs ul[aria-label='Finished'] li[data-job-id='" + id + "'] .lr-badge");
+        assertThat(done).hasText("Completed");
+        List<String> shown = new ArrayList<>();
+        for (Object seen : (List<?>) page.evaluate("() => window.__shown")) {
+            String[] f = seen.toString().split("\\|", -1);
+            if (f[0].equals(id)) {
+                shown.add(f[1] + ": " + f[2]);
+            }
+        }
+        assertThat(shown).as("each group and badge the job's row was painted with").contains("Running: In progress", "Finished: Completed")
+                .allMatch(s -> s.equals("Running: In progress") || s.startsWith("Waiting: ") && !s.matches(".*(In progress|Completed|Failed|Cancelled)")
+                        || s.equals("Finished: Completed"));
+    }
+
+    /** A finished job is counted under its new tab at once too, not when the list has loaded again (held here). */
+    @Test
+    void aJobThatFinishedIsCountedUnderItsNewTabBeforeTheListLoadsAgain() {
+        signIn(page, ALICE);
+        Locator list = page.locator("longrun-jobs");
+        String id = start("demo.wait", Map.of("seconds", 3, "steps", 0, "fail", "never"));
+        assertThat(list.locator("ul[aria-label='Running'] li[data-job-id='" + id + "']")).hasCount(1);
+        assertThat(tab(list, "In progress").locator(".lr-tab-count")).hasText("1");
+        int completed = Integer.parseInt(tab(list, "Completed").locator(".lr-tab-count").textContent().replace(",", ""));
+        // From now on the list cannot load again: what it shows comes from the event stream alone.
+        List<com.microsoft.playwright.Route> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.route("**/api/jobs?**", held::add);
+        page.route("**/api/jobs/counts**", held::add);
+
+        assertThat(list.locator("ul[aria-label='Finished'] li[data-job-id='" + id + "'] .lr-badge")).hasText("Completed");
+        assertThat(tab(list, "In progress").locator(".lr-tab-count")).hasText("0");
+        assertThat(tab(list, "Completed").locator(".lr-tab-count")).hasText(dev.longrun.format.HumanFormat.number(completed + 1));
+        screenshot(page, "jobs-list-moved-before-reload");
+        page.unroute("**/api/jobs?**");
+        page.unroute("**/api/jobs/counts**");
+        held.forEach(com.microsoft.playwright.Route::resume);
+    }
+
     @Test
     void aClearedJobIsMarkedClearedUnderHistory() {
         signIn(page, ALICE);
