@@ -96,7 +96,7 @@ abstract class DispatchContract extends NotifyContract {
         assertThat(email.attempts).singleElement().satisfies(a -> {
             assertThat(a.job().id()).isEqualTo(failed.id());
             assertThat(a.notification().title()).isEqualTo("Import contacts failed");
-            assertThat(a.notification().body()).startsWith("Row 18: email is missing.").contains("retry");
+            assertThat(a.notification().body()).startsWith("Row 18: email is missing.").contains("start it again");
         });
         assertThat(notificationsOf(failed.id()).getFirst().read()).isFalse();
     }

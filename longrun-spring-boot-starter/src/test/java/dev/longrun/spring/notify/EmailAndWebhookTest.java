@@ -142,7 +142,7 @@ class EmailAndWebhookTest extends ApiTestBase {
         Awaitility.await().atMost(WAIT).until(() -> mailTo(userOf(chooser)).size() == 1);
         assertThat(mailTo(userOf(quiet))).isEmpty();
         String raw = GreenMailUtil.getWholeMessage(mailTo(userOf(chooser)).getFirst());
-        assertThat(raw).contains("Row 18: email is missing.").contains("retry");
+        assertThat(raw).contains("Row 18: email is missing.").contains("start it again");
         assertThat(awaitPlanned(chooser, second).read()).as("email only: the inbox entry is kept read").isTrue();
     }
 
