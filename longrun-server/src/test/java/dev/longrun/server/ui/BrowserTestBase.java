@@ -21,10 +21,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,19 +125,12 @@ abstract class BrowserTestBase {
         for (List<String> user : DEMO_USERS) {
             asDemoUser(user, "/api/jobs/cancel-all", HttpRequest.BodyPublishers.noBody());
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (List<String> user : DEMO_USERS) {
-            while (true) {
-                JsonNode counts = JSON.readTree(asDemoUser(user, "/api/jobs/counts", null)).get("counts");
-                int active = counts.get("pending").asInt() + counts.get("running").asInt() + counts.get("needs_action").asInt();
-                if (active == 0) {
-                    break;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError(user + " still has " + counts + " a minute after cancel-all: a job type ignores cancels");
-                }
-                Thread.sleep(50);
-            }
+            Awaitility.await(user + " has no job pending, running or waiting for a decision a minute after cancel-all")
+                    .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                        JsonNode c = JSON.readTree(asDemoUser(user, "/api/jobs/counts", null)).get("counts");
+                        return c.get("pending").asInt() + c.get("running").asInt() + c.get("needs_action").asInt() == 0;
+                    });
         }
     }
 
@@ -276,18 +270,7 @@ abstract class BrowserTestBase {
      * is held and timers stopped reports nothing (a test waited out its 20 s that way on two finished jobs).
      */
     static void awaitServer(String what, java.util.function.BooleanSupplier done) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The server did not come to this within 20 s: " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while waiting for: " + what, e);
-            }
-        }
+        Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(done::getAsBoolean);
     }
 
     /** GET an API path as the person signed in on {@code p} (their session cookie). */

@@ -28,7 +28,8 @@ final class PendingChanges {
     /** What the last {@link #take} returned; the subscriber reads it until it takes again. */
     private Batch taken = new Batch();
     private Thread waiter;
-    private boolean closed;
+    /** Set under the lock; volatile so {@link #isClosed} reads it without taking the lock. */
+    private volatile boolean closed;
 
     /** {@code onFirst} runs (under the lock, so before any {@link #take} returns the change) when a change is pending after none. */
     PendingChanges(int capacity, Runnable onFirst) {
@@ -118,12 +119,7 @@ final class PendingChanges {
     }
 
     boolean isClosed() {
-        lock.lock();
-        try {
-            return closed;
-        } finally {
-            lock.unlock();
-        }
+        return closed;
     }
 
     /** Changed jobs and their newest versions, in the order first heard. */

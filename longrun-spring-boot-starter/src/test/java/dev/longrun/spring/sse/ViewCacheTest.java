@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,13 +30,25 @@ class ViewCacheTest extends ApiTestBase {
     @Autowired
     JobViews views;
 
+    /** A finished job: one still running moves on while the streams read it (CI saw version 4 where 3 was asked). */
+    private UUID id;
+    private long version;
+    /** The engine under the cache, whose reads of the job can be held. */
+    private GatedStore store;
+    private ViewCache cache;
+
+    @BeforeEach
+    void aFinishedJobAndACacheOverGatedReads() {
+        Api.Who who = newUser();
+        id = UUID.fromString(startId(who, "test.steps", "{\"steps\":1}"));
+        awaitStatus(who, id.toString(), "succeeded");
+        version = longrun.get(id).orElseThrow().version();
+        store = new GatedStore(longrun);
+        cache = new ViewCache(store.longrun, views, JsonMapper.builder().build());
+    }
+
     @Test
     void streamsThatWantAChangeWhileItIsReadGetThatOneRead() throws Exception {
-        UUID id = finishedJob();
-        long version = longrun.get(id).orElseThrow().version();
-        GatedStore store = new GatedStore(longrun);
-        ViewCache cache = new ViewCache(store.longrun, views, JsonMapper.builder().build());
-
         store.holdReads();
         List<CompletableFuture<ViewCache.Rendered>> streams = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -57,11 +70,6 @@ class ViewCacheTest extends ApiTestBase {
     void aStreamOpeningOnAJobHoldsUpNoFrameOfItsChanges() throws Exception {
         // A stream's first read used to hold the job's lock: a slow read for a client connecting stalled the frames
         // of every subscriber of that job.
-        UUID id = finishedJob();
-        long version = longrun.get(id).orElseThrow().version();
-        GatedStore store = new GatedStore(longrun);
-        ViewCache cache = new ViewCache(store.longrun, views, JsonMapper.builder().build());
-
         store.holdNextRead();
         CompletableFuture<?> opening = CompletableFuture.runAsync(() -> cache.current(id), r -> Thread.ofVirtual().start(r));
         assertThat(store.reading.await(10, TimeUnit.SECONDS)).isTrue();
@@ -72,14 +80,6 @@ class ViewCacheTest extends ApiTestBase {
             store.releaseReads();
         }
         opening.get(10, TimeUnit.SECONDS);
-    }
-
-    /** A finished job: one still running moves on while the streams read it (CI saw version 4 where 3 was asked). */
-    private UUID finishedJob() {
-        Api.Who who = newUser();
-        UUID id = UUID.fromString(startId(who, "test.steps", "{\"steps\":1}"));
-        awaitStatus(who, id.toString(), "succeeded");
-        return id;
     }
 
     /** The engine, whose job reads can be held until released. */
