@@ -27,7 +27,7 @@ public final class LongrunBuilder {
     public static final String DEFAULT_SCHEMA = "longrun";
     /**
      * Jobs at once on a node. A user-facing job mostly waits (on a database, an API, a file) and runs on a virtual
-     * thread, so 8 left a node idle; measured (docs/BENCHMARKS.md, "Scale", item 5) the drain rises in step with
+     * thread, so 8 left a node idle; measured (docs/benchmarks/scale.md, "First pass", item 5) the drain rises in step with
      * the workers up to 32 (3.5x the rate of 8) and gains less per worker above it, while every extra running handler
      * competes for the host's own resources (a job using the application's DataSource holds one of its connections).
      */

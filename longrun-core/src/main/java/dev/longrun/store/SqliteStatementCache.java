@@ -23,7 +23,7 @@ import org.sqlite.SQLiteConnection;
  * <p>A statement is given back still bound to its use's values unless one of them was large: clearing the parameters
  * ({@code sqlite3_clear_bindings}) expires any statement whose plan SQLite made with a bound value in view (a
  * {@code LIMIT} parameter, an {@code ORDER BY}), so its next use is compiled again, 1.5-15 times the cost of the use
- * (docs/BENCHMARKS.md, "Sixth pass (branch {@code reprepare})"); the next use binds every parameter anyway.
+ * (docs/benchmarks/http.md, "Sixth pass (branch {@code reprepare})"); the next use binds every parameter anyway.
  */
 final class SqliteStatementCache {
 

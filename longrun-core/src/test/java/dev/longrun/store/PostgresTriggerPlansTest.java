@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The per-statement triggers (timeline, outbox) join the statement's old and new rows. A plan kept from a first change
  * of one job made every later batch on that connection compare each new row with each old one (a finish of 1,000 jobs:
- * 640-800 ms instead of about 70, docs/BENCHMARKS.md "Scale"); V10 plans each call. This test makes the same change
+ * 640-800 ms instead of about 70, docs/benchmarks/scale.md "Third pass: drain"); V10 plans each call. This test makes the same change
  * of one job first, then of 400 on the same connection, and reads the plans of the triggers' queries (auto_explain,
  * sent to the client as LOG messages): no nested loop over the transition tables, and every job still gets exactly one
  * timeline row and one notification per change.

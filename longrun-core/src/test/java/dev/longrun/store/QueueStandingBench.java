@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
- * What a queue standing costs at store level (docs/BENCHMARKS.md, "Sixth pass"): one thread, a line of pending jobs
+ * What a queue standing costs at store level (docs/benchmarks/http.md, "Sixth pass (branch `standing`)"): one thread, a line of pending jobs
  * of one queue, the standing of jobs at several places in it asked many times; CPU time of the calling thread from
  * {@link ThreadMXBean} and, on PostgreSQL, of the server process serving the one pooled connection. Not a test: run
  * its {@code main} on the test classpath with {@code sqlite|postgresql [pending] [rounds] [calls]}.

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.sqlite.SQLiteConnection;
 
 /**
- * What clearing a kept statement's parameters between uses costs on SQLite (docs/BENCHMARKS.md, "Sixth pass (branch
+ * What clearing a kept statement's parameters between uses costs on SQLite (docs/benchmarks/http.md, "Sixth pass (branch
  * {@code reprepare})"): every named statement of the sqlite dialect, bound from its parameter names, used many times on
  * one connection in three ways, alternated: parameters cleared after each use (as {@link SqliteStatementCache} did),
  * only re-bound, and prepared afresh each time (what a re-prepare costs at most). CPU of the calling thread from

@@ -44,7 +44,7 @@ class EstimateTargetsTest {
     /**
      * p90 width ÷ time left of the even short steps reached in the sixth round, per seed: 1.32 at
      * seed 7 (was 1.47), 1.43 at 1 (1.50), 1.23 at 11 (1.45), 1.50 at 3, where the first runs of the
-     * type, which have no history, hold the tail (docs/BENCHMARKS.md, sixth round).
+     * type, which have no history, hold the tail (docs/benchmarks/estimates.md, sixth round).
      */
     private static final Map<Long, Double> EVEN_STEPS_P90_CEILING = Map.of(7L, 1.35, 1L, 1.45, 3L, 1.5, 11L, 1.25);
     /**

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * The server's {@code logback.events} counter (per level, as Spring Boot's Logback metrics name it), counted by an
  * appender on the root logger instead of Spring Boot's turbo filter, which {@code application.yml} leaves out. A turbo
  * filter is consulted on every level check of every logger, including the many {@code isDebugEnabled()} checks Jetty
- * makes per request with debug logging off: 7 % of the server's CPU per 304 in a profile (docs/BENCHMARKS.md). The
+ * makes per request with debug logging off: 7 % of the server's CPU per 304 in a profile (docs/benchmarks/http.md). The
  * appender runs only for events that are written, so a quiet log costs nothing. It counts what reaches the root
  * logger's appenders, which for this server's configuration is every event logged.
  */

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * A listen backlog for the moment every open status page reconnects at once (after a deploy or a network blip).
  * Jetty leaves it to the JDK's default of 50; with 1,000 event streams connecting together the kernel counted 2,353
- * dropped connection attempts in one run (docs/BENCHMARKS.md), each retried by the browser a second or more later.
+ * dropped connection attempts in one run (docs/benchmarks/http.md), each retried by the browser a second or more later.
  * Tomcat's own default is 100 ({@code server.tomcat.accept-count}); the kernel caps the value at {@code somaxconn}.
  */
 @Configuration(proxyBeanMethods = false)

@@ -23,7 +23,7 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 /**
  * Answers the commonest request of a status page, {@code GET /api/jobs/{id}} with the ETag it already has, with a 304
  * before Spring Security's filter chain and Spring MVC: a browser or backend polling a job sends this every second or
- * two, and the two frameworks were most of the server's CPU per 304 (docs/BENCHMARKS.md, "Third pass").
+ * two, and the two frameworks were most of the server's CPU per 304 (docs/benchmarks/http.md, "Third pass").
  *
  * <p>It answers only when the answer is certainly a 304: the same credentials check as the API's
  * ({@link LongrunAuthenticationFilter#resolve}, so a revoked token or session is refused here exactly as there), a

@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code HttpEntityMethodProcessor}, "headers are flushed even if no body was written"), before the request is over.
  * The flush commits the response while its length is still unknown, so the server sends the headers and body as
  * chunks, then the last chunk in a second write: a syscall and a TCP segment more on every start, job read and
- * problem (docs/BENCHMARKS.md, "Where a start's time goes now"). Left unflushed, the answer stays in the server's
+ * problem (docs/benchmarks/http.md, "Where a start's time goes now"). Left unflushed, the answer stays in the server's
  * own output buffer until the request ends, and the server sends it whole with its length.
  *
  * <p>Only that explicit flush is dropped, and only for a JSON or problem+json answer of a request that is not

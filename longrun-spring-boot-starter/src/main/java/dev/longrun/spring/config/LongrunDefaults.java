@@ -12,7 +12,7 @@ import org.springframework.core.env.MapPropertySource;
  * details and the metrics to API-key callers only: {@link LongrunActuatorSecurity}), {@code X-Forwarded-*} headers
  * from a proxy on a private network are honoured (so a session cookie is Secure behind a TLS proxy), and Spring
  * Security's own observations (a timer and a long-task timer around each of the dozen filters, on every request) are
- * off: on a 2-core node they cost more than half the CPU of a {@code 304} status read (see docs/BENCHMARKS.md).
+ * off: on a 2-core node they cost more than half the CPU of a {@code 304} status read (see docs/benchmarks/http.md).
  * {@code http.server.requests} metrics stay; set {@code management.observations.enable.spring.security=true} to get
  * the filter timings back.
  */

@@ -11,7 +11,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  * ({@code management.observations.enable.spring.security=false}, a {@link LongrunDefaults} default). The property
  * only turns each observation into a no-op: Spring Security still wraps every filter of every chain in its
  * observation decorator and asks the registry per filter and request, 6.6 % of the server's CPU in a profile of
- * status reads (docs/BENCHMARKS.md). These settings make it build the chain without the decorator, and without the
+ * status reads (docs/benchmarks/http.md). These settings make it build the chain without the decorator, and without the
  * observing authentication and authorization managers. An application that sets the property to {@code true}, or
  * declares its own settings, gets Spring Security's behaviour back.
  */
