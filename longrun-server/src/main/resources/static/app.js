@@ -107,6 +107,7 @@ export function startFlow(o) {
   const showJob = id => {
     button.hidden = true;
     view.hidden = false;
+    view.classList.add('lr-primary');
     viewShownAt = performance.now();
     view.setAttribute('href', `job.html?id=${encodeURIComponent(id)}`);
     let job = area.querySelector('longrun-job');
@@ -126,7 +127,8 @@ export function startFlow(o) {
     history.replaceState(null, '', url);
   };
 
-  area.addEventListener('longrun-finished', () => { another.hidden = false; note.textContent = ''; });
+  // Once the job has finished, its outcome (a download, Retry) is the main way on, not "View status".
+  area.addEventListener('longrun-finished', () => { another.hidden = false; note.textContent = ''; view.classList.remove('lr-primary'); });
   area.addEventListener('longrun-retried', e => showJob(/** @type {CustomEvent} */ (e).detail.job.id));
   area.addEventListener('longrun-start-over', e => { e.preventDefault(); reset(); form.querySelector('input, select, textarea')?.focus(); });
   another.addEventListener('click', () => { reset(); button.focus(); });

@@ -27,8 +27,9 @@ export function drawActions(p, job, w, { compact, cancelling: asked, detail, eff
   // upload, a file with no valid row); then "Start over" (or the type's word for it, "Upload again") leads on.
   const permanent = isPermanentFailure(job);
   show(p.retry, stopped && !permanent);
-  // When "Retry the N failed" is on screen, it is the main way on; plain Retry steps back.
-  p.retry.classList.toggle('lr-primary', !(compact === false && (job.summary?.failed || 0) > 0));
+  // Retry leads on after a failure; a job the person cancelled was stopped on purpose, so Retry there is offered,
+  // not urged. When "Retry the N failed" is on screen, it is the main way on; plain Retry steps back.
+  p.retry.classList.toggle('lr-primary', job.status === 'failed' && !(compact === false && (job.summary?.failed || 0) > 0));
   if (compact) p.retry.setAttribute('aria-label', `Retry ${typeLabel(job)}`);
   show(p.startOver, stopped && !compact);
   // One main button: where the page can fix the failed items here, that fix leads on instead.

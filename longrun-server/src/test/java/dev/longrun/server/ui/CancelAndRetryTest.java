@@ -42,8 +42,16 @@ class CancelAndRetryTest extends BrowserTestBase {
         assertThat(job.locator(".lr-file")).hasCount(0);
         assertThat(job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry"))).isVisible();
         assertThat(job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start over"))).isVisible();
+        // Cancelled on purpose: Retry is offered, not urged, here and on the job's row in the list.
+        assertThat(page.locator(".lr-primary:visible")).hasCount(0);
         screenshot(page, "demo-cancelled");
-        JsonNode api = api(page, "/api/jobs/" + job.getAttribute("job-id"));
+        String cancelledId = job.getAttribute("job-id");
+        page.navigate("/index.html");
+        Locator row = page.locator("longrun-jobs li[data-job-id='" + cancelledId + "']");
+        assertThat(row.locator(".lr-badge")).hasText("Cancelled");
+        assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry Demo: wait"))).isVisible();
+        assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry Demo: wait"))).not().hasClass(Pattern.compile(".*lr-primary.*"));
+        JsonNode api = api(page, "/api/jobs/" + cancelledId);
         assertThat(api.get("status").asString()).isEqualTo("cancelled");
         assertThat(api.get("result").isNull() || api.get("result").get("url") == null || api.get("result").get("url").isNull()).isTrue();
     }

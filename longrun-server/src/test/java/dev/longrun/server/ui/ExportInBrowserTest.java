@@ -28,6 +28,9 @@ class ExportInBrowserTest extends BrowserTestBase {
         assertThat(page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName("View status"))).isVisible();
         Locator job = page.locator("#job-area longrun-job");
         assertThat(job.locator(".lr-badge")).hasText("Completed");
+        // One main button once it is done: the download, not "View status" beside it.
+        assertThat(page.locator(".lr-primary:visible")).hasCount(1);
+        assertThat(page.locator(".lr-primary:visible")).hasText(Pattern.compile("Download .*\\.csv"));
         screenshot(page, "export-completed");
 
         List<Integer> bar = PageRecorder.barValues(page);

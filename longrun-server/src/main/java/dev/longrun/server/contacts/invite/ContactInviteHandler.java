@@ -135,7 +135,9 @@ public final class ContactInviteHandler implements JobHandler<InviteParams> {
     }
 
     private JobResult finish(JobContext<InviteParams> ctx, Tally tally) {
-        String summary = NumberWords.count(tally.sent, "invitation") + " sent, " + NumberWords.number(tally.failed) + " failed"
+        // Counts of nothing are left out ("2 invitations sent", not "…, 0 failed"), except the sent count when it is 0.
+        String summary = NumberWords.count(tally.sent, "invitation") + " sent"
+                + (tally.failed > 0 ? ", " + NumberWords.number(tally.failed) + " failed" : "")
                 + (tally.skipped > 0 ? ", " + NumberWords.number(tally.skipped) + " skipped" : "");
         ctx.log(LogLevel.INFO, summary);
         if (tally.sent == 0 && tally.failed > 0) {
