@@ -34,13 +34,19 @@ public final class SseHub implements AutoCloseable {
     private final JsonMapper json;
     private final ViewCache cache;
     private final Set<SseConnection> subscribers = ConcurrentHashMap.newKeySet();
-    private final StreamEnds ends = new StreamEnds(StreamEnds.MAX_WAIT);
+    private final StreamEnds ends;
     private final AutoCloseable subscription;
     /** Shutdown began ({@link StreamsShutdown}): streams end at once. */
     private volatile boolean ending;
     private volatile java.util.function.Function<JobView, List<SseEmitter.SseEventBuilder>> companions = job -> List.of();
 
     public SseHub(Longrun longrun, JobViews views, JsonMapper json, Duration heartbeat, int bufferSize) {
+        this(longrun, views, json, heartbeat, bufferSize, StreamEnds.MAX_WAIT);
+    }
+
+    /** {@code endsMaxWait}: how long a due end waits at most for the other streams ({@link StreamEnds#MAX_WAIT}; tests). */
+    SseHub(Longrun longrun, JobViews views, JsonMapper json, Duration heartbeat, int bufferSize, Duration endsMaxWait) {
+        this.ends = new StreamEnds(endsMaxWait);
         this.longrun = longrun;
         this.views = views;
         this.heartbeat = heartbeat;
@@ -52,7 +58,12 @@ public final class SseHub implements AutoCloseable {
 
     /** The job now, then each change ({@code id:} = version); ends after a terminal state. */
     void job(Job job, Long lastEventId, FrameSink sink) {
-        open(sink, e -> e.jobId().equals(job.id()),
+        job(job, lastEventId, sink, e -> true);
+    }
+
+    /** {@link #job} that also asks {@code alsoFilter} on the dispatcher's thread (tests: to hold the dispatcher mid-change). */
+    void job(Job job, Long lastEventId, FrameSink sink, java.util.function.Predicate<JobEvent> alsoFilter) {
+        open(sink, e -> e.jobId().equals(job.id()) && alsoFilter.test(e),
                 () -> cache.current(job.id()).stream().toList(), job.id(), lastEventId, bufferSize, null);
     }
 
@@ -155,14 +166,25 @@ public final class SseHub implements AutoCloseable {
         subscribers.remove(s);
     }
 
+    /**
+     * Hands a change to every stream. While it does, it counts as a stream with changes to write: else the streams it
+     * handed the change to first could all have written it (on the other carrier, while this thread waited for a
+     * core) and let {@link StreamEnds} end finished streams while the rest of the change was still to be handed out,
+     * so their frames would queue behind those ends.
+     */
     private void dispatch(JobEvent event) {
-        for (SseConnection s : subscribers) {
-            try {
-                s.offer(event);
-            } catch (RuntimeException e) {
-                log.debug("Dropping a subscriber that failed on an event: {}", e.toString());
-                s.close();
+        ends.startedWriting();
+        try {
+            for (SseConnection s : subscribers) {
+                try {
+                    s.offer(event);
+                } catch (RuntimeException e) {
+                    log.debug("Dropping a subscriber that failed on an event: {}", e.toString());
+                    s.close();
+                }
             }
+        } finally {
+            ends.doneWriting();
         }
     }
 

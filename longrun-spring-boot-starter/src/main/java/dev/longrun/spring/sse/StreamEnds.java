@@ -15,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * changes unwritten for good).
  * <p>
  * Streams report here when they get changes to write ({@link #startedWriting()}, called by the dispatcher) and when
- * they wrote them ({@link #doneWriting()}); one virtual thread ends what is due.
+ * they wrote them ({@link #doneWriting()}), and so does the dispatcher while it hands a change out; one virtual thread
+ * ends what is due.
  */
 final class StreamEnds implements AutoCloseable {
 
@@ -25,6 +26,8 @@ final class StreamEnds implements AutoCloseable {
     private final AtomicInteger writing = new AtomicInteger();
     private final LinkedBlockingQueue<FrameSink> due = new LinkedBlockingQueue<>();
     private final Thread ender;
+    /** The ender holds an end and waits for {@link #writing} to reach 0: only then is it woken by {@link #doneWriting()}. */
+    private volatile boolean waiting;
     private volatile boolean closed;
 
     /** {@code maxWait}: how long a due end waits at most for the streams to write ({@link #MAX_WAIT} in the product). */
@@ -33,15 +36,15 @@ final class StreamEnds implements AutoCloseable {
         this.ender = Thread.ofVirtual().name("longrun-sse-end").start(this::run);
     }
 
-    /** A stream got changes to write while it had none. */
+    /** A stream got changes to write while it had none (or the dispatcher began handing a change out). */
     void startedWriting() {
         writing.incrementAndGet();
     }
 
-    /** A stream wrote (or dropped) the changes it had. */
+    /** A stream wrote (or dropped) the changes it had (or the dispatcher handed its change to every stream). */
     void doneWriting() {
-        if (writing.decrementAndGet() == 0) {
-            LockSupport.unpark(ender);
+        if (writing.decrementAndGet() == 0 && waiting) {
+            LockSupport.unpark(ender); // not for every event the dispatcher hands out while no end is due
         }
     }
 
@@ -59,9 +62,11 @@ final class StreamEnds implements AutoCloseable {
                 FrameSink first = due.take();
                 long deadline = System.nanoTime() + maxWaitNanos;
                 long left;
+                waiting = true; // before reading the count, so a doneWriting that brings it to 0 after the read unparks
                 while (writing.get() > 0 && !closed && (left = deadline - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(this, left);
                 }
+                waiting = false;
                 first.complete();
                 endDue();
             }
