@@ -13,7 +13,7 @@ import java.util.Locale;
  * latency to 1,000 subscribers, and how many event streams one node holds in a 512 MiB heap. The product jar runs in
  * its own JVM; the load comes from other processes (wrk, and this JVM for the event streams), over loopback.
  * Settings are system properties: {@code http.jar}, {@code http.reads.seconds} (10), {@code http.reads.connections}
- * (32,100: one pair of rows per count), {@code http.starts.connections} (100), {@code http.subscribers} (1000), {@code http.fanout.seconds} (40), {@code http.fanout.warmup} (30: seconds of changes delivered, not measured), {@code http.streams} (10000),
+ * (32,100: one pair of rows per count), {@code http.starts.connections} (100), {@code http.subscribers} (1000), {@code http.fanout.seconds} (40), {@code http.fanout.warmup} (30: seconds of changes delivered, not measured), {@code http.fanout.finishes-first} (0: short jobs run to their end before the measured one, so its finish is not the server's first), {@code http.streams} (10000),
  * {@code http.server.args} (extra server arguments, space-separated), {@code http.parts} (reads,starts,fanout,streams),
  * {@code http.streams.paths} (job,user: the event streams opened, in turn), {@code http.streams.servers} (the servers the
  * streams part measures one after the other, {@code name=jar [args]} separated by {@code ;}, e.g.
@@ -36,6 +36,7 @@ public final class HttpBenchmark {
         int subscribers = Integer.getInteger("http.subscribers", 1000);
         int fanOutSeconds = Integer.getInteger("http.fanout.seconds", 40);
         int fanOutWarmup = Integer.getInteger("http.fanout.warmup", 30);
+        int fanOutFinishesFirst = Integer.getInteger("http.fanout.finishes-first", 0);
         int streams = Integer.getInteger("http.streams", 10_000);
         List<String> parts = List.of(System.getProperty("http.parts", "reads,starts,fanout,streams").split(","));
         List<String> serverArgs = Arrays.stream(System.getProperty("http.server.args", "").split("\\s+")).filter(a -> !a.isBlank()).toList();
@@ -56,7 +57,10 @@ public final class HttpBenchmark {
                 }
                 if (parts.contains("fanout")) {
                     double load = Load.oneMinute();
-                    printFanOut(FanOut.run(server, api, subscribers, fanOutSeconds, fanOutWarmup), load);
+                    if (fanOutFinishesFirst > 0) {
+                        System.out.printf("| (fan-out: %d short jobs, 10 streams each, ran to their end before the measured job) | | |%n", fanOutFinishesFirst);
+                    }
+                    printFanOut(FanOut.run(server, api, subscribers, fanOutSeconds, fanOutWarmup, fanOutFinishesFirst), load);
                     liveAfterFanOut = server.liveHeapBytes();
                     if (Boolean.getBoolean("http.fanout.histogram")) {
                         server.topClasses(400).stream().filter(l -> l.contains("longrun") || l.contains("Sse") || l.contains("Processor")
@@ -127,6 +131,12 @@ public final class HttpBenchmark {
         List<Long> b = f.sortedMicrosBeforeFinal();
         System.out.printf(Locale.ROOT, "%nWithout the final state's change: %,d frames, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", b.size(),
                 FanOut.percentileMillis(b, 50), FanOut.percentileMillis(b, 99), FanOut.percentileMillis(b, 100));
+        if (f.finalState() != null) {
+            FanOut.SlowChange fs = f.finalState();
+            System.out.printf(Locale.ROOT, "The final state (version %d): write → first frame %.1f ms, first → last %.1f ms, last frame %.1f ms after the write%n",
+                    fs.version(), java.time.Duration.between(fs.stamped(), fs.first()).toNanos() / 1e6, fs.spreadMicros() / 1000.0,
+                    java.time.Duration.between(fs.stamped(), fs.last()).toNanos() / 1e6);
+        }
         List<ClientGcPauses.Pause> pauses = f.clientPauses();
         System.out.printf(Locale.ROOT, "%nThis client's own GC pauses in the window: %d, %d ms in all, the longest %d ms%n", pauses.size(),
                 pauses.stream().mapToLong(ClientGcPauses.Pause::millis).sum(), pauses.stream().mapToLong(ClientGcPauses.Pause::millis).max().orElse(0));

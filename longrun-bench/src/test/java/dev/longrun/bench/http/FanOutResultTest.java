@@ -14,7 +14,7 @@ class FanOutResultTest {
     void percentilesUseTheNearestRank() {
         List<Long> micros = LongStream.rangeClosed(1, 100).map(i -> i * 1000).boxed().toList();
         FanOut.Result r = new FanOut.Result(1, 1, 0, 1, micros, 0, new FanOut.Cpu(0, 0, 0), FanOut.PerChange.of(java.util.Map.of()),
-                List.of(), micros, List.of());
+                List.of(), micros, List.of(), null);
 
         assertThat(r.percentileMillis(50)).isEqualTo(50.0);
         assertThat(r.percentileMillis(99)).isEqualTo(99.0);
@@ -67,6 +67,6 @@ class FanOutResultTest {
     @Test
     void noSamplesGiveNoFigure() {
         assertThat(new FanOut.Result(1, 0, 0, 0, List.of(), 1, new FanOut.Cpu(0, 0, 0), FanOut.PerChange.of(java.util.Map.of()),
-                List.of(), List.of(), List.of()).percentileMillis(99)).isNaN();
+                List.of(), List.of(), List.of(), null).percentileMillis(99)).isNaN();
     }
 }
