@@ -65,6 +65,8 @@ class EndsAfterDispatchTest extends ApiTestBase {
                         Thread.currentThread().interrupt();
                     }
                 }));
+                // Both streams sent the job as it was before it runs: from here only the succeeded event makes them read it.
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> first.frames > 0 && second.frames > 0);
                 EventStreamContract.StartAndReadGates.openAll(g, 1);
                 try {
                     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> held.getCount() == 0 || secondVisitedFirst.get());
@@ -91,12 +93,18 @@ class EndsAfterDispatchTest extends ApiTestBase {
         fail("The dispatcher never visited the first stream first in " + ATTEMPTS + " attempts");
     }
 
-    /** A filter that passes every event and runs {@code onFinal} (on the dispatcher's thread) for the succeeded one. */
+    /**
+     * A filter that passes only the succeeded event and runs {@code onFinal} (on the dispatcher's thread) for it. A
+     * stream re-reads its job on every change it is offered, so a stream offered an earlier change (running, progress)
+     * could read the job already succeeded, send that and end before the succeeded event is dispatched: the dispatcher
+     * would then never ask this filter about it.
+     */
     private static Predicate<JobEvent> onFinal(Runnable onFinal) {
         return e -> {
-            if (e.status() == JobStatus.SUCCEEDED) {
-                onFinal.run();
+            if (e.status() != JobStatus.SUCCEEDED) {
+                return false;
             }
+            onFinal.run();
             return true;
         };
     }
