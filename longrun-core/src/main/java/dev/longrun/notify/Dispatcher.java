@@ -5,7 +5,11 @@ import dev.longrun.LongrunException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,21 +104,54 @@ public final class Dispatcher implements AutoCloseable {
 
     // --- planning ----------------------------------------------------------------------------------
 
+    /**
+     * Plans a batch of new notifications in one transaction (one commit, not one per notification: at one commit
+     * each, planning fell behind a drain of short jobs). The owners' preferences and the accounts' webhooks are read
+     * once per batch. A notification whose plan cannot be made (its job cannot be read, its text not rendered) is
+     * left for the next round, so it holds up no other; if the batch's transaction fails, each is planned on its own.
+     */
     int planNew() {
-        int planned = 0;
-        for (Notification n : store.unplanned(settings.batchSize())) {
-            Job job = jobs.apply(n.jobId()).orElse(null);
-            List<Webhook> webhooks = n.accountId() == null ? List.of()
-                    : store.webhooks().enabled(n.accountId()).stream().filter(w -> serves(w.channel())).toList();
-            ChannelPlan plan = ChannelPlan.decide(n, job, store.preferences().of(n.accountId(), n.userId()), webhooks,
-                    settings.emailAfter(), serves(Delivery.EMAIL));
-            Instant now = clock.instant();
-            Optional<Notification> won = store.plan(n, text.render(n, job), plan.markRead() ? now : null, plan.channels(), now);
-            if (won.isPresent()) {
-                planned++;
+        List<Notification> batch = store.unplanned(settings.batchSize());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Map<String, List<Webhook>> webhooks = new HashMap<>();
+        Map<List<String>, List<Preference>> preferences = new HashMap<>();
+        List<NotificationStore.Plan> plans = new ArrayList<>(batch.size());
+        for (Notification n : batch) {
+            try {
+                plans.add(plan(n, now, webhooks, preferences));
+            } catch (RuntimeException e) {
+                log.warn("Notification {} could not be planned; it is tried again: {}", n.id(), e.toString());
             }
         }
-        return planned;
+        try {
+            return store.plan(plans, now);
+        } catch (RuntimeException e) {
+            log.warn("Planning {} notifications together failed, planning each on its own: {}", plans.size(), e.toString());
+            int planned = 0;
+            for (NotificationStore.Plan p : plans) {
+                try {
+                    planned += store.plan(List.of(p), now);
+                } catch (RuntimeException one) {
+                    log.warn("Notification {} could not be planned; it is tried again: {}", p.notification().id(), one.toString());
+                }
+            }
+            return planned;
+        }
+    }
+
+    private NotificationStore.Plan plan(Notification n, Instant now, Map<String, List<Webhook>> webhooks,
+                                        Map<List<String>, List<Preference>> preferences) {
+        Job job = jobs.apply(n.jobId()).orElse(null);
+        List<Webhook> hooks = n.accountId() == null ? List.of() : webhooks.computeIfAbsent(n.accountId(),
+                account -> store.webhooks().enabled(account).stream().filter(w -> serves(w.channel())).toList());
+        // Arrays.asList: a key that may hold nulls (List.of may not)
+        List<Preference> chosen = preferences.computeIfAbsent(Arrays.asList(n.accountId(), n.userId()),
+                owner -> store.preferences().of(n.accountId(), n.userId()));
+        ChannelPlan plan = ChannelPlan.decide(n, job, chosen, hooks, settings.emailAfter(), serves(Delivery.EMAIL));
+        return new NotificationStore.Plan(n, text.render(n, job), plan.markRead() ? now : null, plan.channels());
     }
 
     private boolean serves(String channel) {

@@ -79,22 +79,34 @@ public final class NotificationStore {
         return sql.read(c -> sql.query(c, "Unplanned", Args.of("limit", limit), rows::notification));
     }
 
+    /** A notification's plan: its text, when it counts as read (null: unread), the channels to deliver it on. */
+    record Plan(Notification notification, Rendered text, Instant readAt, List<String> channels) {
+    }
+
     /**
-     * Writes the rendered text and the delivery rows in one transaction, only if nobody planned it first
-     * (compare-and-set on planned_at); empty when another node won.
+     * Writes the plans' text and delivery rows in one transaction, each only if nobody planned it first (a
+     * compare-and-set on planned_at, in id order, so nodes planning the same rows take their locks in one order);
+     * returns how many this node planned.
      */
-    Optional<Notification> plan(Notification n, Rendered text, Instant readAt, List<String> channels, Instant now) {
-        Args args = Args.of("id", n.id()).and("now", now).and("title", text.title()).and("body", text.body())
-                .and("link", text.link()).and("read_at", readAt);
+    int plan(List<Plan> plans, Instant now) {
+        if (plans.isEmpty()) {
+            return 0;
+        }
         return sql.write(c -> {
-            List<Notification> planned = sql.query(c, "MarkPlanned", args, rows::notification);
-            if (planned.isEmpty()) {
-                return Optional.empty();
+            int planned = 0;
+            for (Plan p : plans.stream().sorted(java.util.Comparator.comparingLong(p -> p.notification().id())).toList()) {
+                Args args = Args.of("id", p.notification().id()).and("now", now).and("title", p.text().title())
+                        .and("body", p.text().body()).and("link", p.text().link()).and("read_at", p.readAt());
+                if (sql.query(c, "MarkPlanned", args, rows::notification).isEmpty()) {
+                    continue;
+                }
+                for (String channel : p.channels()) {
+                    sql.update(c, "InsertDelivery", Args.of("notification_id", p.notification().id()).and("channel", channel)
+                            .and("next_attempt_at", now));
+                }
+                planned++;
             }
-            for (String channel : channels) {
-                sql.update(c, "InsertDelivery", Args.of("notification_id", n.id()).and("channel", channel).and("next_attempt_at", now));
-            }
-            return Optional.of(planned.getFirst());
+            return planned;
         });
     }
 

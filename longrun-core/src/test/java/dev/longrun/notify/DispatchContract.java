@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.longrun.Job;
 import dev.longrun.JobStatus;
+import dev.longrun.StartOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,6 +100,64 @@ abstract class DispatchContract extends NotifyContract {
             assertThat(a.notification().body()).startsWith("Row 18: email is missing.").contains("start it again");
         });
         assertThat(notificationsOf(failed.id()).getFirst().read()).isFalse();
+    }
+
+    @Test
+    void oneRoundPlansEachOwnerOfABatchByTheirOwnChoice() {
+        // One round plans them all together and reads each owner's choice once: a choice must not leak to another
+        // user of the account, nor to a user of the same name in another account.
+        String other = "globex-" + UUID.randomUUID().toString().substring(0, 8);
+        store.preferences().replace(account, "alice", List.of(new Preference("n.quick", PreferenceChannel.EMAIL)));
+        store.preferences().replace(account, "bob", List.of(new Preference(Preference.ALL_TYPES, PreferenceChannel.IN_APP)));
+        Job alices = run("n.quick", JobStatus.SUCCEEDED);
+        Job alicesSecond = run("n.quick", JobStatus.SUCCEEDED);
+        Job bobs = runAs(StartOptions.forUser(account, "bob"));
+        Job otherAlices = runAs(StartOptions.forUser(other, "alice"));
+        Dispatcher d = dispatcher(email);
+
+        assertThat(d.planNew()).as("planned in one round").isEqualTo(4);
+
+        assertThat(email.attempts).isEmpty();
+        drain(d);
+        assertThat(email.attempts).extracting(a -> a.job().id()).containsExactlyInAnyOrder(alices.id(), alicesSecond.id());
+        assertThat(notificationsOf(alices.id()).getFirst().read()).as("email only: already read").isTrue();
+        assertThat(store.find(noteOf(bobs).id()).orElseThrow().read()).isFalse();
+        assertThat(store.deliveries(noteOf(bobs).id())).isEmpty();
+        Notification elsewhere = store.find(noteOf(otherAlices).id()).orElseThrow();
+        assertThat(elsewhere.plannedAt()).isNotNull();
+        assertThat(elsewhere.read()).as("another account's alice chose nothing").isFalse();
+        assertThat(store.deliveries(elsewhere.id())).isEmpty();
+    }
+
+    @Test
+    void aNotificationThatCannotBePlannedHoldsUpNoOther() {
+        Job broken = run("n.quick", JobStatus.SUCCEEDED);
+        Job fine = run("n.quick", JobStatus.SUCCEEDED);
+        Job alsoFine = run("n.fail", JobStatus.FAILED);
+        NotificationText text = new NotificationText(type -> type, Duration.ofHours(24));
+        Dispatcher d = new Dispatcher(store, id -> {
+            if (id.equals(broken.id())) {
+                throw new IllegalStateException("the job could not be read");
+            }
+            return longrun.get(id);
+        }, text, List.of(email), clock, "node-1", DispatchSettings.defaults());
+
+        assertThat(d.planNew()).isEqualTo(2);
+
+        assertThat(noteOf(broken).plannedAt()).as("left for the next round").isNull();
+        assertThat(noteOf(fine).plannedAt()).isNotNull();
+        assertThat(noteOf(alsoFine).plannedAt()).isNotNull();
+        assertThat(dispatcher(email).planNew()).as("once its job can be read").isEqualTo(1);
+        assertThat(noteOf(broken).plannedAt()).isNotNull();
+    }
+
+    Job runAs(StartOptions owner) {
+        Job started = longrun.start("n.quick", Map.of("n", UUID.randomUUID().toString()), owner).job();
+        return awaitStatus(started.id(), JobStatus.SUCCEEDED);
+    }
+
+    Notification noteOf(Job job) {
+        return store.ofJob(job.id()).getFirst();
     }
 
     @Test
