@@ -56,9 +56,21 @@ public final class ScaleBenchmark {
             starts.add(report(StartRate.single(s)));
             starts.add(report(StartRate.batched(s)));
         }
+        PlannedDrain.Result planned = s.runs("planner") ? report(PlannedDrain.run(s, s.concurrencies().getLast())) : null;
         System.out.println();
         new ScaleTable(s).print(raw, rows, starts);
+        if (planned != null) {
+            ScaleTable.printPlanned(planned);
+        }
         System.out.println("Load average at end: " + ScaleSettings.load());
+    }
+
+    private static PlannedDrain.Result report(PlannedDrain.Result r) {
+        System.out.printf(Locale.ROOT, "drain beside the notification dispatcher, concurrency %d: %s%n", r.concurrency(),
+                r.error() != null ? "FAILED " + r.error() : String.format(Locale.ROOT,
+                        "%,.0f jobs/s alone, %,.0f with the dispatcher, last notification planned %.2f s after the last job",
+                        r.alonePerSecond(), r.withDispatcherPerSecond(), r.lagSeconds()));
+        return r;
     }
 
     private static RawLimit.Result report(RawLimit.Result r) {

@@ -31,7 +31,7 @@ record ScaleSettings(String url, String user, int jobs, List<Integer> concurrenc
                      int starts, int startThreads, int batch, int pool, int timeoutSeconds, Set<String> parts, int rounds,
                      int warmups) {
 
-    static final Set<String> ALL_PARTS = Set.of("raw", "ours", "dbscheduler", "start");
+    static final Set<String> ALL_PARTS = Set.of("raw", "ours", "dbscheduler", "start", "planner");
 
     static ScaleSettings parse(String[] args) {
         String url = BenchDatabase.DEFAULT_URL;
@@ -100,7 +100,7 @@ record ScaleSettings(String url, String user, int jobs, List<Integer> concurrenc
 
     static String usage() {
         return "Known: --jobs=N --concurrency=16,64,256,1024 --raw-threads=2,4,8 --raw-batch=N --starts=N --start-threads=N "
-                + "--batch=N --pool=N --timeout-seconds=N --only=raw,ours,dbscheduler,start --rounds=N --warmups=N (1; 0 for none) --url=jdbc:postgresql://... --user=NAME";
+                + "--batch=N --pool=N --timeout-seconds=N --only=raw,ours,dbscheduler,start,planner --rounds=N --warmups=N (1; 0 for none) --url=jdbc:postgresql://... --user=NAME";
     }
 
     private static List<Integer> list(String name, String value) {

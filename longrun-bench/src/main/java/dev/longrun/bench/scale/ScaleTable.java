@@ -78,6 +78,23 @@ final class ScaleTable {
         }
     }
 
+    /** The drain without and with the notification dispatcher beside it ({@link PlannedDrain}). */
+    static void printPlanned(PlannedDrain.Result r) {
+        System.out.println(fmt("Drain of %,d jobs made by startAll() at %d workers, without and then with the notification dispatcher "
+                + "(as the starter runs it), timed from the node's start", r.jobs(), r.concurrency()));
+        System.out.println();
+        System.out.println("| drain | jobs/s | with ÷ without | notifications planned/s | last notification planned after the last job |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        if (r.error() != null) {
+            System.out.println("| failed: " + r.error() + " | | | | |");
+        } else {
+            System.out.println(fmt("| without the dispatcher | %s | | | |", num(r.alonePerSecond())));
+            System.out.println(fmt("| with the dispatcher | %s | %s | %s | %.2f s |", num(r.withDispatcherPerSecond()),
+                    pct(r.withDispatcherPerSecond() / r.alonePerSecond()), num(r.plannedPerSecond()), r.lagSeconds()));
+        }
+        System.out.println();
+    }
+
     private static String num(double v) {
         return Double.isNaN(v) ? "—" : fmt("%,.0f", v);
     }

@@ -36,6 +36,16 @@ class SmallScaleTest {
     }
 
     @Test
+    void theDrainBesideTheDispatcherCountsOnlyOnceEveryNotificationIsPlanned() {
+        PlannedDrain.Result r = PlannedDrain.run(SMALL, 16);
+
+        assertThat(r.error()).isNull();
+        assertThat(r.alonePerSecond()).isPositive();
+        assertThat(r.withDispatcherPerSecond()).isPositive();
+        assertThat(r.plannedSeconds()).as("planned after the drain ended").isGreaterThanOrEqualTo(r.withDispatcherSeconds());
+    }
+
+    @Test
     void singleStartsAreCountedOnlyWhenEachMadeAPendingJob() {
         StartRate.Result r = StartRate.single(SMALL);
 
