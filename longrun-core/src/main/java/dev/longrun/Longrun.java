@@ -41,6 +41,9 @@ public interface Longrun extends AutoCloseable {
 
     Optional<Job> get(UUID id);
 
+    /** The jobs of these ids that exist, in no particular order, in one read. */
+    List<Job> getAll(Collection<UUID> ids);
+
     /**
      * The job's owner and current version without the rest of the row: one indexed read of four columns, for checks
      * that only compare a version (an HTTP 304). Empty when there is no such job.

@@ -30,12 +30,23 @@ WHERE account_id = :account_id::text AND user_id = :user_id::text AND read_at IS
 -- name: Unplanned
 SELECT * FROM ${schema}.notifications WHERE planned_at IS NULL ORDER BY id LIMIT :limit::int;
 
--- name: MarkPlanned
-UPDATE ${schema}.notifications
-SET planned_at = :now::timestamptz, title = :title::text, body = :body::text, link = :link::text,
-    read_at = :read_at::timestamptz, version = version + 1
-WHERE id = :id::bigint AND planned_at IS NULL
-RETURNING *;
+-- name: MarkPlannedMany
+-- A batch of plans in one statement, each only if nobody planned it first. Rows another node is planning right now
+-- are skipped (that node plans them), and the rest are locked in id order, so two nodes never wait on each other.
+WITH mine AS (
+    SELECT id FROM ${schema}.notifications
+    WHERE id = ANY(:ids::bigint[]) AND planned_at IS NULL
+    ORDER BY id
+    FOR UPDATE SKIP LOCKED
+)
+UPDATE ${schema}.notifications n
+SET planned_at = :now::timestamptz, title = p.title, body = p.body, link = p.link, read_at = p.read_at,
+    version = n.version + 1
+FROM unnest(:ids::bigint[], :titles::text[], :bodies::text[], :links::text[], :read_ats::timestamptz[])
+         AS p(id, title, body, link, read_at)
+JOIN mine ON mine.id = p.id
+WHERE n.id = p.id
+RETURNING n.id;
 
 -- name: InsertDelivery
 INSERT INTO ${schema}.notification_deliveries (notification_id, channel, status, next_attempt_at)
@@ -122,6 +133,12 @@ SELECT * FROM ${schema}.webhook_deliveries WHERE webhook_id = :webhook_id::uuid 
 -- name: Preferences
 SELECT * FROM ${schema}.notification_preferences
 WHERE account_id = :account_id::text AND user_id = :user_id::text ORDER BY job_type;
+
+-- name: PreferencesOfOwners
+-- every choice of any of these accounts' users of these names (a superset of the owners asked; the caller picks)
+SELECT * FROM ${schema}.notification_preferences
+WHERE account_id = ANY(:account_ids::text[]) AND user_id = ANY(:user_ids::text[])
+ORDER BY account_id, user_id, job_type;
 
 -- name: DeletePreferences
 DELETE FROM ${schema}.notification_preferences WHERE account_id = :account_id::text AND user_id = :user_id::text;

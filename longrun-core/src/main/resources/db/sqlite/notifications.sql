@@ -30,12 +30,18 @@ WHERE account_id = :account_id AND user_id = :user_id AND read_at IS NULL;
 -- name: Unplanned
 SELECT * FROM longrun_notifications WHERE planned_at IS NULL ORDER BY id LIMIT :limit;
 
--- name: MarkPlanned
+-- name: MarkPlannedMany
+-- A batch of plans in one statement, each only if nobody planned it first (writes are serialized on SQLite).
 UPDATE longrun_notifications
-SET planned_at = :now, title = :title, body = :body, link = :link,
-    read_at = :read_at, version = version + 1
-WHERE id = :id AND planned_at IS NULL
-RETURNING *;
+SET planned_at = :now, title = p.title, body = p.body, link = p.link, read_at = p.read_at, version = version + 1
+FROM (SELECT i.value AS pid,
+             json_extract(:titles, '$[' || i.key || ']') AS title,
+             json_extract(:bodies, '$[' || i.key || ']') AS body,
+             json_extract(:links, '$[' || i.key || ']') AS link,
+             json_extract(:read_ats, '$[' || i.key || ']') AS read_at
+      FROM json_each(:ids) i) AS p
+WHERE longrun_notifications.id = p.pid AND longrun_notifications.planned_at IS NULL
+RETURNING id;
 
 -- name: InsertDelivery
 INSERT INTO longrun_notification_deliveries (notification_id, channel, status, next_attempt_at)
@@ -117,6 +123,12 @@ SELECT * FROM longrun_webhook_deliveries WHERE webhook_id = :webhook_id ORDER BY
 -- name: Preferences
 SELECT * FROM longrun_notification_preferences
 WHERE account_id = :account_id AND user_id = :user_id ORDER BY job_type;
+
+-- name: PreferencesOfOwners
+-- every choice of any of these accounts' users of these names (a superset of the owners asked; the caller picks)
+SELECT * FROM longrun_notification_preferences
+WHERE account_id IN (SELECT value FROM json_each(:account_ids)) AND user_id IN (SELECT value FROM json_each(:user_ids))
+ORDER BY account_id, user_id, job_type;
 
 -- name: DeletePreferences
 DELETE FROM longrun_notification_preferences WHERE account_id = :account_id AND user_id = :user_id;

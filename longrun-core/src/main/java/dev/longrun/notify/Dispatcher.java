@@ -6,11 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -32,7 +33,7 @@ public final class Dispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final NotificationStore store;
-    private final Function<UUID, Optional<Job>> jobs;
+    private final Function<Collection<UUID>, List<Job>> jobs;
     private final NotificationText text;
     private final List<Channel> channels;
     private final Clock clock;
@@ -45,7 +46,7 @@ public final class Dispatcher implements AutoCloseable {
     private volatile boolean closed;
     private Thread loop;
 
-    public Dispatcher(NotificationStore store, Function<UUID, Optional<Job>> jobs, NotificationText text, List<Channel> channels,
+    public Dispatcher(NotificationStore store, Function<Collection<UUID>, List<Job>> jobs, NotificationText text, List<Channel> channels,
                       Clock clock, String owner, DispatchSettings settings) {
         this.store = store;
         this.jobs = jobs;
@@ -106,9 +107,10 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * Plans a batch of new notifications in one transaction (one commit, not one per notification: at one commit
-     * each, planning fell behind a drain of short jobs). The owners' preferences and the accounts' webhooks are read
-     * once per batch. A notification whose plan cannot be made (its job cannot be read, its text not rendered) is
-     * left for the next round, so it holds up no other; if the batch's transaction fails, each is planned on its own.
+     * each, planning fell far behind a drain of short jobs), with the batch's jobs and its owners' choices read at
+     * once and each account's webhooks once. A notification whose plan cannot be made (its job cannot be read, its
+     * text not rendered) is left for the next round, so it holds up no other; if the batch's transaction fails,
+     * each is planned on its own.
      */
     int planNew() {
         List<Notification> batch = store.unplanned(settings.batchSize());
@@ -116,12 +118,22 @@ public final class Dispatcher implements AutoCloseable {
             return 0;
         }
         Instant now = clock.instant();
+        BatchJobs batchJobs = jobsOf(batch);
+        Map<PreferenceStore.Owner, List<Preference>> choices = store.preferences().of(
+                batch.stream().map(n -> new PreferenceStore.Owner(n.accountId(), n.userId())).toList());
         Map<String, List<Webhook>> webhooks = new HashMap<>();
-        Map<List<String>, List<Preference>> preferences = new HashMap<>();
         List<NotificationStore.Plan> plans = new ArrayList<>(batch.size());
         for (Notification n : batch) {
+            if (batchJobs.unreadable().contains(n.jobId())) {
+                continue; // logged when its read failed
+            }
             try {
-                plans.add(plan(n, now, webhooks, preferences));
+                Job job = batchJobs.found().get(n.jobId());
+                List<Webhook> hooks = n.accountId() == null ? List.of() : webhooks.computeIfAbsent(n.accountId(),
+                        account -> store.webhooks().enabled(account).stream().filter(w -> serves(w.channel())).toList());
+                ChannelPlan plan = ChannelPlan.decide(n, job, choices.get(new PreferenceStore.Owner(n.accountId(), n.userId())),
+                        hooks, settings.emailAfter(), serves(Delivery.EMAIL));
+                plans.add(new NotificationStore.Plan(n, text.render(n, job), plan.markRead() ? now : null, plan.channels()));
             } catch (RuntimeException e) {
                 log.warn("Notification {} could not be planned; it is tried again: {}", n.id(), e.toString());
             }
@@ -142,16 +154,37 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private NotificationStore.Plan plan(Notification n, Instant now, Map<String, List<Webhook>> webhooks,
-                                        Map<List<String>, List<Preference>> preferences) {
-        Job job = jobs.apply(n.jobId()).orElse(null);
-        List<Webhook> hooks = n.accountId() == null ? List.of() : webhooks.computeIfAbsent(n.accountId(),
-                account -> store.webhooks().enabled(account).stream().filter(w -> serves(w.channel())).toList());
-        // Arrays.asList: a key that may hold nulls (List.of may not)
-        List<Preference> chosen = preferences.computeIfAbsent(Arrays.asList(n.accountId(), n.userId()),
-                owner -> store.preferences().of(n.accountId(), n.userId()));
-        ChannelPlan plan = ChannelPlan.decide(n, job, chosen, hooks, settings.emailAfter(), serves(Delivery.EMAIL));
-        return new NotificationStore.Plan(n, text.render(n, job), plan.markRead() ? now : null, plan.channels());
+    /** A batch's jobs by id (a job that is gone is absent: its notification is planned without it), and the ids whose read failed. */
+    private record BatchJobs(Map<UUID, Job> found, Set<UUID> unreadable) {
+    }
+
+    /** The batch's jobs in one read; when that read fails, each on its own, so only a job that cannot be read waits. */
+    private BatchJobs jobsOf(List<Notification> batch) {
+        Set<UUID> ids = new HashSet<>();
+        batch.forEach(n -> {
+            if (n.jobId() != null) {
+                ids.add(n.jobId());
+            }
+        });
+        Map<UUID, Job> byId = new HashMap<>();
+        Set<UUID> unreadable = new HashSet<>();
+        try {
+            jobs.apply(ids).forEach(j -> byId.put(j.id(), j));
+        } catch (RuntimeException e) {
+            for (UUID id : ids) {
+                try {
+                    jobs.apply(List.of(id)).forEach(j -> byId.put(j.id(), j));
+                } catch (RuntimeException one) {
+                    log.warn("Job {} could not be read to plan its notification; it is tried again: {}", id, one.toString());
+                    unreadable.add(id);
+                }
+            }
+        }
+        return new BatchJobs(byId, unreadable);
+    }
+
+    private Job job(UUID id) {
+        return id == null ? null : jobs.apply(List.of(id)).stream().findFirst().orElse(null);
     }
 
     private boolean serves(String channel) {
@@ -205,7 +238,7 @@ public final class Dispatcher implements AutoCloseable {
         }
         DeliveryOutcome outcome;
         try {
-            outcome = channel.deliver(d, n, jobs.apply(n.jobId()).orElse(null));
+            outcome = channel.deliver(d, n, job(n.jobId()));
         } catch (RuntimeException e) {
             outcome = DeliveryOutcome.retry("Delivery failed unexpectedly: " + e.getMessage());
         }

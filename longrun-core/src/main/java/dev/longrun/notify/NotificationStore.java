@@ -2,8 +2,11 @@ package dev.longrun.notify;
 
 import dev.longrun.store.NamedSql;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -85,28 +88,32 @@ public final class NotificationStore {
 
     /**
      * Writes the plans' text and delivery rows in one transaction, each only if nobody planned it first (a
-     * compare-and-set on planned_at, in id order, so nodes planning the same rows take their locks in one order);
+     * compare-and-set on planned_at; on PostgreSQL a row another node is planning at that moment is left to it);
      * returns how many this node planned.
      */
     int plan(List<Plan> plans, Instant now) {
         if (plans.isEmpty()) {
             return 0;
         }
+        List<Plan> byId = plans.stream().sorted(Comparator.comparingLong(p -> p.notification().id())).toList();
+        Args args = Args.of("now", now)
+                .and("ids", NamedSql.longs(byId.stream().map(p -> p.notification().id()).toList()))
+                .and("titles", NamedSql.texts(byId.stream().map(p -> p.text().title()).toList()))
+                .and("bodies", NamedSql.texts(byId.stream().map(p -> p.text().body()).toList()))
+                .and("links", NamedSql.texts(byId.stream().map(p -> p.text().link()).toList()))
+                .and("read_ats", NamedSql.instants(byId.stream().map(Plan::readAt).toList()));
         return sql.write(c -> {
-            int planned = 0;
-            for (Plan p : plans.stream().sorted(java.util.Comparator.comparingLong(p -> p.notification().id())).toList()) {
-                Args args = Args.of("id", p.notification().id()).and("now", now).and("title", p.text().title())
-                        .and("body", p.text().body()).and("link", p.text().link()).and("read_at", p.readAt());
-                if (sql.query(c, "MarkPlanned", args, rows::notification).isEmpty()) {
+            Set<Long> won = new HashSet<>(sql.query(c, "MarkPlannedMany", args, rs -> rs.getLong("id")));
+            for (Plan p : byId) {
+                if (!won.contains(p.notification().id())) {
                     continue;
                 }
                 for (String channel : p.channels()) {
                     sql.update(c, "InsertDelivery", Args.of("notification_id", p.notification().id()).and("channel", channel)
                             .and("next_attempt_at", now));
                 }
-                planned++;
             }
-            return planned;
+            return won.size();
         });
     }
 

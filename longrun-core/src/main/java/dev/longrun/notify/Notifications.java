@@ -24,7 +24,7 @@ public final class Notifications {
                                    DispatchSettings settings, Duration linkTtl) {
         NotificationStore store = NotificationStore.open(dataSource, schema);
         NotificationText text = new NotificationText(type -> longrun.jobType(type).map(JobType::label).orElse(type), linkTtl);
-        Dispatcher dispatcher = new Dispatcher(store, longrun::get, text, channels, longrun.clock(), node, settings);
+        Dispatcher dispatcher = new Dispatcher(store, longrun::getAll, text, channels, longrun.clock(), node, settings);
         AutoCloseable subscription = longrun.events().subscribe(e -> {
             if (e.status().isTerminal() || e.status() == dev.longrun.JobStatus.NEEDS_ACTION) {
                 dispatcher.wake();

@@ -151,6 +151,7 @@ public final class Engine implements Longrun {
     }
 
     @Override public Optional<Job> get(UUID id) { return store.find(id); }
+    @Override public List<Job> getAll(Collection<UUID> ids) { return store.findMany(ids); }
     @Override public Optional<JobStamp> stamp(UUID id) { return store.findStamp(id); }
     /**
      * Ranks the walk as of twice the lease ago: a finish is stamped when its outcome is decided and may commit up to a

@@ -51,6 +51,24 @@ public final class NamedSql {
         return new NamedSql(new Database(dataSource, statements, types, dialect == Dialect.SQLITE), types);
     }
 
+    /**
+     * Values bound as one parameter: a typed array on PostgreSQL ({@code = ANY(:p::text[])}, {@code unnest}), a JSON
+     * array on SQLite ({@code json_each(:p)}). Elements may be null.
+     */
+    public static Object texts(java.util.Collection<String> values) {
+        return SqlList.of(SqlList.Type.TEXT, new java.util.ArrayList<>(values));
+    }
+
+    /** As {@link #texts}, for bigint values. */
+    public static Object longs(java.util.Collection<Long> values) {
+        return SqlList.of(SqlList.Type.BIGINT, new java.util.ArrayList<>(values));
+    }
+
+    /** As {@link #texts}, for instants ({@code ::timestamptz[]} on PostgreSQL, epoch milliseconds on SQLite). */
+    public static Object instants(java.util.Collection<Instant> values) {
+        return SqlList.of(SqlList.Type.INSTANT, new java.util.ArrayList<>(values));
+    }
+
     public <T> T read(Work<T> work) {
         return db.read(work::run);
     }

@@ -135,11 +135,12 @@ abstract class DispatchContract extends NotifyContract {
         Job fine = run("n.quick", JobStatus.SUCCEEDED);
         Job alsoFine = run("n.fail", JobStatus.FAILED);
         NotificationText text = new NotificationText(type -> type, Duration.ofHours(24));
-        Dispatcher d = new Dispatcher(store, id -> {
-            if (id.equals(broken.id())) {
+        // the jobs' store refuses any read that includes the broken job, as a row it cannot map would
+        Dispatcher d = new Dispatcher(store, ids -> {
+            if (ids.contains(broken.id())) {
                 throw new IllegalStateException("the job could not be read");
             }
-            return longrun.get(id);
+            return longrun.getAll(ids);
         }, text, List.of(email), clock, "node-1", DispatchSettings.defaults());
 
         assertThat(d.planNew()).isEqualTo(2);
@@ -149,6 +150,27 @@ abstract class DispatchContract extends NotifyContract {
         assertThat(noteOf(alsoFine).plannedAt()).isNotNull();
         assertThat(dispatcher(email).planNew()).as("once its job can be read").isEqualTo(1);
         assertThat(noteOf(broken).plannedAt()).isNotNull();
+    }
+
+    @Test
+    void severalOwnersChoicesAreReadAtOnceAndEachGetsOnlyTheirOwn() {
+        String other = "globex-" + UUID.randomUUID().toString().substring(0, 8);
+        store.preferences().replace(account, "alice", List.of(new Preference("n.quick", PreferenceChannel.EMAIL)));
+        store.preferences().replace(other, "bob", List.of(new Preference(Preference.ALL_TYPES, PreferenceChannel.IN_APP)));
+        store.preferences().replace(other, "alice", List.of(new Preference("n.fail", PreferenceChannel.BOTH),
+                new Preference(Preference.ALL_TYPES, PreferenceChannel.IN_APP)));
+        PreferenceStore.Owner bobHere = new PreferenceStore.Owner(account, "bob");
+        PreferenceStore.Owner aliceThere = new PreferenceStore.Owner(other, "alice");
+        PreferenceStore.Owner nobody = new PreferenceStore.Owner(null, "alice");
+
+        // alice here and bob there are among the accounts and names asked, but were not asked
+        Map<PreferenceStore.Owner, List<Preference>> chosen = store.preferences().of(List.of(bobHere, aliceThere, nobody));
+
+        assertThat(chosen).containsOnlyKeys(bobHere, aliceThere, nobody);
+        assertThat(chosen.get(bobHere)).isEmpty();
+        assertThat(chosen.get(nobody)).isEmpty();
+        assertThat(chosen.get(aliceThere)).containsExactlyInAnyOrderElementsOf(store.preferences().of(other, "alice"))
+                .hasSize(2);
     }
 
     Job runAs(StartOptions owner) {

@@ -80,7 +80,7 @@ abstract class NotifyContract {
     /** A dispatcher that only runs when the test calls runOnce(), so each step is visible. */
     Dispatcher dispatcher(DispatchSettings settings, Channel... channels) {
         NotificationText text = new NotificationText(type -> longrun.jobType(type).map(t -> t.label()).orElse(type), Duration.ofHours(24));
-        return new Dispatcher(store, longrun::get, text, List.of(channels), clock, "node-" + UUID.randomUUID(), settings);
+        return new Dispatcher(store, longrun::getAll, text, List.of(channels), clock, "node-" + UUID.randomUUID(), settings);
     }
 
     Dispatcher dispatcher(Channel... channels) {

@@ -56,7 +56,7 @@ public final class NotifyCrashMain {
                 }
             };
             NotificationStore store = NotificationStore.open(dataSource, schema);
-            Dispatcher d = new Dispatcher(store, longrun::get, new NotificationText(t -> t, Duration.ofHours(24)), List.of(hang),
+            Dispatcher d = new Dispatcher(store, longrun::getAll, new NotificationText(t -> t, Duration.ofHours(24)), List.of(hang),
                     Clock.systemUTC(), "crash-child", DispatchSettings.defaults().withLease(Duration.ofSeconds(2)));
             d.runOnce();
         } else {

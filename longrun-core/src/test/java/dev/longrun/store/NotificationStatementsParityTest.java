@@ -15,7 +15,7 @@ class NotificationStatementsParityTest {
         NamedStatements sqlite = NamedStatements.load(Dialect.SQLITE, null, "notifications.sql");
 
         assertThat(new TreeSet<>(sqlite.names())).isEqualTo(new TreeSet<>(postgres.names()))
-                .contains("ClaimDeliveries", "MarkPlanned", "MarkRead", "WebhookFailed");
+                .contains("ClaimDeliveries", "MarkPlannedMany", "MarkRead", "WebhookFailed");
         for (String name : sqlite.names()) {
             assertThat(new TreeSet<>(sqlite.get(name).parameters())).as("parameters of %s", name)
                     .isEqualTo(new TreeSet<>(postgres.get(name).parameters()));
