@@ -59,6 +59,12 @@ public interface Longrun extends AutoCloseable {
     JobCounts countJobs(JobQuery query);
 
     /**
+     * {@link #list} and {@link #countJobs} of one query read at one moment, so the page and its tab counts agree: a job
+     * that finishes between two separate reads would be counted under one status and listed under another.
+     */
+    JobListing listWithCounts(JobQuery query);
+
+    /**
      * The user's jobs changed at or after {@code since} (any state), oldest change first, at most {@code limit}: what
      * a reconnecting event stream missed.
      */

@@ -161,7 +161,16 @@ public final class Engine implements Longrun {
      */
     @Override
     public JobPage list(JobQuery query) {
-        return store.list(query, settings.clock().instant().minus(settings.lease().multipliedBy(2)));
+        return store.list(query, listedAsOf());
+    }
+
+    @Override
+    public dev.longrun.JobListing listWithCounts(JobQuery query) {
+        return store.listWithCounts(query, listedAsOf());
+    }
+
+    private java.time.Instant listedAsOf() {
+        return settings.clock().instant().minus(settings.lease().multipliedBy(2));
     }
     @Override
     public dev.longrun.JobCounts countJobs(JobQuery query) {

@@ -63,6 +63,26 @@ final class Database {
         }
     }
 
+    /**
+     * Several reads that see the database at one moment: one read-only transaction, on PostgreSQL at REPEATABLE READ
+     * (at READ COMMITTED each statement would take its own snapshot), on SQLite a read transaction (WAL keeps its
+     * snapshot until the end). Not serialized with writes: it writes nothing.
+     */
+    <T> T snapshot(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return inTransaction(c, tx -> {
+                if (writeLock == null) {
+                    try (var st = tx.createStatement()) {
+                        st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                    }
+                }
+                return work.run(tx);
+            });
+        } catch (SQLException e) {
+            throw StoreException.fromConnection(e);
+        }
+    }
+
     <T> T write(Work<T> work) {
         if (writeLock != null) {
             writeLock.lock();

@@ -119,6 +119,9 @@ public interface JobStore extends WorkQueue {
     /** Per status, the jobs of the query's account, user and types in the list, and those cleared from it. */
     dev.longrun.JobCounts countJobs(JobQuery query);
 
+    /** {@link #list} and {@link #countJobs} of one query, both read at one moment (so they agree). */
+    dev.longrun.JobListing listWithCounts(JobQuery query, Instant now);
+
     /** The user's jobs changed at or after {@code since}, oldest change first, at most {@code limit}. */
     List<Job> changedSince(String accountId, String userId, Instant since, int limit);
 

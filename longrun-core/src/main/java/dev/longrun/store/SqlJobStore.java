@@ -9,6 +9,7 @@ import dev.longrun.LongrunException;
 import dev.longrun.estimate.HistorySource;
 import dev.longrun.estimate.QueueStanding;
 import dev.longrun.event.JobEvent;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -338,6 +339,15 @@ public final class SqlJobStore implements JobStore {
 
     @Override
     public JobPage list(JobQuery query, Instant now) {
+        return db.read(c -> page(c, query, now));
+    }
+
+    @Override
+    public dev.longrun.JobListing listWithCounts(JobQuery query, Instant now) {
+        return db.snapshot(c -> new dev.longrun.JobListing(page(c, query, now), counts(c, query)));
+    }
+
+    private JobPage page(Connection c, JobQuery query, Instant now) {
         ListCursor cursor = query.cursor() == null || query.cursor().isBlank() ? null : ListCursor.decode(query.cursor());
         Instant asOf = cursor != null ? cursor.asOf() : ListCursor.asOf(now);
         Params p = Params.of("account_id", query.accountId()).set("user_id", query.userId())
@@ -351,7 +361,7 @@ public final class SqlJobStore implements JobStore {
                 .set("cursor_id", cursor == null ? null : cursor.id())
                 .set("as_of", asOf)
                 .set("limit", query.limit() + 1);
-        List<Job> jobs = db.read(c -> db.query(c, "ListJobsAsOf", p, rows::job));
+        List<Job> jobs = db.query(c, "ListJobsAsOf", p, rows::job);
         if (jobs.size() <= query.limit()) {
             return new JobPage(jobs, null);
         }
@@ -361,11 +371,15 @@ public final class SqlJobStore implements JobStore {
 
     @Override
     public dev.longrun.JobCounts countJobs(JobQuery query) {
+        return db.read(c -> counts(c, query));
+    }
+
+    private dev.longrun.JobCounts counts(Connection c, JobQuery query) {
         Params p = Params.of("account_id", query.accountId()).set("user_id", query.userId())
                 .set("types", query.types().isEmpty() ? null : SqlList.of(SqlList.Type.TEXT, List.copyOf(query.types())));
         java.util.Map<JobStatus, Long> listed = new java.util.EnumMap<>(JobStatus.class);
         long[] cleared = {0};
-        db.read(c -> db.query(c, "CountJobsByStatus", p, rs -> {
+        db.query(c, "CountJobsByStatus", p, rs -> {
             long n = rs.getLong("n");
             if (rs.getBoolean("cleared")) {
                 cleared[0] += n;
@@ -373,7 +387,7 @@ public final class SqlJobStore implements JobStore {
                 listed.merge(JobStatus.fromValue(rs.getString("status")), n, Long::sum);
             }
             return n;
-        }));
+        });
         return new dev.longrun.JobCounts(listed, cleared[0]);
     }
 

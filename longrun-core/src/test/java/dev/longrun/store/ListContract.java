@@ -80,6 +80,42 @@ abstract class ListContract extends StoreTests {
     }
 
     @Test
+    void aListingIsThePageAndTheCountsOfItsQuery() {
+        insert(JobSpec.job().type("contacts.export"));
+        Job done = insert(JobSpec.job().type("contacts.export"));
+        store().cancelPending(done.id(), T0);
+        insert(JobSpec.job().type("contacts.import"));
+        JobQuery pendingExports = JobQuery.forUser("acme", "ann").withStatuses(Set.of(JobStatus.PENDING)).withTypes(Set.of("contacts.export"));
+
+        dev.longrun.JobListing listing = store().listWithCounts(pendingExports, NOW);
+
+        assertThat(listing.page()).isEqualTo(store().list(pendingExports, NOW));
+        assertThat(listing.counts()).as("the tabs' counts ignore the status filter").isEqualTo(store().countJobs(pendingExports));
+        assertThat(listing.counts().listed()).containsEntry(JobStatus.PENDING, 1L).containsEntry(JobStatus.CANCELLED, 1L);
+    }
+
+    @Test
+    void aListingsPageAndCountsAgreeWhileJobsChange() throws Exception {
+        // Read apart, a job cancelled between the page and the counts was listed pending and counted cancelled.
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            jobs.add(insert(JobSpec.job().createdAt(T0.minusSeconds(i))));
+        }
+        JobQuery all = JobQuery.forUser("acme", "ann").withLimit(JobQuery.MAX_LIMIT);
+        var writer = java.util.concurrent.CompletableFuture.runAsync(() -> jobs.forEach(j -> store().cancelPending(j.id(), T0)));
+        int reads = 0;
+        while (!writer.isDone() || reads == 0) {
+            dev.longrun.JobListing listing = store().listWithCounts(all, NOW);
+            for (JobStatus status : List.of(JobStatus.PENDING, JobStatus.CANCELLED)) {
+                assertThat(listing.page().jobs().stream().filter(j -> j.status() == status).count())
+                        .as("%s jobs listed and counted in read %d", status, reads).isEqualTo(listing.counts().listed().get(status));
+            }
+            reads++;
+        }
+        writer.get();
+    }
+
+    @Test
     void pagingThroughReturnsEveryJobExactlyOnce() {
         Set<UUID> expected = new HashSet<>();
         for (int i = 0; i < 23; i++) {
