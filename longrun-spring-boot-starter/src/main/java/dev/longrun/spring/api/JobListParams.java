@@ -34,14 +34,22 @@ final class JobListParams {
 
     /** {@code history=true} also lists the jobs the person cleared from their list (kept until retention). */
     static boolean history(String value) {
+        return flag("history", value, "also list the jobs you cleared");
+    }
+
+    /** {@code counts=true} also answers the counts of the list's status tabs, read at the same moment as the page. */
+    static boolean counts(String value) {
+        return flag("counts", value, "also give the counts per status, as GET /jobs/counts does");
+    }
+
+    private static boolean flag(String name, String value, String trueMeans) {
         if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
             return false;
         }
         if (value.strip().equalsIgnoreCase("true")) {
             return true;
         }
-        throw ApiProblem.invalidField("history", "history must be true (also list the jobs you cleared) or false (was '"
-                + shorten(value) + "').");
+        throw ApiProblem.invalidField(name, name + " must be true (" + trueMeans + ") or false (was '" + shorten(value) + "').");
     }
 
     static Set<JobStatus> statuses(List<String> values) {

@@ -1,8 +1,10 @@
 package dev.longrun.spring.api;
 
 import org.springframework.web.bind.annotation.RequestMapping;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.longrun.Job;
 import dev.longrun.JobCounts;
+import dev.longrun.JobListing;
 import dev.longrun.JobPage;
 import dev.longrun.JobQuery;
 import dev.longrun.Longrun;
@@ -101,13 +103,14 @@ public class JobsController {
                             @RequestParam(required = false) List<String> ids,
                             @RequestParam(required = false) String cursor,
                             @RequestParam(required = false) String limit,
-                            @RequestParam(required = false) String history) {
+                            @RequestParam(required = false) String history,
+                            @RequestParam(required = false) String counts) {
         caller.requireUser();
         Set<UUID> idFilter = JobListParams.ids(ids);
         if (caller.jobId() != null) {
             // A job token lists its own job only.
             if (!idFilter.isEmpty() && !idFilter.contains(caller.jobId())) {
-                return new JobListView(List.of(), null);
+                return new JobListView(List.of(), null, null);
             }
             idFilter = Set.of(caller.jobId());
         }
@@ -119,13 +122,23 @@ public class JobsController {
                 .withCursor(cursor == null || cursor.isBlank() ? null : cursor)
                 .withLimit(JobListParams.limit(limit, 50, JobQuery.MAX_LIMIT))
                 .withHistory(JobListParams.history(history));
+        // A job token may list its job but not count the person's jobs: it gets the page without counts.
+        boolean withCounts = JobListParams.counts(counts) && caller.jobId() == null;
         JobPage page;
+        JobCounts found = null;
         try {
-            page = longrun.list(query);
+            if (withCounts) {
+                JobListing listing = longrun.listWithCounts(query);
+                page = listing.page();
+                found = listing.counts();
+            } else {
+                page = longrun.list(query);
+            }
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalidField("cursor", "cursor is not valid; use next_cursor from the previous page, or leave it out for the first page.");
         }
-        return new JobListView(page.jobs().stream().map(views::view).toList(), page.nextCursor());
+        return new JobListView(page.jobs().stream().map(views::view).toList(), page.nextCursor(),
+                found == null ? null : JobCountsView.of(found));
     }
 
     /**
@@ -135,10 +148,7 @@ public class JobsController {
     @GetMapping("/jobs/counts")
     public JobCountsView counts(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) List<String> type) {
         caller.requireUnscoped("count the person's jobs");
-        JobCounts found = longrun.countJobs(JobQuery.forUser(caller.accountId(), caller.userId()).withTypes(JobListParams.types(type)));
-        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        found.listed().forEach((status, n) -> counts.put(status.value(), n));
-        return new JobCountsView(counts, found.total(), found.cleared());
+        return JobCountsView.of(longrun.countJobs(JobQuery.forUser(caller.accountId(), caller.userId()).withTypes(JobListParams.types(type))));
     }
 
     /** Whether an {@code If-None-Match} value names this ETag (or {@code *}); weak forms match, as for GET they should. */
@@ -155,10 +165,20 @@ public class JobsController {
     /** Listed jobs per status ({@code pending, running, needs_action, succeeded, failed, cancelled}), their sum, and the cleared ones. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record JobCountsView(java.util.Map<String, Long> counts, long total, long cleared) {
+
+        static JobCountsView of(JobCounts found) {
+            java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            found.listed().forEach((status, n) -> counts.put(status.value(), n));
+            return new JobCountsView(counts, found.total(), found.cleared());
+        }
     }
 
-    /** One page of the caller's jobs; {@code next_cursor} is null on the last page. */
+    /**
+     * One page of the caller's jobs; {@code next_cursor} is null on the last page; {@code counts} only when asked
+     * ({@code counts=true}), read at the same moment as the page.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record JobListView(List<JobView> jobs, String nextCursor) {
+    public record JobListView(List<JobView> jobs, String nextCursor,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) JobCountsView counts) {
     }
 }

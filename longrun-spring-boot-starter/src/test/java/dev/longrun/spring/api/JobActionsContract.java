@@ -175,6 +175,14 @@ public abstract class JobActionsContract extends ApiTestBase {
         assertThat(after.get("total").asLong()).isEqualTo(before.get("total").asLong() - 2);
         assertThat(after.get("counts").size()).as("every status present").isEqualTo(6);
         assertThat(api.get("/api/jobs/counts").as(other).send().json().get("total").asLong()).isEqualTo(1);
+        // The page and its tab counts in one answer, read at one moment
+        JsonNode listing = api.get("/api/jobs?counts=true&status=pending,running").as(other).send().json();
+        assertThat(listing.get("jobs")).hasSize(1);
+        assertThat(listing.get("counts")).isEqualTo(api.get("/api/jobs/counts").as(other).send().json());
+        assertThat(api.get("/api/jobs").as(other).send().json().has("counts")).as("only when asked").isFalse();
+        Api.Res badCounts = api.get("/api/jobs?counts=yes").as(who).send();
+        assertThat(badCounts.status()).isEqualTo(400);
+        assertThat(badCounts.json().get("detail").asString()).contains("counts must be true");
         assertThat(api.get("/api/jobs").as(who).send().json().get("jobs")).isEmpty();
         assertThat(api.get("/api/jobs").as(other).send().json().get("jobs")).hasSize(1);
         // Hidden, not deleted: History lists them, each still opens, and their notifications stay.

@@ -106,6 +106,9 @@ public abstract class AccessControlContract extends ApiTestBase {
         JsonNode listed = api.get("/api/jobs").as(scoped).send().json().get("jobs");
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("id").asString()).isEqualTo(job);
+        JsonNode askedToCount = api.get("/api/jobs?counts=true").as(scoped).send().json();
+        assertThat(askedToCount.get("jobs")).hasSize(1);
+        assertThat(askedToCount.has("counts")).as("a job token may not count the person's jobs").isFalse();
         problem(start(scoped, "test.steps", "{\"steps\":0}"), 403);
         problem(api.post("/api/jobs/cancel-all").as(scoped).send(), 403);
     }
