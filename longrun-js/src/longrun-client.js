@@ -136,11 +136,13 @@ export async function getJob(id) {
 }
 
 /**
- * The caller's jobs, active first then most recently finished; with `history`, also those cleared from the list (kept until retention).
- * @param {{status?: string, type?: string, ids?: string[], cursor?: string|null, limit?: number, history?: boolean}} [filters]
- * @returns {Promise<{jobs: Job[], next_cursor: string|null}>}
+ * The caller's jobs, active first then most recently finished; with `history`, also those cleared from the list (kept until retention);
+ * with `counts`, also the counts of {@link jobCounts}, read at the same moment as the page (so they agree with it; not
+ * given to a token for one job).
+ * @param {{status?: string, type?: string, ids?: string[], cursor?: string|null, limit?: number, history?: boolean, counts?: boolean}} [filters]
+ * @returns {Promise<{jobs: Job[], next_cursor: string|null, counts?: {counts: Record<string, number>, total: number, cleared: number}}>}
  */
-export async function listJobs({ status, type, ids, cursor, limit, history } = {}) {
+export async function listJobs({ status, type, ids, cursor, limit, history, counts } = {}) {
   const q = new URLSearchParams();
   if (status) q.set('status', status);
   if (type) q.set('type', type);
@@ -148,6 +150,7 @@ export async function listJobs({ status, type, ids, cursor, limit, history } = {
   if (cursor) q.set('cursor', cursor);
   if (limit) q.set('limit', String(limit));
   if (history) q.set('history', 'true');
+  if (counts) q.set('counts', 'true');
   return (await request('GET', `/api/jobs?${q}`)).data;
 }
 

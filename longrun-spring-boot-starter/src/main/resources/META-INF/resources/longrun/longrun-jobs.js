@@ -3,7 +3,7 @@
 // completion time; status tabs with counts, bulk actions for selected rows, older pages. Rows stack on a narrow
 // screen. The dashboard's jobs page; host applications can embed it as a jobs panel.
 
-import { LongrunError, downloadResultsZip, hub, jobAction, jobCounts, jobTypes, listJobs, request } from './longrun-client.js';
+import { LongrunError, downloadResultsZip, hub, jobAction, jobTypes, listJobs, request } from './longrun-client.js';
 import { confirmDialog, ensureStyles, fill, fire, h, show, text } from './longrun-dom.js';
 import { LongrunJob } from './longrun-job.js';
 import { count, isTerminal, number } from './longrun-words.js';
@@ -212,15 +212,15 @@ export class LongrunJobs extends HTMLElement {
     this.render();
   }
 
-  /** The rows and the tab counts, asked together so they describe the same moment. */
+  /** The rows and the tab counts in one answer, read at one moment, so a tab's count and its rows agree. */
   async reload() {
     // Stopped: the next configure() loads again (longrun:configured).
     if (hub.stopped) return;
     const seq = ++this.loadSeq;
     try {
-      // A caller that may not count (a token for one job) still gets its list, with tabs but no counts.
-      const [page, counts] = await Promise.all([listJobs(this.filters()),
-        jobCounts({ type: this.getAttribute('type') || undefined }).catch(() => null)]);
+      // A caller that may not count (a token for one job) gets its list without counts: tabs but no numbers.
+      const page = await listJobs({ ...this.filters(), counts: true });
+      const counts = page.counts ?? null;
       if (seq !== this.loadSeq) return;
       // A change heard while the list was on its way is newer than the list: the row groups by what it shows.
       this.jobs = page.jobs.map(j => newest(j));

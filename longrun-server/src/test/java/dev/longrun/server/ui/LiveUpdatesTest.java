@@ -71,7 +71,7 @@ class LiveUpdatesTest extends BrowserTestBase {
     void aJobThatFinishedWhileTheListOpenedItsStreamIsListedAndCountedOnceTheStreamIsLive() {
         signIn(page, ALICE);
         List<Route> held = holdEventStreams(page);
-        AtomicInteger lists = answered(page, "/api/jobs/counts");
+        AtomicInteger lists = answered(page, "counts=true"); // the list and its counts, read together
         // The page's timers stand still from its load until the stream is let through: neither its open timeout
         // (4 s) nor the list's polling without a stream (every 10 s) may find the job first, only the stream going
         // live. (Pausing once the page had loaded raced its clock: "Cannot fast-forward to the past" in a CI run.)
