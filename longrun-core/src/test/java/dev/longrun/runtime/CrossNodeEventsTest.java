@@ -58,16 +58,9 @@ class CrossNodeEventsTest {
              AutoCloseable local = nodeA.localEvents().subscribe(madeOnA::add)) {
             // Both nodes LISTEN once A hears B claim a job A started: B (polling only every 30 s) heard A's start, and A
             // heard B's claim. A fixed wait for that was too short on a busy machine.
-            boolean listening = false;
-            for (int attempt = 0; attempt < 20 && !listening; attempt++) {
-                UUID probe = nodeA.start("steps.run", Map.of("probe", attempt), StartOptions.forUser("acme", "bob")).job().id();
-                long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-                while (!(listening = heardOnA.stream().anyMatch(e -> e.jobId().equals(probe) && e.status() == JobStatus.RUNNING))
-                        && System.nanoTime() < until) {
-                    Thread.sleep(10);
-                }
-            }
-            assertThat(listening).as("node B claims what node A starts, and node A hears it").isTrue();
+            assertThat(hearsAProbe(heardOnA, JobStatus.RUNNING, 20, Duration.ofSeconds(1),
+                    attempt -> nodeA.start("steps.run", Map.of("probe", attempt), StartOptions.forUser("acme", "bob")).job().id()))
+                    .as("node B claims what node A starts, and node A hears it").isTrue();
             UUID id = nodeA.start("steps.run", Map.of(), StartOptions.forUser("acme", "alice")).job().id();
             await().atMost(Duration.ofSeconds(10)).until(() -> heardOnA.stream()
                     .anyMatch(e -> e.jobId().equals(id) && e.status() == JobStatus.SUCCEEDED));
@@ -100,17 +93,10 @@ class CrossNodeEventsTest {
              Longrun nodeB = Longrun.builder().dataSource(schema.dataSource()).schema(schema.name()).dataDir(dataDir)
                      .nodeName("own-b").runWorkers(false).register(steps).build();
              AutoCloseable sub = nodeA.events().subscribe(heardOnA::add)) {
-            boolean listening = false;
-            for (int attempt = 0; attempt < 100 && !listening; attempt++) {
-                // B starts a job; once A hears it queued (only PostgreSQL can tell A that), A's LISTEN is active.
-                UUID probe = nodeB.start("steps.own", Map.of("n", attempt), StartOptions.forUser("acme", "bob")).job().id();
-                long until = System.nanoTime() + Duration.ofMillis(300).toNanos();
-                while (!(listening = heardOnA.stream().anyMatch(e -> e.jobId().equals(probe) && e.status() == JobStatus.PENDING))
-                        && System.nanoTime() < until) {
-                    Thread.sleep(10);
-                }
-            }
-            assertThat(listening).as("node A hears node B").isTrue();
+            // B starts a job; once A hears it queued (only PostgreSQL can tell A that), A's LISTEN is active.
+            assertThat(hearsAProbe(heardOnA, JobStatus.PENDING, 100, Duration.ofMillis(300),
+                    attempt -> nodeB.start("steps.own", Map.of("n", attempt), StartOptions.forUser("acme", "bob")).job().id()))
+                    .as("node A hears node B").isTrue();
             UUID own = nodeA.start("steps.own", Map.of("n", "own"), StartOptions.forUser("acme", "alice")).job().id();
             await().atMost(Duration.ofSeconds(10)).until(() -> heardOnA.stream()
                     .anyMatch(e -> e.jobId().equals(own) && e.status() == JobStatus.SUCCEEDED));
@@ -120,5 +106,24 @@ class CrossNodeEventsTest {
             assertThat(perVersion).isNotEmpty();
             assertThat(perVersion.values()).as("each change of the node's own job, once: " + perVersion).containsOnly(1L);
         }
+    }
+
+    /**
+     * Starts probe jobs ({@code start} gets the attempt's number) until {@code heard} holds one of them at {@code status},
+     * waiting {@code each} for every probe: how a test learns that a node's LISTEN is active without a fixed wait.
+     */
+    private static boolean hearsAProbe(List<JobEvent> heard, JobStatus status, int attempts, Duration each,
+                                       java.util.function.IntFunction<UUID> start) throws InterruptedException {
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            UUID probe = start.apply(attempt);
+            long until = System.nanoTime() + each.toNanos();
+            do {
+                if (heard.stream().anyMatch(e -> e.jobId().equals(probe) && e.status() == status)) {
+                    return true;
+                }
+                Thread.sleep(10);
+            } while (System.nanoTime() < until);
+        }
+        return false;
     }
 }
