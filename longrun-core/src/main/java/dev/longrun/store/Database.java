@@ -64,20 +64,41 @@ final class Database {
     }
 
     /**
-     * Several reads that see the database at one moment: one read-only transaction, on PostgreSQL at REPEATABLE READ
-     * (at READ COMMITTED each statement would take its own snapshot), on SQLite a read transaction (WAL keeps its
-     * snapshot until the end). Not serialized with writes: it writes nothing.
+     * Several reads that see the database at one moment, in one read-only transaction: on PostgreSQL at REPEATABLE
+     * READ (at READ COMMITTED each statement would take its own snapshot); on SQLite a deferred one begun by hand,
+     * whose first read fixes its WAL snapshot. Not through the driver there: the embedded pool begins its
+     * transactions IMMEDIATE, which takes the write lock, so a list read would hold up every write meanwhile.
      */
     <T> T snapshot(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            return inTransaction(c, tx -> {
-                if (writeLock == null) {
+            if (writeLock == null) {
+                return inTransaction(c, tx -> {
                     try (var st = tx.createStatement()) {
                         st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                     }
+                    return work.run(tx);
+                });
+            }
+            if (!c.getAutoCommit()) {
+                return inTransaction(c, work); // a pool without auto-commit: the driver's transaction is the one there is
+            }
+            try (var st = c.createStatement()) {
+                st.execute("BEGIN DEFERRED");
+            }
+            try {
+                T result = work.run(c);
+                try (var st = c.createStatement()) {
+                    st.execute("COMMIT");
                 }
-                return work.run(tx);
-            });
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                try (var st = c.createStatement()) {
+                    st.execute("ROLLBACK");
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            }
         } catch (SQLException e) {
             throw StoreException.fromConnection(e);
         }

@@ -76,6 +76,31 @@ class SqliteJobStoreTest extends JobStoreContract {
     }
 
     @Test
+    void aSnapshotReadSeesOneMomentAndHoldsUpNoWrite() throws Exception {
+        // The pool begins its transactions IMMEDIATE (the write lock): a snapshot begun through it held up every
+        // write until the read was done, and a writer waiting behind a busy jobs list failed with SQLITE_BUSY.
+        wipe();
+        Database db = new Database(dataSource, NamedStatements.load(Dialect.SQLITE, null), new SqliteTypes(new JobJson()), true);
+        Job job = store.insert(JobSpec.job().build()).job();
+        List<String> seen = db.snapshot(c -> {
+            String before = statusOf(db, c, job.id());
+            try {
+                java.util.concurrent.CompletableFuture.runAsync(() -> store.cancelPending(job.id(), StoreTests.NOW)).get();
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                throw new AssertionError("the write during the snapshot failed", e);
+            }
+            return List.of(before, statusOf(db, c, job.id()));
+        });
+
+        assertThat(seen).as("both reads of the snapshot").containsExactly("pending", "pending");
+        assertThat(store.find(job.id()).orElseThrow().status()).isEqualTo(dev.longrun.JobStatus.CANCELLED);
+    }
+
+    private static String statusOf(Database db, Connection c, UUID id) {
+        return db.query(c, "FindJob", Params.of("id", id), rs -> rs.getString("status")).getFirst();
+    }
+
+    @Test
     void storesSharingOneDatabaseWriteWithoutBusyErrors() throws Exception {
         SqlJobStore other = JobStores.create(dataSource, null);
         int threads = 16;
