@@ -194,5 +194,25 @@ public class LongrunWebAutoConfiguration {
         WebServerFactoryCustomizer<JettyServletWebServerFactory> longrunJettyProblems(Environment env) {
             return factory -> factory.addServerCustomizers(server -> server.setErrorHandler(new ProblemErrorHandler(LongrunHttpHardening.apiPrefix(env))));
         }
+
+        /**
+         * Jetty commits an answer only once its output buffer is full, as Tomcat does. Spring Security adds its headers
+         * ({@code X-Content-Type-Options}, {@code X-Frame-Options}, {@code Cache-Control}, a dashboard's policy) when
+         * it sees the answer commit, which it judges by the buffer's size; Jetty's default commits on the first write of
+         * more than a quarter of it (8 KiB), so a result file, zip or script streamed in 16 KiB writes left without them.
+         */
+        @Bean
+        WebServerFactoryCustomizer<JettyServletWebServerFactory> longrunJettyCommitsWhenFull() {
+            return factory -> factory.addServerCustomizers(server -> {
+                for (org.eclipse.jetty.server.Connector connector : server.getConnectors()) {
+                    for (org.eclipse.jetty.server.ConnectionFactory f : connector.getConnectionFactories()) {
+                        if (f instanceof org.eclipse.jetty.server.HttpConfiguration.ConnectionFactory http) {
+                            org.eclipse.jetty.server.HttpConfiguration config = http.getHttpConfiguration();
+                            config.setOutputAggregationSize(config.getOutputBufferSize());
+                        }
+                    }
+                }
+            });
+        }
     }
 }
