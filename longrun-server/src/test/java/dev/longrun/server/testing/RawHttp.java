@@ -39,14 +39,22 @@ public final class RawHttp {
         request.writeBytes(("\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
                 + (body.length > 0 ? "Content-Length: " + body.length + "\r\n" : "") + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         request.writeBytes(body);
+        return sendAsIs(request.toByteArray(), head.lines().findFirst().orElse(""));
+    }
+
+    /**
+     * Sends {@code request} exactly as given (request line, headers, blank line and body, framing included), for a
+     * body that stops short of its Content-Length or its last chunk; the connection stays open until the server answers.
+     */
+    public Response sendAsIs(byte[] request, String name) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(20_000);
-            socket.getOutputStream().write(request.toByteArray());
+            socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             return read(socket.getInputStream());
         } catch (IOException e) {
-            throw new UncheckedIOException("raw request failed: " + head.lines().findFirst().orElse(""), e);
+            throw new UncheckedIOException("raw request failed: " + name, e);
         }
     }
 

@@ -89,6 +89,10 @@ public class ProblemAdvice {
         if (tooLarge != null) {
             return Problems.response(HttpStatus.CONTENT_TOO_LARGE, "too_large", tooLarge.getMessage());
         }
+        ResponseEntity<ProblemDetail> broken = BrokenBodies.answer(e);
+        if (broken != null) {
+            return broken;
+        }
         JacksonException json = find(e, JacksonException.class);
         String detail;
         if (json == null) {
@@ -152,6 +156,9 @@ public class ProblemAdvice {
         onlyApi(e, req);
         if (find(e, MaxUploadSizeExceededException.class) != null || String.valueOf(e.getMessage()).contains("SizeLimitExceeded")) {
             return uploadTooLarge(new MaxUploadSizeExceededException(-1, e), req);
+        }
+        if (BrokenBodies.timedOut(e)) {
+            return BrokenBodies.answer(e);
         }
         return Problems.response(HttpStatus.BAD_REQUEST, "missing_file",
                 "Send one file as multipart/form-data in a part named 'file'.");
