@@ -117,6 +117,17 @@ final class BadInputs {
             all.add(BadInput.of("header", "Last-Event-ID " + v + " on the job's events", "GET /api/jobs/" + jobId
                     + "/events HTTP/1.1\r\n" + ALICE + "\r\nLast-Event-ID: " + v));
         }
+        // Headers that name one thing, sent twice (the first X-Longrun-User won, so behind a proxy that appends its own
+        // after the browser's acted for the browser's choice; two Idempotency-Keys were joined into one key "a,b").
+        Map<String, String> once = Map.of("X-Longrun-User", "bob", "X-Longrun-Account", "globex", "X-Longrun-Api-Key", "demo-key-change-me",
+                "Idempotency-Key", "k2", "Content-Type", "text/plain");
+        once.forEach((name, second) -> all.add(new BadInput("header", name + " twice on POST /api/jobs/start",
+                "POST /api/jobs/start HTTP/1.1\r\n" + ALICE + "\r\nContent-Type: application/json\r\nIdempotency-Key: k1\r\n" + name + ": " + second,
+                "{\"type\":\"demo.wait\",\"params\":{\"seconds\":0}}".getBytes(StandardCharsets.UTF_8), 400)));
+        all.add(BadInput.of("header", "Authorization twice on GET /api/jobs", "GET /api/jobs HTTP/1.1\r\nX-Longrun-Account: acme\r\n"
+                + "X-Longrun-User: alice\r\nAuthorization: Bearer demo-key-change-me\r\nAuthorization: Bearer other-key").expect(400));
+        all.add(BadInput.of("header", "Last-Event-ID twice on the job's events", "GET /api/jobs/" + jobId + "/events HTTP/1.1\r\n" + ALICE
+                + "\r\nLast-Event-ID: 1\r\nLast-Event-ID: 2").expect(400));
         all.add(BadInput.of("header", "200 headers", "GET /api/jobs HTTP/1.1\r\n" + ALICE + "\r\n"
                 + "X-Pad: 1\r\n".repeat(200).strip()));
         all.add(BadInput.of("header", "header without colon", "GET /api/jobs HTTP/1.1\r\n" + ALICE + "\r\nNoColonHere"));

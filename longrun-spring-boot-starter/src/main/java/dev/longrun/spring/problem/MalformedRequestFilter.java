@@ -11,17 +11,27 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses API requests whose query string or headers cannot be read, before anything else looks at them: a
  * percent-escape that is not two hex digits ({@code ?x=%zz}) or not UTF-8 ({@code ?limit=%e9}), a header value with
- * control characters (bytes 0x00–0x1F, 0x7F–0x9F, e.g. in {@code If-None-Match}). Without it Tomcat and Spring
+ * control characters (bytes 0x00–0x1F, 0x7F–0x9F, e.g. in {@code If-None-Match}), a header that names one thing
+ * ({@link #SINGLE}) sent more than once. Without it Tomcat and Spring
  * Security would fail such requests deep inside a controller (a 500) or in the authentication filter (a page in
  * Spring Boot's default format). Registered by the web auto-configuration for the API's paths only.
  */
 public final class MalformedRequestFilter extends OncePerRequestFilter {
+
+    /**
+     * Headers that name one thing. Sent twice, the first used to win silently: behind a proxy that appends its own
+     * {@code X-Longrun-User} after one the browser sent, the browser's choice; two {@code Idempotency-Key}s became one key
+     * "a,b". Which one the sender meant cannot be known, so the request is refused.
+     */
+    static final List<String> SINGLE = List.of("X-Longrun-Api-Key", "X-Longrun-User", "X-Longrun-Account", "Authorization",
+            "Idempotency-Key", "Last-Event-ID", "Content-Type");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -31,6 +41,9 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
         if (refusal == null) {
             refusal = badHeader(request);
             code = "invalid_header";
+        }
+        if (refusal == null) {
+            refusal = repeatedHeader(request);
         }
         if (refusal != null) {
             Problems.write(response, HttpStatus.BAD_REQUEST, code, refusal, null);
@@ -91,6 +104,22 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
                     return "The header '" + printable(name) + "' contains control characters (bytes 0x00-0x1F or 0x7F-0x9F); "
                             + "send printable characters only.";
                 }
+            }
+        }
+        return null;
+    }
+
+    /** Which header of {@link #SINGLE} was sent more than once, or null when none was. */
+    static String repeatedHeader(HttpServletRequest request) {
+        for (String name : SINGLE) {
+            Enumeration<String> values = request.getHeaders(name);
+            int count = 0;
+            while (values != null && values.hasMoreElements()) {
+                values.nextElement();
+                count++;
+            }
+            if (count > 1) {
+                return "The header '" + name + "' was sent " + count + " times; send it once (which one was meant cannot be told).";
             }
         }
         return null;
