@@ -112,6 +112,13 @@ public class ProblemAdvice {
     ResponseEntity<ProblemDetail> unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest req) throws Exception {
         onlyApi(e, req);
         String supported = e.getSupportedMediaTypes().stream().map(MediaType::toString).distinct().collect(Collectors.joining(", "));
+        String sent = req.getContentType();
+        if (e.getContentType() == null && sent != null) {
+            // Spring could not parse it (or knows no such charset), so it names none: say what came
+            return Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Content-Type '" + printable(sent)
+                    + "' could not be read (it is not a media type such as application/json, or names a character set this server does "
+                    + "not know); send " + (supported.isEmpty() ? "application/json" : supported) + ".");
+        }
         return Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                 "Content-Type " + (e.getContentType() == null ? "(none)" : e.getContentType()) + " is not accepted here; send " + supported + ".");
     }
@@ -119,6 +126,12 @@ public class ProblemAdvice {
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest req) throws Exception {
         onlyApi(e, req);
+        if (e.getSupportedMediaTypes().isEmpty()) {
+            // Spring could not parse the Accept header, so no type was compared with it
+            return Problems.response(HttpStatus.BAD_REQUEST, "invalid_header", "The Accept header '" + printable(req.getHeader(HttpHeaders.ACCEPT))
+                    + "' could not be read (media types such as application/json, separated by commas, each with an optional q from 0 "
+                    + "to 1). Send Accept: application/json, or leave it out.");
+        }
         String supported = e.getSupportedMediaTypes().stream().map(MediaType::toString).distinct().collect(Collectors.joining(", "));
         return Problems.response(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "This resource is available as " + supported + "; change the Accept header.");
     }
@@ -253,6 +266,12 @@ public class ProblemAdvice {
             }
         }
         return null;
+    }
+
+    /** A header value as sent, cut to 100 characters, for a detail (control characters never reach here: MalformedRequestFilter). */
+    private static String printable(String value) {
+        String v = String.valueOf(value);
+        return v.length() > 100 ? v.substring(0, 100) + "…" : v;
     }
 
     private static String firstLine(String s) {

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * Tried: malformed JSON, an empty body, a JSON array body, wrong content type, missing/blank/numeric/unknown type,
  * params that are an array or a string, an unknown top-level field, a bad depends_on, an empty or 300-character
  * Idempotency-Key, a body over the limit, params nested 1,000 deep, an invalid UUID in the path, limit of -1, 0, 100000 and "ten", an unknown
- * status filter, a bad id in ids, a bogus cursor, an unknown path, a wrong method, a bad Last-Event-ID.
+ * status filter, a bad id in ids, a bogus cursor, an unknown path, a wrong method, a bad Last-Event-ID, Content-Types and
+ * Accept headers that cannot be parsed (;;; , an unknown charset, q=abc, an unclosed quote).
  */
 public abstract class BadInputContract extends ApiTestBase {
 
@@ -77,6 +78,23 @@ public abstract class BadInputContract extends ApiTestBase {
         problem(wrongMethod, 405);
         assertThat(wrongMethod.header("Allow")).contains("GET");
         problem(api.method("PUT", "/api/jobs/start").as(who).json("{}").send(), 405);
+    }
+
+    @Test
+    void anUnreadableContentTypeOrAcceptIsQuotedBack() {
+        // They were answered "Content-Type (none) is not accepted here" and "This resource is available as ; change the Accept header."
+        Api.Who who = newUser();
+        for (String type : new String[] {";;;", "application/json; charset=nonexistent", "application/json;q=abc", "application",
+                "application/json; charset=\"utf-8"}) {
+            JsonNode refused = problem(api.post("/api/jobs/start").as(who).body(type, "{\"type\":\"test.steps\"}".getBytes()).send(), 415);
+            assertThat(refused.get("detail").asString()).as(type).contains("'" + type + "'").contains("application/json").doesNotContain("(none)");
+        }
+        for (String accept : new String[] {"*/*;q=abc", ";;;", "application/json;q=", "text/"}) {
+            JsonNode refused = problem(api.get("/api/jobs").as(who).header("Accept", accept).send(), 400);
+            assertThat(refused.get("detail").asString()).as(accept).contains("'" + accept + "'").contains("application/json");
+            assertThat(refused.get("code").asString()).isEqualTo("invalid_header");
+        }
+        assertThat(api.get("/api/jobs").as(who).send().json().get("jobs")).as("nothing was started").isEmpty();
     }
 
     @Test
