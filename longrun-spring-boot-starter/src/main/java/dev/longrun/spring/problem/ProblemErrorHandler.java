@@ -39,6 +39,7 @@ public class ProblemErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         String path = path(request);
+        RefusedRequests.HEADERS.forEach((name, value) -> response.getHeaders().put(name, value));
         // A target Jetty could not parse has no known path: it gets the problem document, which is plain enough anywhere.
         if (path != null && !RefusedRequests.isApi(apiPrefix, path)) {
             // A page of our own rather than Jetty's, whose layout names the server as plainly as a version would.
@@ -57,6 +58,7 @@ public class ProblemErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, PROBLEM_JSON);
+        RefusedRequests.HEADERS.forEach(fields::put);
         return ByteBuffer.wrap(RefusedRequests.problem(status));
     }
 

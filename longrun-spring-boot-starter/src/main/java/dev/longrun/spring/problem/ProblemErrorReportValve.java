@@ -29,6 +29,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         String path = RejectedTargets.path(request, throwable);
+        if (response.getStatus() >= 400 && !response.isCommitted()) {
+            RefusedRequests.HEADERS.forEach(response::setHeader);
+        }
         // A request line too long to parse has no known path: it gets the problem document, which is plain enough anywhere.
         if (path != null && !RefusedRequests.isApi(apiPrefix, path)) {
             super.report(request, response, throwable);

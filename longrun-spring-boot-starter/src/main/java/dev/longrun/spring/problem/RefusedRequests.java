@@ -1,6 +1,7 @@
 package dev.longrun.spring.problem;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
@@ -12,6 +13,13 @@ final class RefusedRequests {
 
     private RefusedRequests() {
     }
+
+    /**
+     * The protective headers every other answer carries (Spring Security adds them, but it never sees these requests):
+     * the page or document cannot be sniffed into another type, framed, or run anything.
+     */
+    static final Map<String, String> HEADERS = Map.of("X-Content-Type-Options", "nosniff", "X-Frame-Options", "DENY",
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 
     /** Whether a path (as sent: context path and base path included, no query) is under the API. */
     static boolean isApi(String apiPrefix, String path) {
