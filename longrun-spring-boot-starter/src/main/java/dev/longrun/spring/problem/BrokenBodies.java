@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
@@ -16,15 +17,21 @@ import org.springframework.http.ResponseEntity;
  */
 final class BrokenBodies {
 
+    static final String TIMED_OUT = "The request body did not arrive in full before the server stopped waiting for it (fewer "
+            + "bytes than its Content-Length, or no last chunk). Send the request again, whole.";
+
     private BrokenBodies() {
+    }
+
+    /** The code of a 408 problem, whoever answers it (here, or the container, which Tomcat does on its read timeout). */
+    static String code(HttpStatusCode status) {
+        return status.value() == HttpStatus.REQUEST_TIMEOUT.value() ? "request_timeout" : "request_rejected";
     }
 
     /** The answer for a body that could not be read, or null when its bytes were read (or there were none). */
     static ResponseEntity<ProblemDetail> answer(Throwable e) {
         if (timedOut(e)) {
-            return Problems.response(HttpStatus.REQUEST_TIMEOUT, "request_timeout", "The request body did not arrive in full "
-                    + "before the server stopped waiting for it (fewer bytes than its Content-Length, or no last chunk). Send the "
-                    + "request again, whole.");
+            return Problems.response(HttpStatus.REQUEST_TIMEOUT, "request_timeout", TIMED_OUT);
         }
         if (find(e, IOException.class)) {
             return Problems.response(HttpStatus.BAD_REQUEST, "unreadable_body", "The request body could not be read: the "

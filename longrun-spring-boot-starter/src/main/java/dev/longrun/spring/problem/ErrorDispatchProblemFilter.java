@@ -45,7 +45,7 @@ public final class ErrorDispatchProblemFilter extends OncePerRequestFilter {
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
-        Problems.write(response, status, status.is5xxServerError() ? "internal_error" : "request_rejected", detail(status, uri), uri);
+        Problems.write(response, status, status.is5xxServerError() ? "internal_error" : BrokenBodies.code(status), detail(status, uri), uri);
     }
 
     private static String detail(HttpStatus status, String uri) {
@@ -54,6 +54,7 @@ public final class ErrorDispatchProblemFilter extends OncePerRequestFilter {
             case METHOD_NOT_ALLOWED -> "This method is not supported on " + uri + "; the API uses GET, POST, PUT and DELETE as described at its openapi.json.";
             case NOT_FOUND -> "There is no " + uri + ". The API is described at its openapi.json.";
             case CONTENT_TOO_LARGE -> "The request body is larger than this server accepts.";
+            case REQUEST_TIMEOUT -> BrokenBodies.TIMED_OUT;
             case UNAUTHORIZED -> "Sign in, or send a token or an API key.";
             case FORBIDDEN -> "You may not do this.";
             default -> status.is5xxServerError()

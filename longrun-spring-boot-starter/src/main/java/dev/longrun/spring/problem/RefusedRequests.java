@@ -32,8 +32,9 @@ final class RefusedRequests {
                 ? "The request could not be read: its address or headers are malformed (characters such as \\ { } | # or "
                         + "non-ASCII bytes must be percent-encoded; no encoded slashes or broken percent-escapes). Check the link or "
                         + "the client sending it."
+                : status == HttpStatus.REQUEST_TIMEOUT.value() ? BrokenBodies.TIMED_OUT
                 : "The server refused the request before it reached the API (HTTP " + status + ").";
-        return Problems.toJson(Problems.of(HttpStatusCode.valueOf(status), "request_rejected", detail), null);
+        return Problems.toJson(Problems.of(HttpStatusCode.valueOf(status), BrokenBodies.code(HttpStatusCode.valueOf(status)), detail), null);
     }
 
     static String problemText(int status) {
