@@ -142,7 +142,8 @@ public abstract class ResultsAndUploadsContract extends ApiTestBase {
         Api.Who who = newUser();
         long before = countUploads();
         JsonNode p = problem(upload(who, "file", "big.csv", new byte[100 * 1024]), 413);
-        assertThat(p.get("detail").asString()).contains("larger than");
+        // it said "larger than the limit of this server": the limit (longrun.uploads.max-size=64KB here) was never named
+        assertThat(p.get("detail").asString()).contains("larger than the limit of 64 KB");
         assertThat(countUploads()).isEqualTo(before);
     }
 
