@@ -17,6 +17,8 @@ import java.util.UUID;
  */
 record ListCursor(int rank, Instant sortAt, UUID id, Instant asOf) {
 
+    private static final Instant YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
+
     /** The ranking instant of a new walk, in the cursor's precision (so the first page ranks like the later ones). */
     static Instant asOf(Instant now) {
         return now.truncatedTo(ChronoUnit.MILLIS);
@@ -32,6 +34,18 @@ record ListCursor(int rank, Instant sortAt, UUID id, Instant asOf) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * An instant of a cursor this server wrote: a job's time or the clock's, so from 1970 to the year 9999. Others
+     * would reach the store (the largest overflowed SQLite's millisecond binding, a 500).
+     */
+    private static Instant instant(String text) {
+        Instant t = Instant.parse(text);
+        if (t.isBefore(Instant.EPOCH) || !t.isBefore(YEAR_10000)) {
+            throw new IllegalArgumentException("instant out of range: " + text);
+        }
+        return t;
+    }
+
     static ListCursor decode(String cursor) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
@@ -43,7 +57,7 @@ record ListCursor(int rank, Instant sortAt, UUID id, Instant asOf) {
             if (rank != 0 && rank != 1) {
                 throw new IllegalArgumentException("bad rank");
             }
-            return new ListCursor(rank, Instant.parse(parts[1]), UUID.fromString(parts[2]), Instant.parse(parts[3]));
+            return new ListCursor(rank, instant(parts[1]), UUID.fromString(parts[2]), instant(parts[3]));
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new LongrunException("invalid_cursor", "The cursor '" + cursor
                     + "' is not one this server returned; start again without a cursor.", e);

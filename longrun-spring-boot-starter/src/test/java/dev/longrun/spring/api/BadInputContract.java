@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
  * Tried: malformed JSON, an empty body, a JSON array body, wrong content type, missing/blank/numeric/unknown type,
  * params that are an array or a string, an unknown top-level field, a bad depends_on, an empty or 300-character
  * Idempotency-Key, a body over the limit, params nested 1,000 deep, an invalid UUID in the path, limit of -1, 0, 100000 and "ten", an unknown
- * status filter, a bad id in ids, a bogus cursor, an unknown path, a wrong method, a bad Last-Event-ID, Content-Types and
- * Accept headers that cannot be parsed (;;; , an unknown charset, q=abc, an unclosed quote).
+ * status filter, a bad id in ids, a bogus cursor, cursors with instants past the year 9999 or before 1970, an unknown
+ * path, a wrong method, a bad Last-Event-ID, Content-Types and Accept headers that cannot be parsed (;;; , an unknown
+ * charset, q=abc, an unclosed quote).
  */
 public abstract class BadInputContract extends ApiTestBase {
 
@@ -71,6 +72,13 @@ public abstract class BadInputContract extends ApiTestBase {
         assertThat(problem(api.get("/api/jobs?status=done").as(who).send(), 400).get("field").asString()).isEqualTo("status");
         assertThat(problem(api.get("/api/jobs?ids=1,2").as(who).send(), 400).get("field").asString()).isEqualTo("ids");
         problem(api.get("/api/jobs?cursor=bogus-cursor").as(who).send(), 400);
+        // well-formed cursors with instants no job can have: the largest and smallest overflowed the store's binding (a 500)
+        for (String at : new String[] {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z"}) {
+            String raw = "1|" + at + "|" + UUID.randomUUID() + "|2026-11-30T03:30:50.752Z";
+            String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(problem(api.get("/api/jobs?cursor=" + cursor).as(who).send(), 400).get("detail").asString()).as(at)
+                    .contains("is not one this server returned");
+        }
         problem(api.get("/api/jobs/" + UUID.randomUUID() + "/items?status=maybe").as(who).send(), 404);
         JsonNode noRoute = problem(api.get("/api/nothing/here").as(who).send(), 404);
         assertThat(noRoute.get("detail").asString()).contains("/api/nothing/here");
