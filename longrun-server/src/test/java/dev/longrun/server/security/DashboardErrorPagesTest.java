@@ -11,15 +11,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A browser refused outside the API sees one of the dashboard's own pages, with the status it was refused with. Every
  * refusal other than a 404 showed Spring Boot's "Whitelabel Error Page" ("This application has no explicit mapping for
  * /error ... type=Method Not Allowed, status=405"), which names the framework, and {@code GET /error} itself answered
- * 500 with "status=999". Tried: POST, PUT, DELETE, TRACE and PROPFIND on a page, a path with {@code ..} or {@code ;} (refused by
- * Spring Security's firewall), and {@code /error} asked for as a page and as JSON.
+ * 500 with "status=999". A program (asking for JSON or anything) got Spring Boot's own error JSON ({"timestamp",
+ * "status", "error", "path"}), with nothing to act on; it gets a problem like the API's. Tried: POST, PUT, DELETE,
+ * TRACE and PROPFIND on a page, a path with {@code ..} or {@code ;} (refused by Spring Security's firewall), a Range
+ * past the end of a script, and {@code /error} asked for as a page and as JSON.
  */
 class DashboardErrorPagesTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static SqliteFile dataDir;
     static RunningServer server;
@@ -48,6 +54,30 @@ class DashboardErrorPagesTest {
                 .contains("Your jobs are not affected");
     }
 
+    @ParameterizedTest
+    @CsvSource({"GET /no-such-page, 404", "POST /index.html, 405", "TRACE /index.html, 405", "GET /app/../index.html, 400",
+            "GET /index.html;x=1, 400", "GET /error, 404"})
+    void aRefusedRequestFromAProgramIsAProblem(String request, int status) {
+        for (String accept : new String[] {"*/*", "application/json"}) {
+            RawHttp.Response r = new RawHttp(server.port()).send(request + " HTTP/1.1\r\nAccept: " + accept, new byte[0]);
+            String seen = request + " (Accept: " + accept + ") -> " + r.status() + " " + r.header("Content-Type") + " " + r.body();
+            assertThat(r.status()).as(seen).isEqualTo(status);
+            assertThat(r.header("Content-Type")).as(seen).startsWith("application/problem+json");
+            JsonNode problem = JSON.readTree(r.body());
+            assertThat(problem.path("status").asInt()).as(seen).isEqualTo(status);
+            assertThat(problem.path("detail").asString("")).as(seen).isNotBlank().doesNotContain("999");
+            assertThat(problem.has("timestamp")).as(seen).isFalse();
+        }
+    }
+
+    @Test
+    void aRangeBeyondAFileIsAProblem() {
+        RawHttp.Response r = new RawHttp(server.port()).send("GET /app.js HTTP/1.1\r\nRange: bytes=99999999-", new byte[0]);
+        assertThat(r.status()).isEqualTo(416);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(r.body()).path("detail").asString("")).contains("range");
+    }
+
     @Test
     void errorAskedForDirectlyIsAPageThatDoesNotExist() {
         RawHttp.Response html = page("GET /error");
@@ -57,6 +87,7 @@ class DashboardErrorPagesTest {
         RawHttp.Response json = new RawHttp(server.port()).send("GET /error HTTP/1.1\r\nAccept: application/json", new byte[0]);
         assertThat(json.status()).isEqualTo(404);
         assertThat(json.body()).doesNotContain("999").doesNotContain("None");
+        assertThat(json.header("Content-Type")).startsWith("application/problem+json");
     }
 
     private static RawHttp.Response page(String request) {
