@@ -19,8 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  * short of its Content-Length was answered after the idle timeout with "The request body is not valid JSON:
  * java.util.concurrent.TimeoutException: Idle timeout expired: 30000/30000 ms" (a Java class in the detail, and a blame
  * on JSON that was never the problem), an upload cut short with "Send one file ... in a part named 'file'", a chunk
- * size that is not hexadecimal with "The request needs a JSON body". Tried: JSON bodies cut short to start a job, sign
- * in and mint a token, a chunked body without its last chunk, a multipart upload cut short, a chunk size "zz". The
+ * size that is not hexadecimal with "The request needs a JSON body", a broken multipart body sent to sign-in or start
+ * with "Send one file as multipart/form-data in a part named 'file'". Tried: JSON bodies cut short to start a job, sign
+ * in and mint a token, a chunked body without its last chunk, a multipart upload cut short, a chunk size "zz", the
+ * body "garbage" as multipart/form-data to start, sign-in and cancel-all. The
  * server runs with a one-second idle timeout, so the cut bodies are given up on quickly.
  */
 class BrokenBodiesTest {
@@ -75,6 +77,16 @@ class BrokenBodiesTest {
                 + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{\"type\":\"demo.wait\"}\r\n0\r\n\r\n");
         JsonNode problem = problem(r, 400);
         assertThat(problem.path("detail").asString()).as(r.body()).doesNotContain("needs a JSON body").contains("could not be read");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/jobs/start", "/api/session", "/api/jobs/cancel-all"})
+    void aBrokenMultipartBodyToAJsonEndpointIsNotToldToUploadAFile(String path) {
+        RawHttp.Response r = new RawHttp(server.port()).send("POST " + path + " HTTP/1.1\r\n" + BadInput.ALICE
+                + "\r\nContent-Type: multipart/form-data; boundary=x", "garbage".getBytes(StandardCharsets.UTF_8));
+        // Tomcat parses nothing and the endpoint refuses the type (415); Jetty refuses the body before the endpoint is known
+        assertThat(r.status()).as(r.body()).isIn(400, 415);
+        assertThat(JSON.readTree(r.body()).path("detail").asString()).as(r.body()).doesNotContain("Send one file").contains("application/json");
     }
 
     private static void assertTimedOut(RawHttp.Response r) {

@@ -173,6 +173,13 @@ public class ProblemAdvice {
         if (BrokenBodies.timedOut(e)) {
             return BrokenBodies.answer(e);
         }
+        String uploads = req.getContextPath() + paths.path("/uploads");
+        if (!uploads.equals(req.getRequestURI())) {
+            // Jetty parses the parts before the endpoint is known (Tomcat lets the endpoint refuse the type): say both
+            return Problems.response(HttpStatus.BAD_REQUEST, "malformed_multipart", "The multipart/form-data body could not be "
+                    + "read (its boundary or parts are malformed). Longrun's endpoints take application/json, except POST "
+                    + paths.path("/uploads") + ", which takes one file in a part named 'file'.");
+        }
         return Problems.response(HttpStatus.BAD_REQUEST, "missing_file",
                 "Send one file as multipart/form-data in a part named 'file'.");
     }
