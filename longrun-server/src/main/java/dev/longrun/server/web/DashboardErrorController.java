@@ -39,7 +39,7 @@ class DashboardErrorController extends BasicErrorController {
             return new ResponseEntity<>(status);
         }
         String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
-        ProblemDetail p = Problems.of(status, status.is5xxServerError() ? "internal_error" : "request_rejected", detail(status, path));
+        ProblemDetail p = Problems.of(status, code(status), detail(status, path));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", String.valueOf(p.getType()));
         body.put("title", p.getTitle());
@@ -48,6 +48,16 @@ class DashboardErrorController extends BasicErrorController {
         body.put("instance", path);
         body.putAll(p.getProperties());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /** The codes the API gives the same refusals. */
+    private static String code(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "not_found";
+            case METHOD_NOT_ALLOWED -> "method_not_allowed";
+            case REQUESTED_RANGE_NOT_SATISFIABLE -> "range_not_satisfiable";
+            default -> status.is5xxServerError() ? "internal_error" : "request_rejected";
+        };
     }
 
     private static String detail(HttpStatus status, String path) {

@@ -67,6 +67,11 @@ class DashboardErrorPagesTest {
             assertThat(problem.path("status").asInt()).as(seen).isEqualTo(status);
             assertThat(problem.path("detail").asString("")).as(seen).isNotBlank().doesNotContain("999");
             assertThat(problem.has("timestamp")).as(seen).isFalse();
+            assertThat(problem.path("code").asString()).as(seen).isEqualTo(switch (status) {
+                case 404 -> "not_found";
+                case 405 -> "method_not_allowed";
+                default -> "request_rejected";
+            });
         }
     }
 
