@@ -235,15 +235,15 @@ export function jobTypes() {
 const inflight = new Map();
 
 /**
- * Starts a job once: a double click, a second Enter or a page refresh while it is active gives back the same
- * job. The Idempotency-Key is kept in sessionStorage (in memory where there is none) per (type, params) until
- * that job has finished. A caller that owns its key (a form's submission id, a server action's request id)
+ * Starts a job once: a double click, a second Enter, a page refresh or the same start from a second tab while it is
+ * active gives back the same job. The Idempotency-Key is kept in localStorage, which the browser's tabs share (in
+ * memory where there is none), per (type, params) until that job has finished. A caller that owns its key (a form's submission id, a server action's request id)
  * passes `idempotencyKey`: every start with that key answers the same job, whatever state it is in.
  * @param {string} type @param {object} [params] @param {{dependsOn?: string|null, idempotencyKey?: string|null}} [options]
  * @returns {Promise<{job: Job, created: boolean}>}
  */
 export function startJob(type, params = {}, { dependsOn = null, idempotencyKey = null } = {}) {
-  const fingerprint = `longrun:start:${hash(stable({ type, params, dependsOn, idempotencyKey }))}`;
+  const fingerprint = `${START_SLOT}${hash(stable({ type, params, dependsOn, idempotencyKey }))}`;
   if (!inflight.has(fingerprint)) {
     inflight.set(fingerprint, doStart(type, params, dependsOn, idempotencyKey, fingerprint)
       .finally(() => inflight.delete(fingerprint)));
@@ -257,19 +257,19 @@ export function startJob(type, params = {}, { dependsOn = null, idempotencyKey =
  */
 async function doStart(type, params, dependsOn, ownKey, slot) {
   const epoch = hub.epoch;
-  let saved = ownKey ? null : readSession(slot);
+  let saved = ownKey ? null : readSlot(slot);
   if (saved?.jobId) {
     // A finished job frees its key: starting again then really means a new job.
     const still = await getJob(saved.jobId).then(j => !isTerminal(j.status), () => false);
     if (!still) saved = null;
   }
   const key = ownKey || saved?.key || newKey();
-  writeSession(slot, { key, jobId: saved?.jobId || null });
+  writeSlot(slot, { key, jobId: saved?.jobId || null });
   /** @type {any} */
   const body = { type, params };
   if (dependsOn) body.depends_on = dependsOn;
   const res = await request('POST', '/api/jobs/start', { body, headers: { 'Idempotency-Key': key } });
-  writeSession(slot, { key, jobId: res.data.id });
+  writeSlot(slot, { key, jobId: res.data.id });
   // Not when the user signed out (hub.stop()) while the start was on its way: the job is theirs, not the next user's.
   if (hub.epoch === epoch) hub.publish(res.data);
   return { job: res.data, created: res.status === 202 };
@@ -294,25 +294,41 @@ function stable(v) {
   return JSON.stringify(v ?? null);
 }
 
-/** FNV-1a, enough to name a sessionStorage slot. @param {string} s */
+/** FNV-1a, enough to name a storage slot. @param {string} s */
 function hash(s) {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(36);
 }
 
-/** Keys of this runtime when it has no sessionStorage (Node, a server component, private mode). */
+/** Keys of this runtime when it has no localStorage (Node, a server component, private mode). */
 const memoryKeys = new Map();
+const START_SLOT = 'longrun:start:';
+/** A kept key older than this is dropped: the server holds keys for 24 h by default, and the storage outlives tabs. */
+const KEEP_KEY_MS = 24 * 3600 * 1000;
 
 /** @param {string} k */
-function readSession(k) {
-  try { return JSON.parse(globalThis.sessionStorage.getItem(k) || 'null'); } catch { return memoryKeys.get(k) ?? null; }
+function readSlot(k) {
+  try { return JSON.parse(globalThis.localStorage.getItem(k) || 'null'); } catch { return memoryKeys.get(k) ?? null; }
 }
 
 /** @param {string} k @param {any} v */
-function writeSession(k, v) {
+function writeSlot(k, v) {
+  const now = Date.now();
   memoryKeys.set(k, v);
-  try { globalThis.sessionStorage.setItem(k, JSON.stringify(v)); } catch { /* kept in memory: the server-side key check still holds */ }
+  try {
+    const s = globalThis.localStorage;
+    for (let i = s.length - 1; i >= 0; i--) {
+      const old = s.key(i);
+      if (old?.startsWith(START_SLOT) && !(now - keptAt(s.getItem(old)) < KEEP_KEY_MS)) s.removeItem(old);
+    }
+    s.setItem(k, JSON.stringify({ ...v, at: now }));
+  } catch { /* kept in memory: the server-side key check still holds */ }
+}
+
+/** When a kept key was written; 0 for what cannot be read. @param {string|null} v */
+function keptAt(v) {
+  try { return Number(JSON.parse(v || '{}').at) || 0; } catch { return 0; }
 }
 
 // ---- Live status -----------------------------------------------------------------------------------------
@@ -331,9 +347,9 @@ function forgetStarts() {
   inflight.clear();
   memoryKeys.clear();
   try {
-    const s = globalThis.sessionStorage;
-    for (let i = s.length - 1; i >= 0; i--) if (s.key(i)?.startsWith('longrun:start:')) s.removeItem(/** @type {string} */ (s.key(i)));
-  } catch { /* no sessionStorage: the keys were in memory only */ }
+    const s = globalThis.localStorage;
+    for (let i = s.length - 1; i >= 0; i--) if (s.key(i)?.startsWith(START_SLOT)) s.removeItem(/** @type {string} */ (s.key(i)));
+  } catch { /* no localStorage: the keys were in memory only */ }
 }
 
 /**

@@ -11,7 +11,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** An impatient person: double clicks, presses Enter twice, refreshes mid-job, closes the tab. One job, always. */
+/**
+ * An impatient person: double clicks, presses Enter twice, refreshes mid-job, starts again from a second tab, closes the
+ * tab. One job, always.
+ */
 class StartOnceTest extends BrowserTestBase {
 
     @Test
@@ -41,6 +44,37 @@ class StartOnceTest extends BrowserTestBase {
         assertThat(page.locator("#form-note")).hasText(java.util.regex.Pattern.compile(
                 "^You already started this (just now|\\d+ s ago|\\d+ min ago) — here it is\\.$"));
         screenshot(page, "start-once-indeterminate");
+
+        List<JsonNode> mine = jobsOfType(page, "demo.wait").stream()
+                .filter(j -> j.get("params").get("seconds").asInt() == seconds).toList();
+        assertThat(mine).hasSize(1);
+        apiPost(page, "/api/jobs/" + first + "/cancel", java.util.Map.of());
+    }
+
+    @Test
+    void theSameStartFromASecondTabShowsTheJobTheFirstTabStarted() {
+        // Bad input tried: the same demo job (same seconds, steps, ending) started in one tab, then again in a second tab
+        // of the same browser. Each tab kept its own Idempotency-Key, so the second tab started a second job and said
+        // "Demo job started." like the first.
+        signIn(page, ALICE);
+        int seconds = 600 + ThreadLocalRandom.current().nextInt(2000); // unique params: this test's job only
+        openStartPage(page, "/wait.html");
+        page.getByLabel("How long (seconds)").fill(String.valueOf(seconds));
+        page.getByLabel("Steps").fill("0");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job")).click();
+        Locator job = page.locator("#job-area longrun-job");
+        assertThat(job.locator(".lr-badge")).hasText(java.util.regex.Pattern.compile("Queued|In progress"));
+        String first = job.getAttribute("job-id");
+
+        Page second = context.newPage();
+        openStartPage(second, "/wait.html");
+        second.getByLabel("How long (seconds)").fill(String.valueOf(seconds));
+        second.getByLabel("Steps").fill("0");
+        second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job")).click();
+        assertThat(second.locator("#job-area longrun-job")).hasAttribute("job-id", first);
+        assertThat(second.locator("#form-note")).hasText(java.util.regex.Pattern.compile(
+                "^You already started this (just now|\\d+ s ago|\\d+ min ago) — here it is\\.$"));
+        screenshot(second, "start-once-second-tab");
 
         List<JsonNode> mine = jobsOfType(page, "demo.wait").stream()
                 .filter(j -> j.get("params").get("seconds").asInt() == seconds).toList();
