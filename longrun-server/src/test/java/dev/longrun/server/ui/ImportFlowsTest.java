@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * An import with many problems: the preview lists the first 10, "Show all" pages the rest from the job's items, the
  * CSV holds every problem, and the decision bar stays in view; "Upload a fixed file" leaves the person on the import
  * page with the picker ready and no card of the discarded job; the finished import sums up its skipped rows by
- * reason instead of listing each one.
+ * reason instead of listing each one. The same file picked again (a refresh, a second tab) shows the import it
+ * already started, never a second one; another person on the same browser uploads their own copy.
  */
 class ImportFlowsTest extends BrowserTestBase {
 
@@ -108,6 +109,79 @@ class ImportFlowsTest extends BrowserTestBase {
         page.waitForURL(java.util.regex.Pattern.compile(".*/import\\.html.*"));
         assertThat(page.locator("#form-note")).hasText("Nothing was imported. Choose the fixed file and upload it again.");
         assertThat(page.locator("#file")).isFocused();
+    }
+
+    @Test
+    void theSameFilePickedInASecondTabShowsTheImportAlreadyStartedAndAnotherPersonOnThisBrowserGetsTheirOwn() throws IOException {
+        // Bad inputs tried: the same file picked in a second tab while the first tab's preview waits (was: a second
+        // import job of the same rows, and confirming both imported the rows without an email twice); Bob signing in on
+        // the tab Alice signed out of and picking the same file (was: Alice's upload reused, his import failed with "The
+        // uploaded file is no longer available", and "Upload again" failed the same way every time).
+        signIn(page, ALICE);
+        Path csv = csvWithProblems();
+        openStartPage(page, "/import.html");
+        page.getByLabel("CSV file").setInputFiles(csv);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        Locator job = page.locator("#job-area longrun-job");
+        assertThat(job.locator(".lr-badge")).hasText("Needs action");
+        String id = job.getAttribute("job-id");
+
+        Page second = context.newPage();
+        openStartPage(second, "/import.html");
+        second.getByLabel("CSV file").setInputFiles(csv);
+        second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        Locator again = second.locator("#job-area longrun-job");
+        assertThat(again).hasAttribute("job-id", id);
+        assertThat(again.locator(".lr-badge")).hasText("Needs action");
+        assertThat(second.locator("#form-note")).hasText(java.util.regex.Pattern.compile(
+                "^You already started this (just now|\\d+ s ago|\\d+ min ago) — here it is\\.$"));
+        screenshot(second, "import-same-file-second-tab");
+
+        // The first tab closes before the sign-out, or its stream would be refused on the way out.
+        page.close();
+        second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        second.waitForURL("**/sign-in.html");
+        signIn(second, BOB);
+        openStartPage(second, "/import.html");
+        second.getByLabel("CSV file").setInputFiles(csv);
+        second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        Locator bobs = second.locator("#job-area longrun-job");
+        assertThat(bobs.locator(".lr-badge")).hasText("Needs action");
+        assertThat(bobs).not().hasAttribute("job-id", id);
+        assertThat(bobs.locator(".lr-sentence")).containsText(ROWS + " rows checked");
+        screenshot(second, "import-same-file-other-person");
+    }
+
+    @Test
+    void aFileTheServerNoLongerKeepsIsUploadedAgainAfterUploadAgain() throws IOException {
+        // Bad input tried: the page remembers an upload the server has lost (its id rewritten in the page's storage to
+        // one the server never had). The import fails saying so; "Upload again" with the same file must then upload it
+        // afresh, not fail the same way each time.
+        signIn(page, ALICE);
+        Path csv = csvWithProblems();
+        openStartPage(page, "/import.html");
+        page.getByLabel("CSV file").setInputFiles(csv);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        Locator job = page.locator("#job-area longrun-job");
+        assertThat(job.locator(".lr-badge")).hasText("Needs action");
+        job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Upload a fixed file")).click();
+        assertThat(page.locator("#job-area longrun-job")).hasCount(0);
+        Object lost = page.evaluate("""
+                () => Object.keys(localStorage).filter(k => k.startsWith('longrun:upload:')).map(k => {
+                  localStorage.setItem(k, JSON.stringify({ ...JSON.parse(localStorage.getItem(k)), upload_id: '0'.repeat(32) }));
+                  return k;
+                }).length""");
+        assertThat(((Number) lost).intValue()).as("uploads the page remembers").isEqualTo(1);
+
+        page.getByLabel("CSV file").setInputFiles(csv);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        assertThat(job.locator(".lr-badge")).hasText("Failed");
+        assertThat(job.locator(".lr-sentence")).containsText("no longer available");
+        job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Upload again")).click();
+        page.getByLabel("CSV file").setInputFiles(csv);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        assertThat(job.locator(".lr-badge")).hasText("Needs action");
+        screenshot(page, "import-uploaded-again-after-lost-upload");
     }
 
     private static void assertInViewport(Locator el, int height) {
