@@ -114,8 +114,10 @@ export class LongrunJob extends HTMLElement {
       onChange: job => { if (id === this.jobId) this.receive(job); },
       onError: e => {
         if (id !== this.jobId) return;
+        // A cut-short or mistyped id (400) is a link problem to the person, not the API's words about UUIDs.
         this.problem = e.status === 404
           ? 'We can’t find this job. It may belong to someone else, or it was removed after it finished.'
+          : e.status === 400 && !this.job ? 'This link does not lead to a job. It may have been cut short when it was copied.'
           : !this.job ? e.message : 'The connection dropped; showing the last known status while the page reconnects.';
         this.update();
       },

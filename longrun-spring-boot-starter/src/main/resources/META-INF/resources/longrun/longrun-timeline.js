@@ -33,11 +33,13 @@ export class LongrunTimeline extends HTMLElement {
   #loadedFor = '';
   #ticker = /** @type {ReturnType<typeof setInterval>|null} */ (null);
   #list = h('ol', { class: 'lr-timeline-list' });
+  // Hidden until there is a job to tell about: a link to no job shows no "What happened" over an empty list.
+  #section = h('section', { class: 'lr-timeline', 'aria-label': 'What happened', hidden: '' },
+    h('h2', { class: 'lr-timeline-title' }, 'What happened'), this.#list);
 
   connectedCallback() {
     ensureStyles();
-    fill(this, h('section', { class: 'lr-timeline', 'aria-label': 'What happened' },
-      h('h2', { class: 'lr-timeline-title' }, 'What happened'), this.#list));
+    fill(this, this.#section);
     this.#follow();
     // Countdowns ("retrying in 12 s") and the running step's duration move with the clock.
     this.#ticker = setInterval(() => { if (this.#job && !isTerminal(this.#job.status)) this.#render(); }, 1000);
@@ -59,9 +61,11 @@ export class LongrunTimeline extends HTMLElement {
     this.#job = null;
     this.#events = [];
     this.#loadedFor = '';
+    this.#section.hidden = true;
     if (!id) { fill(this.#list); return; }
     this.#unwatch = watchJob(id, job => {
       this.#job = job;
+      this.#section.hidden = false;
       // Reload on what adds an event (a status, an attempt, a step); progress only redraws the live line.
       const key = `${job.id}|${job.status}|${job.attempt}|${job.current_step ?? ''}`;
       if (key !== this.#loadedFor) { this.#loadedFor = key; this.#load(job.id); }

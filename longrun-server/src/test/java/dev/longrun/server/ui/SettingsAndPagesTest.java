@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The pages around the jobs: notification settings, the duplicate finder's start page, a friendly 404, the favicon. */
+/**
+ * The pages around the jobs: notification settings, the duplicate finder's start page, a friendly 404, a job link that
+ * leads to no job, the favicon.
+ */
 class SettingsAndPagesTest extends BrowserTestBase {
 
     @Test
@@ -64,6 +68,24 @@ class SettingsAndPagesTest extends BrowserTestBase {
         p.waitForURL(Pattern.compile(".*/(sign-in|index)\\.html.*"));
         p.navigate("/no-such-page");
         screenshot(p, "not-found");
+    }
+
+    @Test
+    void aJobLinkThatLeadsToNoJobSaysSoInPlainWordsWithoutAnEmptyHistory() {
+        // Bad inputs tried: a well-formed job id no one has (a job removed after it finished, a link from someone
+        // else), and a cut-short id. Both showed "What happened" over an empty timeline; the cut-short one said
+        // "'01a2' is not a job id (a UUID such as 3f2b6c1e-…) (id)."
+        expectTrouble("status of 404|status of 400| 404$| 400$");
+        signIn(page, ALICE);
+        for (String id : List.of(java.util.UUID.randomUUID().toString(), "01a22a6c-be1b-7000")) {
+            page.navigate("/job.html?id=" + id);
+            assertThat(page.locator("longrun-job .lr-title")).hasText("Job not available");
+            assertThat(page.locator("longrun-job .lr-sentence")).hasText(Pattern.compile("^(We can’t find this job|This link does not lead to a job)\\. .+"));
+            assertThat(page.locator("longrun-job .lr-sentence")).not().containsText(Pattern.compile("UUID|\\(id\\)"));
+            assertThat(page.locator("longrun-timeline .lr-timeline")).isHidden();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("All jobs"))).isVisible();
+        }
+        screenshot(page, "job-link-leads-nowhere");
     }
 
     @Test
