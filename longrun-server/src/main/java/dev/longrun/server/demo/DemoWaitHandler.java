@@ -51,12 +51,14 @@ public final class DemoWaitHandler implements JobHandler<DemoWaitParams> {
 
     private static void failIfAsked(JobContext<DemoWaitParams> ctx, DemoWaitParams p) {
         if (p.fail() == DemoWaitParams.Fail.PERMANENT) {
-            throw new PermanentFailure("demo_failure", "This demo job was asked to fail (fail=permanent). Start it again with fail=never.");
+            // In the words of the demo page's form ("How it ends"), not the param's syntax: a person reads this on the card.
+            throw new PermanentFailure("demo_failure", "This demo job was set to end with an error. To see it complete, start over "
+                    + "and choose “Completes normally”.");
         }
         if (p.fail() == DemoWaitParams.Fail.TRANSIENT_ONCE && ctx.attempt() == 1) {
             ctx.log(LogLevel.WARN, "Simulated temporary problem on attempt 1; Longrun retries the job, no need to start it again");
             // Whether it is retried is the engine's to say (the job page says so, and when): the message says what went wrong.
-            throw new IllegalStateException("Simulated temporary problem on the first attempt (fail=transient-once)");
+            throw new IllegalStateException("Simulated temporary problem on the first attempt, as asked");
         }
     }
 }

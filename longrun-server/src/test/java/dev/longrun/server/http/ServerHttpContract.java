@@ -218,7 +218,7 @@ abstract class ServerHttpContract {
     void aPermanentFailureFailsAtOnceWithItsMessage() {
         String id = alice.start("demo.wait", "{\"seconds\":0,\"fail\":\"permanent\"}");
         JsonNode job = alice.awaitStatus(id, "failed");
-        assertThat(job.get("error_message").asString()).startsWith("This demo job was asked to fail");
+        assertThat(job.get("error_message").asString()).startsWith("This demo job was set to end with an error");
         assertThat(job.get("attempt").asInt()).isEqualTo(1);
     }
 
