@@ -95,6 +95,26 @@ class InviteTest extends BrowserTestBase {
     }
 
     @Test
+    void theContactListSaysWhenItShowsOnlyTheFirstOfMoreMatches() {
+        // Bad input tried: no search at all, on a server with far more contacts than the list shows. The page said
+        // "100 shown" next to "Select all shown", as if those were all the contacts there are.
+        signIn(page, ALICE);
+        long total = api(page, "/api/contacts?query=&limit=1").get("total").asLong();
+        openStartPage(page, "/invite.html");
+        assertThat(page.locator("#contacts li")).hasCount(100);
+        assertThat(total).isGreaterThan(100);
+        assertThat(page.locator("#shown")).hasText("The first 100 of " + dev.longrun.format.HumanFormat.count(total, "contact")
+                + " — search to find the others.");
+        screenshot(page, "invite-first-of-many");
+
+        // A search that finds them all says only how many.
+        long lovelaces = api(page, "/api/contacts?query=Lovelace&limit=1").get("total").asLong();
+        assertThat(lovelaces).isBetween(1L, 100L);
+        page.getByLabel("Find contacts").fill("Lovelace");
+        assertThat(page.locator("#shown")).hasText(lovelaces + " shown");
+    }
+
+    @Test
     void aRetryOfTheFailedThatStillHasFailuresShowsThemAgain() {
         signIn(page, ALICE);
         // A few contacts without email and one with: a first job as small as its retry (both finish before any
