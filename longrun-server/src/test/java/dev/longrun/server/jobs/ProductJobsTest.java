@@ -183,7 +183,16 @@ class ProductJobsTest {
         FakeJobContext<DedupeParams> ctx = new FakeJobContext<>(account, "alice", new DedupeParams(null), 1, false);
         JobResult result = new ContactDedupeHandler(contacts).run(ctx);
         assertThat(ctx.progress).isEmpty();
-        assertThat(ctx.messages).anyMatch(m -> m.startsWith("Comparing names at "));
+        // A place in the companies says what it is "of" ("company 20" alone left the person guessing how many remain),
+        // and the running count is of pairs, as the result counts them ("101,601 likely duplicates so far" read as
+        // contacts next to "287,366 likely duplicate pairs found").
+        List<String> comparing = ctx.messages.stream().filter(m -> m.startsWith("Comparing names at ")).toList();
+        assertThat(comparing).isNotEmpty()
+                .allMatch(m -> m.matches("Comparing names at .+ \\(company [\\d,]+ of " + comparing.size() + "\\) — [\\d,]+ likely duplicate pairs? so far"),
+                        "names its place of all companies and counts pairs")
+                .anyMatch(m -> m.contains("(company " + comparing.size() + " of " + comparing.size() + ")"));
+        assertThat(ctx.messages).filteredOn(m -> m.contains("likely duplicate")).allMatch(m -> m.contains("likely duplicate pair"))
+                .anyMatch(m -> m.startsWith("Writing the list of "));
         assertThat(result.file().rowCount()).isGreaterThanOrEqualTo(25);
         String csv = new String(ctx.files.get(result.file().filename()), StandardCharsets.UTF_8);
         assertThat(csv.lines().skip(1)).allMatch(line -> line.matches("0\\.9\\d,.*|1\\.00,.*"));

@@ -26,7 +26,8 @@ import java.util.TreeMap;
 /**
  * {@code contacts.dedupe}: finds likely duplicate contacts (alike names in the same company) and writes
  * them as pairs to a CSV for review; it changes no contact. How much comparing is needed depends on the data,
- * so it reports what it is doing ("Comparing names at Globex — 12 likely duplicates so far"), never a percentage.
+ * so it reports what it is doing ("Comparing names at Globex (company 3 of 40) — 12 likely duplicate pairs so far"), never a
+ * percentage.
  */
 public final class ContactDedupeHandler implements JobHandler<DedupeParams> {
 
@@ -52,7 +53,7 @@ public final class ContactDedupeHandler implements JobHandler<DedupeParams> {
         Map<String, List<Candidate>> byCompany = read(ctx);
         List<Pair> pairs = compare(ctx, byCompany, threshold);
         long contactsRead = byCompany.values().stream().mapToLong(List::size).sum();
-        ctx.indeterminate("Writing the list of " + NumberWords.count(pairs.size(), "likely duplicate"));
+        ctx.indeterminate("Writing the list of " + NumberWords.count(pairs.size(), "likely duplicate pair"));
         ResultFile file = ctx.resultFile("duplicates-" + LocalDate.now(ctx.clock()) + ".csv", "text/csv", out -> write(out, pairs));
         return JobResult.file(file, NumberWords.count(pairs.size(), "likely duplicate pair") + " found among "
                 + NumberWords.count(contactsRead, "contact"));
@@ -86,7 +87,8 @@ public final class ContactDedupeHandler implements JobHandler<DedupeParams> {
             group++;
             String company = candidates.get(0).contact().company();
             ctx.indeterminate("Comparing names at " + (company == null ? "contacts without company" : company)
-                    + " (company " + NumberWords.number(group) + ") — " + NumberWords.count(pairs.size(), "likely duplicate") + " so far");
+                    + " (company " + NumberWords.number(group) + " of " + NumberWords.number(byCompany.size()) + ") — "
+                    + NumberWords.count(pairs.size(), "likely duplicate pair") + " so far");
             candidates.sort(Comparator.comparing(Candidate::key));
             for (int i = 0; i < candidates.size(); i++) {
                 for (int j = i + 1; j < Math.min(candidates.size(), i + 1 + WINDOW); j++) {
