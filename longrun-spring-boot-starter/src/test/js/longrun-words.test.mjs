@@ -30,6 +30,14 @@ test('a step job counts its finished steps and the current step\'s own progress'
   assert.equal(tabTitle({ type: 'x', type_label: 'Report', status: 'running', current_step: 3, total_steps: 4, progress_pct: null }).startsWith('(50%) '), true);
 });
 
+test('the tab title of a job still waiting says queued, not what it will do once it runs', () => {
+  // Bad inputs tried: a job in line, and one waiting to retry after a temporary problem. Both were titled like a
+  // running job ("Exporting contacts…") while their card said "Queued".
+  const job = { type: 'x', type_label: 'Export contacts', status: 'pending', attempt: 0, queue_position: 3, queue_size: 5 };
+  assert.equal(tabTitle(job), 'Queued · Export contacts');
+  assert.equal(tabTitle({ ...job, attempt: 1, queue_position: null, run_after: new Date(Date.now() + 4000).toISOString() }), 'Queued · Export contacts');
+});
+
 test('a job is named by what it works on', () => {
   assert.equal(subjectOf({ params: { query: ' acme ' } }), 'matching “acme”');
   assert.equal(subjectOf({ params: {}, result: { filename: 'people.csv' } }), 'people.csv');

@@ -209,16 +209,18 @@ export function nextStep(job) {
   return 'Nothing is running now. Retry runs it again with the same inputs, or start over to change them.';
 }
 
-/** The tab title while running or when done: "(45%) Exporting contacts…", "✓ Export complete". @param {Job} job */
+/** The tab title: "Queued · Export contacts", "(45%) Exporting contacts…", "✓ Export complete". @param {Job} job */
 export function tabTitle(job) {
   const w = typeWords(job);
   switch (job.status) {
     case 'running':
-    case 'pending':
     {
-      const pct = job.status === 'running' ? progressOf(job) : null;
+      const pct = progressOf(job);
       return `${pct != null ? `(${percent(pct)}) ` : ''}${w.running}…`;
     }
+    case 'pending':
+      // In line or waiting to retry: the card says "Queued", and so does the tab, not "Exporting contacts…".
+      return `Queued · ${typeLabel(job)}`;
     case 'needs_action':
       return `● ${typeLabel(job)} needs your decision`;
     case 'succeeded':
