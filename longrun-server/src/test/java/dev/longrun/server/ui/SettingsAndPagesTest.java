@@ -33,9 +33,14 @@ class SettingsAndPagesTest extends BrowserTestBase {
         page.reload();
         assertThat(page.getByLabel("Export contacts")).hasValue("both");
         assertThat(page.getByLabel("Invite contacts")).hasValue("");
+        // A type left unset follows the choice for all jobs, and says so: with "All jobs" on "In the app only" it read
+        // "As usual (in the app; by email when it ran long)", an email that never comes.
+        assertThat(page.getByLabel("Invite contacts").locator("option[value='']")).hasText("Same as all jobs (in the app only)");
+        assertThat(page.getByLabel("All jobs (unless set below)").locator("option[value='']")).hasText("As usual (in the app; by email when it ran long)");
 
         page.getByLabel("Export contacts").selectOption("");
         page.getByLabel("All jobs (unless set below)").selectOption("");
+        assertThat(page.getByLabel("Invite contacts").locator("option[value='']")).hasText("As usual (in the app; by email when it ran long)");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save settings")).click();
         assertThat(page.locator("#form-note")).hasText(Pattern.compile("Saved\\."));
         assertThat(api(page, "/api/notification-preferences").get("preferences").size()).isZero();
