@@ -91,7 +91,7 @@ public class WebhooksController {
 
     @PostMapping("/webhooks")
     public ResponseEntity<WebhookView> add(@AuthenticationPrincipal Caller caller, @RequestBody(required = false) AddRequest request) {
-        caller.requireUnscoped("add webhooks");
+        caller.requireBackend("add webhooks");
         if (request == null) {
             throw ApiProblem.invalidField("url", "Send {\"url\": \"https://hooks.example.com/longrun\", \"format\": \"json\"}.");
         }
@@ -114,13 +114,13 @@ public class WebhooksController {
 
     @GetMapping("/webhooks")
     public WebhookList list(@AuthenticationPrincipal Caller caller) {
-        caller.requireUnscoped("list webhooks");
+        caller.requireBackend("list webhooks");
         return new WebhookList(store.list(caller.accountId()).stream().map(w -> WebhookView.of(w, false)).toList());
     }
 
     @DeleteMapping("/webhooks/{id}")
     public ResponseEntity<Void> remove(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        caller.requireUnscoped("remove webhooks");
+        caller.requireBackend("remove webhooks");
         if (!store.remove(id, caller.accountId())) {
             throw notFound(id);
         }
@@ -145,7 +145,7 @@ public class WebhooksController {
     }
 
     private Webhook owned(Caller caller, UUID id) {
-        caller.requireUnscoped("use webhooks");
+        caller.requireBackend("use webhooks");
         return store.find(id).filter(w -> w.accountId().equals(caller.accountId())).orElseThrow(() -> notFound(id));
     }
 

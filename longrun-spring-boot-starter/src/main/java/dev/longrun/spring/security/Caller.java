@@ -29,6 +29,18 @@ public record Caller(String accountId, String userId, UUID jobId, Via via) {
         return this;
     }
 
+    /**
+     * Refuses everyone but the application's backend (its API key) on what concerns the whole account: a webhook
+     * receives the notifications of every user in it, so a user who could add one would read the others' jobs.
+     */
+    public Caller requireBackend(String what) {
+        if (via != Via.API_KEY) {
+            throw ApiProblem.forbidden("backend_only", "Only the application's backend, with its API key, can " + what
+                    + ": they receive the notifications of every user in the account. Ask the application's administrators.");
+        }
+        return requireUser(); // the account whose webhooks these are
+    }
+
     /** Refuses job-scoped tokens on endpoints that reach beyond one job (start, bulk actions, uploads). */
     public Caller requireUnscoped(String what) {
         requireUser();

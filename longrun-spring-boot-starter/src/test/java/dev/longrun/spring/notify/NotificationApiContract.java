@@ -6,6 +6,7 @@ import dev.longrun.spring.support.Api;
 import dev.longrun.spring.support.ApiTestBase;
 import dev.longrun.spring.support.SseStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,26 @@ abstract class NotificationApiContract extends ApiTestBase {
         assertThat(api.get("/api/webhooks").as(who).send().json().get("webhooks").size()).isZero();
         problem(api.method("DELETE", "/api/webhooks/" + java.util.UUID.randomUUID()).as(who).send(), 404);
         problem(api.get("/api/webhooks/" + java.util.UUID.randomUUID() + "/deliveries").as(who).send(), 404);
+    }
+
+    @Test
+    void onlyTheBackendManagesTheAccountsWebhooks() {
+        // A webhook gets the notifications of every user in the account: a user who could add one would read the
+        // others' jobs (their titles, errors and ids), and could remove the hooks the account relies on.
+        Api.Who backend = newUser();
+        String hook = java.util.UUID.randomUUID().toString(); // refused before it is looked up: no hook is needed
+        String user = tokens.mintUserToken(ACCOUNT, userOf(newUser()));
+        for (Api.Who who : List.of(Api.Who.bearer(user), Api.Who.page(user))) {
+            for (Api.Res r : List.of(api.post("/api/webhooks").as(who).json("{\"url\":\"https://attacker.example.com/x\"}").send(),
+                    api.get("/api/webhooks").as(who).send(), api.method("DELETE", "/api/webhooks/" + hook).as(who).send(),
+                    api.post("/api/webhooks/" + hook + "/test").as(who).send(), api.get("/api/webhooks/" + hook + "/deliveries").as(who).send())) {
+                JsonNode p = problem(r, 403);
+                assertThat(p.get("code").asString()).isEqualTo("backend_only");
+                assertThat(p.get("detail").asString()).contains("Only the application's backend, with its API key");
+            }
+        }
+        assertThat(api.get("/api/webhooks").as(backend).send().status()).as("the backend's API key").isEqualTo(200);
+        problem(api.get("/api/webhooks/" + hook + "/deliveries").as(backend).send(), 404);
     }
 
     @Test
