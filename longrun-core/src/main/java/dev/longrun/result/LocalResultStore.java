@@ -1,6 +1,7 @@
 package dev.longrun.result;
 
 import dev.longrun.ResultFile;
+import dev.longrun.store.DataDirectory;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -26,7 +27,7 @@ public final class LocalResultStore implements ResultStore {
 
     @Override
     public void check() throws IOException {
-        Files.createDirectories(root);
+        DataDirectory.create(root);
         if (!Files.isWritable(root)) {
             throw new IOException(root + " is not writable");
         }
@@ -36,7 +37,7 @@ public final class LocalResultStore implements ResultStore {
     public Upload create(UUID jobId, String filename) throws IOException {
         String key = ResultKeys.newKey(jobId, filename);
         Path path = resolve(key);
-        Files.createDirectories(path.getParent());
+        DataDirectory.create(path.getParent());
         CountingStream out = new CountingStream(new BufferedOutputStream(Files.newOutputStream(path), 64 * 1024));
         return new Upload() {
             @Override public String key() { return key; }

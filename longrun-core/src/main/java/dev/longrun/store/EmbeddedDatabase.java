@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -21,7 +20,7 @@ public final class EmbeddedDatabase {
 
     public static HikariDataSource open(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
+            DataDirectory.create(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath()
                     + " for the embedded job database; check that it is writable or set longrun.data-dir.", e);

@@ -1,5 +1,6 @@
 package dev.longrun.spring.security;
 
+import dev.longrun.store.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ final class SecretFile {
 
     /** Writes a new secret next to the target and links it into place; false when another process was first. */
     private static boolean create(Path dataDir, Path file) throws IOException {
-        Files.createDirectories(dataDir);
+        DataDirectory.create(dataDir);
         Path tmp = Files.createTempFile(dataDir, ".secret-", ".tmp", ownerOnly(dataDir));
         try {
             byte[] random = new byte[48];

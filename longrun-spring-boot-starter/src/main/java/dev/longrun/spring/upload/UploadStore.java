@@ -2,6 +2,7 @@ package dev.longrun.spring.upload;
 
 import dev.longrun.spring.files.DownloadNames;
 import dev.longrun.spring.problem.ApiProblem;
+import dev.longrun.store.DataDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,7 +44,7 @@ public class UploadStore {
         this.ttl = ttl;
         this.maxBytes = maxBytes;
         try {
-            Files.createDirectories(dir);
+            DataDirectory.create(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the upload directory " + dir.toAbsolutePath() + "; check longrun.data-dir", e);
         }
