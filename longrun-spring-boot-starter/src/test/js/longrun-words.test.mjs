@@ -2,7 +2,8 @@
 // job works on. Run by `node --test` (BrowserModulesTest runs it in the Maven build).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inLine, isRetryWait, placeInLine, progressOf, retrySentence, sentence, subjectOf, tabTitle } from '../../main/resources/META-INF/resources/longrun/longrun-words.js';
+import { elapsed, inLine, isRetryWait, placeInLine, progressOf, retrySentence, sentence, subjectOf, tabTitle } from '../../main/resources/META-INF/resources/longrun/longrun-words.js';
+import { took } from '../../main/resources/META-INF/resources/longrun/longrun-format.js';
 
 const NOW = Date.parse('2026-11-28T14:02:00Z');
 const at = (/** @type {number} */ s) => new Date(NOW + s * 1000).toISOString();
@@ -64,4 +65,20 @@ test('a job waiting for another job, or not pending, has no place in line', () =
   assert.equal(placeInLine({ status: 'pending', attempt: 0, waiting_for: 'x', queue_position: null, queue_more_than: 1000 }), '');
   assert.equal(placeInLine({ status: 'running', attempt: 1, queue_position: null, queue_size: null }), '');
   assert.equal(sentence({ status: 'pending', attempt: 0, queue_position: null, queue_size: null }, NOW), 'Waiting to start.');
+});
+
+test('a job in its first second has run "under 1 s", worded as a finished job that took as long', () => {
+  // Tried: 0, 0.4 and 0.6 s (the last rounds to "1 s" as a plain duration), 1.4 s, and a start a little in the future
+  // (another machine's clock). Was: "Running for 0 s" beside "took under 1 s".
+  const running = (/** @type {number} */ s, attempt = 1) => ({ status: 'running', attempt, started_at: at(-s), created_at: at(-s - 5) });
+  for (const s of [0, 0.4, 0.6, 1.4]) {
+    assert.equal(elapsed(running(s), NOW), `Running for ${took(s)}`);
+  }
+  assert.equal(elapsed(running(0.4), NOW), 'Running for under 1 s');
+  assert.equal(elapsed(running(1.4), NOW), 'Running for 1 s');
+  assert.equal(elapsed(running(-2), NOW), 'Running for under 1 s');
+  assert.equal(elapsed(running(65, 2), NOW), 'Attempt 2 running for 1 min 5 s');
+  assert.equal(elapsed({ status: 'pending', attempt: 0, created_at: at(-0.3) }, NOW), 'Waiting for under 1 s');
+  assert.equal(elapsed({ status: 'pending', attempt: 0, created_at: at(-12) }, NOW), 'Waiting for 12 s');
+  assert.equal(elapsed({ status: 'succeeded', attempt: 1, started_at: at(-3) }, NOW), null);
 });

@@ -5,8 +5,8 @@ import { LongrunError, apiUrl, request } from './longrun-client.js';
 import { fill, h, show, text } from './longrun-dom.js';
 import { resultPreview } from './longrun-result-preview.js';
 import { fixViewFor } from './longrun-action-views.js';
-import { ago, bytes, clock, count, duration, expiresIn, percent, took, took as tookFormat, until } from './longrun-format.js';
-import { failedCount, inLine, isRetryWait, isTerminal, number, placeInLine, progressOf, typeLabel, typeWords } from './longrun-words.js';
+import { ago, bytes, clock, count, expiresIn, percent, took, took as tookFormat, until } from './longrun-format.js';
+import { elapsed, failedCount, inLine, isRetryWait, isTerminal, number, placeInLine, progressOf, typeLabel, typeWords } from './longrun-words.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
 /** @typedef {{url?: string|null, expires_at?: string|null, filename?: string, size_bytes?: number, row_count?: number|null, content_type?: string}} FileResult */
@@ -60,10 +60,7 @@ export function factsLine(job, compact, now) {
     if (pct != null) facts.push(percent(pct));
     // The API's words exactly ("About 2–4 minutes", "Almost done"); nothing when it gives none.
     if (job.eta?.text) facts.push(`Time left: ${job.eta.text}`);
-    if (job.started_at) {
-      const running = duration((now - Date.parse(job.started_at)) / 1000);
-      facts.push(job.attempt > 1 ? `Attempt ${job.attempt} running for ${running}` : `Running for ${running}`);
-    }
+    if (job.started_at) facts.push(/** @type {string} */ (elapsed(job, now)));
   } else if (job.status === 'pending') {
     if (isRetryWait(job)) {
       facts.push(`Next attempt ${until(job.run_after, now)}`);
@@ -71,7 +68,7 @@ export function factsLine(job, compact, now) {
       if (compact && inLine(job)) facts.push(placeInLine(job));
       if (job.start_eta?.text) facts.push(`Expected to start: ${job.start_eta.text}`);
       if (job.eta?.text) facts.push(`Expected to take: ${job.eta.text}`);
-      facts.push(`Waiting for ${duration((now - Date.parse(job.created_at)) / 1000)}`);
+      facts.push(/** @type {string} */ (elapsed(job, now)));
     }
   } else if (isTerminal(job.status)) {
     const at = job.completed_at || job.updated_at;
@@ -107,10 +104,7 @@ export function rowCells(job, now) {
     const pct = progressOf(job);
     if (pct != null) progress.push(percent(pct));
     if (job.eta?.text) progress.push(`Time left: ${job.eta.text}`);
-    if (job.started_at) {
-      const running = duration((now - Date.parse(job.started_at)) / 1000);
-      took = job.attempt > 1 ? `Attempt ${job.attempt} running for ${running}` : `Running for ${running}`;
-    }
+    took = elapsed(job, now) || '';
   } else if (job.status === 'pending') {
     if (isRetryWait(job)) progress.push(`Next attempt ${until(job.run_after, now)}`);
     else if (job.waiting_for) progress.push('Waiting for another job');
@@ -118,7 +112,7 @@ export function rowCells(job, now) {
       if (inLine(job)) progress.push(`${placeInLine(job)} in line`);
       if (job.start_eta?.text) progress.push(`Starts: ${job.start_eta.text}`);
     }
-    took = `Waiting for ${duration((now - Date.parse(job.created_at)) / 1000)}`;
+    took = /** @type {string} */ (elapsed(job, now));
   } else if (job.status === 'needs_action') {
     progress.push('Needs your decision');
     took = `Waiting for you since ${ago(job.updated_at, now)}`;

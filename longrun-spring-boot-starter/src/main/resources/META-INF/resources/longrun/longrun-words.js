@@ -1,7 +1,7 @@
 // The plain words of the status screens, in one place so every element says the same thing.
 // Used by the longrun-* elements; host pages may import it to word their own messages alike.
 
-import { count, number, percent, position, until } from './longrun-format.js';
+import { count, number, percent, position, took, until } from './longrun-format.js';
 
 // The numbers live in the formatting module, shared by every element and twinned in Java for the emails.
 export { ago, bytes, clock, count, duration, expiresIn, number } from './longrun-format.js';
@@ -153,6 +153,22 @@ export function isRetryWait(job) {
 export function retrySentence(job, now = Date.now()) {
   const why = job.error_message ? `: ${job.error_message.replace(/\.$/, '')}` : '';
   return `Attempt ${number(job.attempt)} of ${number(job.max_attempts)} failed${why}. Retrying ${until(job.run_after, now)} — no need to start over.`;
+}
+
+/**
+ * How long a running job has run ("Running for 1 min 5 s", "Attempt 2 running for 3 s") or a queued one has waited
+ * ("Waiting for 12 s"), for the card and the list alike; null for a job in another state. Worded as a finished job's
+ * duration is (took()): its first second is "under 1 s", never "0 s" beside a finished job's "took under 1 s".
+ * @param {Job} job @param {number} [now]
+ * @returns {string|null}
+ */
+export function elapsed(job, now = Date.now()) {
+  if (job.status === 'running' && job.started_at) {
+    const running = took((now - Date.parse(job.started_at)) / 1000);
+    return job.attempt > 1 ? `Attempt ${number(job.attempt)} running for ${running}` : `Running for ${running}`;
+  }
+  if (job.status === 'pending') return `Waiting for ${took((now - Date.parse(job.created_at)) / 1000)}`;
+  return null;
 }
 
 /**
