@@ -2,7 +2,7 @@
 // job works on. Run by `node --test` (BrowserModulesTest runs it in the Maven build).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { elapsed, inLine, isRetryWait, placeInLine, progressOf, retrySentence, sentence, subjectOf, tabTitle } from '../../main/resources/META-INF/resources/longrun/longrun-words.js';
+import { cancelNote, elapsed, inLine, isRetryWait, placeInLine, progressOf, retrySentence, sentence, subjectOf, tabTitle } from '../../main/resources/META-INF/resources/longrun/longrun-words.js';
 import { took } from '../../main/resources/META-INF/resources/longrun/longrun-format.js';
 
 const NOW = Date.parse('2026-11-28T14:02:00Z');
@@ -81,4 +81,20 @@ test('a job in its first second has run "under 1 s", worded as a finished job th
   assert.equal(elapsed({ status: 'pending', attempt: 0, created_at: at(-0.3) }, NOW), 'Waiting for under 1 s');
   assert.equal(elapsed({ status: 'pending', attempt: 0, created_at: at(-12) }, NOW), 'Waiting for 12 s');
   assert.equal(elapsed({ status: 'succeeded', attempt: 1, started_at: at(-3) }, NOW), null);
+});
+
+test('the note on a cancel of many jobs says what is true at each moment, and says when they all have stopped', () => {
+  // Tried: none stopped yet, some cancelled, some finished first, all cancelled, one job, every job finished first.
+  // Was: "Cancel requested for 12 jobs." for good, under twelve rows reading Cancelled.
+  assert.equal(cancelNote(0, 0, 12), 'Cancelling 12 jobs: 12 still stopping…');
+  assert.equal(cancelNote(9, 0, 3), 'Cancelling 12 jobs: 9 cancelled, 3 still stopping…');
+  assert.equal(cancelNote(8, 1, 3), 'Cancelling 12 jobs: 8 cancelled, 1 finished first, 3 still stopping…');
+  assert.equal(cancelNote(12, 0, 0), '12 jobs cancelled.');
+  assert.equal(cancelNote(10, 2, 0), '10 jobs cancelled; 2 finished before the cancel reached them.');
+  assert.equal(cancelNote(11, 1, 0), '11 jobs cancelled; 1 finished before the cancel reached it.');
+  assert.equal(cancelNote(0, 0, 1), 'Cancelling 1 job…');
+  assert.equal(cancelNote(1, 0, 0), '1 job cancelled.');
+  assert.equal(cancelNote(0, 1, 0), 'The job finished before the cancel reached it.');
+  assert.equal(cancelNote(0, 3, 0), '3 jobs finished before the cancel reached them.');
+  assert.equal(cancelNote(1_200, 0, 0), '1,200 jobs cancelled.');
 });

@@ -92,8 +92,11 @@ public interface Longrun extends AutoCloseable {
     /** The same, skipping the first {@code offset}: pages through a long list (items are only ever appended). */
     List<JobItem> items(UUID id, ItemStatus status, int offset, int limit);
 
-    /** Cancels every active job of the user; returns how many were affected. */
-    int cancelAll(String accountId, String userId);
+    /**
+     * Cancels every active job of the user; returns the ids of those cancelled or asked to stop, so a screen can say
+     * when they all have stopped.
+     */
+    List<UUID> cancelAll(String accountId, String userId);
 
     /**
      * Hides the user's finished jobs from their list; returns how many. Nothing is deleted: the jobs, their files and

@@ -188,7 +188,7 @@ public final class Engine implements Longrun {
     @Override public Job confirm(UUID id) { return actions.confirm(id); }
     @Override public List<JobLog> logs(UUID id, int limit) { return store.records().logs(id, limit); }
     @Override public List<JobItem> items(UUID id, ItemStatus status, int offset, int limit) { return store.records().items(id, status, offset, limit); }
-    @Override public int cancelAll(String accountId, String userId) { return actions.cancelAll(accountId, userId); }
+    @Override public List<UUID> cancelAll(String accountId, String userId) { return actions.cancelAll(accountId, userId); }
     @Override public int clearFinished(String accountId, String userId) { return actions.clearFinished(accountId, userId); }
 
     @Override

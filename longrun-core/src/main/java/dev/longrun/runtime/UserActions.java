@@ -13,6 +13,7 @@ import dev.longrun.result.ResultStore;
 import dev.longrun.store.JobStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,17 +137,17 @@ final class UserActions {
         return load(id);
     }
 
-    int cancelAll(String accountId, String userId) {
-        int n = 0;
+    List<UUID> cancelAll(String accountId, String userId) {
+        List<UUID> affected = new ArrayList<>();
         for (UUID id : store.activeJobIds(accountId, userId)) {
             try {
                 cancel(id);
-                n++;
+                affected.add(id);
             } catch (LongrunException e) {
                 log.debug("Job {} not cancelled: {}", id, e.getMessage());
             }
         }
-        return n;
+        return affected;
     }
 
     /** Hides, never deletes: results, items and notifications stay reachable until retention (issue 11). */

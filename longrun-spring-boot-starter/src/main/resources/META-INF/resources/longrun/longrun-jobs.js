@@ -6,7 +6,7 @@
 import { LongrunError, downloadResultsZip, hub, jobAction, jobTypes, listJobs, request } from './longrun-client.js';
 import { confirmDialog, ensureStyles, fill, fire, h, show, text } from './longrun-dom.js';
 import { LongrunJob } from './longrun-job.js';
-import { count, isTerminal, number } from './longrun-words.js';
+import { cancelNote, count, isTerminal, number } from './longrun-words.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
 /** @typedef {{counts: Record<string, number>, total: number, cleared: number}} Counts */
@@ -88,6 +88,12 @@ export class LongrunJobs extends HTMLElement {
     this.loadSeq = 0;
     /** Whether the note says the list could not be loaded (cleared by the next load that works). */
     this.loadFailed = false;
+    /**
+     * The jobs a cancel asked to stop, followed until each has (the note says how many are still stopping), with the
+     * words for those the server refused; null when the note speaks of something else.
+     * @type {{ids: string[], refused: string, seq: number}|null}
+     */
+    this.stopping = null;
   }
 
   get limit() { return Math.min(100, Math.max(1, Number(this.getAttribute('limit')) || 20)); }
@@ -209,6 +215,7 @@ export class LongrunJobs extends HTMLElement {
     this.cursor = null;
     this.counts = null;
     this.selected.clear();
+    this.stopping = null;
     this.render();
   }
 
@@ -227,12 +234,14 @@ export class LongrunJobs extends HTMLElement {
       this.cursor = page.next_cursor;
       this.counts = counts;
       this.render();
-      if (this.loadFailed) this.say('');
+      if (this.loadFailed) text(this.parts.note, '');
       this.loadFailed = false;
+      this.followCancel();
       fire(this, 'longrun-jobs-loaded', { count: this.jobs.length, counts });
     } catch (e) {
       if (seq !== this.loadSeq) return;
-      this.say(e instanceof LongrunError ? e.message : 'The jobs could not be loaded. The page tries again shortly.');
+      // Said over a cancel's note without forgetting it: the next load that works says it again.
+      text(this.parts.note, e instanceof LongrunError ? e.message : 'The jobs could not be loaded. The page tries again shortly.');
       this.loadFailed = true;
     }
   }
@@ -409,13 +418,18 @@ export class LongrunJobs extends HTMLElement {
       'Yes, run them again', 'Not now', () => this.each(jobs, 'retry', n => `Started ${count(n, 'job')} again.`));
   }
 
-  /** One action on each job; says how many it worked for and why the others did not. @param {Job[]} jobs @param {string} verb @param {(n: number) => string} done */
+  /**
+   * One action on each job; says how many it worked for and why the others did not. A cancel is followed until the
+   * jobs have stopped (followCancel).
+   * @param {Job[]} jobs @param {string} verb @param {(n: number) => string} done
+   */
   async each(jobs, verb, done) {
     const answers = await Promise.allSettled(jobs.map(j => jobAction(j.id, verb)));
-    const ok = answers.filter(a => a.status === 'fulfilled').length;
+    const ok = jobs.filter((_, i) => answers[i].status === 'fulfilled').map(j => j.id);
     const refused = answers.find(a => a.status === 'rejected');
-    const why = refused ? ` ${count(jobs.length - ok, 'job')} could not: ${/** @type {PromiseRejectedResult} */ (refused).reason?.message || 'try again in a moment'}` : '';
-    this.say(`${done(ok)}${why}`);
+    const why = refused ? ` ${count(jobs.length - ok.length, 'job')} could not: ${/** @type {PromiseRejectedResult} */ (refused).reason?.message || 'try again in a moment'}` : '';
+    if (verb === 'cancel' && ok.length) this.follow(ok, done(ok.length), why);
+    else this.say(`${done(ok.length)}${why}`);
     this.selected.clear();
     this.reload();
   }
@@ -428,7 +442,9 @@ export class LongrunJobs extends HTMLElement {
       'Yes, cancel them', 'Keep them running', async () => {
         try {
           const { data } = await request('POST', '/api/jobs/cancel-all');
-          this.say(`Cancel requested for ${count(data?.cancelled ?? running, 'job')}.`);
+          const asked = `Cancel requested for ${count(data?.cancelled ?? running, 'job')}.`;
+          // A server without `ids` (older than this page) is only quoted: the list cannot tell when they stopped.
+          if (data?.ids?.length) this.follow(data.ids, asked); else this.say(asked);
         } catch (e) { this.say(/** @type {Error} */ (e).message); }
         this.reload();
       });
@@ -473,7 +489,46 @@ export class LongrunJobs extends HTMLElement {
 
   /** @param {string} message */
   say(message) {
+    this.stopping = null;
     text(this.parts.note, message);
+  }
+
+  /**
+   * Says a cancel was asked for, then follows the jobs until each has stopped: a status line that keeps saying
+   * "Cancel requested" over rows that all read Cancelled contradicts them.
+   * @param {string[]} ids @param {string} asked @param {string} [refused]
+   */
+  follow(ids, asked, refused = '') {
+    this.say(`${asked}${refused}`);
+    this.stopping = { ids, refused, seq: 0 };
+  }
+
+  /**
+   * What the jobs a cancel asked to stop are doing now, read with the list (after each load, which every change of
+   * status brings): "Cancelling 12 jobs: 9 cancelled, 3 still stopping…", and once none is left "12 jobs cancelled."
+   * — or that some finished before the cancel reached them. A job the server no longer lists is left out.
+   */
+  async followCancel() {
+    const s = this.stopping;
+    if (!s) return;
+    const seq = ++s.seq;
+    /** @type {Job[]} */
+    const jobs = [];
+    try {
+      for (let i = 0; i < s.ids.length; i += 100) {
+        jobs.push(...(await listJobs({ ids: s.ids.slice(i, i + 100), limit: 100, history: true })).jobs);
+      }
+    } catch {
+      return; // the next load asks again
+    }
+    if (this.stopping !== s || seq !== s.seq) return;
+    if (!jobs.length) { this.stopping = null; return; }
+    const states = jobs.map(j => newest(j).status);
+    const cancelled = states.filter(st => st === 'cancelled').length;
+    const finished = states.filter(st => isTerminal(st) && st !== 'cancelled').length;
+    const left = states.length - cancelled - finished;
+    text(this.parts.note, `${cancelNote(cancelled, finished, left)}${s.refused}`);
+    if (!left) this.stopping = null;
   }
 
   /** @param {string} title @param {string} body @param {string} yes @param {string} no @param {() => void} onYes */

@@ -156,6 +156,23 @@ export function retrySentence(job, now = Date.now()) {
 }
 
 /**
+ * The jobs list's note on the jobs a cancel asked to stop, true at each moment: "Cancelling 12 jobs: 9 cancelled,
+ * 3 still stopping…", then "12 jobs cancelled." — or, for those that finished before the cancel reached them, says so.
+ * @param {number} cancelled @param {number} finished before the cancel reached them @param {number} left still stopping
+ */
+export function cancelNote(cancelled, finished, left) {
+  const n = cancelled + finished + left;
+  if (left) {
+    const done = [cancelled && `${number(cancelled)} cancelled`, finished && `${number(finished)} finished first`].filter(Boolean);
+    return n === 1 ? 'Cancelling 1 job…' : `Cancelling ${count(n, 'job')}: ${[...done, `${number(left)} still stopping…`].join(', ')}`;
+  }
+  const them = finished === 1 ? 'it' : 'them';
+  if (!cancelled) return `${finished === 1 ? 'The job' : count(finished, 'job')} finished before the cancel reached ${them}.`;
+  return finished ? `${count(cancelled, 'job')} cancelled; ${number(finished)} finished before the cancel reached ${them}.`
+    : `${count(cancelled, 'job')} cancelled.`;
+}
+
+/**
  * How long a running job has run ("Running for 1 min 5 s", "Attempt 2 running for 3 s") or a queued one has waited
  * ("Waiting for 12 s"), for the card and the list alike; null for a job in another state. Worded as a finished job's
  * duration is (took()): its first second is "under 1 s", never "0 s" beside a finished job's "took under 1 s".

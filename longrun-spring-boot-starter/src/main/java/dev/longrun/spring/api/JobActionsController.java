@@ -3,6 +3,7 @@ package dev.longrun.spring.api;
 import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.Longrun;
 import dev.longrun.spring.security.Caller;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -61,7 +62,8 @@ public class JobActionsController {
     @PostMapping("/jobs/cancel-all")
     public CancelAllView cancelAll(@AuthenticationPrincipal Caller caller) {
         caller.requireUnscoped("act on all your jobs");
-        return new CancelAllView(longrun.cancelAll(caller.accountId(), caller.userId()));
+        List<UUID> ids = longrun.cancelAll(caller.accountId(), caller.userId());
+        return new CancelAllView(ids.size(), ids);
     }
 
     @PostMapping("/jobs/clear-finished")
@@ -70,9 +72,9 @@ public class JobActionsController {
         return new ClearFinishedView(longrun.clearFinished(caller.accountId(), caller.userId()));
     }
 
-    /** How many active jobs were cancelled or asked to stop. */
+    /** How many active jobs were cancelled or asked to stop, and which (the list follows them until they stop). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record CancelAllView(int cancelled) {
+    public record CancelAllView(int cancelled, List<UUID> ids) {
     }
 
     /** How many finished jobs were hidden from the list (they stay in its history until retention). */

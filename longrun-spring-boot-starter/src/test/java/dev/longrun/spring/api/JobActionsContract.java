@@ -164,6 +164,8 @@ public abstract class JobActionsContract extends ApiTestBase {
         Api.Res all = api.post("/api/jobs/cancel-all").as(who).send();
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.json().get("cancelled").asInt()).isEqualTo(1);
+        assertThat(all.json().get("ids").get(0).asString()).isEqualTo(mine);
+        assertThat(all.json().get("ids").size()).isEqualTo(1);
         awaitStatus(who, mine, "cancelled");
         assertThat(job(other, theirs).get("status").asString()).isIn("pending", "running");
         JsonNode before = api.get("/api/jobs/counts").as(who).send().json();
