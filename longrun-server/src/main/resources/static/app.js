@@ -14,6 +14,8 @@ registerFixView('contacts.invite', 'invite-fix');
 
 /** Where a job's own page is: the elements link there (they show no link without it). */
 const JOB_PAGE = 'job.html?id={id}';
+/** Tells sign-in.html, in this tab only, that the person has just signed out. */
+const SIGNED_OUT = 'longrun:signed-out';
 
 const NAV = [
   ['index.html', 'Jobs'],
@@ -58,7 +60,9 @@ export async function frame(current) {
       // elsewhere): the stream, the watchers' polling, and the bell, toasts and lists, which stay quiet while the hub
       // is stopped. The page then forgets this user's jobs.
       hub.stop();
-      await request('DELETE', '/api/session').catch(() => null);
+      const gone = await request('DELETE', '/api/session').then(() => true, e => e instanceof LongrunError && e.status === 401);
+      // Told to this tab's next page only, and only when it is true: the sign-in page says "You are signed out." once.
+      try { if (gone) sessionStorage.setItem(SIGNED_OUT, '1'); } catch { /* storage refused: the page just does not say it */ }
       location.replace('sign-in.html');
     });
     header.append(

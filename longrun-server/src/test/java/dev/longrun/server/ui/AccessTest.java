@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
@@ -32,6 +33,33 @@ class AccessTest extends BrowserTestBase {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         page.waitForURL("**/sign-in.html");
         assertThat(page.context().request().get(base() + "/api/session").status()).isEqualTo(401);
+    }
+
+    /**
+     * After "Sign out" the sign-in page says the person is signed out (it said nothing: was the click lost?), and only
+     * then. Tried: a first visit, the page after sign-out, a wrong password right after it, a refresh, and a visit to
+     * sign-in after the person was signed out by the session ending (that page says why, not this).
+     */
+    @Test
+    void theSignInPageSaysYouAreSignedOutOnlyRightAfterSigningOut() {
+        expectTrouble("/api/session"); // the wrong password is refused
+        Locator why = page.locator("#why");
+        page.navigate("/sign-in.html");
+        assertThat(why).hasText("");
+        signIn(page, ALICE);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        page.waitForURL("**/sign-in.html");
+        assertThat(why).hasText("You are signed out.");
+        screenshot(page, "sign-in-after-sign-out");
+        page.getByLabel("Username").fill(ALICE);
+        page.getByLabel("Password").fill("not-her-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.locator("#form-note")).hasText("Wrong username or password.");
+        assertThat(why).hasText("");
+        page.reload();
+        assertThat(why).hasText("");
+        page.navigate("/sign-in.html?expired=1");
+        assertThat(why).hasText("Your session ended. Sign in again to continue where you were.");
     }
 
     @Test
