@@ -12,6 +12,8 @@ import dev.longrun.StartOptions;
 import dev.longrun.StartResult;
 import dev.longrun.spring.problem.ApiProblem;
 import dev.longrun.spring.security.Caller;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -94,6 +97,17 @@ public class JobsController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(revalidate).build();
         }
         return ResponseEntity.ok().eTag(etag).cacheControl(revalidate).body(views.view(job));
+    }
+
+    /**
+     * A GET of the POST-only actions beside {@code /jobs/{id}}: without this, {@code GET /jobs/start} reached
+     * {@code GET /jobs/{id}} and was answered "'start' is not a job id". A literal path wins over the variable one, so
+     * {@code /jobs/{id}} (and its metrics' {@code uri} tag) stays as it is. Not an operation, so not in the OpenAPI.
+     */
+    @Hidden
+    @GetMapping({"/jobs/start", "/jobs/cancel-all", "/jobs/clear-finished"})
+    public void postOnly(HttpServletRequest request) throws HttpRequestMethodNotSupportedException {
+        throw new HttpRequestMethodNotSupportedException(request.getMethod(), List.of("POST"));
     }
 
     @GetMapping("/jobs")

@@ -89,6 +89,24 @@ public abstract class BadInputContract extends ApiTestBase {
     }
 
     @Test
+    void aGetOfAPostOnlyActionIsMethodNotAllowedNamingPost() {
+        // Tried: GET (and HEAD) of /jobs/start, /jobs/cancel-all and /jobs/clear-finished; they reached GET /jobs/{id}
+        // and were answered 400 "'start' is not a job id".
+        Api.Who who = newUser();
+        for (String action : new String[] {"start", "cancel-all", "clear-finished"}) {
+            Api.Res r = api.get("/api/jobs/" + action).as(who).send();
+            JsonNode refused = problem(r, 405);
+            assertThat(r.header("Allow")).as(action).isEqualTo("POST");
+            assertThat(refused.get("code").asString()).isEqualTo("method_not_allowed");
+            assertThat(refused.get("detail").asString()).as(action).isEqualTo("GET is not supported on /api/jobs/" + action + "; use POST.");
+            Api.Res head = api.method("HEAD", "/api/jobs/" + action).as(who).send();
+            assertThat(head.status()).as(action).isEqualTo(405);
+            assertThat(head.header("Allow")).as(action).isEqualTo("POST");
+        }
+        assertThat(api.get("/api/jobs").as(who).send().json().get("jobs")).as("nothing was started").isEmpty();
+    }
+
+    @Test
     void anUnreadableContentTypeOrAcceptIsQuotedBack() {
         // They were answered "Content-Type (none) is not accepted here" and "This resource is available as ; change the Accept header."
         Api.Who who = newUser();
