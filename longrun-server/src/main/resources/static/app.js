@@ -90,7 +90,9 @@ export function el(tag, attrs = {}, ...children) {
  * shows the same job), the button turns into "View status", the job's live panel appears under the form,
  * and the tab title follows it. When the job has finished, "Start another" offers a new one.
  * @param {{form: HTMLFormElement, type: string, startLabel: string|(() => string), params: () => Promise<object|null>|object|null,
- *   dependsOn?: () => string|null, startedText: string}} o
+ *   dependsOn?: () => string|null, startedText: string, mendParams?: (err: any) => boolean}} o
+ *   `mendParams`: given a refused start, true when it has put right what `params` gives (they are then asked for and
+ *   started once more), false to show the refusal.
  */
 export function startFlow(o) {
   const { form } = o;
@@ -165,9 +167,14 @@ export function startFlow(o) {
     starting.setAttribute('starting', '');
     area.replaceChildren(starting);
     try {
-      const params = await o.params();
-      if (params === null) { reset(); return; }
-      const { job, created } = await startJob(o.type, params, { dependsOn: o.dependsOn?.() || null });
+      const start = async () => {
+        const params = await o.params();
+        return params === null ? null : startJob(o.type, params, { dependsOn: o.dependsOn?.() || null });
+      };
+      // Params refused for a reason the page can mend (a remembered upload the server no longer has): once more.
+      const started = await start().catch(err => (o.mendParams?.(err) ? start() : Promise.reject(err)));
+      if (started === null) { reset(); return; }
+      const { job, created } = started;
       showJob(job.id);
       // A 200 answer is a job started earlier with the same inputs (another tab, a refresh): say so, or the
       // person believes a second one is running.

@@ -28,6 +28,7 @@ public final class JobType<P> {
     private final Duration typicalMax;
     private final BiFunction<P, List<JobItem>, P> retryFailedParams;
     private final TypeWords words;
+    private final ParamsCheck<P> paramsCheck;
 
     private JobType(Builder<P> b) {
         this.name = b.name;
@@ -44,6 +45,7 @@ public final class JobType<P> {
         this.typicalMax = b.typicalMax;
         this.retryFailedParams = b.retryFailedParams;
         this.words = b.words;
+        this.paramsCheck = b.paramsCheck;
     }
 
     public static <P> Builder<P> builder(String name, Class<P> paramsType, JobHandler<P> handler) {
@@ -71,6 +73,8 @@ public final class JobType<P> {
     public BiFunction<P, List<JobItem>, P> retryFailedParams() { return retryFailedParams; }
     /** How status screens speak of this type ("Exporting contacts", "Export complete"); null for neutral words. */
     public TypeWords words() { return words; }
+    /** Checks the params for the user who starts a job, before it is written; null when the type has none. */
+    public ParamsCheck<P> paramsCheck() { return paramsCheck; }
 
     @Override
     public String toString() {
@@ -92,6 +96,7 @@ public final class JobType<P> {
         private Duration typicalMax;
         private BiFunction<P, List<JobItem>, P> retryFailedParams;
         private TypeWords words;
+        private ParamsCheck<P> paramsCheck;
 
         private Builder(String name, Class<P> paramsType, JobHandler<P> handler) {
             Objects.requireNonNull(name, "name");
@@ -113,6 +118,7 @@ public final class JobType<P> {
         public Builder<P> typicalDuration(Duration min, Duration max) { this.typicalMin = min; this.typicalMax = max; return this; }
         public Builder<P> retryFailedParams(BiFunction<P, List<JobItem>, P> fn) { this.retryFailedParams = fn; return this; }
         public Builder<P> words(TypeWords words) { this.words = words; return this; }
+        public Builder<P> paramsCheck(ParamsCheck<P> check) { this.paramsCheck = check; return this; }
 
         public JobType<P> build() {
             return new JobType<>(this);

@@ -96,7 +96,7 @@ final class JobStarter {
         checkOwner(options);
         String key = checkKey(options.idempotencyKey());
         JsonNode tree = json.toTree(params);
-        json.bind(tree, type.paramsType());
+        checkParams(type, json.bind(tree, type.paramsType()), options);
         String canonical = json.canonical(tree);
         Job dependency = dependencyOf(options);
 
@@ -160,6 +160,12 @@ final class JobStarter {
             throw LongrunException.unknownType(name, types.keySet().stream().sorted().toList());
         }
         return type;
+    }
+
+    private static <P> void checkParams(JobType<P> type, Object bound, StartOptions options) {
+        if (type.paramsCheck() != null) {
+            type.paramsCheck().check(type.paramsType().cast(bound), options.accountId(), options.userId());
+        }
     }
 
     private static void checkOwner(StartOptions options) {

@@ -115,6 +115,31 @@ abstract class EngineContract {
         }
 
         @Test
+        void aTypesParamsCheckSeesTheStartingUserAndRefusesBeforeAnythingIsWritten() {
+            // Tried: bob's value started by alice, alone, in a batch with a valid one, and as a retry once it is no
+            // longer alice's (an upload that expired).
+            types.owned.put("alice", new java.util.HashSet<>(Set.of("a1", "a2")));
+            types.owned.put("bob", Set.of("b1"));
+            StartOptions later = ALICE.runAfter(clock.instant().plus(Duration.ofHours(1)));
+            Job mine = longrun.start("test.owned", Map.of("text", "a1", "count", 1), later).job();
+            assertThatThrownBy(() -> longrun.start("test.owned", Map.of("text", "b1", "count", 1), ALICE))
+                    .isInstanceOfSatisfying(LongrunException.class, e -> {
+                        assertThat(e.code()).isEqualTo("invalid_params");
+                        assertThat(e.field()).isEqualTo("text");
+                        assertThat(e.getMessage()).isEqualTo("No 'b1' of yours.");
+                    });
+            assertThatThrownBy(() -> longrun.startAll(List.of(new dev.longrun.StartRequest("test.owned", Map.of("text", "a2", "count", 1), ALICE),
+                    new dev.longrun.StartRequest("test.owned", Map.of("text", "b1", "count", 1), ALICE))))
+                    .isInstanceOfSatisfying(LongrunException.class, e -> assertThat(e.field()).isEqualTo("text"));
+            longrun.cancel(mine.id());
+            types.owned.get("alice").remove("a1");
+            assertThatThrownBy(() -> longrun.retry(mine.id())).isInstanceOfSatisfying(LongrunException.class,
+                    e -> assertThat(e.code()).isEqualTo("invalid_params"));
+            assertThat(longrun.list(JobQuery.forUser(account, "alice").withHistory(true)).jobs()).extracting(Job::id)
+                    .as("nothing but the first job was written").containsExactly(mine.id());
+        }
+
+        @Test
         void theSameRequestWhileActiveReturnsTheFirstJob() throws Exception {
             Job first = startGate("dup");
             StartResult again = longrun.start("test.gate", Map.of("name", "dup"), ALICE);

@@ -31,6 +31,8 @@ final class TestTypes {
     final AtomicInteger echoRuns = new AtomicInteger();
     final AtomicInteger flakyRuns = new AtomicInteger();
     final AtomicInteger cleanups = new AtomicInteger();
+    /** The values of test.owned's text each user may start with (like uploads: each user has their own). */
+    final Map<String, java.util.Set<String>> owned = new ConcurrentHashMap<>();
 
     CountDownLatch gate(String name) {
         return gates.computeIfAbsent(name, n -> new CountDownLatch(1));
@@ -87,6 +89,12 @@ final class TestTypes {
                     }
                     return JobResult.done();
                 }).label("Invite").retryFailedParams((p, failed) -> new Items(failed.stream().map(i -> i.key()).toList())).build(),
+                JobType.builder("test.owned", Echo.class, ctx -> JobResult.message(ctx.params().text())).label("Owned")
+                        .paramsCheck((params, account, user) -> {
+                            if (!owned.getOrDefault(user, java.util.Set.of()).contains(params.text())) {
+                                throw dev.longrun.LongrunException.invalidParam("text", "No '" + params.text() + "' of yours.");
+                            }
+                        }).build(),
                 JobType.builder("test.progress", Echo.class, ctx -> {
                     int n = ctx.params().count();
                     for (int i = 1; i <= n; i++) {

@@ -13,6 +13,7 @@ import dev.longrun.server.contacts.export.ExportParams;
 import dev.longrun.server.contacts.imports.ContactImportHandler;
 import dev.longrun.server.contacts.imports.ImportParams;
 import dev.longrun.server.contacts.imports.ImportUploads;
+import dev.longrun.server.contacts.imports.UploadIdCheck;
 import dev.longrun.server.contacts.invite.ContactInviteHandler;
 import dev.longrun.server.contacts.invite.InvitationSender;
 import dev.longrun.server.contacts.invite.InviteParams;
@@ -20,6 +21,7 @@ import dev.longrun.server.demo.DemoWaitHandler;
 import dev.longrun.server.demo.DemoWaitParams;
 import dev.longrun.server.reports.ReportHandler;
 import dev.longrun.server.reports.ReportParams;
+import dev.longrun.spring.config.LongrunProperties;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,9 +39,10 @@ public class ServerJobTypes {
     private static final RetryPolicy THREE_TRIES = RetryPolicy.attempts(3);
 
     @Bean
-    JobType<ImportParams> contactsImport(ContactRepository contacts, ImportUploads uploads) {
+    JobType<ImportParams> contactsImport(ContactRepository contacts, ImportUploads uploads, LongrunProperties longrun) {
         return JobType.builder("contacts.import", ImportParams.class, new ContactImportHandler(contacts, uploads))
                 .label("Import contacts")
+                .paramsCheck(new UploadIdCheck(uploads, longrun.getUploads().getTtl()))
                 // Skipped rows need a fixed file, not a second try: no retry-failed params, so no "Retry the failed".
                 .words(TypeWords.of("⇧", "Importing contacts", "Import complete", "import").withItems("rows", "imported", "skipped")
                         .withStartOver("Upload again"))

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 abstract class ServerHttpContract {
 
     static final Path SAMPLES = Path.of("..", "docs", "samples");
+    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     int port;
     ApiClient alice;
@@ -128,6 +130,45 @@ abstract class ServerHttpContract {
             assertThat(empty.status()).as(empty.body()).isEqualTo(400);
         }
         assertThat(alice.post("/api/jobs/start", "{\"type\":\"contacts.import\",\"params\":{}}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void anImportOfAnUploadThatIsNotTheCallersIsRefusedAtTheStartSayingWhatToDo() {
+        // Tried as upload_id: an id never uploaded (32 hex digits), a made-up one, bob's upload (same account), alice's
+        // upload sent by an alice of another account, path shapes (../../x, ../uploads/<bob's id>, <id>/../<id>,
+        // /etc/passwd) and a NUL byte. Each was accepted (202) and the job then failed with "The uploaded file is no
+        // longer available".
+        ApiClient bob = new ApiClient(port, "acme", "bob");
+        String bobs = bob.upload("bobs.csv", "name,email\nBob Own,bob.own@x.example\n".getBytes(StandardCharsets.UTF_8))
+                .json().get("upload_id").asString();
+        String alices = alice.upload("alices.csv", "name,email\nAl Own,al.own@x.example\n".getBytes(StandardCharsets.UTF_8))
+                .json().get("upload_id").asString();
+        ApiClient dora = new ApiClient(port, "acme", "dora-" + java.util.UUID.randomUUID());
+        ApiClient otherAlice = new ApiClient(port, "globex-" + java.util.UUID.randomUUID(), "alice");
+        Map<String, ApiClient> tries = new java.util.LinkedHashMap<>();
+        for (String id : List.of("0".repeat(32), "expired-" + java.util.UUID.randomUUID(), bobs, "../../x", "../uploads/" + bobs,
+                bobs + "/../" + bobs, "/etc/passwd", "x\u0000y")) {
+            tries.put(id, dora);
+        }
+        tries.put(alices, otherAlice);
+        tries.forEach((id, who) -> {
+            Response r = who.post("/api/jobs/start", JSON.writeValueAsString(Map.of("type", "contacts.import", "params", Map.of("upload_id", id))));
+            assertThat(r.status()).as(id + " -> " + r.body()).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            JsonNode problem = r.json();
+            assertThat(problem.get("code").asString()).isEqualTo("invalid_params");
+            assertThat(problem.get("field").asString()).isEqualTo("upload_id");
+            assertThat(problem.get("detail").asString()).as(id).startsWith("No upload of yours has the id '")
+                    .endsWith("'. Upload the CSV file first with POST /api/uploads and send the upload_id it returns; uploads are kept "
+                            + "for 24 hours, so an older one must be uploaded again.")
+                    .doesNotContain("\u0000");
+        });
+        assertThat(dora.get("/api/jobs?history=true").json().get("jobs")).as("nothing was started").isEmpty();
+        assertThat(otherAlice.get("/api/jobs?history=true").json().get("jobs")).as("nothing was started").isEmpty();
+
+        String own = bob.start("contacts.import", "{\"upload_id\":\"" + bobs + "\"}");
+        assertThat(bob.awaitStatus(own, "needs_action", "failed").get("status").asString()).isEqualTo("needs_action");
+        bob.post("/api/jobs/" + own + "/cancel", null);
     }
 
     @Test

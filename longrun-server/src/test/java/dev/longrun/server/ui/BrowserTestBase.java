@@ -292,6 +292,28 @@ abstract class BrowserTestBase {
         return JSON.readTree(r.text());
     }
 
+    /** Uploads a CSV file as the person signed in on {@code p}; returns its upload id. */
+    String uploadCsv(Page p, String filename, String csv) {
+        APIResponse r = p.context().request().post(base() + "/api/uploads", RequestOptions.create().setHeader("X-Longrun-Csrf", "1")
+                .setMultipart(com.microsoft.playwright.options.FormData.create().set("file", new com.microsoft.playwright.options.FilePayload(
+                        filename, "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        if (!r.ok()) {
+            throw new AssertionError("POST /api/uploads answered " + r.status() + ": " + r.text());
+        }
+        return JSON.readTree(r.text()).get("upload_id").asString();
+    }
+
+    /** Deletes an upload from the server's data directory, as the clean-up does once it expired. */
+    static void removeUpload(String uploadId) {
+        Path uploads = Path.of(server.getEnvironment().getProperty("longrun.data-dir"), "uploads");
+        try {
+            Files.deleteIfExists(uploads.resolve(uploadId + ".bin"));
+            Files.deleteIfExists(uploads.resolve(uploadId + ".json"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The caller's jobs of one type, newest first. */
     List<JsonNode> jobsOfType(Page p, String type) {
         List<JsonNode> out = new ArrayList<>();

@@ -102,9 +102,16 @@ class CancelAndRetryTest extends BrowserTestBase {
     @Test
     void anImportWhoseUploadExpiredOffersUploadAgainInsteadOfRetry() {
         signIn(page, ALICE);
-        // An upload id the server no longer has: what a person meets when the upload expired before the job ran.
+        // An upload that expires while its preview waits: the start found it, the confirmed run does not.
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String upload = uploadCsv(page, "expiring.csv", "name,email,company\r\nGone " + tag + ",gone-" + tag + "@example.com,Acme\r\n");
         String id = apiPost(page, "/api/jobs/start", java.util.Map.of("type", "contacts.import",
-                "params", java.util.Map.of("upload_id", "expired-" + java.util.UUID.randomUUID()))).get("id").asString();
+                "params", java.util.Map.of("upload_id", upload))).get("id").asString();
+        awaitServer("the import's preview", () -> "needs_action".equals(api(page, "/api/jobs/" + id).get("status").asString()));
+        removeUpload(upload);
+        apiPost(page, "/api/jobs/" + id + "/confirm", java.util.Map.of());
+        awaitServer("the import to fail", () -> "failed".equals(api(page, "/api/jobs/" + id).get("status").asString()));
+        assertThat(api(page, "/api/jobs/" + id).get("error_message").asString()).startsWith("The uploaded file is no longer available");
         page.navigate("/job.html?id=" + id);
         Locator job = page.locator("#job-area longrun-job");
         assertThat(job.locator(".lr-badge")).hasText("Failed");

@@ -3,12 +3,8 @@ package dev.longrun.server.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Route;
-import com.microsoft.playwright.options.FilePayload;
-import com.microsoft.playwright.options.FormData;
-import com.microsoft.playwright.options.RequestOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,7 +50,7 @@ class ToastsTest extends BrowserTestBase {
 
         // Its own contacts (one row without a name), so no other test's import makes them duplicates.
         String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
-        String upload = upload("name,email,company\r\nToast " + tag + ",toast-" + tag + "@example.com,Acme\r\n,nameless-" + tag
+        String upload = uploadCsv(page, "toast-contacts.csv", "name,email,company\r\nToast " + tag + ",toast-" + tag + "@example.com,Acme\r\n,nameless-" + tag
                 + "@example.com,Acme\r\n");
         String id = apiPost(page, "/api/jobs/start", Map.of("type", "contacts.import", "params", Map.of("upload_id", upload)))
                 .get("id").asString();
@@ -165,12 +161,5 @@ class ToastsTest extends BrowserTestBase {
     private String instantJob() {
         return apiPost(page, "/api/jobs/start", Map.of("type", "demo.wait", "params", Map.of("seconds", 0, "steps", 0, "fail", "never")))
                 .get("id").asString();
-    }
-
-    private String upload(String csv) {
-        APIResponse r = page.context().request().post(base() + "/api/uploads", RequestOptions.create().setHeader("X-Longrun-Csrf", "1").setMultipart(FormData.create()
-                .set("file", new FilePayload("toast-contacts.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
-        assertThat(r.ok()).as(r.text()).isTrue();
-        return JSON.readTree(r.text()).get("upload_id").asString();
     }
 }
