@@ -96,14 +96,16 @@ final class JobStarter {
         checkOwner(options);
         String key = checkKey(options.idempotencyKey());
         JsonNode tree = json.toTree(params);
-        checkParams(type, json.bind(tree, type.paramsType()), options);
+        Object bound = json.bind(tree, type.paramsType());
         String canonical = json.canonical(tree);
+        Instant now = clock.instant();
+        String scopedKey = IdempotencyKeys.scopedKey(options.accountId(), options.userId(), key, type.name(), canonical);
+        checkParams(type, bound, options, () -> key != null && store.clientKeyHeld(scopedKey, now));
         Job dependency = dependencyOf(options);
 
-        Instant now = clock.instant();
         UUID id = Ids.timeOrdered(now);
         NewJob job = new NewJob(id, options.accountId(), options.userId(), type.name(), type.queue(), options.priority(),
-                canonical, IdempotencyKeys.scopedKey(options.accountId(), options.userId(), key, type.name(), canonical),
+                canonical, scopedKey,
                 IdempotencyKeys.fingerprint(type.name(), canonical, options.dependsOn()), type.retryPolicy().maxAttempts(),
                 type.timeout() == null ? null : type.timeout().toSeconds(), type.cancellable(), options.dependsOn(),
                 dependency != null && dependency.status() != JobStatus.SUCCEEDED ? dependency.id() : null,
@@ -162,9 +164,22 @@ final class JobStarter {
         return type;
     }
 
-    private static <P> void checkParams(JobType<P> type, Object bound, StartOptions options) {
-        if (type.paramsCheck() != null) {
+    /**
+     * Runs the type's check of the params for the starting user. A refusal stands unless the client's key already
+     * started a job ({@code keyHeld}, asked only then): that start then answers with its job (or refuses a different
+     * request under the key), as a repeat must get what the first call got even after what the check looks at has
+     * changed (an upload expired since).
+     */
+    private static <P> void checkParams(JobType<P> type, Object bound, StartOptions options, java.util.function.BooleanSupplier keyHeld) {
+        if (type.paramsCheck() == null) {
+            return;
+        }
+        try {
             type.paramsCheck().check(type.paramsType().cast(bound), options.accountId(), options.userId());
+        } catch (LongrunException refused) {
+            if (!keyHeld.getAsBoolean()) {
+                throw refused;
+            }
         }
     }
 

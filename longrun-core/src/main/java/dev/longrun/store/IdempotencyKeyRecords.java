@@ -90,6 +90,12 @@ final class IdempotencyKeyRecords {
         return Optional.of(new InsertOutcome(existing.get(), false, held.get().fingerprint()));
     }
 
+    /** Whether the key belongs to a job until after {@code now} (a later claim would take it over). */
+    boolean held(String key, Instant now) {
+        return db.read(c -> db.query(c, "FindIdempotencyKey", Params.of("key", key), rs -> types.instant(rs, "expires_at")))
+                .stream().anyMatch(expires -> expires.isAfter(now));
+    }
+
     /**
      * Claims the keys of many jobs at once inside the caller's transaction ({@code ClaimIdempotencyKeys}, one
      * statement): {@code jobs} carry distinct keys, in key order. Answers the ids of the jobs whose key was taken;

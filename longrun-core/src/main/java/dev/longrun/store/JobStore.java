@@ -97,6 +97,9 @@ public interface JobStore extends WorkQueue {
     /** Deletes finished jobs completed before {@code before}, with their logs and items; returns how many. */
     int pruneFinished(Instant before, int limit);
 
+    /** Whether a client's idempotency key (as {@link NewJob#idempotencyKey()} holds it) belongs to a job until after {@code now}. */
+    boolean clientKeyHeld(String key, Instant now);
+
     /** Forgets up to {@code limit} client idempotency keys whose lifetime ended by {@code now}; returns how many. */
     int purgeIdempotencyKeys(Instant now, int limit);
 

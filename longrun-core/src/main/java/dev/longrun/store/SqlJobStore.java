@@ -338,6 +338,11 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
+    public boolean clientKeyHeld(String key, Instant now) {
+        return keys.held(key, now);
+    }
+
+    @Override
     public JobPage list(JobQuery query, Instant now) {
         return db.read(c -> page(c, query, now));
     }

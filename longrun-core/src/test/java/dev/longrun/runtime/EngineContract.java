@@ -140,6 +140,26 @@ abstract class EngineContract {
         }
 
         @Test
+        void aRepeatWithTheClientsKeyGetsItsJobAfterTheParamsCheckWouldRefuseThem() {
+            // The first start passed the check; what the check looks at changed since (an upload expired): a repeat
+            // with the same key still gets the job it started, the same params under a new key are refused.
+            types.owned.put("carol", new java.util.HashSet<>(Set.of("c1")));
+            StartOptions carol = StartOptions.forUser(account, "carol").runAfter(clock.instant().plus(Duration.ofHours(1)));
+            Job first = longrun.start("test.owned", Map.of("text", "c1", "count", 1), carol.idempotencyKey("order-7")).job();
+            types.owned.get("carol").remove("c1");
+
+            StartResult again = longrun.start("test.owned", Map.of("text", "c1", "count", 1), carol.idempotencyKey("order-7"));
+
+            assertThat(again.created()).isFalse();
+            assertThat(again.job().id()).isEqualTo(first.id());
+            assertThatThrownBy(() -> longrun.start("test.owned", Map.of("text", "c1", "count", 1), carol.idempotencyKey("order-8")))
+                    .isInstanceOfSatisfying(LongrunException.class, e -> assertThat(e.code()).isEqualTo("invalid_params"));
+            assertThatThrownBy(() -> longrun.start("test.owned", Map.of("text", "c2", "count", 1), carol.idempotencyKey("order-7")))
+                    .as("another request under the key is refused as before").isInstanceOfSatisfying(LongrunException.class,
+                            e -> assertThat(e.code()).isEqualTo("idempotency_key_reused"));
+        }
+
+        @Test
         void theSameRequestWhileActiveReturnsTheFirstJob() throws Exception {
             Job first = startGate("dup");
             StartResult again = longrun.start("test.gate", Map.of("name", "dup"), ALICE);
