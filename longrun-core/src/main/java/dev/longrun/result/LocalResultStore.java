@@ -1,7 +1,7 @@
 package dev.longrun.result;
 
+import dev.longrun.DataDirectory;
 import dev.longrun.ResultFile;
-import dev.longrun.store.DataDirectory;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.longrun.spring.security;
 
-import dev.longrun.store.DataDirectory;
+import dev.longrun.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

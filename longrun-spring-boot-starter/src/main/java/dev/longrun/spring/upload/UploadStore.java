@@ -1,8 +1,8 @@
 package dev.longrun.spring.upload;
 
+import dev.longrun.DataDirectory;
 import dev.longrun.spring.files.DownloadNames;
 import dev.longrun.spring.problem.ApiProblem;
-import dev.longrun.store.DataDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,7 +1,8 @@
-package dev.longrun.store;
+package dev.longrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.longrun.store.EmbeddedDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

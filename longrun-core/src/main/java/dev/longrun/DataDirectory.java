@@ -1,4 +1,4 @@
-package dev.longrun.store;
+package dev.longrun;
 
 import java.io.IOException;
 import java.nio.file.Files;
