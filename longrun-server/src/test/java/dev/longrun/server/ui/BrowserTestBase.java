@@ -254,6 +254,12 @@ abstract class BrowserTestBase {
     }
 
     /** Counts the page's requests to URLs containing {@code part} that have been answered, from now on. */
+    /** On the import page: picks the CSV file and asks for its check (upload, then the preview job). */
+    static void uploadAndCheck(Page p, Path csv) {
+        p.getByLabel("CSV file").setInputFiles(csv);
+        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+    }
+
     java.util.concurrent.atomic.AtomicInteger answered(Page p, String part) {
         var count = new java.util.concurrent.atomic.AtomicInteger();
         p.onRequestFinished(r -> {

@@ -82,8 +82,7 @@ class ImportFlowsTest extends BrowserTestBase {
     void uploadAFixedFileKeepsThePersonOnTheImportPageWithThePickerReady() throws IOException {
         signIn(page, ALICE);
         openStartPage(page, "/import.html");
-        page.getByLabel("CSV file").setInputFiles(csvWithProblems());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        uploadAndCheck(page, csvWithProblems());
         Locator job = page.locator("#job-area longrun-job");
         assertThat(job.locator(".lr-badge")).hasText("Needs action");
         String id = job.getAttribute("job-id");
@@ -101,8 +100,7 @@ class ImportFlowsTest extends BrowserTestBase {
 
         // From the job's own page, the same button leads to the import page, ready for the fixed file.
         openStartPage(page, "/import.html");
-        page.getByLabel("CSV file").setInputFiles(csvWithProblems());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        uploadAndCheck(page, csvWithProblems());
         assertThat(job.locator(".lr-badge")).hasText("Needs action");
         page.navigate("/job.html?id=" + job.getAttribute("job-id"));
         page.locator("#job-area longrun-job").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Upload a fixed file")).click();
@@ -120,16 +118,14 @@ class ImportFlowsTest extends BrowserTestBase {
         signIn(page, ALICE);
         Path csv = csvWithProblems();
         openStartPage(page, "/import.html");
-        page.getByLabel("CSV file").setInputFiles(csv);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        uploadAndCheck(page, csv);
         Locator job = page.locator("#job-area longrun-job");
         assertThat(job.locator(".lr-badge")).hasText("Needs action");
         String id = job.getAttribute("job-id");
 
         Page second = context.newPage();
         openStartPage(second, "/import.html");
-        second.getByLabel("CSV file").setInputFiles(csv);
-        second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        uploadAndCheck(second, csv);
         Locator again = second.locator("#job-area longrun-job");
         assertThat(again).hasAttribute("job-id", id);
         assertThat(again.locator(".lr-badge")).hasText("Needs action");
@@ -143,8 +139,7 @@ class ImportFlowsTest extends BrowserTestBase {
         second.waitForURL("**/sign-in.html");
         signIn(second, BOB);
         openStartPage(second, "/import.html");
-        second.getByLabel("CSV file").setInputFiles(csv);
-        second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        uploadAndCheck(second, csv);
         Locator bobs = second.locator("#job-area longrun-job");
         assertThat(bobs.locator(".lr-badge")).hasText("Needs action");
         assertThat(bobs).not().hasAttribute("job-id", id);
@@ -161,8 +156,7 @@ class ImportFlowsTest extends BrowserTestBase {
         signIn(page, ALICE);
         Path csv = csvWithProblems();
         openStartPage(page, "/import.html");
-        page.getByLabel("CSV file").setInputFiles(csv);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        uploadAndCheck(page, csv);
         Locator job = page.locator("#job-area longrun-job");
         assertThat(job.locator(".lr-badge")).hasText("Needs action");
         String first = job.getAttribute("job-id");
@@ -176,8 +170,7 @@ class ImportFlowsTest extends BrowserTestBase {
                 }).length""", lostId);
         assertThat(((Number) lost).intValue()).as("uploads the page remembers").isEqualTo(1);
 
-        page.getByLabel("CSV file").setInputFiles(csv);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        uploadAndCheck(page, csv);
         assertThat(job.locator(".lr-badge")).hasText("Needs action");
         assertThat(job).not().hasAttribute("job-id", first);
         assertThat(page.locator("#form-note")).not().hasClass(java.util.regex.Pattern.compile(".*is-error.*"));

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -28,8 +27,7 @@ class ImportPreviewTest extends BrowserTestBase {
             before.put(name, contactsNamed(name));
         }
         openStartPage(page, "/import.html");
-        page.getByLabel("CSV file").setInputFiles(BAD_CSV);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        uploadAndCheck(page, BAD_CSV);
 
         Locator job = page.locator("#job-area longrun-job");
         assertThat(job.locator(".lr-badge")).hasText("Needs action");

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.io.Writer;
@@ -34,8 +33,7 @@ class LargeImportCancelTest extends BrowserTestBase {
         signIn(page, ALICE);
         PageRecorder.install(page);
         openStartPage(page, "/import.html");
-        page.getByLabel("CSV file").setInputFiles(csv);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check")).click();
+        uploadAndCheck(page, csv);
         Locator job = page.locator("#job-area longrun-job");
         job.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Import 300,000 ready rows"))
                 .click(new Locator.ClickOptions().setTimeout(60_000));
