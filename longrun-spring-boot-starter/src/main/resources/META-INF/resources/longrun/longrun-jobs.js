@@ -3,10 +3,11 @@
 // completion time; status tabs with counts, bulk actions for selected rows, older pages. Rows stack on a narrow
 // screen. The dashboard's jobs page; host applications can embed it as a jobs panel.
 
-import { LongrunError, downloadResultsZip, hub, jobAction, jobTypes, listJobs, request } from './longrun-client.js';
-import { confirmDialog, ensureStyles, fill, fire, h, show, text } from './longrun-dom.js';
+import { LongrunError, hub, jobTypes, listJobs } from './longrun-client.js';
+import { ensureStyles, fill, fire, h, show, text } from './longrun-dom.js';
 import { LongrunJob } from './longrun-job.js';
-import { cancelNote, count, isTerminal, number } from './longrun-words.js';
+import { JobsBulk, newest } from './longrun-jobs-bulk.js';
+import { count, isTerminal, number } from './longrun-words.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
 /** @typedef {{counts: Record<string, number>, total: number, cleared: number}} Counts */
@@ -88,12 +89,8 @@ export class LongrunJobs extends HTMLElement {
     this.loadSeq = 0;
     /** Whether the note says the list could not be loaded (cleared by the next load that works). */
     this.loadFailed = false;
-    /**
-     * The jobs a cancel asked to stop, followed until each has (the note says how many are still stopping), with the
-     * words for those the server refused; null when the note speaks of something else.
-     * @type {{ids: string[], refused: string, seq: number}|null}
-     */
-    this.stopping = null;
+    /** Selection, bulk actions and the note under them. */
+    this.bulk = new JobsBulk(this);
   }
 
   get limit() { return Math.min(100, Math.max(1, Number(this.getAttribute('limit')) || 20)); }
@@ -145,17 +142,17 @@ export class LongrunJobs extends HTMLElement {
     const tabs = TABS.map(t => h('button', { type: 'button', class: 'lr-tab', 'data-status': t.status, 'aria-pressed': 'false',
       onclick: () => this.setFilter('status', t.status) }, h('span', { class: 'lr-tab-label' }, t.label), ' ', h('span', { class: 'lr-tab-count' })));
     const selectAll = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', class: 'lr-select-box', 'aria-label': 'Select all jobs shown' }));
-    selectAll.addEventListener('change', () => this.selectAll(selectAll.checked));
+    selectAll.addEventListener('change', () => this.bulk.selectAll(selectAll.checked));
     const p = {
       typeSelect, tabs, selectAll,
-      cancelAll: h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => this.cancelAll() }, 'Cancel all unfinished'),
-      clear: h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => this.clearFinished() }, 'Clear finished'),
+      cancelAll: h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => this.bulk.cancelAll() }, 'Cancel all unfinished'),
+      clear: h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => this.bulk.clearFinished() }, 'Clear finished'),
       bulk: h('div', { class: 'lr-bulk-bar', role: 'region', 'aria-label': 'Actions for the selected jobs', hidden: true }),
       picked: h('span', { class: 'lr-bulk-count', 'aria-live': 'polite' }),
-      bulkCancel: h('button', { type: 'button', class: 'lr-button lr-small lr-danger', onclick: () => this.cancelSelected() }),
-      bulkRetry: h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => this.retrySelected() }),
-      download: h('button', { type: 'button', class: 'lr-button lr-small lr-primary', onclick: () => this.downloadSelected() }, 'Download selected results'),
-      unselect: h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => this.selectAll(false) }, 'Clear selection'),
+      bulkCancel: h('button', { type: 'button', class: 'lr-button lr-small lr-danger', onclick: () => this.bulk.cancelSelected() }),
+      bulkRetry: h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => this.bulk.retrySelected() }),
+      download: h('button', { type: 'button', class: 'lr-button lr-small lr-primary', onclick: () => this.bulk.downloadSelected() }, 'Download selected results'),
+      unselect: h('button', { type: 'button', class: 'lr-button lr-small', onclick: () => this.bulk.selectAll(false) }, 'Clear selection'),
       note: h('p', { class: 'lr-jobs-note', role: 'status' }),
       head: h('div', { class: 'lr-jobs-head' }, h('span', { class: 'lr-select-cell' }, selectAll),
         ...['Status', 'Job', 'Progress', 'Started', 'Duration', ''].map(c => h('span', { 'aria-hidden': 'true' }, c))),
@@ -215,7 +212,7 @@ export class LongrunJobs extends HTMLElement {
     this.cursor = null;
     this.counts = null;
     this.selected.clear();
-    this.stopping = null;
+    this.bulk.stop();
     this.render();
   }
 
@@ -236,7 +233,7 @@ export class LongrunJobs extends HTMLElement {
       this.render();
       if (this.loadFailed) text(this.parts.note, '');
       this.loadFailed = false;
-      this.followCancel();
+      this.bulk.followCancel();
       fire(this, 'longrun-jobs-loaded', { count: this.jobs.length, counts });
     } catch (e) {
       if (seq !== this.loadSeq) return;
@@ -273,7 +270,7 @@ export class LongrunJobs extends HTMLElement {
       if (this.reloadTimer) clearTimeout(this.reloadTimer);
       this.reloadTimer = setTimeout(() => this.reload(), 300);
     } else {
-      this.renderBulk();
+      this.bulk.render();
     }
   }
 
@@ -315,7 +312,7 @@ export class LongrunJobs extends HTMLElement {
     for (const box of this.querySelectorAll('li[data-job-id] .lr-select-box')) {
       /** @type {HTMLInputElement} */ (box).checked = this.selected.has(/** @type {HTMLElement} */ (box.closest('li')).dataset.jobId || '');
     }
-    this.renderBulk();
+    this.bulk.render();
   }
 
   /** Each tab's count, and "Showing 20 of 45" when older jobs are left to load. */
@@ -355,190 +352,8 @@ export class LongrunJobs extends HTMLElement {
     const box = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', class: 'lr-select-box', 'aria-label': `Select ${what}` }));
     box.addEventListener('change', () => {
       if (box.checked) this.selected.add(job.id); else this.selected.delete(job.id);
-      this.renderBulk();
+      this.bulk.render();
     });
     return h('li', { class: 'lr-jobs-row', 'data-job-id': job.id }, h('span', { class: 'lr-select-cell' }, box), el);
   }
-
-  /** @param {boolean} on */
-  selectAll(on) {
-    if (on) for (const j of this.jobs) this.selected.add(j.id);
-    else this.selected.clear();
-    for (const box of this.querySelectorAll('li[data-job-id] .lr-select-box')) /** @type {HTMLInputElement} */ (box).checked = on;
-    this.renderBulk();
-  }
-
-  /** The selected jobs that are still shown. */
-  picked() {
-    return this.jobs.filter(j => this.selected.has(j.id));
-  }
-
-  /** The page-wide buttons, and the bar of actions for the selected rows, shown only while some are selected. */
-  renderBulk() {
-    const p = this.parts;
-    // The page-wide buttons act on every job, not only the tab shown: the counts say whether there is any.
-    const c = this.counts?.counts;
-    const running = c ? (c.pending || 0) + (c.running || 0) + (c.needs_action || 0) : this.jobs.filter(j => !isTerminal(j.status)).length;
-    const finished = c ? (c.succeeded || 0) + (c.failed || 0) + (c.cancelled || 0) : this.jobs.filter(j => isTerminal(j.status)).length;
-    /** @type {HTMLButtonElement} */ (p.cancelAll).disabled = running === 0;
-    /** @type {HTMLButtonElement} */ (p.clear).disabled = finished === 0;
-    const picked = this.picked();
-    show(p.bulk, picked.length > 0);
-    const all = /** @type {HTMLInputElement} */ (p.selectAll);
-    all.checked = picked.length > 0 && picked.length === this.jobs.length;
-    all.indeterminate = picked.length > 0 && picked.length < this.jobs.length;
-    text(p.picked, `${number(picked.length)} selected`);
-    const cancellable = picked.filter(j => !isTerminal(j.status) && j.cancellable !== false && !j.cancel_requested).length;
-    const retryable = picked.filter(j => j.status === 'failed' || j.status === 'cancelled').length;
-    const files = picked.filter(j => j.status === 'succeeded' && j.result?.url).length;
-    show(p.bulkCancel, cancellable > 0);
-    text(p.bulkCancel, `Cancel ${count(cancellable, 'job')}`);
-    show(p.bulkRetry, retryable > 0);
-    text(p.bulkRetry, `Retry ${count(retryable, 'job')}`);
-    show(p.download, files > 0);
-    text(p.download, `Download selected results (${number(files)})`);
-  }
-
-  cancelSelected() {
-    const jobs = this.picked().filter(j => !isTerminal(j.status) && j.cancellable !== false && !j.cancel_requested);
-    if (!jobs.length) return;
-    const working = jobs.some(j => j.status === 'running' || j.status === 'needs_action');
-    const go = () => this.each(jobs, 'cancel', n => `Cancel requested for ${count(n, 'job')}.`);
-    if (!working) { go(); return; }
-    this.confirm(`Cancel ${count(jobs.length, 'selected job')}?`,
-      'Each stops at its next safe point and its partial work is discarded. Queued jobs are simply taken out of line.',
-      'Yes, cancel them', 'Keep them running', go);
-  }
-
-  retrySelected() {
-    const jobs = this.picked().filter(j => j.status === 'failed' || j.status === 'cancelled');
-    if (!jobs.length) return;
-    this.confirm(`Run ${count(jobs.length, 'job')} again?`,
-      'Each runs again as a new job with the same inputs; the failed or cancelled ones stay in the list as they are.',
-      'Yes, run them again', 'Not now', () => this.each(jobs, 'retry', n => `Started ${count(n, 'job')} again.`));
-  }
-
-  /**
-   * One action on each job; says how many it worked for and why the others did not. A cancel is followed until the
-   * jobs have stopped (followCancel).
-   * @param {Job[]} jobs @param {string} verb @param {(n: number) => string} done
-   */
-  async each(jobs, verb, done) {
-    const answers = await Promise.allSettled(jobs.map(j => jobAction(j.id, verb)));
-    const ok = jobs.filter((_, i) => answers[i].status === 'fulfilled').map(j => j.id);
-    const refused = answers.find(a => a.status === 'rejected');
-    const why = refused ? ` ${count(jobs.length - ok.length, 'job')} could not: ${/** @type {PromiseRejectedResult} */ (refused).reason?.message || 'try again in a moment'}` : '';
-    if (verb === 'cancel' && ok.length) this.follow(ok, done(ok.length), why);
-    else this.say(`${done(ok.length)}${why}`);
-    this.selected.clear();
-    this.reload();
-  }
-
-  cancelAll() {
-    const c = this.counts?.counts;
-    const running = c ? (c.pending || 0) + (c.running || 0) + (c.needs_action || 0) : this.jobs.filter(j => !isTerminal(j.status)).length;
-    this.confirm(`Cancel ${count(running, 'unfinished job')}?`,
-      'Each job stops at its next safe point and its partial work is discarded. Finished jobs are not touched.',
-      'Yes, cancel them', 'Keep them running', async () => {
-        try {
-          const { data } = await request('POST', '/api/jobs/cancel-all');
-          const asked = `Cancel requested for ${count(data?.cancelled ?? running, 'job')}.`;
-          // A server without `ids` (older than this page) is only quoted: the list cannot tell when they stopped.
-          if (data?.ids?.length) this.follow(data.ids, asked); else this.say(asked);
-        } catch (e) { this.say(/** @type {Error} */ (e).message); }
-        this.reload();
-      });
-  }
-
-  clearFinished() {
-    this.confirm('Clear finished jobs from this list?',
-      'Completed, failed and cancelled jobs leave this list, nothing is deleted: they stay under the History tab, '
-      + 'with their results, until old jobs are removed automatically. Your notifications stay too. Jobs still running stay here.',
-      'Yes, clear them', 'Keep them', async () => {
-        try {
-          const { data } = await request('POST', '/api/jobs/clear-finished');
-          this.say(`Cleared ${count(data?.hidden ?? 0, 'finished job')} from the list. They are still under the History tab.`);
-        } catch (e) { this.say(/** @type {Error} */ (e).message); }
-        this.reload();
-      });
-  }
-
-  /** The selected results as one zip, streamed by the server with only this person's files. */
-  async downloadSelected() {
-    // In the order the person picked them: the first keeps its plain file name, later twins get " (2)".
-    const ids = [...this.selected].filter(id => this.jobs.some(j => j.id === id && j.status === 'succeeded' && j.result?.url));
-    if (!ids.length) return;
-    const button = /** @type {HTMLButtonElement} */ (this.parts.download);
-    button.disabled = true;
-    this.say(`Preparing a zip of ${count(ids.length, 'file')}…`);
-    try {
-      const { blob, filename } = await downloadResultsZip(ids);
-      const url = URL.createObjectURL(blob);
-      const a = h('a', { href: url, download: filename, hidden: true });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      // Revoked later: the browser starts reading the file after the click returns.
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
-      this.say(`Downloaded ${filename} with ${count(ids.length, 'selected result')}.`);
-    } catch (e) {
-      this.say(/** @type {Error} */ (e).message);
-    }
-    this.renderBulk();
-  }
-
-  /** @param {string} message */
-  say(message) {
-    this.stopping = null;
-    text(this.parts.note, message);
-  }
-
-  /**
-   * Says a cancel was asked for, then follows the jobs until each has stopped: a status line that keeps saying
-   * "Cancel requested" over rows that all read Cancelled contradicts them.
-   * @param {string[]} ids @param {string} asked @param {string} [refused]
-   */
-  follow(ids, asked, refused = '') {
-    this.say(`${asked}${refused}`);
-    this.stopping = { ids, refused, seq: 0 };
-  }
-
-  /**
-   * What the jobs a cancel asked to stop are doing now, read with the list (after each load, which every change of
-   * status brings): "Cancelling 12 jobs: 9 cancelled, 3 still stopping…", and once none is left "12 jobs cancelled."
-   * — or that some finished before the cancel reached them. A job the server no longer lists is left out.
-   */
-  async followCancel() {
-    const s = this.stopping;
-    if (!s) return;
-    const seq = ++s.seq;
-    /** @type {Job[]} */
-    const jobs = [];
-    try {
-      for (let i = 0; i < s.ids.length; i += 100) {
-        jobs.push(...(await listJobs({ ids: s.ids.slice(i, i + 100), limit: 100, history: true })).jobs);
-      }
-    } catch {
-      return; // the next load asks again
-    }
-    if (this.stopping !== s || seq !== s.seq) return;
-    if (!jobs.length) { this.stopping = null; return; }
-    const states = jobs.map(j => newest(j).status);
-    const cancelled = states.filter(st => st === 'cancelled').length;
-    const finished = states.filter(st => isTerminal(st) && st !== 'cancelled').length;
-    const left = states.length - cancelled - finished;
-    text(this.parts.note, `${cancelNote(cancelled, finished, left)}${s.refused}`);
-    if (!left) this.stopping = null;
-  }
-
-  /** @param {string} title @param {string} body @param {string} yes @param {string} no @param {() => void} onYes */
-  confirm(title, body, yes, no, onYes) {
-    confirmDialog(/** @type {HTMLDialogElement} */ (this.parts.dialog), { title, body, yes, no, onYes });
-  }
-}
-
-/** The newer of a listed job and the state the hub last heard of it. @param {Job} job */
-function newest(job) {
-  const heard = hub.latest.get(job.id);
-  return heard && heard.version > job.version ? heard : job;
 }
