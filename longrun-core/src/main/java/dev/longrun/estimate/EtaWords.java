@@ -29,7 +29,10 @@ final class EtaWords {
             if (g.confident()) {
                 return lastSeconds(g);
             }
-            return r.low() >= 5 ? new Eta(5, 15, "About 5–15 seconds") : new Eta(0, 15, "Less than 15 seconds");
+            if (r.low() >= 5) {
+                return new Eta(5, 15, "About 5–15 seconds");
+            }
+            return g.high() <= 5 ? new Eta(0, 10, "Less than 10 seconds") : new Eta(0, 15, "Less than 15 seconds");
         }
         if (r.single()) {
             return new Eta(r.low(), r.high(), "About " + about(r.high()));

@@ -28,7 +28,7 @@ final class Narrowing {
         if (next.lowSeconds() >= previous.highSeconds()) {
             return next; // the new range does not overlap the old one: its news is the cause
         }
-        return EtaWords.remaining(new Guess(next.lowSeconds(), previous.highSeconds(), confident));
+        return capped(previous, next, confident);
     }
 
     /**
@@ -42,7 +42,17 @@ final class Narrowing {
                 || next.highSeconds() - previous.highSeconds() > EtaWords.Near.stepAt(previous.highSeconds())) {
             return next;
         }
-        return EtaWords.remaining(new Guess(next.lowSeconds(), previous.highSeconds(), confident));
+        return capped(previous, next, confident);
+    }
+
+    /**
+     * The next range with its end held at the previous one's. Reworded, a capped range under 10 s
+     * without confidence gets its 5 s of room back ("Less than 10 seconds" read again as 0–15 s):
+     * then the range shown before stays.
+     */
+    private static Eta capped(Eta previous, Eta next, boolean confident) {
+        Eta held = EtaWords.remaining(new Guess(next.lowSeconds(), previous.highSeconds(), confident));
+        return held.highSeconds() > previous.highSeconds() ? previous : held;
     }
 
     /** The job's update is late against its own rhythm, or its recent pace fell well below its overall one. */

@@ -145,7 +145,15 @@ final class ShapeForecast {
                 remaining[kept++] = left;
             }
         }
-        return kept == 0 ? null : prediction(remaining, segments, kept, shapes.length, false);
+        if (kept == 0) {
+            return null;
+        }
+        ShapeHistory.Prediction p = prediction(remaining, segments, kept, shapes.length, false);
+        // A step job sits in its first step for up to a third of its run, knowing nothing of its own
+        // yet: while every past run is still in play, their whole durations (raised to the least this
+        // job can still need where it outlasted their first step) are a sample of its own, and their
+        // order statistics say the range without a fitted law's tails (PredictionInterval.ofWholeRuns).
+        return kept < shapes.length || !stepAhead ? p : p.withRange(PredictionInterval.ofWholeRuns(p.remaining()));
     }
 
     /** The share of a past run's duration that had passed when it reached {@code fraction}, between grid points. */
