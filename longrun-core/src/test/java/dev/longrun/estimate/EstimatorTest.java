@@ -118,7 +118,9 @@ class EstimatorTest {
         Estimator estimator = new Estimator(clock, HistorySource.NONE);
         Job job = runSteady(estimator, UUID.randomUUID(), clock.instant(), 100, 97);
 
-        assertThat(eta(estimator, job).text()).isEqualTo("Less than 15 seconds");
+        // 3 s left at a steady pace: without history not "Almost done" (nor "About 5 seconds"),
+        // but one 5 s step of room above what the pace says (issue 17, second pass)
+        assertThat(eta(estimator, job)).isEqualTo(new Eta(0, 10, "Less than 10 seconds"));
     }
 
     @Test

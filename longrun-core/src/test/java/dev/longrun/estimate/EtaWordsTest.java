@@ -73,7 +73,16 @@ class EtaWordsTest {
         assertThat(EtaWords.remaining(Guess.of(6, 9.5).confident(true))).isEqualTo(new Eta(5, 10, "About 10 seconds"));
         assertThat(EtaWords.remaining(Guess.of(4, 6).confident(true)))
                 .as("a range across 5 s is the whole of \"Almost done\"").isEqualTo(new Eta(0, 10, "Almost done"));
-        assertThat(EtaWords.remaining(Guess.of(3, 4))).as("without confidence, one step of room as before")
+        assertThat(EtaWords.remaining(Guess.of(3, 4))).as("without confidence, one 5 s step of room")
+                .isEqualTo(new Eta(0, 10, "Less than 10 seconds"));
+    }
+
+    @Test
+    void withinFiveSecondsWithoutConfidenceTheRoomIsOneFiveSecondStep() {
+        // issue 17, second pass: "Less than 15 seconds" for a range ending within 5 s kept two steps
+        // of room where a confident one says "About 5 seconds"; 3 s left read as 15 s wide
+        assertThat(EtaWords.remaining(Guess.of(0.5, 4.8))).isEqualTo(new Eta(0, 10, "Less than 10 seconds"));
+        assertThat(EtaWords.remaining(Guess.of(1, 5.2))).as("past 5 s the room is 10-15 s, as before")
                 .isEqualTo(new Eta(0, 15, "Less than 15 seconds"));
     }
 

@@ -106,4 +106,17 @@ class EvenStepsEstimateTest {
         assertThat(eta.lowSeconds()).as(eta.text()).isLessThanOrEqualTo(11);
         assertThat(eta.highSeconds()).as(eta.text()).isGreaterThanOrEqualTo(39);
     }
+    @Test
+    void beforeItsSecondStepARunIsToldThePastRunsRangeNotAFittedTail() {
+        // 21 runs of 10-40 s (demo.wait); a new run at its start knows only them: "About 10-40
+        // seconds", not the log-normal fit's "About 10-50 seconds", whose tail passed every one
+        for (int i = 0; i <= 20; i++) {
+            learn(1, 3 + i % 5, 10 + 1.5 * i);
+        }
+        Instant start = clock.instant().plus(Duration.ofHours(1));
+
+        Eta eta = estimator.insight(evenSteps(UUID.randomUUID(), start, 4, 30, 0), null, 1).eta();
+
+        assertThat(eta).isEqualTo(new Eta(10, 40, "About 10–40 seconds"));
+    }
 }

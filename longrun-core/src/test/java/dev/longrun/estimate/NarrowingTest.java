@@ -21,6 +21,18 @@ class NarrowingTest {
     }
 
     @Test
+    void aRangeHeldAtLessThanTenSecondsDoesNotGetItsRoomBack() {
+        // reworded without confidence, a range capped at 10 s read "Less than 15 seconds" again:
+        // the end rose by the 5 s of room the words add
+        Eta lessThan10 = new Eta(0, 10, "Less than 10 seconds");
+
+        assertThat(Narrowing.apply(lessThan10, new Eta(0, 15, "Less than 15 seconds"), false, false))
+                .isEqualTo(lessThan10);
+        assertThat(Narrowing.absorbOneStep(lessThan10, new Eta(0, 15, "Less than 15 seconds"), false))
+                .isEqualTo(lessThan10);
+    }
+
+    @Test
     void aVisibleCauseLetsTheRangeWiden() {
         Eta next = new Eta(20, 60, "About 20–60 seconds");
 

@@ -132,4 +132,46 @@ class PredictionIntervalTest {
     private static double nearTheEnd(Random r) {
         return 0.5 + 3.5 * r.nextDouble() + (r.nextBoolean() ? 5 + 15 * r.nextDouble() + 3 * r.nextDouble() : 0);
     }
+    @Test
+    void wholeRunsSpreadEvenlyKeepTheirRangeWithinThePastRuns() {
+        // demo.wait runs of 10-40 s: the log-normal fit said up to 48 s ("About 10-50 seconds")
+        double[] runs = new double[21];
+        for (int i = 0; i < runs.length; i++) {
+            runs[i] = 10 + 30.0 * i / (runs.length - 1);
+        }
+
+        Guess g = PredictionInterval.ofWholeRuns(runs);
+
+        assertThat(g.high()).isLessThanOrEqualTo(40);
+        assertThat(g.low()).isGreaterThanOrEqualTo(10);
+        assertThat(PredictionInterval.of(runs, false).high()).as("the fit").isGreaterThan(45);
+    }
+
+    @Test
+    void wholeRunsGiveNoRangeUnderNineteen() {
+        assertThat(PredictionInterval.ofWholeRuns(new double[] {10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100, 110,
+                120, 130, 140, 150, 160, 170})).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {19, 30, 50})
+    void theNextWholeRunFallsInsideNineTimesInTenWhateverItsLaw(int n) {
+        Random r = new Random(n);
+        int inside = 0;
+        int trials = 4000;
+        for (int t = 0; t < trials; t++) {
+            boolean even = t % 2 == 0; // evenly spread (demo.wait) or skewed (log-normal)
+            double[] past = new double[n];
+            for (int i = 0; i < n; i++) {
+                past[i] = even ? 10 + 30 * r.nextDouble() : 30 * Math.exp(0.5 * r.nextGaussian());
+            }
+            Arrays.sort(past);
+            double next = even ? 10 + 30 * r.nextDouble() : 30 * Math.exp(0.5 * r.nextGaussian());
+            Guess g = PredictionInterval.ofWholeRuns(past);
+            if (g.low() <= next && next <= g.high()) {
+                inside++;
+            }
+        }
+        assertThat(inside / (double) trials).isBetween(0.885, 0.93);
+    }
 }
