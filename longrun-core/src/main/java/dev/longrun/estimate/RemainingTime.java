@@ -28,6 +28,8 @@ final class RemainingTime {
      * history (90 % is asked); at 1.3 it holds it 98–99.5 %, 96–98 % at 1.0.
      */
     static final double Z = 1.3;
+    /** A few past runs count beside the job's own pace only when their spread is under this share of its own. */
+    static final double AGREEING_FEW = 0.25;
 
     private RemainingTime() {
     }
@@ -42,11 +44,13 @@ final class RemainingTime {
      * @param shape    what the learned progress shape of the type predicts, or null
      * @param trustAfter updates of progress before the last seconds may be said with confidence
      *                 ({@link #updatesToTrust})
+     * @param stepJob  the job reports only its steps: a few past runs' rests, scaled to where its
+     *                 steps started, count beside its own pace ({@link #withFewRuns})
      * @return null when the job stalled, when nothing is known yet, or when history and pace disagree
      *         too much to say anything useful
      */
     static Guess estimate(double elapsed, double fraction, Pace pace, PaceSpread spread, double silence,
-                          Spread history, ShapeHistory.Prediction shape, int trustAfter) {
+                          Spread history, ShapeHistory.Prediction shape, int trustAfter, boolean stepJob) {
         if (shape != null && shape.enough()) {
             return fromShape(pace, silence, shape, trustAfter);
         }
@@ -57,7 +61,36 @@ final class RemainingTime {
         // A few past runs are too few to give the range, but what they needed from here (a stall
         // at 99 %, a slow last step) is what this job may need too: the range holds it.
         double[] left = shape.remaining();
-        return Guess.of(Math.min(g.low(), left[0]), Math.max(g.high(), left[left.length - 1])).confident(false);
+        Guess base = stepJob && left.length == shape.runs() ? withFewRuns(g, left) : g;
+        return Guess.of(Math.min(base.low(), left[0]), Math.max(base.high(), left[left.length - 1])).confident(false);
+    }
+
+    /**
+     * The job's own range blended by precision (in log scale, as with past durations in
+     * {@link #fromPace}) with what a few past runs needed from here, scaled to its pace, while the
+     * two agree within three spreads; the job's own range as it is otherwise. The past runs' spread is
+     * that of their prediction interval ({@link PredictionInterval}, which widens with few runs).
+     */
+    static Guess withFewRuns(Guess own, double[] sortedLeft) {
+        if (sortedLeft.length < 2 || own.low() <= 0 || own.tooWide()) {
+            return own;
+        }
+        Guess past = PredictionInterval.of(sortedLeft, false);
+        if (past.low() <= 0) {
+            return own;
+        }
+        double ownLog = Math.log(own.low() * own.high()) / 2;
+        double ownSpread = Math.max(1e-3, Math.log(own.high() / own.low()) / (2 * Z));
+        double pastLog = Math.log(past.low() * past.high()) / 2;
+        double pastSpread = Math.max(1e-3, Math.log(past.high() / past.low()) / (2 * 1.6449));
+        if (pastSpread >= AGREEING_FEW * ownSpread || Math.abs(ownLog - pastLog) > 3 * Math.hypot(ownSpread, pastSpread)) {
+            return own;
+        }
+        double wOwn = 1 / (ownSpread * ownSpread);
+        double wPast = 1 / (pastSpread * pastSpread);
+        double log = (wOwn * ownLog + wPast * pastLog) / (wOwn + wPast);
+        double sd = Math.sqrt(1 / (wOwn + wPast));
+        return Guess.of(Math.exp(log - Z * sd), Math.exp(log + Z * sd));
     }
 
     private static Guess fromPaceOrHistory(double elapsed, double fraction, Pace pace, PaceSpread spread,
