@@ -10,7 +10,7 @@ package dev.longrun.estimate;
  */
 final class PredictionInterval {
 
-    private static final double Z95 = 1.6449;
+    static final double Z95 = 1.6449;
     /**
      * Under this many values the log-normal fit alone can miss a left-skewed law (runs that share a
      * long fixed part and differ by an added delay) about one time in ten, so the normal fit counts

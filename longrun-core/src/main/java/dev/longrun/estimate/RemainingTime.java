@@ -82,15 +82,17 @@ final class RemainingTime {
         double ownLog = Math.log(own.low() * own.high()) / 2;
         double ownSpread = Math.max(1e-3, Math.log(own.high() / own.low()) / (2 * Z));
         double pastLog = Math.log(past.low() * past.high()) / 2;
-        double pastSpread = Math.max(1e-3, Math.log(past.high() / past.low()) / (2 * 1.6449));
-        if (pastSpread >= AGREEING_FEW * ownSpread || Math.abs(ownLog - pastLog) > 3 * Math.hypot(ownSpread, pastSpread)) {
-            return own;
+        double pastSpread = Math.max(1e-3, Math.log(past.high() / past.low()) / (2 * PredictionInterval.Z95));
+        double pastMid = Math.exp(pastLog);
+        if (pastSpread >= AGREEING_FEW * ownSpread || pastMid < own.low() || pastMid > own.high()) {
+            return own; // they differ among themselves as much as the job may, or say what its own pace rules out
         }
         double wOwn = 1 / (ownSpread * ownSpread);
         double wPast = 1 / (pastSpread * pastSpread);
         double log = (wOwn * ownLog + wPast * pastLog) / (wOwn + wPast);
         double sd = Math.sqrt(1 / (wOwn + wPast));
-        return Guess.of(Math.exp(log - Z * sd), Math.exp(log + Z * sd));
+        // a 90 % range of the blend: the few runs' own interval is one (Z, the own pace's, is calibrated for its extra room)
+        return Guess.of(Math.exp(log - PredictionInterval.Z95 * sd), Math.exp(log + PredictionInterval.Z95 * sd));
     }
 
     private static Guess fromPaceOrHistory(double elapsed, double fraction, Pace pace, PaceSpread spread,

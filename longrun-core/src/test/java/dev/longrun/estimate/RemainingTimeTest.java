@@ -30,4 +30,27 @@ class RemainingTimeTest {
         assertThat(RemainingTime.updatesToTrust(12)).isEqualTo(5);
         assertThat(RemainingTime.updatesToTrust(3)).as("three steps report three times").isEqualTo(3);
     }
+    @Test
+    void aFewPastRunsThatAgreeNarrowAStepJobsOwnRange() {
+        // issue 17, second pass: three past runs of demo.wait needed 19.9-20.1 s from here, the job's
+        // own pace (its first steps, no history to say how even they are) 12-32 s
+        Guess g = RemainingTime.withFewRuns(Guess.of(12, 32), new double[] {19.9, 20.0, 20.1});
+
+        assertThat(g.low()).isGreaterThan(18);
+        assertThat(g.high()).isLessThan(22);
+    }
+
+    @Test
+    void aFewPastRunsThatDisagreeOrAnUnsureOwnPaceLeaveTheOwnRange() {
+        Guess own = Guess.of(12, 32);
+
+        assertThat(RemainingTime.withFewRuns(own, new double[] {14, 20, 29})).as("they differ as much as the job")
+                .isEqualTo(own);
+        assertThat(RemainingTime.withFewRuns(own, new double[] {59.9, 60, 60.1})).as("they disagree with the job")
+                .isEqualTo(own);
+        assertThat(RemainingTime.withFewRuns(own, new double[] {20})).as("one run").isEqualTo(own);
+        Guess unsure = Guess.of(20, 200);
+        assertThat(RemainingTime.withFewRuns(unsure, new double[] {79.9, 80, 80.1}))
+                .as("a range too wide to show stays so: the few runs do not make one appear").isEqualTo(unsure);
+    }
 }
