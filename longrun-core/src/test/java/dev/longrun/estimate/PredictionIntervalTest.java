@@ -18,6 +18,10 @@ class PredictionIntervalTest {
         assertThat(PredictionInterval.t95(5)).isCloseTo(2.015, within(0.02));
         assertThat(PredictionInterval.t95(10)).isCloseTo(1.812, within(0.01));
         assertThat(PredictionInterval.t95(30)).isCloseTo(1.697, within(0.01));
+        // a few past runs beside a step job's pace (issue 17, second pass): the expansion said 4.59 for 6.31
+        assertThat(PredictionInterval.t95(1)).isCloseTo(6.314, within(0.01));
+        assertThat(PredictionInterval.t95(2)).isCloseTo(2.920, within(0.01));
+        assertThat(PredictionInterval.t95(3)).isCloseTo(2.353, within(0.01));
     }
 
     @Test
