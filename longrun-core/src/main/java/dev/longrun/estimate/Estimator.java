@@ -203,7 +203,6 @@ public final class Estimator {
                 silence, spreadFor(job.type(), sizeOfRunning(job)), shape,
                 RemainingTime.updatesToTrust(stepsOnly(job)), stepsOnly(job) > 0);
         Eta eta = g == null || g.tooWide() ? null : EtaWords.remaining(g);
-        if (Boolean.getBoolean("dbg")) System.err.println("DBG el=" + (now - start) / 1000.0 + " f=" + fraction + " g=" + g + " shape=" + (shape == null ? null : "n=" + shape.remaining().length + " min=" + shape.remaining()[0] + " max=" + shape.remaining()[shape.remaining().length - 1] + " range=" + shape.range() + " runs=" + shape.runs()));
         // A range from past runs' shapes follows what they did from here (a stall they had at 99 %
         // is a cause); one from the job's own pace rises only when that pace gives a cause.
         boolean ownCause = Narrowing.visibleCause(pace, silence);

@@ -20,8 +20,9 @@ final class EtaWords {
     /**
      * Time remaining of a running job, rounded outward to friendly steps. Under ten seconds a
      * confident estimate reads as {@link #lastSeconds}; one that is not keeps one 5 s step of room
-     * above ("Less than 15 seconds", or "About 5–15 seconds" when it cannot end within 5 s): never
-     * more than that ("Less than a minute" there read as the end moving away).
+     * above what those words would say ("Less than 10 seconds" where it ends within 5 s, "Less than
+     * 15 seconds", or "About 5–15 seconds" when it cannot end within 5 s): never more than that
+     * ("Less than a minute" there read as the end moving away).
      */
     static Eta remaining(Guess g) {
         Near r = Near.of(g.low(), g.high());

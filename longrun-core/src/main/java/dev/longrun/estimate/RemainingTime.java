@@ -67,9 +67,12 @@ final class RemainingTime {
 
     /**
      * The job's own range blended by precision (in log scale, as with past durations in
-     * {@link #fromPace}) with what a few past runs needed from here, scaled to its pace, while the
-     * two agree within three spreads; the job's own range as it is otherwise. The past runs' spread is
-     * that of their prediction interval ({@link PredictionInterval}, which widens with few runs).
+     * {@link #fromPace}) with what a few past runs needed from here, scaled to its pace; the past
+     * runs' spread is that of their prediction interval ({@link PredictionInterval}, which widens with
+     * few runs). Only while they agree among themselves far better than the job's own pace can tell
+     * ({@link #AGREEING_FEW}: two runs of demo.wait scaled to a run of 8 steps needed 14.0 s from
+     * here where its own pace said 10-20 s), their middle lies inside its own range, and that range
+     * would be shown anyway: a few runs do not make an estimate appear. The job's own range otherwise.
      */
     static Guess withFewRuns(Guess own, double[] sortedLeft) {
         if (sortedLeft.length < 2 || own.low() <= 0 || own.tooWide()) {

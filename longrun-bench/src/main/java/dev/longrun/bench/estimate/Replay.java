@@ -80,7 +80,8 @@ final class Replay {
             score.add(eta, t, run.seconds() - t);
             if (trace) {
                 System.out.printf(java.util.Locale.ROOT, "t=%6.1f done=%5s left=%6.1f shown=%s%n", t,
-                        job.progressPct() != null ? job.progressPct() + "%" : "step " + job.currentStep() + "/" + job.totalSteps(),
+                        job.progressPct() != null ? job.progressPct() + "%"
+                                : "step " + job.currentStep() + "/" + job.totalSteps(),
                         run.seconds() - t, eta == null ? "-" : eta.text() + " [" + eta.lowSeconds() + ", "
                                 + eta.highSeconds() + "]");
             }
