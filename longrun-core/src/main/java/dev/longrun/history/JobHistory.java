@@ -11,8 +11,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Reads what happened to a job (the {@code job_events} table of migration V6, written by triggers on the jobs
- * table): its timeline for the job page, and the time it ran over every attempt ("took 26 s over 2 attempts").
+ * Reads what happened to a job (the {@code job_events} table of migration V6, written in the transaction of each
+ * change: by the statement that makes it on PostgreSQL since V13, by triggers on SQLite): its timeline for the job
+ * page, and the time it ran over every attempt ("took 26 s over 2 attempts").
  * SQL in {@code db/<dialect>/history.sql}. Thread-safe; one per DataSource.
  */
 public final class JobHistory {

@@ -66,6 +66,13 @@ abstract class JobStoreContract {
     }
 
     @Nested
+    class RecordingTheTimeline extends TimelineContract {
+        @Override JobStore store() { return JobStoreContract.this.store(); }
+        @Override void wipe() { JobStoreContract.this.wipe(); }
+        @Override JobHistory timeline() { return JobStoreContract.this.timeline(); }
+    }
+
+    @Nested
     class Finishing extends FinishContract {
         @Override JobStore store() { return JobStoreContract.this.store(); }
         @Override void wipe() { JobStoreContract.this.wipe(); }

@@ -5,14 +5,14 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The trigger on PostgreSQL (plpgsql function in the test's schema). */
-class PostgresOutboxTriggerTest extends OutboxTriggerContract {
+/** On PostgreSQL, in a schema of its own. */
+class PostgresOutboxTest extends OutboxContract {
 
     static PostgresSchema pg;
 
     @BeforeAll
     static void createSchema() {
-        pg = PostgresSchema.create(PostgresOutboxTriggerTest.class);
+        pg = PostgresSchema.create(PostgresOutboxTest.class);
     }
 
     @AfterAll

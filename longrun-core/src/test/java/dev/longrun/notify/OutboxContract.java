@@ -7,8 +7,11 @@ import dev.longrun.JobStatus;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The jobs trigger writes exactly one notification per outcome that concerns the owner, in the status change's transaction. */
-abstract class OutboxTriggerContract extends NotifyContract {
+/**
+ * Exactly one notification per outcome that concerns the owner, in the status change's transaction: written by the
+ * jobs table's trigger on SQLite, by the statement that makes the change on PostgreSQL (migration V13).
+ */
+abstract class OutboxContract extends NotifyContract {
 
     @Test
     void aSucceededJobLeavesExactlyOneUnplannedNotificationForItsOwner() {
@@ -73,5 +76,17 @@ abstract class OutboxTriggerContract extends NotifyContract {
 
         assertThat(job.cancelRequested()).isFalse();
         assertThat(notificationsOf(job.id())).extracting(Notification::kind).containsExactly(NotificationKind.CANCELLED);
+    }
+
+    @Test
+    void aJobThatCannotStartBecauseItsDependencyFailedNotifiesItsOwner() {
+        Job failed = run("n.fail", JobStatus.FAILED);
+        Job dependent = longrun.start("n.quick", Map.of("n", "after"), alice.dependsOn(failed.id())).job();
+
+        awaitStatus(dependent.id(), JobStatus.FAILED);
+        assertThat(notificationsOf(dependent.id())).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(NotificationKind.FAILED);
+            assertThat(n.userId()).isEqualTo("alice");
+        });
     }
 }
