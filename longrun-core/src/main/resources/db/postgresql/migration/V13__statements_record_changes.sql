@@ -6,7 +6,7 @@
 -- PL/pgSQL function and plans its INSERT … SELECT on every call, for every UPDATE of jobs, also the heartbeats and
 -- progress saves that record nothing. A statement knows the change it makes (the status it expects and the one it
 -- sets), so it writes its rows without the copy, the join of old and new rows or the planning: a claim and a finish of
--- 256 jobs cost 20-23 % less database time this way (docs/benchmarks/scale.md, "Eleventh pass").
+-- 256 jobs cost 9-12 % less database time this way (docs/benchmarks/scale.md, "Eleventh pass").
 --
 -- A job's first row (queued) is still written by the INSERT trigger of V6: three statements insert jobs, and a start
 -- is not where the drain spends its time. The DELETE trigger of V9 stays too.
