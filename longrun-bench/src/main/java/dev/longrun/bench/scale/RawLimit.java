@@ -68,6 +68,7 @@ final class RawLimit {
                 for (int i = 0; i < threads; i++) {
                     connections.add(DriverManager.getConnection(s.url(), s.user(), ""));
                 }
+                CpuMeter cpu = CpuMeter.start(db);
                 long t0 = System.nanoTime();
                 List<Future<Integer>> loops = new ArrayList<>();
                 for (int i = 0; i < threads; i++) {
@@ -80,6 +81,7 @@ final class RawLimit {
                     done += loop.get(s.timeoutSeconds(), TimeUnit.SECONDS);
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                System.out.println(cpu.perJob(s.jobs()));
                 for (Connection c : connections) {
                     c.close();
                 }

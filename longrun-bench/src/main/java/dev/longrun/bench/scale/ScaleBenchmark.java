@@ -30,8 +30,9 @@ public final class ScaleBenchmark {
         int loops = raw.stream().filter(r -> r.error() == null).max(java.util.Comparator.comparingDouble(RawLimit.Result::jobsPerSecond))
                 .map(RawLimit.Result::threads).orElse(s.rawThreads().get(s.rawThreads().size() - 1));
         List<Integer> concurrencies = s.runs("ours") || s.runs("dbscheduler") ? s.concurrencies() : List.<Integer>of();
-        // The first drain in this JVM also compiles the engine's claim, run and finish path (the JVM took about a core
-        // for it, against a fifth of one in later drains): without a warm-up that cost fell on every run's first row.
+        // The first drains in this JVM also compile the engine's claim, run and finish path: without warm-ups that cost fell
+        // on every run's first row. One was not enough: at 16 workers the JVM spent 92.5 µs of CPU per job in the warm-up,
+        // 44.5 in the first timed drain, then 20.5 in each later one (CpuMeter, 2026-11-30); so two, as for db-scheduler.
         for (int w = 0; w < s.warmups() && !concurrencies.isEmpty(); w++) {
             if (s.runs("ours")) {
                 report("warm-up, not counted: ", StartedDrain.run(s, concurrencies.get(0)));

@@ -47,7 +47,7 @@ record ScaleSettings(String url, String user, int jobs, List<Integer> concurrenc
         int timeout = 240;
         Set<String> parts = ALL_PARTS;
         int rounds = 1;
-        int warmups = 1;
+        int warmups = 2;
         for (String arg : args) {
             if (arg.isBlank()) {
                 continue;
@@ -100,7 +100,7 @@ record ScaleSettings(String url, String user, int jobs, List<Integer> concurrenc
 
     static String usage() {
         return "Known: --jobs=N --concurrency=16,64,256,1024 --raw-threads=2,4,8 --raw-batch=N --starts=N --start-threads=N "
-                + "--batch=N --pool=N --timeout-seconds=N --only=raw,ours,dbscheduler,start,planner --rounds=N --warmups=N (1; 0 for none) --url=jdbc:postgresql://... --user=NAME";
+                + "--batch=N --pool=N --timeout-seconds=N --only=raw,ours,dbscheduler,start,planner --rounds=N --warmups=N (2; 0 for none) --url=jdbc:postgresql://... --user=NAME";
     }
 
     private static List<Integer> list(String name, String value) {

@@ -32,11 +32,13 @@ final class StartedDrain {
             }
             db.analyze("jobs");
             DrainClock clock = new DrainClock();
+            CpuMeter cpu = CpuMeter.start(db);
             clock.start();
             try (Longrun engine = Longrun.builder().dataSource(ds).schema(db.schema()).nodeName("bench")
                     .concurrency(concurrency).register(ApiStarts.type(clock::countHandled)).build()) {
                 double seconds = clock.awaitFinished(s.jobs(), () -> db.queryLong(
                         "SELECT count(*) FROM " + jobs + " WHERE status = 'succeeded'"), java.time.Duration.ofSeconds(s.timeoutSeconds()));
+                System.out.println(cpu.perJob(s.jobs()));
                 return new DrainResult("Longrun", setting, s.jobs(), insertSeconds, seconds,
                         "Longrun.start x" + START_THREADS + " threads", clock.loadAtStart(), null);
             }

@@ -72,7 +72,7 @@ class SmallScaleTest {
         assertThatThrownBy(() -> ScaleSettings.parse(new String[] {"--only=jobrunr"})).hasMessageContaining("--only knows");
         assertThat(SMALL.rounds()).isEqualTo(1);
         assertThat(ScaleSettings.parse(new String[] {"--rounds=3"}).rounds()).isEqualTo(3);
-        assertThat(SMALL.warmups()).as("one untimed drain per engine by default").isEqualTo(1);
+        assertThat(SMALL.warmups()).as("two untimed drains per engine by default").isEqualTo(2);
         assertThat(ScaleSettings.parse(new String[] {"--warmups=0"}).warmups()).isZero();
     }
 
