@@ -625,5 +625,8 @@ WHERE account_id IS NOT DISTINCT FROM :account_id::text AND user_id IS NOT DISTI
 RETURNING id;
 
 -- name: Notify
--- Every payload of a batch in one round trip, in order (a finish of a thousand jobs makes a dozen payloads).
-SELECT pg_notify(:channel::text, p) FROM unnest(:payloads::text[]) AS p;
+-- Every payload of a batch in one round trip, in order (a finish of a thousand jobs makes a dozen payloads). They come
+-- as one text, separated by NotifyPayload.SEPARATOR (chr(30), which no payload holds): as a text[], every character of
+-- every payload was escaped by the driver and parsed back by the server, and the announcing thread spent most of its
+-- time there in a drain (docs/benchmarks/scale.md, "Eleventh pass").
+SELECT pg_notify(:channel::text, p) FROM unnest(string_to_array(:payloads::text, chr(30))) WITH ORDINALITY AS u(p, n) ORDER BY n;

@@ -21,6 +21,8 @@ public final class NotifyPayload {
 
     public static final String CHANNEL = "longrun_jobs";
     static final int MAX_BYTES = 7900;
+    /** Between the payloads of one Notify statement, which splits them there; no payload holds it (see {@link #part}). */
+    static final char SEPARATOR = '\u001e';
 
     private NotifyPayload() {
     }

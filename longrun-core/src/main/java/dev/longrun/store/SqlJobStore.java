@@ -456,7 +456,7 @@ public final class SqlJobStore implements JobStore {
         }
         List<String> payloads = NotifyPayload.encode(origin, events);
         db.read(c -> db.query(c, "Notify", Params.of("channel", notifyChannel())
-                .set("payloads", SqlList.of(SqlList.Type.TEXT, payloads)), rs -> null));
+                .set("payloads", String.join(String.valueOf(NotifyPayload.SEPARATOR), payloads)), rs -> null));
     }
 
     static SqlList uuids(Collection<UUID> ids) {

@@ -39,6 +39,16 @@ class NotifyPayloadTest {
     }
 
     @Test
+    void noPayloadHoldsTheSeparatorOfPayloadsSentTogether() {
+        JobEvent odd = new JobEvent(UUID.randomUUID(), 3, "acme\u001eeu", "ann\u001e\"{x}\\", JobStatus.FAILED);
+
+        List<String> payloads = NotifyPayload.encode("node-1", List.of(odd));
+
+        assertThat(payloads).singleElement().satisfies(p -> assertThat(p).doesNotContain(String.valueOf(NotifyPayload.SEPARATOR)));
+        assertThat(NotifyPayload.decode(payloads.get(0))).containsExactly(odd);
+    }
+
+    @Test
     void linesFromANewerFormatAreSkipped() {
         assertThat(NotifyPayload.decode("garbage\nnot:a:valid:line:at:all")).isEmpty();
     }
