@@ -1,5 +1,8 @@
 -- Longrun's statements on PostgreSQL, loaded once by NamedStatements.
 -- ${schema} is the quoted schema name; :name is a parameter. Every state change names the state it expects.
+-- Every status change (and a new step) also writes the job's timeline row in job_events, and an outcome that concerns
+-- the owner its notification, in the same statement (V13; the rules were V6's and V2's triggers'): succeeded, failed and
+-- needs_action always, cancelled only from running when nobody asked for it (cancel_requested_at null).
 -- Arrays (ids, batches) are bound as SQL arrays; instants inside arrays as ISO text cast to timestamptz.
 -- Batched updates guard the state through the batch: "j.status = u.expected", with u.expected 'running' for every row.
 -- Same rows as "j.status = 'running'", but a join clause, which the planner does not estimate from the column's
