@@ -11,7 +11,7 @@ public enum Dialect {
         this.folder = folder;
     }
 
-    /** Resource folder under {@code db/}: migrations in {@code db/<folder>/migration}, statements in {@code db/<folder>/queries.sql}. */
+    /** Resource folder under {@code db/}: migrations in {@code db/<folder>/migration}, statements in {@code db/<folder>/queries.sql} and {@code transitions.sql}. */
     public String folder() {
         return folder;
     }

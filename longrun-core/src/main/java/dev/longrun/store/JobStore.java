@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * The database seam for jobs: requests, the worker's hot path ({@link WorkQueue}), maintenance and reads,
  * with the side records ({@link #records()}) and the estimator's history ({@link #history()}) as roles of
- * their own. One implementation over each dialect's statements named in {@code db/<dialect>/queries.sql}.
+ * their own. One implementation over each dialect's statements named in {@code db/<dialect>/queries.sql} and {@code transitions.sql}.
  * Every state change is a guarded UPDATE naming the state it expects; an empty result means the race was lost and nothing changed. Methods returning
  * {@link JobEvent}s report exactly the rows they changed (with their new version), for the event bus.
  */

@@ -29,21 +29,27 @@ final class NamedStatements {
         this.byName = Collections.unmodifiableMap(byName);
     }
 
-    /** Reads {@code db/<dialect>/queries.sql} from the classpath; {@code quotedSchema} fills {@code ${schema}}. */
+    /**
+     * Reads the job store's statements, {@code db/<dialect>/queries.sql} and {@code transitions.sql} (the status changes),
+     * from the classpath; {@code quotedSchema} fills {@code ${schema}}.
+     */
     static NamedStatements load(Dialect dialect, String quotedSchema) {
-        return load(dialect, quotedSchema, "queries.sql");
+        return load(dialect, quotedSchema, "queries.sql", "transitions.sql");
     }
 
-    /** Reads another statement file of the dialect folder, e.g. {@code notifications.sql} of {@link NamedSql}. */
-    static NamedStatements load(Dialect dialect, String quotedSchema, String file) {
-        String resource = "db/" + dialect.folder() + "/" + file;
-        String text = readResource(resource);
+    /** Reads other statement files of the dialect folder, e.g. {@code notifications.sql} of {@link NamedSql}. */
+    static NamedStatements load(Dialect dialect, String quotedSchema, String... files) {
         Map<String, NamedStatement> statements = new LinkedHashMap<>();
-        parse(text).forEach((name, body) -> {
-            String sql = body.replace("${schema}", quotedSchema == null ? "" : quotedSchema);
-            statements.put(name, translate(name, sql));
-        });
-        return new NamedStatements(dialect, file, statements);
+        for (String file : files) {
+            String text = readResource("db/" + dialect.folder() + "/" + file);
+            parse(text).forEach((name, body) -> {
+                String sql = body.replace("${schema}", quotedSchema == null ? "" : quotedSchema);
+                if (statements.put(name, translate(name, sql)) != null) {
+                    throw new IllegalStateException("Statement '" + name + "' is defined twice (db/" + dialect.folder() + ")");
+                }
+            });
+        }
+        return new NamedStatements(dialect, String.join(", ", files), statements);
     }
 
     Dialect dialect() {

@@ -24,7 +24,7 @@ import javax.sql.DataSource;
 
 /**
  * The {@link JobStore} on PostgreSQL and SQLite: the same Java over each dialect's named statements
- * ({@code db/<dialect>/queries.sql}). Thread-safe; create one per DataSource with {@link JobStores#create}.
+ * ({@code db/<dialect>/queries.sql} and {@code transitions.sql}). Thread-safe; create one per DataSource with {@link JobStores#create}.
  */
 public final class SqlJobStore implements JobStore {
 

@@ -7,7 +7,7 @@
  *       {@link dev.longrun.store.JobStore#migrate} once at start (Flyway, idempotent, safe on many nodes).</li>
  *   <li>{@link dev.longrun.store.EmbeddedDatabase#open} gives the embedded SQLite DataSource under the data
  *       directory; its owner closes it.</li>
- *   <li>SQL lives in {@code db/<dialect>/queries.sql} (named statements) and {@code db/<dialect>/migration};
+ *   <li>SQL lives in {@code db/<dialect>/queries.sql} and {@code transitions.sql} (named statements) and {@code db/<dialect>/migration};
  *       {@link dev.longrun.store.NamedStatements} loads it once.</li>
  *   <li>{@link dev.longrun.store.NamedSql} runs another feature's statement file the same way ({@code dev.longrun.notify}'s
  *       {@code notifications.sql}).</li>

@@ -1,6 +1,6 @@
 -- The statements that change a job now write its timeline row (job_events) and its notification themselves, in a
--- data-modifying WITH of the same statement (db/postgresql/queries.sql), instead of the per-statement triggers of V5, V6
--- and V10. Same rows, same transaction, so a change is still recorded exactly once.
+-- data-modifying WITH of the same statement (db/postgresql/transitions.sql), instead of the per-statement triggers of
+-- V5, V6 and V10. Same rows, same transaction, so a change is still recorded exactly once.
 --
 -- Why: an AFTER trigger with transition tables copies every updated row, old and new, into two tuplestores, calls a
 -- PL/pgSQL function and plans its INSERT … SELECT on every call, for every UPDATE of jobs, also the heartbeats and

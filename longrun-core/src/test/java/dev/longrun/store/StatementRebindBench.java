@@ -67,7 +67,7 @@ public final class StatementRebindBench {
         try (Connection pooled = ds.getConnection()) {
             SQLiteConnection c = pooled.unwrap(SQLiteConnection.class);
             c.setAutoCommit(false);
-            for (String file : List.of("queries.sql", "notifications.sql", "history.sql")) {
+            for (String file : List.of("queries.sql", "transitions.sql", "notifications.sql", "history.sql")) {
                 NamedStatements statements = NamedStatements.load(Dialect.SQLITE, null, file);
                 for (String name : statements.names()) {
                     if (only.isEmpty() || only.contains(name)) {
