@@ -43,6 +43,20 @@ class NamedStatementsTest {
     }
 
     @Test
+    void aStatementDefinedInTwoFilesIsRefused() {
+        assertThatThrownBy(() -> NamedStatements.load(Dialect.SQLITE, null, "statement-cache-test.sql", "defines-put-pair-again.sql"))
+                .hasMessageContaining("'PutPair' is defined twice");
+    }
+
+    @Test
+    void theStoreReadsItsStatusChangesBesideItsOtherStatements() {
+        for (Dialect dialect : Dialect.values()) {
+            NamedStatements statements = NamedStatements.load(dialect, dialect == Dialect.POSTGRESQL ? "\"longrun\"" : null);
+            assertThat(statements.names()).as(dialect.name()).contains("InsertJob", "ClaimJobs", "FinishSucceeded", "ListJobsAsOf");
+        }
+    }
+
+    @Test
     void theSchemaIsSubstitutedAndAnUnknownNameIsAClearError() {
         NamedStatements statements = NamedStatements.load(Dialect.POSTGRESQL, "\"tenant_a\"");
         assertThat(statements.get("FindJob").jdbcSql()).contains("\"tenant_a\".jobs").doesNotContain("${schema}");

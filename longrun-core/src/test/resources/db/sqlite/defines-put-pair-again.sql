@@ -1,0 +1,4 @@
+-- NamedStatementsTest: a name that statement-cache-test.sql defines too.
+
+-- name: PutPair
+SELECT 1;
