@@ -255,11 +255,18 @@ public class LongrunProperties {
         private Duration heartbeat = Duration.ofSeconds(15);
         /** Different jobs one subscriber may be behind on; a subscriber further behind is disconnected (it reconnects). */
         private int bufferSize = 1024;
+        /**
+         * Event streams one person may hold open on a node at once: a tab uses one or two, and each stream holds a
+         * connection and about 20 KiB, so without a bound one person's script could fill the node's memory.
+         */
+        private int maxStreamsPerUser = 64;
 
         public Duration getHeartbeat() { return heartbeat; }
         public void setHeartbeat(Duration heartbeat) { this.heartbeat = heartbeat; }
         public int getBufferSize() { return bufferSize; }
         public void setBufferSize(int bufferSize) { this.bufferSize = bufferSize; }
+        public int getMaxStreamsPerUser() { return maxStreamsPerUser; }
+        public void setMaxStreamsPerUser(int maxStreamsPerUser) { this.maxStreamsPerUser = maxStreamsPerUser; }
     }
 
     public static class Http {

@@ -4,6 +4,7 @@ import dev.longrun.spring.api.ApiPaths;
 import org.springframework.web.bind.annotation.RequestMapping;
 import dev.longrun.Job;
 import dev.longrun.spring.api.JobAccess;
+import dev.longrun.spring.config.LongrunProperties;
 import dev.longrun.spring.problem.ApiProblem;
 import dev.longrun.spring.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,10 +34,12 @@ public class EventsController {
 
     private final JobAccess access;
     private final SseHub hub;
+    private final StreamQuota quota;
 
-    public EventsController(JobAccess access, SseHub hub) {
+    public EventsController(JobAccess access, SseHub hub, LongrunProperties properties) {
         this.access = access;
         this.hub = hub;
+        this.quota = new StreamQuota(properties.getSse().getMaxStreamsPerUser());
     }
 
     @GetMapping(path = "/jobs/{id}/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
@@ -57,7 +60,13 @@ public class EventsController {
             // request instead.
             response.setHeader("Connection", "close");
         }
-        hub.job(job, last, open(request, response));
+        StreamQuota.Place place = quota.take(caller);
+        try {
+            hub.job(job, last, open(request, response, place));
+        } catch (IOException | RuntimeException e) {
+            place.giveBack();
+            throw e;
+        }
     }
 
     @GetMapping(path = "/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
@@ -66,10 +75,18 @@ public class EventsController {
                     HttpServletRequest request, HttpServletResponse response) throws IOException {
         caller.requireUser();
         Long last = lastEventId(lastEventId);
-        hub.user(caller, last, open(request, response));
+        StreamQuota.Place place = quota.take(caller);
+        try {
+            hub.user(caller, last, open(request, response, place));
+        } catch (IOException | RuntimeException e) {
+            place.giveBack();
+            throw e;
+        }
     }
 
-    private static FrameSink open(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** Opens the stream's response; {@code place} is given back when the response ends, however it ends. */
+    private static FrameSink open(HttpServletRequest request, HttpServletResponse response, StreamQuota.Place place)
+            throws IOException {
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
         // no-transform and X-Accel-Buffering keep proxies from buffering the stream.
@@ -78,7 +95,14 @@ public class EventsController {
         // Every frame is flushed at once, so a large response buffer only costs memory, held as long as the stream is
         // open: Jetty's is 32 KiB of direct memory per stream by default (Tomcat keeps its own 8 KiB whatever is asked).
         response.setBufferSize(STREAM_BUFFER_BYTES);
-        return ServletFrameSink.open(request, response);
+        FrameSink sink = ServletFrameSink.open(request, response);
+        request.getAsyncContext().addListener(place);
+        return sink;
+    }
+
+    /** Streams {@code caller} holds open on this node now (tests). */
+    int streamsHeld(Caller caller) {
+        return quota.held(caller);
     }
 
     private static Long lastEventId(String header) {
