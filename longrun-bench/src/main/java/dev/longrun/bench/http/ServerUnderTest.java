@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class ServerUnderTest implements AutoCloseable {
 
     static final String API_KEY = "demo-key-change-me";
+    /** Streams the bench may open as its one user, who stands for every browser: no bound in practice. */
+    static final int MAX_STREAMS = 1_000_000;
 
     private final Process process;
     private final Path dataDir;
@@ -49,7 +51,10 @@ final class ServerUnderTest implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(java("java"), "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED", "-XX:NativeMemoryTracking=summary",
                 "-jar", jar.toAbsolutePath().toString(),
                 "--server.address=127.0.0.1", "--server.port=" + port, "--longrun.data-dir=" + dataDir,
-                "--longrun-demo.contacts=0", "--logging.level.dev.longrun=warn"));
+                "--longrun-demo.contacts=0", "--logging.level.dev.longrun=warn",
+                // One identity stands for every browser of the fan-out and stream parts (1,000 and http.streams),
+                // where a person may hold 64 at once.
+                "--longrun.sse.max-streams-per-user=" + MAX_STREAMS));
         cmd.addAll(extraArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile()).start();
         ServerUnderTest server = new ServerUnderTest(p, dataDir, port);
