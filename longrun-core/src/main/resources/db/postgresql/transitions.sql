@@ -146,8 +146,8 @@ WITH finished AS (
     FROM unnest(:ids::uuid[], :owners::text[], :results::text[], :summaries::text[], :nows::timestamptz[],
                 array_fill('running'::text, ARRAY[cardinality(:ids::uuid[])])) AS u(id, owner, result, summary, now, expected)
     WHERE j.id = u.id AND j.status = u.expected AND j.lease_owner = u.owner
-    RETURNING j.id, j.version, j.account_id, j.user_id, j.status, j.attempt, j.updated_at, j.started_at, j.run_after,
-              j.error_message, j.action, j.cancel_requested_at, j.current_step, j.total_steps
+    RETURNING j.id, j.version, j.account_id, j.user_id, j.status, j.attempt, j.updated_at, j.started_at, j.current_step,
+              j.total_steps
 ), recorded AS (
     INSERT INTO ${schema}.job_events (job_id, kind, status, from_status, attempt, at, attempt_started_at, message,
                                       run_after, step, total_steps)
@@ -155,7 +155,7 @@ WITH finished AS (
     FROM finished ORDER BY id
 ), notified AS (
     INSERT INTO ${schema}.notifications (job_id, account_id, user_id, kind, title, body, created_at)
-    SELECT id, account_id, user_id, status, 'Your job is done', error_message, updated_at FROM finished ORDER BY id
+    SELECT id, account_id, user_id, status, 'Your job is done', NULL, updated_at FROM finished ORDER BY id
 )
 SELECT id, version, account_id, user_id, status FROM finished;
 
@@ -169,8 +169,8 @@ WITH finished AS (
                 :nows::timestamptz[],
                 array_fill('running'::text, ARRAY[cardinality(:ids::uuid[])])) AS u(id, owner, message, code, retryable, summary, now, expected)
     WHERE j.id = u.id AND j.status = u.expected AND j.lease_owner = u.owner
-    RETURNING j.id, j.version, j.account_id, j.user_id, j.status, j.attempt, j.updated_at, j.started_at, j.run_after,
-              j.error_message, j.action, j.cancel_requested_at, j.current_step, j.total_steps
+    RETURNING j.id, j.version, j.account_id, j.user_id, j.status, j.attempt, j.updated_at, j.started_at, j.current_step,
+              j.total_steps, j.error_message
 ), recorded AS (
     INSERT INTO ${schema}.job_events (job_id, kind, status, from_status, attempt, at, attempt_started_at, message,
                                       run_after, step, total_steps)
@@ -191,8 +191,8 @@ WITH finished AS (
                 :nows::timestamptz[],
                 array_fill('running'::text, ARRAY[cardinality(:ids::uuid[])])) AS u(id, owner, message, code, run_after, now, expected)
     WHERE j.id = u.id AND j.status = u.expected AND j.lease_owner = u.owner
-    RETURNING j.id, j.version, j.account_id, j.user_id, j.status, j.attempt, j.updated_at, j.started_at, j.run_after,
-              j.error_message, j.action, j.cancel_requested_at, j.current_step, j.total_steps
+    RETURNING j.id, j.version, j.account_id, j.user_id, j.status, j.attempt, j.updated_at, j.started_at, j.current_step,
+              j.total_steps, j.error_message, j.run_after
 ), recorded AS (
     INSERT INTO ${schema}.job_events (job_id, kind, status, from_status, attempt, at, attempt_started_at, message,
                                       run_after, step, total_steps)
@@ -209,8 +209,8 @@ WITH finished AS (
     FROM unnest(:ids::uuid[], :owners::text[], :actions::text[], :summaries::text[], :nows::timestamptz[],
                 array_fill('running'::text, ARRAY[cardinality(:ids::uuid[])])) AS u(id, owner, action, summary, now, expected)
     WHERE j.id = u.id AND j.status = u.expected AND j.lease_owner = u.owner
-    RETURNING j.id, j.version, j.account_id, j.user_id, j.status, j.attempt, j.updated_at, j.started_at, j.run_after,
-              j.error_message, j.action, j.cancel_requested_at, j.current_step, j.total_steps
+    RETURNING j.id, j.version, j.account_id, j.user_id, j.status, j.attempt, j.updated_at, j.started_at, j.current_step,
+              j.total_steps, j.error_message, j.action
 ), recorded AS (
     INSERT INTO ${schema}.job_events (job_id, kind, status, from_status, attempt, at, attempt_started_at, message,
                                       run_after, step, total_steps)
@@ -230,8 +230,8 @@ WITH finished AS (
     FROM unnest(:ids::uuid[], :owners::text[], :summaries::text[], :nows::timestamptz[],
                 array_fill('running'::text, ARRAY[cardinality(:ids::uuid[])])) AS u(id, owner, summary, now, expected)
     WHERE j.id = u.id AND j.status = u.expected AND j.lease_owner = u.owner
-    RETURNING j.id, j.version, j.account_id, j.user_id, j.status, j.attempt, j.updated_at, j.started_at, j.run_after,
-              j.error_message, j.action, j.cancel_requested_at, j.current_step, j.total_steps
+    RETURNING j.id, j.version, j.account_id, j.user_id, j.status, j.attempt, j.updated_at, j.started_at, j.current_step,
+              j.total_steps, j.error_message, j.cancel_requested_at
 ), recorded AS (
     INSERT INTO ${schema}.job_events (job_id, kind, status, from_status, attempt, at, attempt_started_at, message,
                                       run_after, step, total_steps)
