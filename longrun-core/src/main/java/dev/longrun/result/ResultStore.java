@@ -37,6 +37,22 @@ public interface ResultStore {
 
     InputStream open(ResultFile file) throws IOException;
 
+    /**
+     * Opens the file {@code offset} bytes in, for a download resumed with a Range request. By default the stream is
+     * opened at its start and skipped forward (a local file seeks); a store that can start a read anywhere (S3's
+     * ranged GET) overrides it so a resumed download does not read what the browser already has.
+     */
+    default InputStream open(ResultFile file, long offset) throws IOException {
+        InputStream in = open(file);
+        try {
+            in.skipNBytes(offset);
+            return in;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
     /** True while the file is kept (retention may have removed it). */
     boolean exists(ResultFile file);
 

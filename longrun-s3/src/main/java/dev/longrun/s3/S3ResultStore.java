@@ -130,8 +130,14 @@ public final class S3ResultStore implements ResultStore, AutoCloseable {
 
     @Override
     public InputStream open(ResultFile file) throws IOException {
+        return open(file, 0);
+    }
+
+    @Override
+    public InputStream open(ResultFile file, long offset) throws IOException {
         try {
-            return s3.getObject(b -> b.bucket(settings.bucket()).key(objectKey(file.storageKey())));
+            return s3.getObject(b -> b.bucket(settings.bucket()).key(objectKey(file.storageKey()))
+                    .range(offset > 0 ? "bytes=" + offset + "-" : null));
         } catch (NoSuchKeyException e) {
             throw new NoSuchFileException(file.storageKey());
         } catch (SdkException e) {

@@ -29,6 +29,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
@@ -102,6 +104,25 @@ abstract class S3ResultStoreContract {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(expectedCsv(1000));
         }
         assertThat(longrun.results().exists(file)).isTrue();
+    }
+
+    /** A download resumed with a Range request reads only the rest from the bucket (a ranged GET), not the whole object. */
+    @Test
+    void aFileOpenedPartWayInIsReadFromTheBucketFromThatByteOn() throws IOException {
+        start(s3.settings(s3.newBucket()));
+        ResultFile file = export(1000).result().file();
+        String csv = expectedCsv(1000);
+        int offset = csv.length() - 100;
+
+        try (InputStream in = longrun.results().open(file, offset)) {
+            GetObjectResponse object = (GetObjectResponse) ((ResponseInputStream<?>) in).response();
+            assertThat(object.contentLength()).as("bytes sent by the bucket").isEqualTo(100);
+            assertThat(object.contentRange()).isEqualTo("bytes " + offset + "-" + (csv.length() - 1) + "/" + csv.length());
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(csv.substring(offset));
+        }
+        try (InputStream in = longrun.results().open(file, 0)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(csv);
+        }
     }
 
     @Test

@@ -13,13 +13,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/files/{token}}: a job's result file for whoever holds a valid signed link. The link (job, owner,
  * expiry) is always checked here first; a signed-in caller who is not the job's user gets 404 even with the link. Then
- * the file is streamed with Content-Disposition and Content-Length, or, with {@code longrun.results.download=redirect}
+ * the file is streamed with Content-Disposition, Content-Length and a strong ETag, a Range request answered with
+ * the part asked for (206; 416 problem+json for a range outside the file) so a large download can resume; or, with {@code longrun.results.download=redirect}
  * and a store that can presign (S3), the browser is sent to a presigned URL valid for {@code longrun.results.presign-ttl}.
  */
 @RestController
@@ -48,7 +54,8 @@ public class FilesController {
     }
 
     @GetMapping("/files/{token}")
-    public ResponseEntity<InputStreamResource> download(@PathVariable String token, @AuthenticationPrincipal Caller caller) throws IOException {
+    public ResponseEntity<?> download(@PathVariable String token, @AuthenticationPrincipal Caller caller,
+                                      HttpServletRequest request) throws IOException {
         ResultLinks.Grant grant = links.verify(token);
         Job job = longrun.get(grant.jobId()).orElseThrow(() -> ApiProblem.jobNotFound(grant.jobId()));
         boolean linkMatchesJob = job.accountId().equals(grant.accountId()) && job.userId().equals(grant.userId());
@@ -68,13 +75,64 @@ public class FilesController {
             return ResponseEntity.status(HttpStatus.FOUND).location(direct.get())
                     .cacheControl(CacheControl.noStore().cachePrivate()).build();
         }
-        return ResponseEntity.ok()
+        StoredResult body = new StoredResult(longrun.results(), file);
+        String etag = etag(file);
+        String range = request.getHeader(HttpHeaders.RANGE);
+        boolean partial = range != null && "GET".equals(request.getMethod()) && ifRangeHolds(request, etag);
+        if (partial && !satisfiable(range, body)) {
+            ResponseEntity<ProblemDetail> problem = new ApiProblem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                    "range_not_satisfiable", "The Range header asks for bytes this file does not have, or is not in the form"
+                    + " bytes=START-END: the file has " + file.sizeBytes() + " bytes (0 to " + (file.sizeBytes() - 1)
+                    + "). Leave the header out to download the whole file.").toResponse();
+            return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + file.sizeBytes()).body(problem.getBody());
+        }
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
                 .contentType(mediaType(file.contentType()))
-                .contentLength(file.sizeBytes())
+                .eTag(etag)
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(DownloadNames.safe(file.filename()), StandardCharsets.UTF_8).build().toString())
-                .body(new InputStreamResource(longrun.results().open(file)));
+                        .filename(DownloadNames.safe(file.filename()), StandardCharsets.UTF_8).build().toString());
+        if (range != null && !partial) {
+            // A Range for another version of the file (If-Range differs), or on a HEAD: the whole file, as Spring sends
+            // a plain stream, with Accept-Ranges kept so the next attempt may resume. Opened only if read (not on HEAD).
+            return ok.contentLength(file.sizeBytes()).header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                    .body(new InputStreamResource(body.getInputStream()));
+        }
+        // Spring answers a Range itself for a Resource of known length (206, Content-Range, multipart/byteranges).
+        return ok.body(body);
+    }
+
+    /**
+     * A strong validator for resuming: a result file never changes once written (a new run writes a new file under
+     * a new key), so its key and size name its content. Hashed, so the key (a path in the store) is not shown.
+     */
+    static String etag(ResultFile file) {
+        byte[] digest = DIGEST.get().digest((file.storageKey() + "/" + file.sizeBytes()).getBytes(StandardCharsets.UTF_8));
+        return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+    }
+
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is in every JDK", e);
+        }
+    });
+
+    /** If-Range with this file's ETag (or none) lets a Range apply; a date or another ETag asks for the whole file. */
+    private static boolean ifRangeHolds(HttpServletRequest request, String etag) {
+        String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
+        return ifRange == null || ifRange.trim().equals(etag);
+    }
+
+    private static boolean satisfiable(String range, StoredResult body) {
+        try {
+            HttpRange.toResourceRegions(HttpRange.parseRanges(range), body);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** A refused link opened in a browser tab gets a readable page; programs get problem+json as everywhere. */
