@@ -96,6 +96,9 @@ final class ProblemResponses {
         if (path.equals(paths.path("/files/{token}")) || path.equals(paths.path("/jobs/{id}/result-link"))) {
             s.add("410");
         }
+        if (path.equals(paths.path("/files/{token}"))) {
+            s.add("416"); // a Range outside the file
+        }
         if (path.equals(paths.path("/jobs/start"))) {
             s.add("422");
         }
