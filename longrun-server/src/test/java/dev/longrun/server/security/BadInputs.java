@@ -143,7 +143,14 @@ final class BadInputs {
                 "{\"type\":\"demo.wait\",\"type\":\"x\"}", "[".repeat(5_000), "{\"a\":".repeat(2_000), "{\"type\":\"demo.wait\"", "\u0000",
                 "{\"type\":\"" + "x".repeat(20_000) + "\"}", "{\"type\":\"demo.wait\",\"params\":{\"seconds\":0}}\u0000"};
         for (String b : bodies) {
-            all.add(BadInput.json("start body", "POST", "/api/jobs/start", b).expect(b.contains("depends_on\":{}") || b.contains("[\"a\"]") ? 400 : 0));
+            all.add(BadInput.json("start body", "POST", "/api/jobs/start", b).expect(b.contains("depends_on\":{}") || b.contains("[\"a\"]")
+                    || b.contains("\"type\":\"demo.wait\",\"type\"") ? 400 : 0));
+        }
+        // A key given twice is refused, not read as its last value: another reader of the same body (a proxy's
+        // filter, an audit log) may take the first, and the two would disagree on what was asked.
+        for (String b : List.of("{\"type\":\"demo.wait\",\"params\":{\"seconds\":1,\"seconds\":86400}}",
+                "{\"type\":\"contacts.export\",\"type\":\"demo.wait\"}", "{\"type\":\"demo.wait\",\"params\":{},\"params\":{\"fail\":true}}")) {
+            all.add(BadInput.json("duplicate key", "POST", "/api/jobs/start", b).expect(400));
         }
     }
 

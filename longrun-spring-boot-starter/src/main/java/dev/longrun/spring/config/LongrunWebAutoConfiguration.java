@@ -156,10 +156,11 @@ public class LongrunWebAutoConfiguration {
     @ConditionalOnClass(name = "org.springdoc.core.models.GroupedOpenApi")
     static class OpenApiGroup {
         @Bean
-        org.springdoc.core.models.GroupedOpenApi longrunOpenApi(Longrun longrun, ApiPaths paths) {
+        org.springdoc.core.models.GroupedOpenApi longrunOpenApi(Longrun longrun, ApiPaths paths, Environment env) {
             return org.springdoc.core.models.GroupedOpenApi.builder().group("longrun").displayName("Longrun")
                     .packagesToScan(ApiPaths.PACKAGES.toArray(String[]::new)).addOpenApiCustomizer(snakeCaseSchemas())
-                    .addOpenApiCustomizer(new dev.longrun.spring.openapi.LongrunOpenApi(longrun, paths)).build();
+                    .addOpenApiCustomizer(new dev.longrun.spring.openapi.LongrunOpenApi(longrun, paths,
+                            env.getProperty("server.servlet.context-path", ""))).build();
         }
 
         private static dev.longrun.spring.openapi.SnakeCaseSchemas snakeCaseSchemas() {

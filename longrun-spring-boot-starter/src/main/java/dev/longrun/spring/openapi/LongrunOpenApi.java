@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -36,10 +37,13 @@ public final class LongrunOpenApi implements OpenApiCustomizer {
 
     private final Longrun longrun;
     private final ApiPaths paths;
+    private final String contextPath;
 
-    public LongrunOpenApi(Longrun longrun, ApiPaths paths) {
+    /** @param contextPath the servlet context path the API is served under ({@code server.servlet.context-path}), "" for none */
+    public LongrunOpenApi(Longrun longrun, ApiPaths paths, String contextPath) {
         this.longrun = longrun;
         this.paths = paths;
+        this.contextPath = contextPath == null ? "" : contextPath.replaceAll("/+$", "");
     }
 
     @Override
@@ -49,6 +53,10 @@ public final class LongrunOpenApi implements OpenApiCustomizer {
                 it live over Server-Sent Events, cancel, retry, download results. Field names are snake_case; every \
                 refusal is application/problem+json (RFC 9457) with a detail a person can act on. The reference is \
                 docs/API.md in the Longrun repository."""));
+        // Relative to where the document is served: springdoc would write the request's own host (or a forwarded
+        // one, whatever the sender put there) into every copy a cache keeps.
+        api.setServers(List.of(new Server().url(contextPath.isEmpty() ? "/" : contextPath)
+                .description("The host this document was read from")));
         if (api.getComponents() == null) {
             api.setComponents(new Components());
         }

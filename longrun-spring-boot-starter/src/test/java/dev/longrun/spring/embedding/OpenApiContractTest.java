@@ -46,6 +46,21 @@ class OpenApiContractTest {
         assertThat(doc.get("paths").has("/api/orders")).as("the host's endpoint stays out of Longrun's group").isFalse();
     }
 
+    /**
+     * The document names its server relative to where it is served: a Host or X-Forwarded-Host header sent by anyone
+     * is not written back into it (a shared cache would hand a "servers" URL of an attacker's choosing to everyone).
+     */
+    @Test
+    void theServerIsRelativeAndNoHostHeaderIsWrittenIntoTheDocument() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/openapi.json"))
+                .header("X-Forwarded-Host", "attacker.example").header("X-Forwarded-Proto", "https").build();
+        String body = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(body).doesNotContain("attacker.example").doesNotContain("127.0.0.1");
+        JsonNode servers = Api.JSON.readTree(body).get("servers");
+        assertThat(servers).as(String.valueOf(servers)).hasSize(1);
+        assertThat(servers.get(0).get("url").asString()).isEqualTo("/");
+    }
+
     @Test
     void startAnswers202ForANewJobAnd200ForTheSameOneWithAJobBody() {
         JsonNode responses = doc.at("/paths/~1api~1jobs~1start/post/responses");
