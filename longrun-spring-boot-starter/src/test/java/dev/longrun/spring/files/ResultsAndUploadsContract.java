@@ -49,9 +49,7 @@ public abstract class ResultsAndUploadsContract extends ApiTestBase {
      */
     @Test
     void aDownloadResumesFromTheByteTheBrowserAsksFor() {
-        Api.Who who = newUser();
-        String id = startId(who, "test.export", "{\"rows\":40}");
-        String url = awaitStatus(who, id, "succeeded").get("result").get("url").asString();
+        String url = exportedFileUrl(40);
         Api.Res whole = api.get(url).send();
         byte[] all = whole.bytes();
         int n = all.length;
@@ -114,9 +112,7 @@ public abstract class ResultsAndUploadsContract extends ApiTestBase {
 
     @Test
     void headOnALinkAnswersLikeGetWithoutTheBody() {
-        Api.Who who = newUser();
-        String id = startId(who, "test.export", "{\"rows\":3}");
-        String url = awaitStatus(who, id, "succeeded").get("result").get("url").asString();
+        String url = exportedFileUrl(3);
         Api.Res get = api.get(url).send();
         Api.Res head = api.method("HEAD", url).send();
         assertThat(head.status()).as(head.toString()).isEqualTo(get.status()).isEqualTo(200);
@@ -228,5 +224,12 @@ public abstract class ResultsAndUploadsContract extends ApiTestBase {
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return api.post("/api/uploads").as(who).body("multipart/form-data; boundary=" + boundary, body.toByteArray()).send();
+    }
+
+    /** The signed link of a new user's finished export of {@code rows} rows. */
+    private String exportedFileUrl(int rows) {
+        Api.Who who = newUser();
+        String id = startId(who, "test.export", "{\"rows\":" + rows + "}");
+        return awaitStatus(who, id, "succeeded").get("result").get("url").asString();
     }
 }
