@@ -28,6 +28,7 @@ import dev.longrun.spring.sse.StreamsShutdown;
 import dev.longrun.spring.upload.UploadCleanup;
 import dev.longrun.spring.upload.UploadController;
 import dev.longrun.spring.upload.UploadStore;
+import dev.longrun.spring.web.ComponentsFolder;
 import dev.longrun.spring.problem.ProblemErrorHandler;
 import dev.longrun.spring.problem.ProblemErrorReportValve;
 import java.time.Clock;
@@ -57,7 +58,7 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(after = LongrunEngineAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({JobsController.class, JobActionsController.class, JobDetailsController.class, ResultPreviewController.class, JobTypesController.class,
-        OpenApiAliasController.class, FilesController.class, ResultsZipController.class, EventsController.class, UploadController.class,
+        OpenApiAliasController.class, ComponentsFolder.class, FilesController.class, ResultsZipController.class, EventsController.class, UploadController.class,
         SessionController.class, TokenController.class, ProblemAdvice.class, LongrunSecurityConfiguration.class,
         LongrunHttpHardening.class, LongrunActuatorSecurity.class, SecurityObservationsOff.class})
 public class LongrunWebAutoConfiguration {
