@@ -35,9 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/files/{token}}: a job's result file for whoever holds a valid signed link. The link (job, owner,
  * expiry) is always checked here first; a signed-in caller who is not the job's user gets 404 even with the link. Then
- * the file is streamed with Content-Disposition, Content-Length and a strong ETag, a Range request answered with
- * the part asked for (206; 416 problem+json for a range outside the file) so a large download can resume; or, with {@code longrun.results.download=redirect}
- * and a store that can presign (S3), the browser is sent to a presigned URL valid for {@code longrun.results.presign-ttl}.
+ * the file is streamed with Content-Disposition, Content-Length and a strong ETag, and a Range request is answered
+ * with the part asked for (206; 416 problem+json for a range outside the file), so a large download can resume. Or,
+ * with {@code longrun.results.download=redirect} and a store that can presign (S3), the browser is sent to a
+ * presigned URL valid for {@code longrun.results.presign-ttl}.
  */
 @RestController
 @RequestMapping(ApiPaths.BASE)
@@ -81,9 +82,10 @@ public class FilesController {
         boolean partial = range != null && "GET".equals(request.getMethod()) && ifRangeHolds(request, etag);
         if (partial && !satisfiable(range, body)) {
             ResponseEntity<ProblemDetail> problem = new ApiProblem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
-                    "range_not_satisfiable", "The Range header asks for bytes this file does not have, or is not in the form"
-                    + " bytes=START-END: the file has " + file.sizeBytes() + " bytes (0 to " + (file.sizeBytes() - 1)
-                    + "). Leave the header out to download the whole file.").toResponse();
+                    "range_not_satisfiable", "The Range header asks for bytes this file does not have, or is not in"
+                    + " the form bytes=START-END: the file has " + file.sizeBytes() + " bytes"
+                    + (file.sizeBytes() > 0 ? " (0 to " + (file.sizeBytes() - 1) + ")" : "")
+                    + ". Leave the header out to download the whole file.").toResponse();
             return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                     .header(HttpHeaders.CONTENT_RANGE, "bytes */" + file.sizeBytes()).body(problem.getBody());
         }
@@ -94,8 +96,8 @@ public class FilesController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(DownloadNames.safe(file.filename()), StandardCharsets.UTF_8).build().toString());
         if (range != null && !partial) {
-            // A Range for another version of the file (If-Range differs), or on a HEAD: the whole file, as Spring sends
-            // a plain stream, with Accept-Ranges kept so the next attempt may resume. Opened only if read (not on HEAD).
+            // A Range for another version of the file (If-Range differs), or on a HEAD: the whole file, as Spring
+            // sends a plain stream, with Accept-Ranges kept so the next attempt may resume. Opened only if read.
             return ok.contentLength(file.sizeBytes()).header(HttpHeaders.ACCEPT_RANGES, "bytes")
                     .body(new InputStreamResource(body.getInputStream()));
         }
@@ -108,17 +110,14 @@ public class FilesController {
      * a new key), so its key and size name its content. Hashed, so the key (a path in the store) is not shown.
      */
     static String etag(ResultFile file) {
-        byte[] digest = DIGEST.get().digest((file.storageKey() + "/" + file.sizeBytes()).getBytes(StandardCharsets.UTF_8));
-        return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-    }
-
-    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((file.storageKey() + "/" + file.sizeBytes()).getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is in every JDK", e);
         }
-    });
+    }
 
     /** If-Range with this file's ETag (or none) lets a Range apply; a date or another ETag asks for the whole file. */
     private static boolean ifRangeHolds(HttpServletRequest request, String etag) {
