@@ -79,7 +79,8 @@ public class FilesController {
         StoredResult body = new StoredResult(longrun.results(), file);
         String etag = etag(file);
         String range = request.getHeader(HttpHeaders.RANGE);
-        boolean partial = range != null && "GET".equals(request.getMethod()) && ifRangeHolds(request, etag);
+        boolean head = "HEAD".equals(request.getMethod());
+        boolean partial = range != null && !head && ifRangeHolds(request, etag);
         if (partial && !satisfiable(range, body)) {
             ResponseEntity<ProblemDetail> problem = new ApiProblem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
                     "range_not_satisfiable", "The Range header asks for bytes this file does not have, or is not in"
@@ -95,9 +96,14 @@ public class FilesController {
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(DownloadNames.safe(file.filename()), StandardCharsets.UTF_8).build().toString());
+        if (head) {
+            // What a GET would say, without reading the file: Spring would copy it into a discarded body (from S3, a
+            // whole GET), and download managers ask HEAD for the size before they fetch in ranges.
+            return ok.contentLength(file.sizeBytes()).header(HttpHeaders.ACCEPT_RANGES, "bytes").build();
+        }
         if (range != null && !partial) {
-            // A Range for another version of the file (If-Range differs), or on a HEAD: the whole file, as Spring
-            // sends a plain stream, with Accept-Ranges kept so the next attempt may resume. Opened only if read.
+            // A Range for another version of the file (If-Range differs): the whole file, as Spring sends a plain
+            // stream, with Accept-Ranges kept so the next attempt may resume.
             return ok.contentLength(file.sizeBytes()).header(HttpHeaders.ACCEPT_RANGES, "bytes")
                     .body(new InputStreamResource(body.getInputStream()));
         }
