@@ -101,7 +101,7 @@ class DownloadHeadTest extends ApiTestBase {
         }
     }
 
-    /** A data directory (an SQLite store) of this context's own: the shared one belongs to the other SQLite contexts. */
+    /** A data directory (an SQLite store) of this context's own: the shared one is the other SQLite contexts'. */
     static class OwnDataDir implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
