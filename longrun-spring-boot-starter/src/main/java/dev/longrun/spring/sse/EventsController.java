@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,13 +61,7 @@ public class EventsController {
             // request instead.
             response.setHeader("Connection", "close");
         }
-        StreamQuota.Place place = quota.take(caller);
-        try {
-            hub.job(job, last, open(request, response, place));
-        } catch (IOException | RuntimeException e) {
-            place.giveBack();
-            throw e;
-        }
+        stream(caller, request, response, sink -> hub.job(job, last, sink));
     }
 
     @GetMapping(path = "/events", produces = {MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.ALL_VALUE})
@@ -75,9 +70,18 @@ public class EventsController {
                     HttpServletRequest request, HttpServletResponse response) throws IOException {
         caller.requireUser();
         Long last = lastEventId(lastEventId);
+        stream(caller, request, response, sink -> hub.user(caller, last, sink));
+    }
+
+    /**
+     * Takes one of the caller's stream places, opens the response and hands it to {@code follow}; the place is given
+     * back at once if either fails, else when the response ends.
+     */
+    private void stream(Caller caller, HttpServletRequest request, HttpServletResponse response,
+                        Consumer<FrameSink> follow) throws IOException {
         StreamQuota.Place place = quota.take(caller);
         try {
-            hub.user(caller, last, open(request, response, place));
+            follow.accept(open(request, response, place));
         } catch (IOException | RuntimeException e) {
             place.giveBack();
             throw e;
