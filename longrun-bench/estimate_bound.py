@@ -13,6 +13,7 @@ proof: a skewed law has a 90 % range narrower than its central one).
     python3 longrun-bench/estimate_bound.py [RUNS]      # default 40 runs per workload, seed 7
     python3 longrun-bench/estimate_bound.py bands [SEED] # bursty by true time left
     python3 longrun-bench/estimate_bound.py stall-law [RUNS] # the stall, its law and each run's speed known
+    python3 longrun-bench/estimate_bound.py rounding [RUNS]  # 5 steps: the oracle's range raw and as shown
 """
 import math, random, sys
 
@@ -242,6 +243,22 @@ if __name__ == "__main__":
         for share in (0.9, 0.8, 0.75, 0.7):
             cov, med, p90 = stall_known_law(runs, share, random.Random(1))
             print(f"| {share:.2f} | {100*cov:.1f}% | {med:.2f} | {p90:.2f} |")
+        sys.exit()
+    if len(sys.argv) > 1 and sys.argv[1] == "rounding":
+        # python3 estimate_bound.py rounding [RUNS]: what rounding outward costs the 5-step job (tenth round)
+        samples = steps_samples(int(sys.argv[2]) if len(sys.argv) > 2 else 200, random.Random(7))
+        print("| oracle's range | truth in range | width / true left, median | p90 |")
+        print("|---|---:|---:|---:|")
+        for tail in (0.05, 0.08):
+            for shown in (False, True):
+                ratios, inr = [], 0
+                for left, draws in samples:
+                    lo, hi = max(0, q(draws, tail)), q(draws, 1 - tail)
+                    lo, hi = near(lo, hi) if shown else (lo, hi)
+                    ratios.append((hi - lo) / max(left, 10)); inr += lo <= left <= hi
+                ratios.sort()
+                print(f"| {100*tail:.0f}th-{100*(1-tail):.0f}th percentile, {'rounded as shown' if shown else 'raw'} "
+                      f"| {100*inr/len(samples):.1f}% | {q(ratios, 0.5):.2f} | {q(ratios, 0.9):.2f} |")
         sys.exit()
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 40
     print("| workload | runs | truth in range | width / true left, median | p90 |")
