@@ -28,6 +28,8 @@ final class RemainingTime {
      * history (90 % is asked); at 1.3 it holds it 98–99.5 %, 96–98 % at 1.0.
      */
     static final double Z = 1.3;
+    /** A step this many times the job's longest step so far is overdue ({@link #overdueStep}). */
+    static final double OVERDUE_STEP = 1.5;
     /** A few past runs count beside the job's own pace only when their spread is under this share of its own. */
     static final double AGREEING_FEW = 0.25;
 
@@ -54,6 +56,9 @@ final class RemainingTime {
         if (shape != null && shape.enough()) {
             return fromShape(pace, silence, shape, trustAfter);
         }
+        if (stepJob && overdueStep(pace, silence)) {
+            return null;
+        }
         Guess g = fromPaceOrHistory(elapsed, fraction, pace, spread, silence, history, trustAfter);
         if (g == null || shape == null) {
             return g;
@@ -63,6 +68,16 @@ final class RemainingTime {
         double[] left = shape.remaining();
         Guess base = stepJob && left.length == shape.runs() ? withFewRuns(g, left) : g;
         return Guess.of(Math.min(base.low(), left[0]), Math.max(base.high(), left[left.length - 1])).confident(false);
+    }
+
+    /**
+     * A job that reports only its steps, silent for half as long again as its longest step so far: its own pace
+     * no longer says when this step ends, and too few past runs (under {@link Spread#ENOUGH}) say it either. The
+     * first run of a type whose third step is slow counted down from "About 50–90 seconds" to "Less than 40
+     * seconds" while that step ran a minute more; now the time left goes until the next step reports.
+     */
+    static boolean overdueStep(Pace pace, double silence) {
+        return pace != null && silence > Math.max(MIN_SECONDS, OVERDUE_STEP * pace.longestGap());
     }
 
     /**

@@ -57,6 +57,20 @@ class StepJobEstimateTest {
         assertThat(eta.highSeconds()).isGreaterThanOrEqualTo(50);
     }
 
+    @Test
+    void withoutPastRunsAStepHalfAsLongAgainAsTheLongestSoFarHasNoTimeLeftUntilItEnds() {
+        // The first run of the type: steps of 10 s and 10 s said "three more of 10 s", and the range counted down
+        // ("Less than 15 seconds") while the 60 s step went on, until its silence reached three usual steps.
+        Instant start = clock.instant().plus(Duration.ofHours(1));
+        UUID id = UUID.randomUUID();
+
+        Job inStep = run(id, start, 34); // 14 s into the third step: not yet half as long again as the 10 s steps
+        assertThat(estimator.insight(inStep, null, 1).eta()).isNotNull();
+
+        Job overdue = run(id, start, 36); // 16 s into it: the pace says nothing of when it ends (64 s are left)
+        assertThat(estimator.insight(overdue, null, 1).eta()).isNull();
+    }
+
     /** One run whose third step takes {@code third} seconds, up to {@code until}; the latest snapshot. */
     private Job runWithThirdStep(UUID id, Instant start, double third, double until) {
         double[] seconds = STEP_SECONDS.clone();

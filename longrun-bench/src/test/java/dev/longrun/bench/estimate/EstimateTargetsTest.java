@@ -29,11 +29,13 @@ class EstimateTargetsTest {
      * even short steps 0.50 (was 1.00: "Almost done", 10 s wide, on the 37 % of samples under 10 s;
      * now "About 5 seconds" and "About 10 seconds" where the range says so); the slow step 1.27 since
      * the sixth round (its first steps shown); bursty 1.00 since the seventh (its range from its own
-     * bursts and waits, {@code WaitModel}: 0.96 at seed 7, was 1.14).
+     * bursts and waits, {@code WaitModel}: 0.96 at seed 7, was 1.14); the slow step 1.30 since the tenth
+     * (1.27 -> 1.28 at seed 1: an overdue step without enough past runs shows no range, and the ranges
+     * it showed there were narrow ones that missed the truth; in range 92.0 -> 93.2 % at that seed).
      */
     private static final Map<Workload, Double> MEDIAN_CEILING = Map.of(
             Workload.STEADY, 0.35, Workload.NOISY, 0.85, Workload.SLOWDOWN, 0.35, Workload.COLD_START, 0.55,
-            Workload.BURSTY, 1.0, Workload.STALL_AT_99, 1.28, Workload.STEPS_ONE_SLOW, 1.28, Workload.EVEN_STEPS, 0.5);
+            Workload.BURSTY, 1.0, Workload.STALL_AT_99, 1.28, Workload.STEPS_ONE_SLOW, 1.30, Workload.EVEN_STEPS, 0.5);
     /**
      * p90 width ÷ time left reached in the fifth round (worst of the four seeds): steady rate 0.50
      * (was 0.69), slow-down 0.76 (was 1.00), cold start 1.01 (was 1.16), even short steps 1.50;
@@ -53,9 +55,11 @@ class EstimateTargetsTest {
     /**
      * Samples with no estimate shown, sixth round (worst of the four seeds): a step job's first step
      * no longer loses its range a twentieth of the way in (the slow step 24.6 % -> 20.6 %, even short
-     * steps 6.5 % -> 4.5 %).
+     * steps 6.5 % -> 4.5 %). The slow step 22.5 % since the tenth round: a step half as long again as the
+     * job's longest so far, with under five past runs, shows no range (20.6 -> 22.0 % at seed 1; of the 51
+     * ranges no longer shown there, 36 had missed the truth, such as "Less than 40 seconds" with 74 s left).
      */
-    private static final Map<Workload, Double> NONE_CEILING_PCT = Map.of(Workload.STEPS_ONE_SLOW, 21.0,
+    private static final Map<Workload, Double> NONE_CEILING_PCT = Map.of(Workload.STEPS_ONE_SLOW, 22.5,
             Workload.EVEN_STEPS, 4.6);
     /** A shown range's end moving away: bursty and the slow step did so 5-6 % and 2-3 % of the time before the second pass. */
     private static final double ROSE_CEILING_PCT = 3.5;
