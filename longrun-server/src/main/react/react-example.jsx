@@ -1,7 +1,8 @@
 // The demo server's React page (/react.html): what a React app embedding Longrun writes with @longrun/client.
 // The start form uses useStartJob (safe to click twice), the started job and the jobs list are live through
 // useJob/useJobs, and the detail panel reads the job through TanStack Query (useLiveJob), whose cache the
-// page's one stream keeps current. Built by longrun-server's Maven build (build.mjs, esbuild).
+// page's one stream keeps current. Its sentence and bar come from @longrun/client/words, as the <longrun-job> card's
+// do. Built by longrun-server's Maven build (build.mjs, esbuild).
 
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,6 +10,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { LongrunError, jobAction, request } from '@longrun/client';
 import { useConnection, useJobs, useStartJob } from '@longrun/client/react';
 import { useLiveJob, useLongrunSync } from '@longrun/client/query';
+import { percent, progressOf, sentence } from '@longrun/client/words';
 
 const CONNECTION_TEXT = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', polling: 'Checking every few seconds', stopped: 'Signed out' };
 
@@ -83,8 +85,8 @@ function JobDetail({ id }) {
     <section className="panel" aria-labelledby="detail-title" data-testid="job-detail">
       <h2 id="detail-title">{job.type_label || job.type}: <span data-testid="detail-status">{job.status_label}</span></h2>
       <Progress job={job} />
-      <p>{(job.status === 'succeeded' && job.result?.message) || job.progress_message || job.eta?.text || '\u00a0'}</p>
-      {job.error_message && <p role="alert">{job.error_message}</p>}
+      <p role={job.status === 'failed' ? 'alert' : undefined} data-testid="detail-sentence">{sentence(job)}</p>
+      {job.eta?.text && <p className="when">Time left: {job.eta.text}</p>}
       <div className="form-actions">
         {job.cancellable && !job.cancel_requested && (
           <button type="button" className="lr-button" onClick={() => jobAction(job.id, 'cancel')}>Cancel</button>)}
@@ -117,9 +119,12 @@ function JobsPanel({ selected, onSelect }) {
   );
 }
 
+// A bar only while the job works, and full once it is done: a queued, cancelled or failed job has none, as on the card
+// (a bar without a value moves, which says the work goes on). Steps count as the card counts them (progressOf).
 function Progress({ job }) {
-  const pct = job.status === 'succeeded' ? 100 : job.progress_pct;
-  return <progress max={100} value={pct ?? undefined} aria-label={`${job.status_label}${pct != null ? `, ${pct}%` : ''}`} />;
+  if (job.status !== 'running' && job.status !== 'succeeded') return <span />;
+  const pct = progressOf(job);
+  return <progress max={100} value={pct ?? undefined} aria-label={`${job.status_label}${pct != null ? `, ${percent(pct)}` : ''}`} />;
 }
 
 const queryClient = new QueryClient();

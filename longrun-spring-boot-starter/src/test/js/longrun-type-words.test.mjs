@@ -2,7 +2,7 @@
 // starter's elements know no job type of any host. Run by `node --test` (BrowserModulesTest runs it in the build).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { failedCount, isPermanentFailure, nextStep, rememberTypes, tabTitle, typeWords } from '../../main/resources/META-INF/resources/longrun/longrun-words.js';
+import { failedCount, isPermanentFailure, nextStep, rememberTypes, tabTitle, typeWords } from '../../../../longrun-js/src/longrun-words.js';
 import { actionViewFor, fixViewFor, registerActionView, registerFixView } from '../../main/resources/META-INF/resources/longrun/longrun-action-views.js';
 
 const job = (type, extra = {}) => ({ id: 'j1', type, type_label: 'Export invoices', status: 'running', ...extra });

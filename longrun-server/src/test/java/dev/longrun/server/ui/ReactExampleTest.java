@@ -45,4 +45,31 @@ class ReactExampleTest extends BrowserTestBase {
         assertThat(jobsOfType(page, "demo.wait")).hasSize(before + 1);
         assertThat(errors).isEmpty();
     }
+
+    @Test
+    void theDetailSaysWhatTheCardSaysAndAStoppedJobHasNoBar() {
+        // Bad inputs tried: a step job before and during its steps (the panel's line was blank until a message came,
+        // and its bar moved without a value though the card counted the steps), and the job cancelled (its row kept
+        // a moving bar, which says the work goes on; the panel's line kept the last step's message).
+        signIn(page, BOB);
+        page.navigate("/react.html");
+        page.getByLabel("How long (seconds)").fill("600");
+        page.getByLabel("Steps").fill("3");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo job")).click();
+        String id = page.getByTestId("detail-id").textContent();
+        Locator row = page.getByTestId("jobs-list").locator("li[data-id='" + id + "']");
+        assertThat(row).hasAttribute("data-status", "running");
+
+        Locator said = page.getByTestId("detail-sentence");
+        assertThat(said).hasText(java.util.regex.Pattern.compile("^Working on (it\\.|step 1 of 3)$"));
+        assertThat(page.getByTestId("job-detail").locator("progress")).hasAttribute("value", "0"); // step 1 of 3 begun, as the card counts
+        assertThat(row.locator("progress")).hasAttribute("value", "0");
+
+        apiPost(page, "/api/jobs/" + id + "/cancel", java.util.Map.of());
+        assertThat(row).hasAttribute("data-status", "cancelled");
+        assertThat(said).hasText("Cancelled before it finished.");
+        assertThat(row.locator("progress")).hasCount(0);
+        assertThat(page.getByTestId("job-detail").locator("progress")).hasCount(0);
+        screenshot(page, "react-example-cancelled");
+    }
 }

@@ -1,19 +1,15 @@
 // The plain words of the status screens, in one place so every element says the same thing.
-// Used by the longrun-* elements; host pages may import it to word their own messages alike.
+// Used by the longrun-* elements (served under /longrun/), and by apps of their own as `@longrun/client/words`:
+// a React page that shows sentence(job) and progressOf(job) says what the <longrun-job> card says.
 
 import { count, number, percent, position, took, until } from './longrun-format.js';
 
 // The numbers live in the formatting module, shared by every element and twinned in Java for the emails.
-export { ago, bytes, clock, count, duration, expiresIn, number } from './longrun-format.js';
+export { ago, bytes, clock, count, duration, expiresIn, number, percent } from './longrun-format.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
 
-const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
-
-/** @param {string} status */
-export function isTerminal(status) {
-  return TERMINAL.has(status);
-}
+export { isTerminal } from './longrun-status.js';
 
 /** The six headline labels; the API sends status_label too, this is the fallback. */
 export const LABELS = {

@@ -1,11 +1,11 @@
 // The formatting module against the shared table of cases its Java twin passes too, plus the cases only the
-// browser side has. Run by `node --test` (FormatModuleTest runs it in the Maven build).
+// browser side has. Run by `npm test` in longrun-js (and .ci/run).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import * as format from '../../main/resources/META-INF/resources/longrun/longrun-format.js';
+import * as format from '../src/longrun-format.js';
 
-const table = JSON.parse(readFileSync(new URL('../../../../longrun-core/src/test/resources/format-cases.json', import.meta.url), 'utf8'));
+const table = JSON.parse(readFileSync(new URL('../../longrun-core/src/test/resources/format-cases.json', import.meta.url), 'utf8'));
 const NOW = Date.parse('2026-11-28T14:02:00Z');
 
 /** ago/until take a distance in ms in the table; the module takes a time. */

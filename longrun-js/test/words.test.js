@@ -1,9 +1,9 @@
 // The sentences and figures the job screens derive from a job: a retry's backoff, a step job's percent, what a
-// job works on. Run by `node --test` (BrowserModulesTest runs it in the Maven build).
+// job works on. Run by `npm test` in longrun-js (and .ci/run).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cancelNote, elapsed, inLine, isRetryWait, placeInLine, progressOf, retrySentence, sentence, subjectOf, tabTitle } from '../../main/resources/META-INF/resources/longrun/longrun-words.js';
-import { took } from '../../main/resources/META-INF/resources/longrun/longrun-format.js';
+import { cancelNote, elapsed, inLine, isRetryWait, placeInLine, progressOf, retrySentence, sentence, subjectOf, tabTitle } from '../src/longrun-words.js';
+import { took } from '../src/longrun-format.js';
 
 const NOW = Date.parse('2026-11-28T14:02:00Z');
 const at = (/** @type {number} */ s) => new Date(NOW + s * 1000).toISOString();
