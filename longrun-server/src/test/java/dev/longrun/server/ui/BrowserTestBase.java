@@ -335,10 +335,27 @@ abstract class BrowserTestBase {
             throw new IllegalStateException(e);
         }
         var size = p.viewportSize();
-        p.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-desktop.png")).setFullPage(true));
+        wholePage(p, size.width, SHOTS.resolve(name + "-desktop.png"));
         p.setViewportSize(375, 812);
         p.waitForTimeout(150);
-        p.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-375.png")).setFullPage(true));
+        wholePage(p, 375, SHOTS.resolve(name + "-375.png"));
         p.setViewportSize(size.width, size.height);
+    }
+
+    /**
+     * The whole page, drawn in a viewport as tall as the page. A full-page capture keeps the viewport's height for
+     * layout, so what sticks to the bottom of the screen (the import preview's decision bar) was drawn where that
+     * edge fell, over the preview's rows, with an empty gap where it sits once the page is scrolled to its end.
+     */
+    private static void wholePage(Page p, int width, Path path) {
+        for (int i = 0; i < 3; i++) { // a page that grows as it gets taller (a list that fills the height) is measured again
+            int height = ((Number) p.evaluate("() => document.documentElement.scrollHeight")).intValue();
+            if (height <= p.viewportSize().height) {
+                break;
+            }
+            p.setViewportSize(width, height);
+            p.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        }
+        p.screenshot(new Page.ScreenshotOptions().setPath(path).setFullPage(true));
     }
 }
