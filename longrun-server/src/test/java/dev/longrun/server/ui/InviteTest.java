@@ -23,7 +23,8 @@ class InviteTest extends BrowserTestBase {
     void bulkInviteShowsExactCountsAndRetriesOnlyTheFailedContacts() {
         signIn(page, ALICE);
         List<Long> withoutEmail = new ArrayList<>();
-        JsonNode contacts = api(page, "/api/contacts?query=Benjamin&limit=100").get("contacts");
+        JsonNode found = api(page, "/api/contacts?query=Benjamin&limit=100");
+        JsonNode contacts = found.get("contacts");
         contacts.forEach(c -> {
             if (c.get("email").isNull()) {
                 withoutEmail.add(c.get("id").asLong());
@@ -37,6 +38,12 @@ class InviteTest extends BrowserTestBase {
         assertThat(page.locator("#contacts li")).hasCount(all);
         assertThat(page.locator("#contacts li").first()).containsText("Benjamin");
         assertThat(page.locator("#contacts li").last()).containsText("Benjamin");
+        // Bad input tried: a search that matches more than the list shows. It said "search to find the others" as if
+        // no search had been made.
+        long matching = found.get("total").asLong();
+        assertThat(matching).as("the demo contacts hold more Benjamins than the list shows").isGreaterThan(all);
+        assertThat(page.locator("#shown")).hasText("The first " + all + " of " + dev.longrun.format.HumanFormat.count(matching, "contact")
+                + " matching “Benjamin” — narrow the search to find the others.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Select all shown")).click();
         screenshot(page, "invite-form");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite " + all + " selected contacts")).click();
