@@ -353,8 +353,9 @@ abstract class BrowserTestBase {
             if (height <= p.viewportSize().height) {
                 break;
             }
+            // No wait for a frame here: a page whose clock a test paused (Page.clock) never runs requestAnimationFrame,
+            // and the capture draws a fresh frame anyway; reading scrollHeight lays the page out again.
             p.setViewportSize(width, height);
-            p.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         }
         p.screenshot(new Page.ScreenshotOptions().setPath(path).setFullPage(true));
     }
