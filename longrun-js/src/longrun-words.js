@@ -1,15 +1,16 @@
 // The plain words of the status screens, in one place so every element says the same thing.
 // Used by the longrun-* elements (served under /longrun/), and by apps of their own as `@longrun/client/words`:
-// a React page that shows sentence(job) and progressOf(job) says what the <longrun-job> card says.
+// a React page that shows sentence(job) and barOf(job) says and draws what the <longrun-job> card does.
 
 import { count, number, percent, position, took, until } from './longrun-format.js';
+import { isTerminal } from './longrun-status.js';
 
 // The numbers live in the formatting module, shared by every element and twinned in Java for the emails.
 export { ago, bytes, clock, count, duration, expiresIn, number, percent } from './longrun-format.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
 
-export { isTerminal } from './longrun-status.js';
+export { isTerminal };
 
 /** The six headline labels; the API sends status_label too, this is the fallback. */
 export const LABELS = {
@@ -199,6 +200,27 @@ export function progressOf(job) {
     return Math.min(100, ((Math.max(1, step) - 1 + within) / steps) * 100);
   }
   return job.progress_pct ?? null;
+}
+
+/**
+ * The progress bar as the cards draw it: whether it shows, its value (null: the sliding bar that claims nothing) and
+ * what a screen reader hears. A job that works or waits in line has one; one waiting to retry or for another job has
+ * none (it is not working), nor one waiting for a decision; a stopped job keeps it only when it says how far it got
+ * (neither nothing nor everything); a finished one is full in a list's row and has none on its own card.
+ * @param {Job} job @param {boolean} [compact] a row of a list rather than the job's own card
+ * @returns {{shown: boolean, value: number|null, text: string}}
+ */
+export function barOf(job, compact = false) {
+  const active = !isTerminal(job.status) && job.status !== 'needs_action';
+  const pct = progressOf(job);
+  const partWay = pct != null && pct > 0 && pct < 100 && (job.status === 'failed' || job.status === 'cancelled');
+  const waiting = job.status === 'pending' && (isRetryWait(job) || !!job.waiting_for);
+  const shown = (active && !waiting) || (job.status === 'succeeded' && compact) || partWay;
+  const steps = job.total_steps && job.current_step ? `, step ${job.current_step} of ${job.total_steps}` : '';
+  if (job.status === 'succeeded') return { shown, value: 100, text: 'Completed' };
+  if (pct != null && job.status === 'running') return { shown, value: pct, text: `${percent(pct)}${steps}` };
+  if (pct != null) return { shown, value: pct, text: `${percent(pct)}, stopped` };
+  return { shown, value: null, text: job.status === 'pending' ? 'Waiting to start' : 'In progress, no percentage available' };
 }
 
 /** "Finished processing 50 invitations · 47 sent · 3 failed" or the result's own message. @param {Job} job */

@@ -2,7 +2,7 @@
 // job works on. Run by `npm test` in longrun-js (and .ci/run).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cancelNote, elapsed, inLine, isRetryWait, placeInLine, progressOf, retrySentence, sentence, subjectOf, tabTitle } from '../src/longrun-words.js';
+import { barOf, cancelNote, elapsed, inLine, isRetryWait, placeInLine, progressOf, retrySentence, sentence, subjectOf, tabTitle } from '../src/longrun-words.js';
 import { took } from '../src/longrun-format.js';
 
 const NOW = Date.parse('2026-11-28T14:02:00Z');
@@ -97,4 +97,21 @@ test('the note on a cancel of many jobs says what is true at each moment, and sa
   assert.equal(cancelNote(0, 1, 0), 'The job finished before the cancel reached it.');
   assert.equal(cancelNote(0, 3, 0), '3 jobs finished before the cancel reached them.');
   assert.equal(cancelNote(1_200, 0, 0), '1,200 jobs cancelled.');
+});
+
+test('the bar is drawn only where it tells something true, and says how far a stopped job got', () => {
+  // Tried: running with steps, queued in line, waiting to retry, waiting for another job, waiting for a decision,
+  // cancelled part way, cancelled before any progress, failed with nothing counted, finished on a card and in a row.
+  const steps = { status: 'running', current_step: 2, total_steps: 4, progress_pct: null };
+  assert.deepEqual(barOf(steps), { shown: true, value: 25, text: '25%, step 2 of 4' });
+  assert.deepEqual(barOf({ status: 'running', progress_pct: null }), { shown: true, value: null, text: 'In progress, no percentage available' });
+  assert.deepEqual(barOf({ status: 'pending', attempt: 0, queue_position: 2 }), { shown: true, value: null, text: 'Waiting to start' });
+  assert.equal(barOf({ status: 'pending', attempt: 1, run_after: at(10), error_message: 'x' }).shown, false);
+  assert.equal(barOf({ status: 'pending', attempt: 0, waiting_for: 'other' }).shown, false);
+  assert.equal(barOf({ status: 'needs_action', progress_pct: 40 }).shown, false);
+  assert.deepEqual(barOf({ status: 'cancelled', progress_pct: 40 }), { shown: true, value: 40, text: '40%, stopped' });
+  assert.equal(barOf({ status: 'cancelled', current_step: 1, total_steps: 3, progress_pct: null }).shown, false);
+  assert.equal(barOf({ status: 'failed', progress_pct: null }).shown, false);
+  assert.deepEqual(barOf({ status: 'succeeded' }, true), { shown: true, value: 100, text: 'Completed' });
+  assert.equal(barOf({ status: 'succeeded' }).shown, false);
 });

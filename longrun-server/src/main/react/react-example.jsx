@@ -10,7 +10,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { LongrunError, jobAction, request } from '@longrun/client';
 import { useConnection, useJobs, useStartJob } from '@longrun/client/react';
 import { useLiveJob, useLongrunSync } from '@longrun/client/query';
-import { percent, progressOf, sentence } from '@longrun/client/words';
+import { barOf, sentence } from '@longrun/client/words';
 
 const CONNECTION_TEXT = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', polling: 'Checking every few seconds', stopped: 'Signed out' };
 
@@ -110,7 +110,7 @@ function JobsPanel({ selected, onSelect }) {
             <button type="button" className="lr-button lr-small" aria-pressed={j.id === selected} onClick={() => onSelect(j.id)}>
               {j.status_label}
             </button>
-            <Progress job={j} />
+            <Progress job={j} compact />
             <span className="when">{new Date(j.created_at).toLocaleTimeString()}</span>
           </li>
         ))}
@@ -119,12 +119,12 @@ function JobsPanel({ selected, onSelect }) {
   );
 }
 
-// A bar only while the job works, and full once it is done: a queued, cancelled or failed job has none, as on the card
-// (a bar without a value moves, which says the work goes on). Steps count as the card counts them (progressOf).
-function Progress({ job }) {
-  if (job.status !== 'running' && job.status !== 'succeeded') return <span />;
-  const pct = progressOf(job);
-  return <progress max={100} value={pct ?? undefined} aria-label={`${job.status_label}${pct != null ? `, ${percent(pct)}` : ''}`} />;
+// The bar where the card draws one (barOf): a job waiting for another or stopped before it counted anything has none,
+// as a bar without a value moves and says the work goes on; steps count as the card counts them.
+function Progress({ job, compact = false }) {
+  const bar = barOf(job, compact);
+  if (!bar.shown) return <span />;
+  return <progress max={100} value={bar.value ?? undefined} aria-label={`${job.status_label}: ${bar.text}`} />;
 }
 
 const queryClient = new QueryClient();

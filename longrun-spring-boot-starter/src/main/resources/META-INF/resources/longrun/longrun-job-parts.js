@@ -6,46 +6,33 @@ import { fill, h, show, text } from './longrun-dom.js';
 import { resultPreview } from './longrun-result-preview.js';
 import { fixViewFor } from './longrun-action-views.js';
 import { ago, bytes, clock, count, expiresIn, percent, took, took as tookFormat, until } from './longrun-format.js';
-import { elapsed, failedCount, inLine, isRetryWait, isTerminal, number, placeInLine, progressOf, typeLabel, typeWords } from './longrun-words.js';
+import { barOf, elapsed, failedCount, inLine, isRetryWait, isTerminal, number, placeInLine, progressOf, typeLabel, typeWords } from './longrun-words.js';
 
 /** @typedef {import('./longrun-client.js').Job} Job */
 /** @typedef {{url?: string|null, expires_at?: string|null, filename?: string, size_bytes?: number, row_count?: number|null, content_type?: string}} FileResult */
 
 /**
- * The bar: a real percentage only when work is counted (rows, or the steps of a step job); otherwise an
- * indeterminate bar that claims nothing.
+ * The bar as {@link barOf} says it: a real percentage only when work is counted (rows, or the steps of a step job);
+ * otherwise an indeterminate bar that claims nothing.
  * @param {HTMLElement} bar @param {Job} job @param {boolean} compact
  */
 export function drawBar(bar, job, compact) {
-  const active = !isTerminal(job.status) && job.status !== 'needs_action';
-  const pct = progressOf(job);
-  // A stopped job keeps its bar only when it says how far it got (neither nothing nor everything).
-  const partWay = pct != null && pct > 0 && pct < 100 && (job.status === 'failed' || job.status === 'cancelled');
-  // A job waiting to retry or for another job shows no moving bar: it is not working.
-  const waiting = job.status === 'pending' && (isRetryWait(job) || !!job.waiting_for);
-  show(bar, (active && !waiting) || (job.status === 'succeeded' && compact) || partWay);
+  const { shown, value, text: words } = barOf(job, compact);
+  show(bar, shown);
   bar.setAttribute('aria-label', `${typeLabel(job)} progress`);
   const fillEl = /** @type {HTMLElement} */ (bar.firstElementChild);
-  /** @param {number|null} value @param {string} words */
-  const set = (value, words) => {
-    // Leaving the sliding bar, the fill jumps to its value: animating from the slider's 30 % read as going backwards.
-    const jump = value != null && bar.classList.contains('lr-indeterminate');
-    bar.classList.toggle('lr-indeterminate', value == null);
-    if (value == null) bar.removeAttribute('aria-valuenow');
-    else bar.setAttribute('aria-valuenow', String(Math.floor(value)));
-    bar.setAttribute('aria-valuetext', words);
-    if (jump) fillEl.style.transition = 'none';
-    fillEl.style.width = value == null ? '' : `${value}%`;
-    if (jump) {
-      void fillEl.offsetWidth; // apply the width now, then animate later changes again
-      fillEl.style.transition = '';
-    }
-  };
-  const steps = job.total_steps && job.current_step ? `, step ${job.current_step} of ${job.total_steps}` : '';
-  if (job.status === 'succeeded') set(100, 'Completed');
-  else if (pct != null && job.status === 'running') set(pct, `${percent(pct)}${steps}`);
-  else if (pct != null) set(pct, `${percent(pct)}, stopped`);
-  else set(null, job.status === 'pending' ? 'Waiting to start' : 'In progress, no percentage available');
+  // Leaving the sliding bar, the fill jumps to its value: animating from the slider's 30 % read as going backwards.
+  const jump = value != null && bar.classList.contains('lr-indeterminate');
+  bar.classList.toggle('lr-indeterminate', value == null);
+  if (value == null) bar.removeAttribute('aria-valuenow');
+  else bar.setAttribute('aria-valuenow', String(Math.floor(value)));
+  bar.setAttribute('aria-valuetext', words);
+  if (jump) fillEl.style.transition = 'none';
+  fillEl.style.width = value == null ? '' : `${value}%`;
+  if (jump) {
+    void fillEl.offsetWidth; // apply the width now, then animate later changes again
+    fillEl.style.transition = '';
+  }
 }
 
 /**
