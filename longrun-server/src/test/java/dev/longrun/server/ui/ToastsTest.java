@@ -112,15 +112,21 @@ class ToastsTest extends BrowserTestBase {
         page.waitForCondition(() -> !held.isEmpty() && looks.get() >= 2);
         List<String> jobs = List.of(instantJob(), instantJob());
         List<Object> news = new java.util.ArrayList<>();
-        awaitServer("both jobs' notifications are in the inbox, unread", () -> {
-            news.clear();
-            api(page, "/api/notifications?limit=10").get("notifications").forEach(n -> {
-                if (jobs.contains(n.get("job_id").asString()) && !n.get("read").asBoolean()) {
-                    news.add(JSON.convertValue(n, Map.class));
-                }
+        try {
+            awaitServer("both jobs' notifications are in the inbox, unread", () -> {
+                news.clear();
+                api(page, "/api/notifications?limit=10").get("notifications").forEach(n -> {
+                    if (jobs.contains(n.get("job_id").asString()) && !n.get("read").asBoolean()) {
+                        news.add(JSON.convertValue(n, Map.class));
+                    }
+                });
+                return news.size() == 2;
             });
-            return news.size() == 2;
-        });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // This wait ran out once in a fresh-clone CI run, cause unknown: say where the two jobs and the inbox were.
+            throw new AssertionError(e.getMessage() + "\nthe jobs: " + jobs.stream().map(j -> api(page, "/api/jobs/" + j)
+                    .toString()).toList() + "\nthe inbox: " + api(page, "/api/notifications?limit=10"), e);
+        }
         // The inbox lists the newest first: [newer, older].
         page.evaluate("([newer, older]) => { const t = document.querySelector('longrun-toasts'); t.onNotification(newer); t.onNotification(older); }", news);
         assertThat(page.locator(".lr-toast")).hasCount(2);
